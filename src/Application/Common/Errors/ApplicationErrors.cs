@@ -1,0 +1,33 @@
+namespace BrandAutomator.Application.Common.Errors;
+
+/// <summary>One or more inputs failed validation; keys are the JSON field paths (camelCase).</summary>
+public sealed class InputValidationException(IReadOnlyDictionary<string, string[]> errors)
+    : Exception("One or more validation errors occurred.")
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
+
+    public static InputValidationException For(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] });
+}
+
+/// <summary>The object does not exist, or exists for another tenant: both look the same to the caller.</summary>
+public sealed class NotFoundException(string resource, object? key = null)
+    : Exception(key is null ? $"{resource} was not found." : $"{resource} '{key}' was not found.")
+{
+    public string Resource { get; } = resource;
+}
+
+/// <summary>The request conflicts with the current state (duplicate, concurrent change).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The caller is known but may not do this.</summary>
+public sealed class ForbiddenException(string message = "You do not have permission to do this.") : Exception(message);
+
+/// <summary>The caller could not be authenticated (bad credentials, revoked or unknown token).</summary>
+public sealed class AuthenticationFailedException(string message) : Exception(message);
+
+/// <summary>The caller's plan does not allow this; <see cref="Limit"/> names the limit reached.</summary>
+public sealed class PlanLimitException(string limit, string message) : Exception(message)
+{
+    public string Limit { get; } = limit;
+}

@@ -1,0 +1,14 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BrandAutomator.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the use cases' validators. Mediator itself is generated and added at the composition root.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Security.Claims;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace BrandAutomator.WebApi.Hosting;
+
+public static class Logging
+{
+    /// <summary>Serilog: readable lines in development, compact JSON elsewhere; levels overridable from <c>Serilog</c>.</summary>
+    public static void AddSerilogLogging(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, configuration) =>
+        {
+            configuration
+                .ReadFrom.Configuration(builder.Configuration)
+                .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+                .Enrich.FromLogContext();
+            if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
+            {
+                configuration.WriteTo.Console(
+                    outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}");
+            }
+            else
+            {
+                configuration.WriteTo.Console(new RenderedCompactJsonFormatter());
+            }
+        });
+    }
+
+    /// <summary>One line a request, with the correlation id and, once signed in, the tenant and the user.</summary>
+    public static void UseRequestLogging(this WebApplication app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.GetLevel = (context, _, exception) =>
+                exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
+                : LogEventLevel.Information;
+            options.EnrichDiagnosticContext = (diagnostics, context) =>
+            {
+                if (context.Items[CorrelationIdMiddleware.Header] is string correlationId)
+                {
+                    diagnostics.Set("CorrelationId", correlationId);
+                }
+
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    diagnostics.Set("TenantId", context.User.FindFirstValue("tid"));
+                    diagnostics.Set("UserId", context.User.FindFirstValue("sub"));
+                }
+            };
+        });
+}

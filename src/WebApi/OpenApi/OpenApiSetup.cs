@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace BrandAutomator.WebApi.OpenApi;
+
+public static class OpenApiSetup
+{
+    public const string BearerScheme = "Bearer";
+
+    public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "AI Brand Automator API",
+                Version = "v1",
+                Description = "Brand strategy, grounded AI guidance, social profiles and a self-publishing content calendar.",
+            });
+            options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                BearerFormat = "JWT",
+                Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
+            });
+            options.OperationFilter<AuthorizationOperationFilter>();
+            options.CustomSchemaIds(type => type.FullName!.Replace("BrandAutomator.", "", StringComparison.Ordinal).Replace('+', '.'));
+        });
+        return services;
+    }
+
+    /// <summary>Marks exactly the operations whose endpoint requires authorisation with the bearer scheme.</summary>
+    private sealed class AuthorizationOperationFilter : IOperationFilter
+    {
+        public void Apply(OpenApiOperation operation, OperationFilterContext context)
+        {
+            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+            var requiresAuthorization = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+            if (!requiresAuthorization)
+            {
+                return;
+            }
+
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
+            ];
+            operation.Responses ??= [];
+            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or the token is invalid." });
+            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Signed in without the required role." });
+        }
+    }
+}
