@@ -1,6 +1,15 @@
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Audit;
+using BrandAutomator.Infrastructure.Email;
+using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
+using BrandAutomator.Infrastructure.Persistence.Tenants;
+using BrandAutomator.Infrastructure.Security;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BrandAutomator.Infrastructure;
@@ -10,14 +19,71 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<DatabaseOptions>(DatabaseOptions.Section);
+        services.AddValidatedOptions<EmbeddedPostgresOptions>(EmbeddedPostgresOptions.Section);
+        services.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
 
-        var connectionString = configuration.GetConnectionString("Default")
-            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        // One pool for the whole process: the catalog and every tenant schema share it (see DESIGN.md section 3).
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        AddPersistence(services, configuration);
+        AddIdentity(services);
+
+        services.AddSingleton<SigningKeys>();
+        services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
+            ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
+            : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;
     }
+
+    private static void AddPersistence(IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
+        // One pool for the whole process: the catalog and every tenant schema share it (DESIGN.md section 3).
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+
+        services.AddDbContext<CatalogDbContext>((sp, options) => options.UseCatalogNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<ICatalogDb>(sp => sp.GetRequiredService<CatalogDbContext>());
+
+        services.AddScoped<TenantContext>();
+        services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddScoped<TenantSearchPathInterceptor>();
+        services.AddDbContext<TenantDbContext>((sp, options) => options
+            .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<TenantSearchPathInterceptor>()));
+        services.AddScoped<ITenantDb>(sp => sp.GetRequiredService<TenantDbContext>());
+
+        services.AddSingleton<TenantSchemaScript>();
+        services.AddScoped<ITenantProvisioner, TenantProvisioner>();
+        services.AddSingleton<DatabaseMigrator>();
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                // Length and the common-password list are checked by the application (PasswordPolicy); no composition rules.
+                options.Password.RequiredLength = Application.Auth.PasswordPolicy.MinLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+                options.User.RequireUniqueEmail = true;
+                options.User.AllowedUserNameCharacters = "";
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<CatalogDbContext>();
+        services.AddScoped<IIdentityService, IdentityService>();
+    }
+
+    private static void AddValidatedOptions<T>(this IServiceCollection services, string section)
+        where T : class =>
+        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -4,6 +4,7 @@ using BrandAutomator.WebApi.Endpoints;
 using BrandAutomator.WebApi.ErrorHandling;
 using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.OpenApi;
+using BrandAutomator.WebApi.Security;
 using Mediator;
 
 namespace BrandAutomator.WebApi;
@@ -17,7 +18,7 @@ public static class WebApiSetup
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
             // Order: logging, validation, then authorisation/entitlement and transaction as they come.
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -30,12 +31,10 @@ public static class WebApiSetup
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
-            options.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
 
-        services.AddAuthentication();
-        services.AddAuthorization();
-        services.AddRateLimiter(_ => { });
+        services.AddTokenAuthentication();
+        services.AddApiRateLimits();
         services.AddOpenApiDocument();
         return services;
     }
@@ -43,18 +42,22 @@ public static class WebApiSetup
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseMiddleware<CorrelationIdMiddleware>();
+        app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRequestLogging();
 
         app.UseSwagger();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "AI Brand Automator v1"));
 
         app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseTenantFromToken();
         app.UseRateLimiter();
+        app.UseAuthorization();
 
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapTenantEndpoints();
+        app.MapCompanyEndpoints();
         return app;
     }
 }

@@ -1,19 +1,73 @@
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Tenants;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
+using BrandAutomator.Infrastructure.Persistence.Tenants;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace BrandAutomator.Infrastructure.Persistence;
 
-public static class DatabaseMigratorExtensions
+/// <summary>
+/// The one migrate step: catalog migrations first, then every tenant schema that is behind, a few at a time,
+/// recording each tenant's version. Development runs it at start-up; production runs it as a separate command.
+/// </summary>
+public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
 {
-    /// <summary>Applies catalog then tenant migrations when <c>Database:MigrateOnStartup</c> is on.</summary>
-    public static async Task MigrateDatabaseOnStartupAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        if (!services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            await catalog.Database.MigrateAsync(cancellationToken);
+        }
+
+        string latest;
+        List<Guid> behind;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            latest = scope.ServiceProvider.GetRequiredService<TenantSchemaScript>().LatestMigration;
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            behind = await catalog.Tenants
+                .Where(t => t.State == TenantState.Ready && (t.SchemaVersion == null || t.SchemaVersion != latest))
+                .Select(t => t.Id)
+                .ToListAsync(cancellationToken);
+        }
+
+        if (behind.Count == 0)
         {
             return;
         }
 
-        await using var scope = services.CreateAsyncScope();
-        await Task.CompletedTask;
+        LogUpgrading(logger, behind.Count, latest);
+        await Parallel.ForEachAsync(
+            behind,
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.TenantMigrationParallelism, CancellationToken = cancellationToken },
+            async (tenantId, ct) =>
+            {
+                await using var scope = services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenantId);
+                await scope.ServiceProvider.GetRequiredService<TenantDbContext>().Database.MigrateAsync(ct);
+                var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+                var tenant = await catalog.Tenants.SingleAsync(t => t.Id == tenantId, ct);
+                tenant.RecordSchemaVersion(latest);
+                await catalog.SaveChangesAsync(ct);
+            });
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Upgrading {Count} tenant schemas to {Migration}")]
+    private static partial void LogUpgrading(ILogger logger, int count, string migration);
+}
+
+public static class DatabaseMigratorExtensions
+{
+    /// <summary>Runs the migrate step when <c>Database:MigrateOnStartup</c> is on.</summary>
+    public static async Task MigrateDatabaseOnStartupAsync(this IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        }
     }
 }

@@ -16,6 +16,9 @@ public static class Logging
                 .ReadFrom.Configuration(builder.Configuration)
                 .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
+                // A failed command also surfaces as an exception, logged once with its request; EF's own copy is noise
+                // (and on the first start it reports the migrations history table that is about to be created).
+                .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))

@@ -1,0 +1,40 @@
+using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BrandAutomator.Application.Common.Ports;
+
+/// <summary>The shared catalog (<c>public</c> schema): tenants, memberships, sessions, invitations, audit.</summary>
+public interface ICatalogDb
+{
+    DbSet<Tenant> Tenants { get; }
+
+    DbSet<TenantMembership> Memberships { get; }
+
+    DbSet<RefreshToken> RefreshTokens { get; }
+
+    DbSet<Invitation> Invitations { get; }
+
+    DbSet<AuditEvent> AuditEvents { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Starts a transaction that everything saved through this catalog (users included) joins until commit.</summary>
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>The current tenant's own schema. Every query through it stays inside that schema by construction.</summary>
+public interface ITenantDb
+{
+    DbSet<Company> Companies { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Creates a tenant's schema with every tenant table, inside the caller's open catalog transaction.</summary>
+public interface ITenantProvisioner
+{
+    Task CreateSchemaAsync(Tenant tenant, CancellationToken cancellationToken);
+}

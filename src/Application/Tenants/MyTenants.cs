@@ -1,0 +1,58 @@
+using BrandAutomator.Application.Auth;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.Tenants;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Tenants;
+
+public sealed record TenantDto(Guid Id, string Name, string Slug, string Role, string TimeZone, DateTimeOffset CreatedAt, bool Current);
+
+/// <summary>The tenants the caller belongs to, with their role in each.</summary>
+public sealed record ListMyTenants : IQuery<IReadOnlyList<TenantDto>>;
+
+public sealed class ListMyTenantsHandler(ICatalogDb catalog, ICurrentUser currentUser) : IQueryHandler<ListMyTenants, IReadOnlyList<TenantDto>>
+{
+    public async ValueTask<IReadOnlyList<TenantDto>> Handle(ListMyTenants query, CancellationToken cancellationToken)
+    {
+        var rows = await catalog.Memberships
+            .Where(m => m.UserId == currentUser.UserId)
+            .Join(catalog.Tenants.Where(t => t.State == TenantState.Ready), m => m.TenantId, t => t.Id, (m, t) => new { m.Role, Tenant = t })
+            .OrderBy(x => x.Tenant.CreatedAt)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new TenantDto(
+            r.Tenant.Id, r.Tenant.Name, r.Tenant.Slug, r.Role.ToClaimValue(), r.Tenant.TimeZone, r.Tenant.CreatedAt,
+            r.Tenant.Id == currentUser.TenantId)).ToList();
+    }
+}
+
+/// <summary>Creates another tenant (workspace) with the caller as its admin; switch to it with switch-tenant.</summary>
+public sealed record CreateTenant(string Name) : ICommand<TenantDto>;
+
+public sealed class CreateTenantValidator : AbstractValidator<CreateTenant>
+{
+    public CreateTenantValidator() => RuleFor(x => x.Name).NotEmpty().MaximumLength(Tenant.MaxNameLength);
+}
+
+public sealed class CreateTenantHandler(
+    ICatalogDb catalog, ITenantProvisioner provisioner, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock)
+    : ICommandHandler<CreateTenant, TenantDto>
+{
+    public async ValueTask<TenantDto> Handle(CreateTenant command, CancellationToken cancellationToken)
+    {
+        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
+        var tenant = Tenant.Create(command.Name, clock.GetUtcNow());
+        catalog.Tenants.Add(tenant);
+        catalog.Memberships.Add(TenantMembership.Create(tenant.Id, currentUser.UserId, TenantRole.Admin, clock.GetUtcNow()));
+        await catalog.SaveChangesAsync(cancellationToken);
+        await provisioner.CreateSchemaAsync(tenant, cancellationToken);
+        tenant.MarkReady();
+        await catalog.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        await audit.RecordAsync(AuditEventType.TenantCreated, tenant.Id, currentUser.UserId, $"Created '{tenant.Name}'.", cancellationToken);
+        return new TenantDto(tenant.Id, tenant.Name, tenant.Slug, TenantRole.Admin.ToClaimValue(), tenant.TimeZone, tenant.CreatedAt, Current: false);
+    }
+}

@@ -1,0 +1,52 @@
+namespace BrandAutomator.Domain.Accounts;
+
+public enum AuditEventType
+{
+    SignedUp,
+    SignInSucceeded,
+    SignInFailed,
+    AccountLockedOut,
+    RefreshTokenReuseDetected,
+    SessionRevoked,
+    SignedOut,
+    TenantCreated,
+    InvitationSent,
+    InvitationAccepted,
+    InvitationRevoked,
+    RoleChanged,
+    MemberRemoved,
+}
+
+/// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>
+public sealed class AuditEvent
+{
+    private AuditEvent()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public Guid? TenantId { get; private set; }
+
+    public Guid? UserId { get; private set; }
+
+    public AuditEventType Type { get; private set; }
+
+    public string Detail { get; private set; } = "";
+
+    public string? IpAddress { get; private set; }
+
+    public DateTimeOffset OccurredAt { get; private set; }
+
+    public static AuditEvent Record(
+        AuditEventType type, Guid? tenantId, Guid? userId, string detail, string? ipAddress, DateTimeOffset now) =>
+        new()
+        {
+            Type = type,
+            TenantId = tenantId,
+            UserId = userId,
+            Detail = detail.Length > 500 ? detail[..500] : detail,
+            IpAddress = ipAddress,
+            OccurredAt = now,
+        };
+}

@@ -1,0 +1,77 @@
+using BrandAutomator.Application.Auth;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Infrastructure.Identity;
+
+public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock) : IIdentityService
+{
+    // Verified when the e-mail is unknown, so that an unknown e-mail takes as long as a wrong password.
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
+
+    public async Task<UserAccount> CreateUserAsync(string email, string password, string fullName, CancellationToken cancellationToken)
+    {
+        var user = new ApplicationUser
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            UserName = email.Trim(),
+            Email = email.Trim(),
+            FullName = fullName.Trim(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded)
+        {
+            throw new InputValidationException(result.Errors
+                .GroupBy(e => e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "email")
+                .ToDictionary(g => g.Key, g => g.Select(Describe).ToArray()));
+        }
+
+        return ToAccount(user);
+    }
+
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        return user is null ? null : ToAccount(user);
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> FindByIdsAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken) =>
+        (await users.Users.Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken)).Select(ToAccount).ToList();
+
+    public async Task<PasswordCheck> CheckPasswordAsync(Guid? userId, string password, CancellationToken cancellationToken)
+    {
+        var user = userId is null ? null : await users.FindByIdAsync(userId.Value.ToString());
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new ApplicationUser(), DummyHash.Value, password);
+            return PasswordCheck.Failed;
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            return PasswordCheck.LockedOut;
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return PasswordCheck.Succeeded;
+        }
+
+        await users.AccessFailedAsync(user);
+        return PasswordCheck.Failed;
+    }
+
+    private static string Describe(IdentityError error) => error.Code switch
+    {
+        "DuplicateEmail" or "DuplicateUserName" => "An account with this e-mail already exists. Sign in instead.",
+        "InvalidEmail" or "InvalidUserName" => "Enter a valid e-mail address.",
+        _ => error.Description,
+    };
+
+    private static UserAccount ToAccount(ApplicationUser user) => new(user.Id, user.Email!, user.FullName);
+}

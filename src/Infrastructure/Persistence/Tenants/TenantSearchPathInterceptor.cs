@@ -1,0 +1,47 @@
+using System.Data.Common;
+using System.Text.RegularExpressions;
+using BrandAutomator.Application.Common.Ports;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BrandAutomator.Infrastructure.Persistence.Tenants;
+
+/// <summary>
+/// Points every connection the tenant context opens at the current tenant's schema and nothing else (no <c>public</c>:
+/// a table missing from the tenant schema fails loudly instead of reading shared data). Npgsql resets the setting when
+/// the connection goes back to the shared pool.
+/// </summary>
+public sealed partial class TenantSearchPathInterceptor(ITenantContext tenant) : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = CreateCommand(connection);
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = CreateCommand(connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private DbCommand CreateCommand(DbConnection connection)
+    {
+        if (!tenant.IsSet)
+        {
+            throw new InvalidOperationException("No tenant is set for this scope: tenant data cannot be reached without one.");
+        }
+
+        var schema = tenant.SchemaName;
+        if (!SchemaPattern().IsMatch(schema))
+        {
+            throw new InvalidOperationException($"'{schema}' is not a tenant schema name.");
+        }
+
+        var command = connection.CreateCommand();
+        command.CommandText = $"SET search_path TO \"{schema}\"";
+        return command;
+    }
+
+    [GeneratedRegex("^tenant_[0-9a-f]{32}$")]
+    private static partial Regex SchemaPattern();
+}

@@ -1,0 +1,40 @@
+using BrandAutomator.Application.Companies;
+using BrandAutomator.WebApi.Security;
+using Mediator;
+
+namespace BrandAutomator.WebApi.Endpoints;
+
+public static class CompanyEndpoints
+{
+    public sealed record CompanyRequest(string Name, string? Description, string? Industry, string? Website);
+
+    public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
+    {
+        var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer);
+
+        companies.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListCompanies(), ct)))
+            .WithSummary("The tenant's brands.");
+
+        companies.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetCompany(id), ct)));
+
+        companies.MapPost("/", async (CompanyRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var company = await sender.Send(new CreateCompany(body.Name ?? "", body.Description, body.Industry, body.Website), ct);
+                return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
+            })
+            .RequireAuthorization(Policies.Editor);
+
+        companies.MapPut("/{id:guid}", async (Guid id, CompanyRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new UpdateCompany(id, body.Name ?? "", body.Description, body.Industry, body.Website), ct)))
+            .RequireAuthorization(Policies.Editor);
+
+        companies.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteCompany(id), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Admin);
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+using BrandAutomator.Application.Tenants;
+using BrandAutomator.WebApi.Security;
+using Mediator;
+
+namespace BrandAutomator.WebApi.Endpoints;
+
+public static class TenantEndpoints
+{
+    public sealed record CreateTenantRequest(string Name);
+
+    public sealed record InviteRequest(string Email, string Role);
+
+    public sealed record RoleRequest(string Role);
+
+    public static IEndpointRouteBuilder MapTenantEndpoints(this IEndpointRouteBuilder app)
+    {
+        var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Viewer);
+
+        tenants.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListMyTenants(), ct)))
+            .WithSummary("The tenants the caller belongs to.");
+
+        tenants.MapPost("/", async (CreateTenantRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var tenant = await sender.Send(new CreateTenant(body.Name ?? ""), ct);
+                return TypedResults.Created($"/api/v1/tenants/{tenant.Id}", tenant);
+            })
+            .WithSummary("Create another tenant with the caller as admin.");
+
+        tenants.MapGet("/{id:guid}/users", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMembers(id), ct)))
+            .WithSummary("The members of the caller's tenant.");
+
+        var admin = tenants.MapGroup("/{id:guid}").RequireAuthorization(Policies.Admin);
+
+        admin.MapPost("/users/invite", async (Guid id, InviteRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var invitation = await sender.Send(new InviteMember(id, body.Email ?? "", body.Role ?? ""), ct);
+                return TypedResults.Created($"/api/v1/tenants/{id}/invitations/{invitation.Id}", invitation);
+            })
+            .WithSummary("Invite someone by e-mail with a role.");
+
+        admin.MapGet("/invitations", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListInvitations(id), ct)))
+            .WithSummary("Pending invitations.");
+
+        admin.MapDelete("/invitations/{invitationId:guid}", async (Guid id, Guid invitationId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RevokeInvitation(id, invitationId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Withdraw a pending invitation.");
+
+        admin.MapPut("/users/{userId:guid}/role", async (Guid id, Guid userId, RoleRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ChangeMemberRole(id, userId, body.Role ?? ""), ct)))
+            .WithSummary("Change a member's role.");
+
+        admin.MapDelete("/users/{userId:guid}", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RemoveMember(id, userId), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Remove a member and end their sessions in this tenant.");
+
+        admin.MapGet("/audit-log", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAuditEvents(id, page ?? 1, pageSize ?? 50), ct)))
+            .WithSummary("Security events of the tenant, newest first.");
+        return app;
+    }
+}

@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace BrandAutomator.WebApi.Security;
+
+/// <summary>Section <c>RateLimits</c>: limits applied by the API itself (Kong adds a per-IP limit at the edge).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Requests a minute for each signed-in user, across all endpoints.</summary>
+    [Range(1, 1_000_000)]
+    public int PerUserPerMinute { get; set; } = 100;
+
+    /// <summary>Requests a minute from one IP address to <c>/api/v1/auth/*</c> (sign-in, sign-up, refresh...).</summary>
+    [Range(1, 1_000_000)]
+    public int AuthPerIpPerMinute { get; set; } = 20;
+
+    /// <summary>Requests a minute from one IP address without a token, elsewhere.</summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousPerIpPerMinute { get; set; } = 300;
+}
+
+public static class RateLimits
+{
+    public const string AuthPolicy = "auth";
+
+    public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((limiter, limits) =>
+        {
+            var settings = limits.Value;
+            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            {
+                var userId = context.User.FindFirstValue("sub");
+                return userId is not null
+                    ? FixedWindow($"user:{userId}", settings.PerUserPerMinute)
+                    : FixedWindow($"ip:{ClientIp(context)}", settings.AnonymousPerIpPerMinute);
+            });
+            limiter.AddPolicy(AuthPolicy, context => FixedWindow($"auth:{ClientIp(context)}", settings.AuthPerIpPerMinute));
+            limiter.OnRejected = RejectAsync;
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> FixedWindow(string key, int permits) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = permits,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        });
+
+    private static string ClientIp(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private static async ValueTask RejectAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var context = rejected.HttpContext;
+        var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Too many requests.",
+                Detail = $"Slow down: try again in {seconds} seconds.",
+            },
+        });
+    }
+}

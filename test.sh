@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The one command that runs every test: ./test.sh
+# Builds BrandAutomator.sln once in Release, runs every test project against that build, writes TRX files to
+# artifacts/test-results/ and ends with one line: "Tests: N passed, N failed, N skipped" (.NET tests only;
+# the SPA's own runner prints its totals above it). Exits non-zero if a build or test fails, or if no test ran.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+RESULTS="$ROOT/artifacts/test-results"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+section() { printf '\n==> %s\n' "$*"; }
+
+rm -rf "$RESULTS"
+mkdir -p "$RESULTS"
+
+if [[ -f .config/dotnet-tools.json ]]; then
+  section "dotnet tool restore"
+  dotnet tool restore
+fi
+
+section "dotnet build BrandAutomator.sln -c Release"
+dotnet build BrandAutomator.sln -c Release
+
+failed=0
+
+section "dotnet test BrandAutomator.sln -c Release --no-build"
+# One TRX file per test project (the default names never collide); test projects run with dotnet's default parallelism.
+dotnet test BrandAutomator.sln -c Release --no-build --logger trx --results-directory "$RESULTS" || failed=1
+
+if [[ -f client/package.json ]]; then
+  section "client: npm ci && npm test"
+  # Counted in the exit code only; the totals line below stays .NET only.
+  # CI=true keeps Vitest from starting its watch mode in a terminal.
+  (cd client && npm ci --no-audit --no-fund && CI=true npm test) || failed=1
+fi
+
+# Sum the counters of every TRX file (one per test project).
+totals="$(python3 - "$RESULTS" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+
+passed = failed = skipped = 0
+for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
+    for element in ET.parse(path).iter():
+        if element.tag.endswith("}Counters") or element.tag == "Counters":
+            a = element.attrib
+            passed += int(a.get("passed", 0))
+            failed += int(a.get("failed", 0)) + int(a.get("error", 0)) + int(a.get("timeout", 0)) + int(a.get("aborted", 0))
+            skipped += int(a.get("notExecuted", 0)) + int(a.get("inconclusive", 0))
+print(passed, failed, skipped)
+PY
+)"
+read -r passed failed_tests skipped <<<"$totals"
+
+echo
+echo "Tests: $passed passed, $failed_tests failed, $skipped skipped"
+
+if (( failed != 0 || failed_tests != 0 )); then
+  exit 1
+fi
+if (( passed + failed_tests == 0 )); then
+  echo "No test ran." >&2
+  exit 1
+fi
