@@ -16,6 +16,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>This host's data folder: development signing key, e-mail outbox.</summary>
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), $"brandauto-api-{Guid.NewGuid():N}");
+
+    public string OutboxDirectory => Path.Combine(DataDirectory, "outbox");
+
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     /// <summary>Adds or overrides a configuration value before the host starts.</summary>
@@ -34,6 +39,11 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+        builder.UseSetting("Embedded:DataDirectory", DataDirectory);
+        // Functional tests sign up many users from one (unknown) address; the rate-limit tests set their own limits.
+        builder.UseSetting("RateLimits:PerUserPerMinute", "100000");
+        builder.UseSetting("RateLimits:AuthPerIpPerMinute", "100000");
+        builder.UseSetting("RateLimits:AnonymousPerIpPerMinute", "100000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -46,5 +56,9 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
     }
 }

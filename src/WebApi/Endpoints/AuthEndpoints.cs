@@ -17,6 +17,8 @@ public static class AuthEndpoints
 
     public sealed record AcceptInviteRequest(string Token, string Password, string? FullName);
 
+    public sealed record JsonWebKeySet(IReadOnlyList<PublicJsonWebKey> Keys);
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var anonymous = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.AuthPolicy).AllowAnonymous();
@@ -61,7 +63,7 @@ public static class AuthEndpoints
             })
             .WithSummary("End one of the caller's sessions.");
 
-        app.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Ok(new { keys = new[] { keys.PublicJwk } }))
+        app.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Ok(new JsonWebKeySet([keys.PublicJwk])))
             .WithTags("Auth").AllowAnonymous().WithSummary("The public keys that verify access tokens.");
         return app;
     }

@@ -27,9 +27,26 @@ public static class OpenApiSetup
                 Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
             });
             options.OperationFilter<AuthorizationOperationFilter>();
-            options.CustomSchemaIds(type => type.FullName!.Replace("BrandAutomator.", "", StringComparison.Ordinal).Replace('+', '.'));
+            options.CustomSchemaIds(SchemaId);
         });
         return services;
+    }
+
+    // Readable, unique and valid per OpenAPI 3 (^[a-zA-Z0-9.\-_]+$): "Endpoints.AuthEndpoints.RegisterRequest", "ListOfCompanyDto".
+    private static string SchemaId(Type type)
+    {
+        if (type.IsGenericType)
+        {
+            var name = type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)];
+            return name + "Of" + string.Join("And", type.GetGenericArguments().Select(SchemaId));
+        }
+
+        if (type.IsArray)
+        {
+            return "ArrayOf" + SchemaId(type.GetElementType()!);
+        }
+
+        return (type.FullName ?? type.Name).Replace("BrandAutomator.", "", StringComparison.Ordinal).Replace('+', '.');
     }
 
     /// <summary>Marks exactly the operations whose endpoint requires authorisation with the bearer scheme.</summary>
