@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using BrandAutomator.TestSupport;
+
+namespace BrandAutomator.WebApi.Tests.Tenants;
+
+public sealed class TeamTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    [Fact]
+    public async Task An_invited_person_joins_with_the_invited_role_and_is_listed()
+    {
+        var admin = await factory.RegisterAsync();
+
+        var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+
+        Assert.Equal(admin.TenantId, editor.TenantId);
+        Assert.Equal("editor", ApiClient.DecodePayload(editor.AccessToken)["role"]!.GetValue<string>());
+        var members = (await admin.Client.GetFromJsonAsync<JsonArray>($"/api/v1/tenants/{admin.TenantId}/users"))!;
+        Assert.Equal(2, members.Count);
+        Assert.Contains(members, m => string.Equals(m!["email"]!.GetValue<string>(), editor.Email, StringComparison.OrdinalIgnoreCase) && m["role"]!.GetValue<string>() == "editor");
+    }
+
+    [Fact]
+    public async Task An_invitation_works_once()
+    {
+        var admin = await factory.RegisterAsync();
+        var email = ApiClient.UniqueEmail("once");
+        await (await admin.Client.PostAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/invite", new { email, role = "viewer" }))
+            .EnsureStatusAsync(HttpStatusCode.Created);
+        var token = await TeamHelpers.ReadInvitationTokenAsync(factory, email);
+        var body = new { token, password = ApiClient.GoodPassword, fullName = "Once" };
+
+        await (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invite", body)).EnsureStatusAsync(HttpStatusCode.OK);
+        var again = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invite", body);
+
+        await again.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull((await again.ProblemAsync())["errors"]!["token"]);
+    }
+
+    [Fact]
+    public async Task Someone_with_an_account_joins_a_second_tenant_by_confirming_their_password()
+    {
+        var admin = await factory.RegisterAsync();
+        var other = await factory.RegisterAsync();
+        await (await admin.Client.PostAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/invite", new { email = other.Email, role = "editor" }))
+            .EnsureStatusAsync(HttpStatusCode.Created);
+        var token = await TeamHelpers.ReadInvitationTokenAsync(factory, other.Email);
+
+        var wrong = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invite", new { token, password = "not their password" });
+        var right = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/accept-invite", new { token, password = other.Password });
+
+        await wrong.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        await right.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(2, (await other.Client.GetFromJsonAsync<JsonArray>("/api/v1/tenants"))!.Count);
+    }
+
+    [Fact]
+    public async Task Only_admins_invite()
+    {
+        var admin = await factory.RegisterAsync();
+        var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+
+        var response = await editor.Client.PostAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/invite",
+            new { email = ApiClient.UniqueEmail(), role = "admin" });
+
+        await response.EnsureStatusAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_role_change_takes_effect_at_the_next_refresh()
+    {
+        var admin = await factory.RegisterAsync();
+        var viewer = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "viewer");
+
+        var change = await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/{viewer.UserId}/role", new { role = "editor" });
+        await change.EnsureStatusAsync(HttpStatusCode.OK);
+        var refreshed = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = viewer.RefreshToken });
+        var asEditor = await factory.AccountFromAsync(refreshed, viewer.Email, viewer.Password);
+
+        await (await asEditor.Client.PostAsJsonAsync("/api/v1/companies", new { name = "Now allowed" })).EnsureStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task The_last_admin_cannot_be_demoted_or_removed()
+    {
+        var admin = await factory.RegisterAsync();
+
+        var demote = await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/{admin.UserId}/role", new { role = "viewer" });
+        var remove = await admin.Client.DeleteAsync($"/api/v1/tenants/{admin.TenantId}/users/{admin.UserId}");
+
+        await demote.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        await remove.EnsureStatusAsync(HttpStatusCode.UnprocessableEntity);
+    }
+
+    [Fact]
+    public async Task A_removed_member_loses_the_tenant_and_its_sessions()
+    {
+        var admin = await factory.RegisterAsync();
+        var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+
+        var remove = await admin.Client.DeleteAsync($"/api/v1/tenants/{admin.TenantId}/users/{editor.UserId}");
+        await remove.EnsureStatusAsync(HttpStatusCode.NoContent);
+
+        var refresh = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = editor.RefreshToken });
+        await refresh.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        Assert.Single((await admin.Client.GetFromJsonAsync<JsonArray>($"/api/v1/tenants/{admin.TenantId}/users"))!);
+    }
+
+    [Fact]
+    public async Task Admins_read_the_security_events_of_their_tenant()
+    {
+        var admin = await factory.RegisterAsync();
+        await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = admin.Email, password = "a wrong password" });
+        await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = admin.Email, password = admin.Password });
+        var viewer = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "viewer");
+        await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/{viewer.UserId}/role", new { role = "editor" });
+
+        var page = (await admin.Client.GetFromJsonAsync<JsonObject>($"/api/v1/tenants/{admin.TenantId}/audit-log"))!;
+        var types = page["items"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).ToList();
+
+        foreach (var expected in new[] { "SignedUp", "SignInFailed", "SignInSucceeded", "InvitationSent", "InvitationAccepted", "RoleChanged" })
+        {
+            Assert.Contains(expected, types);
+        }
+
+        var asViewer = await viewer.Client.GetAsync($"/api/v1/tenants/{admin.TenantId}/audit-log");
+        await asViewer.EnsureStatusAsync(HttpStatusCode.Forbidden);
+    }
+}
