@@ -47,7 +47,14 @@ if [[ -f client/package.json ]]; then
   )
 fi
 
-# exec: the API becomes this process, so Ctrl-C reaches it and it stops the embedded PostgreSQL cleanly.
-exec dotnet run --project src/WebApi -c Release -- \
+echo "Building the API ..."
+dotnet build src/WebApi/WebApi.csproj -c Release --nologo -v quiet
+api="$(dotnet msbuild src/WebApi/WebApi.csproj -getProperty:TargetPath -p:Configuration=Release)"
+
+# exec the built API itself rather than `dotnet run`, which swallows a SIGINT sent to its own pid: this way
+# Ctrl-C or `kill -INT` reaches the API, which stops the embedded PostgreSQL. The project folder is the working
+# directory, as with `dotnet run`, so the content root (and wwwroot) is src/WebApi.
+cd "$ROOT/src/WebApi"
+exec dotnet "$api" \
   --urls "${URLS:-http://127.0.0.1:5080}" \
   --Embedded:DataDirectory="$ROOT/.data"

@@ -35,7 +35,7 @@ public sealed class ListMembersHandler(ICatalogDb catalog, IIdentityService iden
 public sealed record InvitationDto(Guid Id, string Email, string Role, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>Invites an e-mail address to the caller's tenant with a role; the link goes out by e-mail.</summary>
-public sealed record InviteMember(Guid TenantId, string Email, string Role) : ICommand<InvitationDto>, IRequireRole
+public sealed record InviteMember(Guid TenantId, string Email, TenantRole Role) : ICommand<InvitationDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Admin;
 }
@@ -45,7 +45,7 @@ public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
     public InviteMemberValidator()
     {
         RuleFor(x => x.Email).NotEmpty().MaximumLength(254).EmailAddress();
-        RuleFor(x => x.Role).Must(r => TenantRoles.TryParse(r, out _)).WithMessage("Role is admin, editor or viewer.");
+        RuleFor(x => x.Role).IsInEnum();
     }
 }
 
@@ -56,7 +56,7 @@ public sealed class InviteMemberHandler(
     public async ValueTask<InvitationDto> Handle(InviteMember command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
-        var role = TenantRoles.Parse(command.Role);
+        var role = command.Role;
         var now = clock.GetUtcNow();
         var existingUser = await identity.FindByEmailAsync(command.Email, cancellationToken);
         if (existingUser is not null &&
@@ -141,15 +141,14 @@ public sealed class RevokeInvitationHandler(ICatalogDb catalog, ICurrentUser cur
 }
 
 /// <summary>Changes a member's role; the tenant always keeps an admin.</summary>
-public sealed record ChangeMemberRole(Guid TenantId, Guid UserId, string Role) : ICommand<MemberDto>, IRequireRole
+public sealed record ChangeMemberRole(Guid TenantId, Guid UserId, TenantRole Role) : ICommand<MemberDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Admin;
 }
 
 public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRole>
 {
-    public ChangeMemberRoleValidator() =>
-        RuleFor(x => x.Role).Must(r => TenantRoles.TryParse(r, out _)).WithMessage("Role is admin, editor or viewer.");
+    public ChangeMemberRoleValidator() => RuleFor(x => x.Role).IsInEnum();
 }
 
 public sealed class ChangeMemberRoleHandler(
@@ -159,7 +158,7 @@ public sealed class ChangeMemberRoleHandler(
     public async ValueTask<MemberDto> Handle(ChangeMemberRole command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
-        var role = TenantRoles.Parse(command.Role);
+        var role = command.Role;
         var membership = await catalog.Memberships
             .SingleOrDefaultAsync(m => m.TenantId == command.TenantId && m.UserId == command.UserId, cancellationToken)
             ?? throw new NotFoundException("Member", command.UserId);

@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Tenants;
+using BrandAutomator.Domain.Tenants;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 
@@ -8,9 +9,9 @@ public static class TenantEndpoints
 {
     public sealed record CreateTenantRequest(string Name);
 
-    public sealed record InviteRequest(string Email, string Role);
+    public sealed record InviteRequest(string Email, TenantRole Role);
 
-    public sealed record RoleRequest(string Role);
+    public sealed record RoleRequest(TenantRole Role);
 
     public static IEndpointRouteBuilder MapTenantEndpoints(this IEndpointRouteBuilder app)
     {
@@ -34,7 +35,7 @@ public static class TenantEndpoints
 
         admin.MapPost("/users/invite", async (Guid id, InviteRequest body, ISender sender, CancellationToken ct) =>
             {
-                var invitation = await sender.Send(new InviteMember(id, body.Email ?? "", body.Role ?? ""), ct);
+                var invitation = await sender.Send(new InviteMember(id, body.Email ?? "", body.Role), ct);
                 return TypedResults.Created($"/api/v1/tenants/{id}/invitations/{invitation.Id}", invitation);
             })
             .WithSummary("Invite someone by e-mail with a role.");
@@ -51,7 +52,7 @@ public static class TenantEndpoints
             .WithSummary("Withdraw a pending invitation.");
 
         admin.MapPut("/users/{userId:guid}/role", async (Guid id, Guid userId, RoleRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ChangeMemberRole(id, userId, body.Role ?? ""), ct)))
+                TypedResults.Ok(await sender.Send(new ChangeMemberRole(id, userId, body.Role), ct)))
             .WithSummary("Change a member's role.");
 
         admin.MapDelete("/users/{userId:guid}", async (Guid id, Guid userId, ISender sender, CancellationToken ct) =>
