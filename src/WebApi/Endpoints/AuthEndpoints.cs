@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Application.Auth;
 using BrandAutomator.Infrastructure.Security;
 using BrandAutomator.WebApi.Security;
@@ -7,9 +8,9 @@ namespace BrandAutomator.WebApi.Endpoints;
 
 public static class AuthEndpoints
 {
-    public sealed record RegisterRequest(string Email, string Password, string FullName, string CompanyName);
+    public sealed record RegisterRequest([property: EmailAddress] string Email, string Password, string FullName, string CompanyName);
 
-    public sealed record LoginRequest(string Email, string Password, Guid? TenantId);
+    public sealed record LoginRequest([property: EmailAddress] string Email, string Password, Guid? TenantId);
 
     public sealed record RefreshRequest(string RefreshToken);
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Application.Companies;
 using BrandAutomator.WebApi.Security;
 using Mediator;
@@ -6,7 +7,7 @@ namespace BrandAutomator.WebApi.Endpoints;
 
 public static class CompanyEndpoints
 {
-    public sealed record CompanyRequest(string Name, string? Description, string? Industry, string? Website);
+    public sealed record CompanyRequest(string Name, string? Description, string? Industry, [property: Url] string? Website);
 
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {

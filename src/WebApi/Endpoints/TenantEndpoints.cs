@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Tenants;
+using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Domain.Tenants;
 using BrandAutomator.WebApi.Security;
 using Mediator;
@@ -9,7 +10,7 @@ public static class TenantEndpoints
 {
     public sealed record CreateTenantRequest(string Name);
 
-    public sealed record InviteRequest(string Email, TenantRole Role);
+    public sealed record InviteRequest([property: EmailAddress] string Email, TenantRole Role);
 
     public sealed record RoleRequest(TenantRole Role);
 
