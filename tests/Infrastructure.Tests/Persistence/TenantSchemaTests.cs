@@ -1,0 +1,199 @@
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Tenants;
+using BrandAutomator.Infrastructure.Persistence;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
+using BrandAutomator.Infrastructure.Persistence.Tenants;
+using BrandAutomator.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Npgsql;
+
+namespace BrandAutomator.Infrastructure.Tests.Persistence;
+
+/// <summary>The infrastructure alone (no HTTP) on a real PostgreSQL database of its own.</summary>
+public sealed class InfrastructureHost : IAsyncLifetime
+{
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync("infra");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = ConnectionString,
+                ["Embedded:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"brandauto-infra-{Guid.NewGuid():N}"),
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" });
+        services.AddInfrastructure(configuration);
+        services.AddSingleton<IRequestInfo>(new NoRequest());
+        Services = services.BuildServiceProvider();
+        await Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+    }
+
+    /// <summary>Provisions a tenant the way sign-up does, inside a catalog transaction.</summary>
+    public async Task<Tenant> ProvisionTenantAsync(string name)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        await using var transaction = await catalog.Database.BeginTransactionAsync();
+        var tenant = Tenant.Create(name, DateTimeOffset.UtcNow);
+        catalog.Tenants.Add(tenant);
+        await scope.ServiceProvider.GetRequiredService<ITenantProvisioner>().CreateSchemaAsync(tenant, CancellationToken.None);
+        tenant.MarkReady();
+        await catalog.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return tenant;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+
+    private sealed class NoRequest : IRequestInfo
+    {
+        public string? IpAddress => null;
+
+        public string? UserAgent => null;
+    }
+}
+
+public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<InfrastructureHost>
+{
+    [Fact]
+    public async Task The_tenant_context_reads_and_writes_only_its_own_schema()
+    {
+        var a = await host.ProvisionTenantAsync("A");
+        var b = await host.ProvisionTenantAsync("B");
+
+        await InTenantAsync(a.Id, async db =>
+        {
+            db.Companies.Add(Company.Create("A's brand", null, null, null, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        Assert.Equal(1, await InTenantAsync(a.Id, db => db.Companies.CountAsync()));
+        Assert.Equal(0, await InTenantAsync(b.Id, db => db.Companies.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Without_a_tenant_the_tenant_context_refuses_to_open_a_connection()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Companies.CountAsync());
+        Assert.Contains("No tenant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scope_cannot_be_switched_to_another_tenant()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<ITenantContext>();
+        context.Use(Guid.NewGuid());
+
+        Assert.Throws<InvalidOperationException>(() => context.Use(Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task A_pooled_connection_comes_back_with_the_default_search_path()
+    {
+        var tenant = await host.ProvisionTenantAsync("Pool");
+        // A pool of one: the next connection is certainly the one the tenant context used.
+        await using var dataSource = new NpgsqlDataSourceBuilder(host.ConnectionString + ";Maximum Pool Size=1").Build();
+        var context = new TenantContext();
+        context.Use(tenant.Id);
+        var options = new DbContextOptionsBuilder<TenantDbContext>()
+            .UseNpgsql(dataSource).UseSnakeCaseNamingConvention()
+            .AddInterceptors(new TenantSearchPathInterceptor(context)).Options;
+        await using (var db = new TenantDbContext(options))
+        {
+            Assert.Equal(0, await db.Companies.CountAsync());
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand("SHOW search_path", connection);
+        var searchPath = (string)(await command.ExecuteScalarAsync())!;
+
+        Assert.DoesNotContain("tenant_", searchPath, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_tenant_schema_has_no_path_to_public_tables()
+    {
+        var tenant = await host.ProvisionTenantAsync("Sealed");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() =>
+            InTenantAsync(tenant.Id, db => db.Database.SqlQueryRaw<int>("SELECT count(*)::int AS \"Value\" FROM tenants").SingleAsync()));
+
+        Assert.Equal(PostgresErrorCodes.UndefinedTable, error.SqlState);
+    }
+
+    [Fact]
+    public async Task The_migrate_step_brings_every_tenant_schema_that_is_behind_up_to_date()
+    {
+        var tenant = await host.ProvisionTenantAsync("Behind");
+        var latest = host.Services.GetRequiredService<TenantSchemaScript>().LatestMigration;
+        // Simulate a schema created before the latest migration: drop the table and forget that migration.
+        await ExecuteAsync($"""
+            DROP TABLE "{tenant.SchemaName}".companies;
+            DELETE FROM "{tenant.SchemaName}"."__EFMigrationsHistory" WHERE migration_id = '{latest}';
+            UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}';
+            """);
+
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+
+        Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Companies.CountAsync()));
+        await using var scope = host.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        Assert.Equal(latest, (await catalog.Tenants.SingleAsync(t => t.Id == tenant.Id)).SchemaVersion);
+    }
+
+    [Fact]
+    public async Task Provisioning_records_the_tenant_schema_version_and_history()
+    {
+        var tenant = await host.ProvisionTenantAsync("Versioned");
+        var latest = host.Services.GetRequiredService<TenantSchemaScript>().LatestMigration;
+
+        Assert.Equal(latest, tenant.SchemaVersion);
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT migration_id FROM \"{tenant.SchemaName}\".\"__EFMigrationsHistory\" ORDER BY 1 DESC LIMIT 1", connection);
+        Assert.Equal(latest, (string)(await command.ExecuteScalarAsync())!);
+    }
+
+    private async Task<T> InTenantAsync<T>(Guid tenantId, Func<TenantDbContext, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenantId);
+        return await work(scope.ServiceProvider.GetRequiredService<TenantDbContext>());
+    }
+
+    private async Task InTenantAsync(Guid tenantId, Func<TenantDbContext, Task> work) =>
+        await InTenantAsync(tenantId, async db =>
+        {
+            await work(db);
+            return 0;
+        });
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
