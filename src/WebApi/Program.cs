@@ -6,6 +6,7 @@ using BrandAutomator.WebApi;
 using BrandAutomator.WebApi.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.RefuseUnsafeProductionSettings();
 await builder.UseEmbeddedPostgresWhenUnconfiguredAsync();
 builder.AddSerilogLogging();
 builder.Services
@@ -17,6 +18,13 @@ var app = builder.Build();
 var embeddedCluster = app.Services.GetService<LocalPostgresCluster>();
 try
 {
+    if (args.Contains("migrate"))
+    {
+        // The separate migrate step of production deployments: catalog, then every tenant schema, then exit.
+        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return;
+    }
+
     app.UseWebApi();
     await app.Services.MigrateDatabaseOnStartupAsync(app.Lifetime.ApplicationStopping);
     await app.RunAsync();
