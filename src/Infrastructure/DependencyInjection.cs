@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Assets;
 using BrandAutomator.Infrastructure.Audit;
 using BrandAutomator.Infrastructure.Email;
 using BrandAutomator.Infrastructure.Identity;
@@ -34,6 +35,15 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
+
+        services.AddValidatedOptions<Application.Assets.AssetLimitOptions>(Application.Assets.AssetLimitOptions.Section);
+        services.AddValidatedOptions<BrandLimitOptions>(BrandLimitOptions.Section);
+        services.AddScoped<IBrandLimits, ConfiguredBrandLimits>();
+        services.AddSingleton<AssetJobSignal>();
+        services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
+        services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
+        services.AddSingleton<AssetProcessingWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

@@ -59,6 +59,8 @@ public static class WebApiSetup
         app.MapAuthEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
+        app.MapOnboardingEndpoints();
+        app.MapAssetEndpoints();
         return app;
     }
 }

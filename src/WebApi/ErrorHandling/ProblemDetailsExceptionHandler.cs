@@ -50,6 +50,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
         PlanLimitException e => PlanLimit(e),
+        PayloadTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", e.Field, e.Message),
+        UnsupportedContentException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, "This kind of file is not accepted.", e.Field, e.Message),
         OperationCanceledException => Problem(499, "The request was cancelled.", null),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The server could not complete the request. Quote the traceId when you contact support."),
@@ -79,6 +81,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
         problem.Extensions["limit"] = exception.Limit;
         return problem;
     }
+
+    private static ProblemDetails FieldProblem(int status, string title, string field, string message) =>
+        new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = status,
+            Title = title,
+            Detail = message,
+        };
 
     private static ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };

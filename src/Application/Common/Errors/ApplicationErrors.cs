@@ -31,3 +31,15 @@ public sealed class PlanLimitException(string limit, string message) : Exception
 {
     public string Limit { get; } = limit;
 }
+
+/// <summary>An upload is larger than its type or plan allows (413); <see cref="Field"/> names the file.</summary>
+public sealed class PayloadTooLargeException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>An upload's content is not a type the product accepts (415); <see cref="Field"/> names the file.</summary>
+public sealed class UnsupportedContentException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}

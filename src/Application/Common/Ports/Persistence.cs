@@ -1,5 +1,7 @@
 using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Onboarding;
 using BrandAutomator.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -30,7 +32,18 @@ public interface ITenantDb
 {
     DbSet<Company> Companies { get; }
 
+    DbSet<OnboardingProgress> OnboardingProgress { get; }
+
+    DbSet<BrandAsset> Assets { get; }
+
+    DbSet<AssetChunk> AssetChunks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets every loaded and pending entity, after a failed save, so the next one starts clean.</summary>
+    void DiscardChanges();
 }
 
 /// <summary>Creates a tenant's schema with every tenant table, inside the caller's open catalog transaction.</summary>

@@ -24,6 +24,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Assets.AssetJob> AssetJobs => Set<Assets.AssetJob>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
@@ -93,6 +95,15 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             b.HasIndex(i => new { i.TenantId, i.Email });
             b.Property(i => i.Role).HasConversion<string>().HasMaxLength(20);
             b.HasOne<Tenant>().WithMany().HasForeignKey(i => i.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Assets.AssetJob>(b =>
+        {
+            b.ToTable("asset_jobs");
+            b.Property(j => j.Id).UseIdentityAlwaysColumn();
+            b.HasIndex(j => new { j.RunAfter, j.Id });
+            b.HasIndex(j => new { j.TenantId, j.AssetId });
+            b.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AuditEvent>(b =>

@@ -1,6 +1,13 @@
+using System.Text.Json;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Onboarding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using NpgsqlTypes;
 
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 
@@ -10,7 +17,21 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 /// </summary>
 public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) : DbContext(options), ITenantDb
 {
+    /// <summary>The text-search configuration of asset passages (stemming, stop words).</summary>
+    public const string SearchConfiguration = "english";
+
     public DbSet<Company> Companies => Set<Company>();
+
+    public DbSet<OnboardingProgress> OnboardingProgress => Set<OnboardingProgress>();
+
+    public DbSet<BrandAsset> Assets => Set<BrandAsset>();
+
+    public DbSet<AssetChunk> AssetChunks => Set<AssetChunk>();
+
+    public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(cancellationToken);
+
+    public void DiscardChanges() => ChangeTracker.Clear();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -23,6 +44,70 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(c => c.Description).HasMaxLength(Company.MaxDescriptionLength);
             b.Property(c => c.Industry).HasMaxLength(Company.MaxIndustryLength);
             b.Property(c => c.Website).HasMaxLength(2048);
+            foreach (var text in new[] { nameof(Company.TargetAudience), nameof(Company.CoreProblem), nameof(Company.BrandVoice),
+                         nameof(Company.Vision), nameof(Company.Mission), nameof(Company.PositioningStatement) })
+            {
+                b.Property(text).HasMaxLength(Company.MaxTextLength);
+            }
+
+            b.Ignore(c => c.Values);
+            b.Property<List<BrandValue>>("_values").HasColumnName("values").HasColumnType("jsonb")
+                .HasConversion(Json<List<BrandValue>>(), JsonComparer<List<BrandValue>>());
+            b.Ignore(c => c.BrandColours);
+            b.Property<List<string>>("_brandColours").HasColumnName("brand_colours");
+        });
+
+        builder.Entity<OnboardingProgress>(b =>
+        {
+            b.ToTable("onboarding_progress");
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Ignore(p => p.CompletedSteps);
+            b.Ignore(p => p.IsCompleted);
+            b.Property<List<int>>("_completedSteps").HasColumnName("completed_steps");
+        });
+
+        builder.Entity<BrandAsset>(b =>
+        {
+            b.ToTable("brand_assets");
+            b.Ignore(a => a.DomainEvents);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Name).HasMaxLength(BrandAsset.MaxNameLength);
+            b.Property(a => a.OriginalFileName).HasMaxLength(255);
+            b.Property(a => a.Type).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.MediaType).HasMaxLength(100);
+            b.Property(a => a.Sha256).HasMaxLength(64);
+            // Two uploads of the same bytes at the same moment: the database lets exactly one in.
+            b.HasIndex(a => a.Sha256).IsUnique();
+            b.Property(a => a.StorageKey).HasMaxLength(300);
+            b.Property(a => a.ThumbnailSmallKey).HasMaxLength(300);
+            b.Property(a => a.ThumbnailLargeKey).HasMaxLength(300);
+            b.Property(a => a.FailureReason).HasMaxLength(500);
+            b.Ignore(a => a.Tags);
+            b.Property<List<string>>("_tags").HasColumnName("tags");
+            b.HasIndex(a => new { a.Type, a.CreatedAt });
+        });
+
+        builder.Entity<AssetChunk>(b =>
+        {
+            b.ToTable("asset_chunks");
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.HasIndex(c => new { c.AssetId, c.Ordinal }).IsUnique();
+            b.HasOne<BrandAsset>().WithMany().HasForeignKey(c => c.AssetId).OnDelete(DeleteBehavior.Cascade);
+            b.Property<NpgsqlTsVector>("SearchVector")
+                .HasColumnName("search_vector")
+                .HasComputedColumnSql($"to_tsvector('{SearchConfiguration}', text)", stored: true);
+            b.HasIndex("SearchVector").HasMethod("GIN");
         });
     }
+
+    private static ValueConverter<T, string> Json<T>()
+        where T : new() =>
+        new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web) ?? new T());
+
+    private static ValueComparer<T> JsonComparer<T>() =>
+        new(
+            (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
 }

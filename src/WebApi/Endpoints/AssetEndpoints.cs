@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using BrandAutomator.Application.Assets;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Domain.Assets;
+using BrandAutomator.WebApi.Security;
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace BrandAutomator.WebApi.Endpoints;
+
+public static class AssetEndpoints
+{
+    public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags);
+
+    public static IEndpointRouteBuilder MapAssetEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/onboarding/assets/upload", UploadAsync)
+            .WithTags("Assets")
+            .RequireAuthorization(Policies.Editor)
+            .DisableAntiforgery()
+            .Accepts<IFormFileCollection>("multipart/form-data")
+            .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
+            .WithSummary("Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.");
+
+        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
+
+        assets.MapGet("/", async (AssetType? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAssets(type, tag, page ?? 1, pageSize ?? 24), ct)))
+            .WithSummary("The tenant's assets, newest first.");
+
+        assets.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetAsset(id), ct)))
+            .WithSummary("An asset's metadata, processing state and signed links.");
+
+        assets.MapPatch("/{id:guid}", async (Guid id, UpdateAssetRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Rename or retag an asset.");
+
+        assets.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteAsset(id), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Delete an asset and its stored files.");
+
+        app.MapGet("/api/v1/ai/search-files", async (string q, int? limit, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 20), ct)))
+            .WithTags("AI")
+            .RequireAuthorization(Policies.Viewer)
+            .WithSummary("Search the text of the tenant's files; snippets are HTML with <mark> around matches.");
+        return app;
+    }
+
+    /// <summary>
+    /// Streams each file part to a temporary file (hashing as it goes, never holding a file in memory), stopping with
+    /// 413 as soon as a file passes the largest allowed size, then hands the staged files to the use case.
+    /// </summary>
+    private static async Task<IResult> UploadAsync(
+        HttpContext context, Guid? companyId, ISender sender, IOptions<AssetLimitOptions> options, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        if (!MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType) ||
+            !string.Equals(contentType.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase) ||
+            HeaderUtilities.RemoveQuotes(contentType.Boundary).Value is not { Length: > 0 } boundary)
+        {
+            throw new UnsupportedContentException("files", "Send the files as multipart/form-data.");
+        }
+
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            // Each file is capped while it streams; the request as a whole may carry the allowed number of them.
+            bodySize.MaxRequestBodySize = (limits.MaxAnyFileBytes + (1024 * 1024)) * limits.MaxFilesPerRequest;
+        }
+
+        var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
+        var staged = new List<StagedFile>();
+        try
+        {
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
+                {
+                    continue;
+                }
+
+                if (staged.Count == limits.MaxFilesPerRequest)
+                {
+                    throw InputValidationException.For("files", $"Upload at most {limits.MaxFilesPerRequest} files at a time.");
+                }
+
+                var name = disposition.FileNameStar.Value ?? disposition.FileName.Value ?? "file";
+                staged.Add(await StageAsync(section.Body, name, $"files[{staged.Count}]", limits.MaxAnyFileBytes, cancellationToken));
+            }
+
+            var created = await sender.Send(new UploadAssets(staged, companyId), cancellationToken);
+            return TypedResults.Created("/api/v1/assets", created);
+        }
+        finally
+        {
+            foreach (var file in staged)
+            {
+                File.Delete(file.Path);
+            }
+        }
+    }
+
+    private static async Task<StagedFile> StageAsync(Stream body, string fileName, string field, long maxBytes, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"brandauto-upload-{Guid.NewGuid():N}");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81920];
+        long size = 0;
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                size += read;
+                if (size > maxBytes)
+                {
+                    throw new PayloadTooLargeException(field, $"'{FileNames.Sanitize(fileName)}' is larger than the largest file accepted ({maxBytes / 1024 / 1024} MB).");
+                }
+
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+
+        return new StagedFile(path, fileName, size, Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant());
+    }
+}
