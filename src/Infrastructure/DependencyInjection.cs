@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
+        services.AddFileStorage();
 
         services.AddValidatedOptions<Application.Assets.AssetLimitOptions>(Application.Assets.AssetLimitOptions.Section);
         services.AddValidatedOptions<BrandLimitOptions>(BrandLimitOptions.Section);

@@ -61,6 +61,7 @@ public static class WebApiSetup
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
+        app.MapFileEndpoints();
         return app;
     }
 }
