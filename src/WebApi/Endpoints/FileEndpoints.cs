@@ -34,6 +34,8 @@ public static class FileEndpoints
         app.MapGet($"{LocalSignedUrls.RoutePrefix}/{{**key}}", Serve)
             .AllowAnonymous()
             .WithTags("Files")
+            // A page of thumbnails asks for many at once; the signature, not a rate, is what guards these links.
+            .DisableRateLimiting()
             .WithSummary("A stored file through a signed, expiring link (local storage).");
         return app;
     }
