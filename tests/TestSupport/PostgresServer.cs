@@ -82,7 +82,29 @@ public static class PostgresServer
         }
 
         AppDomain.CurrentDomain.ProcessExit += (_, _) => StopAndRemove(folder);
+        StartJanitor(folder);
         return _cluster.ConnectionString;
+    }
+
+    /// <summary>
+    /// The test host is not always given the chance to run its exit handlers (the runner may end it), so a small
+    /// detached shell waits for this process to end and then stops the cluster and removes its folder.
+    /// </summary>
+    private static void StartJanitor(string folder)
+    {
+        var pgCtl = Path.Combine(LocalPostgresCluster.FindBinDirectory(null), "pg_ctl");
+        var stop = Environment.UserName == "root" ? $"runuser -u postgres -- '{pgCtl}'" : $"'{pgCtl}'";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                     $"{stop} stop -D '{folder}' -m immediate >/dev/null 2>&1; rm -rf '{folder}'";
+        var info = new System.Diagnostics.ProcessStartInfo("setsid", ["bash", "-c", script])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = "/",
+        };
+        using var janitor = System.Diagnostics.Process.Start(info);
     }
 
     private static void StopAndRemove(string folder)

@@ -6,6 +6,7 @@ using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using BrandAutomator.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -147,18 +148,28 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
     {
         var tenant = await host.ProvisionTenantAsync("Behind");
         var latest = host.Services.GetRequiredService<TenantSchemaScript>().LatestMigration;
-        // Simulate a schema created before the latest migration: drop the table and forget that migration.
+        // Rebuild the schema as the first tenant migration left it, as if the tenant predated every later one.
         await ExecuteAsync($"""
-            DROP TABLE "{tenant.SchemaName}".companies;
-            DELETE FROM "{tenant.SchemaName}"."__EFMigrationsHistory" WHERE migration_id = '{latest}';
-            UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}';
+            DROP SCHEMA "{tenant.SchemaName}" CASCADE;
+            CREATE SCHEMA "{tenant.SchemaName}";
             """);
+        string first;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenant.Id);
+            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+            first = db.Database.GetMigrations().First();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
+        }
+
+        Assert.NotEqual(first, latest);
+        await ExecuteAsync($"UPDATE public.tenants SET schema_version = '{first}' WHERE id = '{tenant.Id}'");
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Companies.CountAsync()));
-        await using var scope = host.Services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Assets.CountAsync()));
+        await using var check = host.Services.CreateAsyncScope();
+        var catalog = check.ServiceProvider.GetRequiredService<CatalogDbContext>();
         Assert.Equal(latest, (await catalog.Tenants.SingleAsync(t => t.Id == tenant.Id)).SchemaVersion);
     }
 
