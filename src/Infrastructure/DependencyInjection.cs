@@ -1,5 +1,7 @@
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Application.Billing;
 using BrandAutomator.Infrastructure.Audit;
+using BrandAutomator.Infrastructure.Billing;
 using BrandAutomator.Infrastructure.Email;
 using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
@@ -23,6 +25,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<EmbeddedPostgresOptions>(EmbeddedPostgresOptions.Section);
         services.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
+        services.AddValidatedOptions<BillingOptions>(BillingOptions.Section);
 
         AddPersistence(services, configuration);
         AddIdentity(services);
@@ -34,6 +37,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
+
+        services.AddSingleton<IBillingGateway, StripeBillingGateway>();
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

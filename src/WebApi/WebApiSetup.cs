@@ -59,6 +59,7 @@ public static class WebApiSetup
         app.MapAuthEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }
