@@ -80,6 +80,21 @@ public sealed class CheckoutTests(StripeApiFactory factory) : IClassFixture<Stri
     }
 
     [Fact]
+    public async Task Stripe_refusing_the_session_is_a_502_problem_that_does_not_leak_stripes_message()
+    {
+        var admin = await factory.RegisterAsync();
+        factory.Stripe.RefuseCheckoutFor(admin.TenantId);
+
+        var response = await admin.Client.PostAsJsonAsync("/api/v1/subscriptions/create-session", new { plan = "pro" });
+
+        await response.EnsureStatusAsync(HttpStatusCode.BadGateway);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("Stripe did not complete the request.", problem["title"]!.GetValue<string>());
+        Assert.DoesNotContain("price_", problem.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal("locked", (await admin.StatusAsync())["access"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task An_unknown_plan_is_refused_on_its_field_without_calling_stripe()
     {
         var admin = await factory.RegisterAsync();

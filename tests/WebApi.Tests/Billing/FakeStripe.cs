@@ -1,5 +1,6 @@
 using System.Net;
 using WireMock.Logging;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -15,12 +16,16 @@ public sealed class FakeStripe : IDisposable
     public const string CheckoutUrl = "https://checkout.stripe.test/c/pay/cs_test_fake";
     public const string PortalUrl = "https://billing.stripe.test/p/session/bps_test_fake";
 
+    // WireMock tries lower numbers first: a test's own answer (a refusal) goes before these.
+    private const int DefaultPriority = 100;
+
     private readonly WireMockServer _server;
 
     public FakeStripe(WireMockServer server)
     {
         _server = server;
         _server.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost())
+            .AtPriority(DefaultPriority)
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json").WithBody($$"""
                 {
                   "id": "cs_test_fake",
@@ -32,6 +37,7 @@ public sealed class FakeStripe : IDisposable
                 }
                 """));
         _server.Given(Request.Create().WithPath("/v1/billing_portal/sessions").UsingPost())
+            .AtPriority(DefaultPriority)
             .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.OK).WithHeader("Content-Type", "application/json").WithBody($$"""
                 {
                   "id": "bps_test_fake",
@@ -43,6 +49,22 @@ public sealed class FakeStripe : IDisposable
     }
 
     public string Url => _server.Url!;
+
+    /// <summary>From now on Stripe refuses this tenant's Checkout sessions as it does an unknown price.</summary>
+    public void RefuseCheckoutFor(Guid tenantId) =>
+        _server.Given(Request.Create().WithPath("/v1/checkout/sessions").UsingPost()
+                .WithBody(new WildcardMatcher($"*client_reference_id={tenantId}*")))
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(HttpStatusCode.BadRequest).WithHeader("Content-Type", "application/json").WithBody("""
+                {
+                  "error": {
+                    "type": "invalid_request_error",
+                    "code": "resource_missing",
+                    "param": "line_items[0][price]",
+                    "message": "No such price: 'price_pro_monthly'"
+                  }
+                }
+                """));
 
     /// <summary>The requests Stripe received on <paramref name="path"/>, oldest first.</summary>
     public IReadOnlyList<StripeRequest> Requests(string path) =>
