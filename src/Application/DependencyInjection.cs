@@ -10,6 +10,8 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Auth.SessionIssuer>();
+        services.AddSingleton<Billing.PlanCatalog>();
+        services.AddScoped<Billing.PlanEntitlements>();
         return services;
     }
 }

@@ -1,6 +1,8 @@
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Assets;
+using BrandAutomator.Application.Billing;
 using BrandAutomator.Infrastructure.Audit;
+using BrandAutomator.Infrastructure.Billing;
 using BrandAutomator.Infrastructure.Email;
 using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
@@ -24,6 +26,7 @@ public static class DependencyInjection
         services.AddValidatedOptions<EmbeddedPostgresOptions>(EmbeddedPostgresOptions.Section);
         services.AddValidatedOptions<JwtOptions>(JwtOptions.Section);
         services.AddValidatedOptions<EmailOptions>(EmailOptions.Section);
+        services.AddValidatedOptions<BillingOptions>(BillingOptions.Section);
 
         AddPersistence(services, configuration);
         AddIdentity(services);
@@ -38,13 +41,13 @@ public static class DependencyInjection
         services.AddFileStorage();
 
         services.AddValidatedOptions<Application.Assets.AssetLimitOptions>(Application.Assets.AssetLimitOptions.Section);
-        services.AddValidatedOptions<BrandLimitOptions>(BrandLimitOptions.Section);
-        services.AddScoped<IBrandLimits, ConfiguredBrandLimits>();
         services.AddSingleton<AssetJobSignal>();
         services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
         services.AddSingleton<AssetProcessingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
+
+        services.AddSingleton<IBillingGateway, StripeBillingGateway>();
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

@@ -62,6 +62,7 @@ public static class WebApiSetup
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
         app.MapFileEndpoints();
+        app.MapSubscriptionEndpoints();
         return app;
     }
 }

@@ -67,11 +67,11 @@ public sealed class UpdateCompanyValidator : AbstractValidator<UpdateCompany>
     public UpdateCompanyValidator() => CompanyRules.Apply(this, x => x.Name, x => x.Description, x => x.Industry, x => x.Website);
 }
 
-public sealed class CreateCompanyHandler(ITenantDb db, IBrandLimits brandLimits, TimeProvider clock) : ICommandHandler<CreateCompany, CompanyDto>
+public sealed class CreateCompanyHandler(ITenantDb db, TimeProvider clock, Billing.PlanEntitlements entitlements) : ICommandHandler<CreateCompany, CompanyDto>
 {
     public async ValueTask<CompanyDto> Handle(CreateCompany command, CancellationToken cancellationToken)
     {
-        await brandLimits.EnsureCanAddBrandAsync(cancellationToken);
+        await entitlements.EnsureCanAddBrandAsync(cancellationToken);
         var company = Company.Create(command.Name, command.Description, command.Industry, command.Website, clock.GetUtcNow());
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);

@@ -88,7 +88,7 @@ public sealed class SaveOnboardingCompanyValidator : AbstractValidator<SaveOnboa
     }
 }
 
-public sealed class SaveOnboardingCompanyHandler(ITenantDb db, IBrandLimits brandLimits, TimeProvider clock, ISender sender)
+public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntitlements entitlements, TimeProvider clock, ISender sender)
     : ICommandHandler<SaveOnboardingCompany, OnboardingProgressDto>
 {
     public async ValueTask<OnboardingProgressDto> Handle(SaveOnboardingCompany command, CancellationToken cancellationToken)
@@ -109,7 +109,7 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, IBrandLimits bran
                 throw new ConflictException("Onboarding already has its company: update it with PUT /api/v1/onboarding/company.");
             }
 
-            await brandLimits.EnsureCanAddBrandAsync(cancellationToken);
+            await entitlements.EnsureCanAddBrandAsync(cancellationToken);
             var basics = command.Basics!;
             company = Company.Create(basics.Name, basics.Description, basics.Industry, basics.Website, now);
             db.Companies.Add(company);

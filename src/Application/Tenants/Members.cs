@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BrandAutomator.Application.Auth;
+using BrandAutomator.Application.Billing;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
@@ -51,11 +52,12 @@ public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
 
 public sealed class InviteMemberHandler(
     ICatalogDb catalog, IIdentityService identity, ICurrentUser currentUser, IEmailSender email, IAppLinks links,
-    IAuditLog audit, TimeProvider clock) : ICommandHandler<InviteMember, InvitationDto>
+    IAuditLog audit, TimeProvider clock, PlanEntitlements entitlements) : ICommandHandler<InviteMember, InvitationDto>
 {
     public async ValueTask<InvitationDto> Handle(InviteMember command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
+        await entitlements.EnsureTeamAsync(cancellationToken);
         var role = command.Role;
         var now = clock.GetUtcNow();
         var existingUser = await identity.FindByEmailAsync(command.Email, cancellationToken);

@@ -15,6 +15,8 @@ public enum AuditEventType
     InvitationRevoked,
     RoleChanged,
     MemberRemoved,
+    SubscriptionCheckoutStarted,
+    SubscriptionChanged,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

@@ -1,3 +1,4 @@
+using BrandAutomator.Domain.Billing;
 using BrandAutomator.Domain.Common;
 
 namespace BrandAutomator.Domain.Tenants;
@@ -12,6 +13,8 @@ public enum TenantState
 public sealed class Tenant : Entity<Guid>
 {
     public const int MaxNameLength = 120;
+    public const int MaxPlanLength = 32;
+    public const int MaxStripeIdLength = 255;
 
     private Tenant()
     {
@@ -32,6 +35,27 @@ public sealed class Tenant : Entity<Guid>
 
     /// <summary>The last tenant migration applied to this tenant's schema.</summary>
     public string? SchemaVersion { get; private set; }
+
+    /// <summary>The configured plan code of the tenant's subscription; null before the first one.</summary>
+    public string? Plan { get; private set; }
+
+    public SubscriptionStatus SubscriptionStatus { get; private set; }
+
+    public string? StripeCustomerId { get; private set; }
+
+    public string? StripeSubscriptionId { get; private set; }
+
+    /// <summary>The newest billing event applied for the current subscription.</summary>
+    public BillingEventKey? LastBillingEventKey { get; private set; }
+
+    /// <summary>The event that set <see cref="Plan"/>: an older one never overwrites it.</summary>
+    public BillingEventKey? PlanEventKey { get; private set; }
+
+    /// <summary>The event that set <see cref="SubscriptionStatus"/>: an older one never overwrites it.</summary>
+    public BillingEventKey? StatusEventKey { get; private set; }
+
+    /// <summary>The subscription's plan applies: active, trialing, or past due while the payment is retried.</summary>
+    public bool HasPaidPlan => Plan is not null && SubscriptionStatus.GrantsPlan();
 
     public static Tenant Create(string name, DateTimeOffset now)
     {
@@ -70,6 +94,91 @@ public sealed class Tenant : Entity<Guid>
 
         Name = trimmed;
         Slug = Slugify(trimmed);
+    }
+
+    /// <summary>
+    /// Applies what a billing event says, field by field, unless it is older than what the tenant already reflects: the
+    /// plan and the status each keep the key of the event that set them and take a value only from a newer event, and a
+    /// canceled subscription stays canceled. So events delivered late, twice or in any order end in the same state as
+    /// events delivered in order. An event about another subscription replaces the current one only when it is newer
+    /// than every event applied for the current one (a customer who resubscribes after cancelling).
+    /// </summary>
+    /// <returns>Whether anything changed; false for an event that is stale in every respect.</returns>
+    public bool ApplySubscriptionChange(SubscriptionChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (string.IsNullOrWhiteSpace(change.SubscriptionId) || change.SubscriptionId.Length > MaxStripeIdLength)
+        {
+            throw new DomainRuleException($"A subscription id has 1 to {MaxStripeIdLength} characters.");
+        }
+
+        if (change.CustomerId is { Length: 0 or > MaxStripeIdLength })
+        {
+            throw new DomainRuleException($"A customer id has 1 to {MaxStripeIdLength} characters.");
+        }
+
+        if (change.Plan is { } plan && !IsPlanCode(plan))
+        {
+            throw new DomainRuleException($"A plan code has 1 to {MaxPlanLength} characters: a-z, 0-9, '-' and '_'.");
+        }
+
+        var changed = false;
+        if (StripeSubscriptionId != change.SubscriptionId)
+        {
+            if (StripeSubscriptionId is not null && change.Key <= LastBillingEventKey)
+            {
+                return false;
+            }
+
+            StripeSubscriptionId = change.SubscriptionId;
+            StripeCustomerId = change.CustomerId ?? StripeCustomerId;
+            Plan = null;
+            PlanEventKey = null;
+            SubscriptionStatus = SubscriptionStatus.None;
+            StatusEventKey = null;
+            LastBillingEventKey = null;
+            changed = true;
+        }
+
+        if (StripeCustomerId is null && change.CustomerId is not null)
+        {
+            StripeCustomerId = change.CustomerId;
+            changed = true;
+        }
+
+        if (change.Plan is not null && change.Key > PlanEventKey)
+        {
+            changed |= Plan != change.Plan || PlanEventKey is null;
+            Plan = change.Plan;
+            PlanEventKey = change.Key;
+        }
+
+        if (StatusEventKey is null || OutranksStatus(change))
+        {
+            changed |= SubscriptionStatus != change.Status || StatusEventKey is null;
+            SubscriptionStatus = change.Status;
+            StatusEventKey = change.Key;
+        }
+
+        if (change.Key > LastBillingEventKey)
+        {
+            LastBillingEventKey = change.Key;
+        }
+
+        return changed;
+    }
+
+    /// <summary>Plan codes are short lower-case identifiers (<c>basic</c>, <c>pro</c>), stored as they are configured.</summary>
+    public static bool IsPlanCode(string plan) =>
+        plan.Length is > 0 and <= MaxPlanLength && plan.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '-' or '_');
+
+    // Within one subscription a terminal status wins over any other whatever the time, then the newer event wins. This is
+    // a total order on (terminal, key), which is what makes the result independent of the delivery order.
+    private bool OutranksStatus(SubscriptionChange change)
+    {
+        var incomingTerminal = change.Status.IsTerminal();
+        var currentTerminal = SubscriptionStatus.IsTerminal();
+        return incomingTerminal != currentTerminal ? incomingTerminal : change.Key > StatusEventKey;
     }
 
     private static string Slugify(string name)

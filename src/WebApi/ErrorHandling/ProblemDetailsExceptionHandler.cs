@@ -16,7 +16,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        // An outside service's failure is logged with its cause where it happened.
+        if (problem.Status >= 500 && exception is not ExternalServiceException)
         {
             LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
         }
@@ -52,6 +53,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         PlanLimitException e => PlanLimit(e),
         PayloadTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", e.Field, e.Message),
         UnsupportedContentException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, "This kind of file is not accepted.", e.Field, e.Message),
+        ExternalServiceException e => Problem(StatusCodes.Status502BadGateway, $"{e.Service} did not complete the request.", e.Message),
         OperationCanceledException => Problem(499, "The request was cancelled.", null),
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
             "The server could not complete the request. Quote the traceId when you contact support."),

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using BrandAutomator.Infrastructure.Email;
+using BrandAutomator.Infrastructure.Files;
 using Npgsql;
 
 namespace BrandAutomator.WebApi.Hosting;
@@ -56,6 +57,7 @@ public static class ProductionSettingsGuard
         CheckDatabase(configuration, problems);
         CheckSigningKey(configuration, problems);
         CheckEmail(configuration, problems);
+        CheckStorage(configuration, problems);
         return problems;
     }
 
@@ -127,12 +129,16 @@ public static class ProductionSettingsGuard
         }
     }
 
-    private static bool IsDevelopmentKey(IConfiguration configuration, string pem)
+    private static bool IsDevelopmentKey(IConfiguration configuration, string pem) =>
+        IsDevelopmentSecret(configuration, "Jwt:DevelopmentKeyFile", "keys/jwt-signing-key.pem", pem);
+
+    /// <summary>True when <paramref name="secret"/> is the one a local run made and kept in the data folder.</summary>
+    private static bool IsDevelopmentSecret(IConfiguration configuration, string fileSetting, string defaultFile, string secret)
     {
         var dataDirectory = configuration["Embedded:DataDirectory"] is { Length: > 0 } folder ? folder : ".data";
-        var keyFile = configuration["Jwt:DevelopmentKeyFile"] is { Length: > 0 } file ? file : "keys/jwt-signing-key.pem";
+        var keyFile = configuration[fileSetting] is { Length: > 0 } file ? file : defaultFile;
         var path = Path.Combine(Path.GetFullPath(dataDirectory), keyFile);
-        return File.Exists(path) && Normalise(File.ReadAllText(path)) == Normalise(pem);
+        return File.Exists(path) && Normalise(File.ReadAllText(path)) == Normalise(secret);
 
         static string Normalise(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
     }
@@ -156,13 +162,69 @@ public static class ProductionSettingsGuard
         {
             problems.Add("Email:PublicBaseUrl is not set: links in messages need the product's public https address.");
         }
-        else if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps)
+        else if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var url))
         {
-            problems.Add($"Email:PublicBaseUrl '{baseUrl}' is not an https address.");
+            problems.Add($"Email:PublicBaseUrl '{baseUrl}' is not an absolute address.");
         }
-        else if (IsLocal(url))
+        else
         {
-            problems.Add($"Email:PublicBaseUrl '{baseUrl}' points at this machine; use the product's public address.");
+            if (url.Scheme != Uri.UriSchemeHttps)
+            {
+                problems.Add($"Email:PublicBaseUrl '{baseUrl}' is not an https address.");
+            }
+
+            if (IsLocal(url))
+            {
+                problems.Add($"Email:PublicBaseUrl '{baseUrl}' points at this machine (localhost); use the product's public address.");
+            }
+        }
+    }
+
+    private static void CheckStorage(IConfiguration configuration, List<string> problems)
+    {
+        var providerSetting = configuration["Storage:Provider"];
+        var provider = StorageProvider.Local;
+        if (!string.IsNullOrWhiteSpace(providerSetting) && !Enum.TryParse(providerSetting, ignoreCase: true, out provider))
+        {
+            problems.Add($"Storage:Provider '{providerSetting}' is neither Local nor Gcs.");
+            return;
+        }
+
+        if (provider == StorageProvider.Gcs)
+        {
+            // The shape of the service-account key is checked by the storage options themselves, at start-up.
+            if (string.IsNullOrWhiteSpace(configuration["Storage:GcsBucket"]))
+            {
+                problems.Add("Storage:GcsBucket is not set: Storage:Provider is Gcs.");
+            }
+
+            if (string.IsNullOrWhiteSpace(configuration["Storage:GcsCredentialsJson"]))
+            {
+                problems.Add("Storage:GcsCredentialsJson is not set: Storage:Provider is Gcs, and signed URLs need a service-account key.");
+            }
+
+            return;
+        }
+
+        var signingKey = configuration["Storage:SigningKey"];
+        if (string.IsNullOrWhiteSpace(signingKey))
+        {
+            problems.Add($"Storage:SigningKey is not set: links to local files are signed with it (a random value of at least {LocalSignedUrls.MinimumKeyLength} " +
+                         "characters), never with a development key made on first run.");
+        }
+        else if (signingKey.Length < LocalSignedUrls.MinimumKeyLength)
+        {
+            problems.Add($"Storage:SigningKey has {signingKey.Length} characters; at least {LocalSignedUrls.MinimumKeyLength} are required.");
+        }
+        else if (IsDevelopmentSecret(configuration, "Storage:DevelopmentKeyFile", "keys/files-signing-key", signingKey))
+        {
+            problems.Add("Storage:SigningKey is the development key that a local run made under the data folder; generate a production key.");
+        }
+
+        if (configuration["Storage:PublicBaseUrl"] is { Length: > 0 } linkBase &&
+            (!Uri.TryCreate(linkBase, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || IsLocal(url)))
+        {
+            problems.Add($"Storage:PublicBaseUrl '{linkBase}' is not a public https address.");
         }
     }
 

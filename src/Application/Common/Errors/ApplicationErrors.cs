@@ -43,3 +43,12 @@ public sealed class UnsupportedContentException(string field, string message) : 
 {
     public string Field { get; } = field;
 }
+
+/// <summary>
+/// An outside service (the payment provider, an AI provider) failed or refused a well-formed request. The message is
+/// safe to show; the cause stays in the logs.
+/// </summary>
+public sealed class ExternalServiceException(string service, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Service { get; } = service;
+}

@@ -1,5 +1,6 @@
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Assets;
+using BrandAutomator.Domain.Billing;
 using BrandAutomator.Domain.Companies;
 using BrandAutomator.Domain.Onboarding;
 using BrandAutomator.Domain.Tenants;
@@ -21,7 +22,12 @@ public interface ICatalogDb
 
     DbSet<AuditEvent> AuditEvents { get; }
 
+    DbSet<ProcessedStripeEvent> ProcessedStripeEvents { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Locks the tenant's row until the open transaction ends, so that changes to one tenant apply one at a time.</summary>
+    Task LockTenantAsync(Guid tenantId, CancellationToken cancellationToken);
 
     /// <summary>Starts a transaction that everything saved through this catalog (users included) joins until commit.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.Billing;
 using BrandAutomator.Domain.Tenants;
 using BrandAutomator.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -25,9 +26,21 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<Assets.AssetJob> AssetJobs => Set<Assets.AssetJob>();
+    public DbSet<ProcessedStripeEvent> ProcessedStripeEvents => Set<ProcessedStripeEvent>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
+
+    public Task LockTenantAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            // Without a transaction the lock would end with the statement: a silent no-op.
+            throw new InvalidOperationException("LockTenantAsync needs an open transaction.");
+        }
+
+        return Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM public.tenants WHERE id = {tenantId} FOR UPDATE", cancellationToken);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -56,6 +69,19 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             b.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
             b.Property(t => t.TimeZone).HasMaxLength(64);
             b.Property(t => t.SchemaVersion).HasMaxLength(150);
+            b.Property(t => t.Plan).HasMaxLength(Tenant.MaxPlanLength);
+            b.Property(t => t.SubscriptionStatus).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.StripeCustomerId).HasMaxLength(Tenant.MaxStripeIdLength);
+            b.Property(t => t.StripeSubscriptionId).HasMaxLength(Tenant.MaxStripeIdLength);
+            b.HasIndex(t => t.StripeCustomerId);
+            b.HasIndex(t => t.StripeSubscriptionId);
+            // Stored in a form whose string order is the key's order, readable in psql: "000001767225600|2|evt_...".
+            foreach (var key in new[] { nameof(Tenant.LastBillingEventKey), nameof(Tenant.PlanEventKey), nameof(Tenant.StatusEventKey) })
+            {
+                b.Property<BillingEventKey?>(key)
+                    .HasConversion(k => k!.ToString(), s => BillingEventKey.Parse(s))
+                    .HasMaxLength(BillingEventKey.MaxEventIdLength + 20);
+            }
         });
 
         builder.Entity<TenantMembership>(b =>
@@ -104,6 +130,18 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
             b.HasIndex(j => new { j.RunAfter, j.Id });
             b.HasIndex(j => new { j.TenantId, j.AssetId });
             b.HasOne<Tenant>().WithMany().HasForeignKey(j => j.TenantId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProcessedStripeEvent>(b =>
+        {
+            b.ToTable("processed_stripe_events");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).HasMaxLength(BillingEventKey.MaxEventIdLength).ValueGeneratedNever();
+            b.Property(e => e.Type).HasMaxLength(ProcessedStripeEvent.MaxTypeLength);
+            b.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(20);
+            b.HasIndex(e => e.TenantId);
+            // The record outlives a deleted tenant: it is what stops a late replay from touching anything.
+            b.HasOne<Tenant>().WithMany().HasForeignKey(e => e.TenantId).OnDelete(DeleteBehavior.SetNull);
         });
 
         builder.Entity<AuditEvent>(b =>

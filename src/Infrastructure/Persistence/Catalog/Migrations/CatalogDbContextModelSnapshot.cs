@@ -214,6 +214,46 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     b.ToTable("refresh_tokens", "public");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.ProcessedStripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("processed_at");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_processed_stripe_events");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_processed_stripe_events_tenant_id");
+
+                    b.ToTable("processed_stripe_events", "public");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -224,11 +264,26 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("LastBillingEventKey")
+                        .HasMaxLength(275)
+                        .HasColumnType("character varying(275)")
+                        .HasColumnName("last_billing_event_key");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)")
                         .HasColumnName("name");
+
+                    b.Property<string>("Plan")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("plan");
+
+                    b.Property<string>("PlanEventKey")
+                        .HasMaxLength(275)
+                        .HasColumnType("character varying(275)")
+                        .HasColumnName("plan_event_key");
 
                     b.Property<string>("SchemaName")
                         .IsRequired()
@@ -253,6 +308,27 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<string>("StatusEventKey")
+                        .HasMaxLength(275)
+                        .HasColumnType("character varying(275)")
+                        .HasColumnName("status_event_key");
+
+                    b.Property<string>("StripeCustomerId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.Property<string>("StripeSubscriptionId")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("stripe_subscription_id");
+
+                    b.Property<string>("SubscriptionStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subscription_status");
+
                     b.Property<string>("TimeZone")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -265,6 +341,12 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     b.HasIndex("SchemaName")
                         .IsUnique()
                         .HasDatabaseName("ix_tenants_schema_name");
+
+                    b.HasIndex("StripeCustomerId")
+                        .HasDatabaseName("ix_tenants_stripe_customer_id");
+
+                    b.HasIndex("StripeSubscriptionId")
+                        .HasDatabaseName("ix_tenants_stripe_subscription_id");
 
                     b.ToTable("tenants", "public");
                 });
@@ -541,6 +623,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_refresh_tokens_users_user_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.ProcessedStripeEvent", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_processed_stripe_events_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Tenants.TenantMembership", b =>
