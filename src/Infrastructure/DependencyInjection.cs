@@ -1,6 +1,7 @@
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Audit;
 using BrandAutomator.Infrastructure.Email;
+using BrandAutomator.Infrastructure.Files.Inspection;
 using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
 using BrandAutomator.Infrastructure.Persistence.Catalog;
@@ -34,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
+
+        services.AddContentInspection();
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;
