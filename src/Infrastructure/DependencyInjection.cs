@@ -4,6 +4,7 @@ using BrandAutomator.Application.Billing;
 using BrandAutomator.Infrastructure.Audit;
 using BrandAutomator.Infrastructure.Billing;
 using BrandAutomator.Infrastructure.Email;
+using BrandAutomator.Infrastructure.Files.Inspection;
 using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
 using BrandAutomator.Infrastructure.Persistence.Catalog;
@@ -48,6 +49,8 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
 
         services.AddSingleton<IBillingGateway, StripeBillingGateway>();
+
+        services.AddContentInspection();
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;
