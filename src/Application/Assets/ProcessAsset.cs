@@ -59,7 +59,7 @@ public sealed partial class ProcessAssetHandler(
         }
     }
 
-    private async Task<IReadOnlyList<TextPassage>> AnalyseAsync(BrandAsset asset, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TextChunk>> AnalyseAsync(BrandAsset asset, CancellationToken cancellationToken)
     {
         // A seekable local copy: containers are read by seeking, and the storage may be remote.
         await using var local = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,

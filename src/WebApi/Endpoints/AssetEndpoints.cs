@@ -27,8 +27,8 @@ public static class AssetEndpoints
 
         var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
 
-        assets.MapGet("/", async (AssetType? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ListAssets(type, tag, page ?? 1, pageSize ?? 24), ct)))
+        assets.MapGet("/", async (string? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAssets(ParseType(type), tag, page ?? 1, pageSize ?? 24), ct)))
             .WithSummary("The tenant's assets, newest first.");
 
         assets.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -55,6 +55,11 @@ public static class AssetEndpoints
             .WithSummary("Search the text of the tenant's files; snippets are HTML with <mark> around matches.");
         return app;
     }
+
+    private static AssetType? ParseType(string? type) =>
+        string.IsNullOrWhiteSpace(type) ? null
+        : Enum.TryParse<AssetType>(type, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+        : throw InputValidationException.For("type", "Type is image, video, document or text.");
 
     /// <summary>
     /// Streams each file part to a temporary file (hashing as it goes, never holding a file in memory), stopping with

@@ -58,6 +58,7 @@ public static class ProductionSettingsGuard
         CheckSigningKey(configuration, problems);
         CheckEmail(configuration, problems);
         CheckStorage(configuration, problems);
+        CheckBilling(configuration, problems);
         return problems;
     }
 
@@ -225,6 +226,26 @@ public static class ProductionSettingsGuard
             (!Uri.TryCreate(linkBase, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps || IsLocal(url)))
         {
             problems.Add($"Storage:PublicBaseUrl '{linkBase}' is not a public https address.");
+        }
+    }
+
+    private static void CheckBilling(IConfiguration configuration, List<string> problems)
+    {
+        // Billing is optional (no key: self-hosted); a key that is there must be a live one, with its webhook secret.
+        var secretKey = configuration["Billing:StripeSecretKey"];
+        if (string.IsNullOrWhiteSpace(secretKey))
+        {
+            return;
+        }
+
+        if (secretKey.StartsWith("sk_test_", StringComparison.Ordinal) || secretKey.StartsWith("rk_test_", StringComparison.Ordinal))
+        {
+            problems.Add("Billing:StripeSecretKey is a Stripe test-mode key: production charges with a live key (sk_live_ or rk_live_).");
+        }
+
+        if (string.IsNullOrWhiteSpace(configuration["Billing:StripeWebhookSecret"]))
+        {
+            problems.Add("Billing:StripeWebhookSecret is not set: without it no Stripe webhook can be verified.");
         }
     }
 

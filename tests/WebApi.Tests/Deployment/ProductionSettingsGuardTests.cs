@@ -97,8 +97,12 @@ public sealed class ProductionSettingsGuardTests
     public void A_complete_production_configuration_passes_the_guard()
     {
         using var rsa = RSA.Create(2048);
+        var withBilling = Valid(rsa);
+        withBilling["Billing:StripeSecretKey"] = "sk_live_51AbcDef";
+        withBilling["Billing:StripeWebhookSecret"] = "whsec_0123456789abcdef";
 
         Assert.Empty(ProductionSettingsGuard.Check(Configuration(Valid(rsa))));
+        Assert.Empty(ProductionSettingsGuard.Check(Configuration(withBilling)));
     }
 
     [Theory]
@@ -120,6 +124,8 @@ public sealed class ProductionSettingsGuardTests
     [InlineData("Storage:Provider", "S3", "Storage:Provider 'S3' is neither Local nor Gcs")]
     [InlineData("Storage:Provider", "Gcs", "Storage:GcsBucket is not set", "Storage:GcsCredentialsJson is not set")]
     [InlineData("Storage:PublicBaseUrl", "http://127.0.0.1:5080", "Storage:PublicBaseUrl 'http://127.0.0.1:5080' is not a public https address")]
+    [InlineData("Billing:StripeSecretKey", "sk_test_51Abc", "Billing:StripeSecretKey is a Stripe test-mode key", "Billing:StripeWebhookSecret is not set")]
+    [InlineData("Billing:StripeSecretKey", "sk_live_51Abc", "Billing:StripeWebhookSecret is not set")]
     public void Each_unsafe_value_is_named_as_a_problem(string key, string value, params string[] expected)
     {
         using var rsa = RSA.Create(2048);

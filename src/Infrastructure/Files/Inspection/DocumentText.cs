@@ -12,7 +12,7 @@ namespace BrandAutomator.Infrastructure.Files.Inspection;
 internal static partial class DocumentText
 {
     /// <summary>Ends every page with a form feed, so that a one-page PDF is still known to be paged.</summary>
-    public const char PageBreak = '\f';
+    public const char PageBreak = Application.Assets.TextChunker.PageBreak;
 
     public static string FromPdf(Stream pdf)
     {

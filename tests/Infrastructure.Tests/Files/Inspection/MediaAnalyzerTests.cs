@@ -1,4 +1,5 @@
 using System.Text;
+using BrandAutomator.Application.Assets;
 using BrandAutomator.Infrastructure.Files.Inspection;
 using SkiaSharp;
 

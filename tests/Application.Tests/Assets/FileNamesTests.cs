@@ -1,7 +1,7 @@
 using System.Text;
-using BrandAutomator.Infrastructure.Files.Inspection;
+using BrandAutomator.Application.Assets;
 
-namespace BrandAutomator.Infrastructure.Tests.Files.Inspection;
+namespace BrandAutomator.Application.Tests.Assets;
 
 public class FileNamesTests
 {
