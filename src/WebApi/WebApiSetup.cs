@@ -34,6 +34,7 @@ public static class WebApiSetup
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options =>
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
+        services.AddTrustedProxies();
         services.AddTokenAuthentication();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
@@ -42,6 +43,7 @@ public static class WebApiSetup
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestLogging();
         app.UseExceptionHandler();

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.Options;
+
+namespace BrandAutomator.WebApi.Hosting;
+
+/// <summary>Section <c>ForwardedHeaders</c>: which proxies (Kong) may tell the API the client's real address.</summary>
+public sealed class ProxyOptions : IValidatableObject
+{
+    public const string Section = "ForwardedHeaders";
+
+    /// <summary>Networks (CIDR, e.g. 172.16.0.0/12) whose X-Forwarded-For is believed. Empty: no proxy is trusted.</summary>
+    public List<string> TrustedNetworks { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        foreach (var network in TrustedNetworks)
+        {
+            if (!System.Net.IPNetwork.TryParse(network, out _))
+            {
+                yield return new ValidationResult($"'{network}' is not a network in CIDR form.", [nameof(TrustedNetworks)]);
+            }
+        }
+    }
+}
+
+public static class ForwardedHeadersSetup
+{
+    /// <summary>
+    /// Behind Kong the connection comes from the gateway; only a trusted proxy's X-Forwarded-For names the client,
+    /// which the per-IP rate limits and the audit log then see.
+    /// </summary>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services)
+    {
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
+        {
+            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var network in proxies.Value.TrustedNetworks)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+
+            forwarded.ForwardLimit = 1;
+        });
+        return services;
+    }
+}
