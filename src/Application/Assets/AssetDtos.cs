@@ -12,14 +12,12 @@ public sealed record AssetPage(IReadOnlyList<AssetDto> Items, int Page, int Page
 
 internal static class AssetLinks
 {
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(15);
-
     public static AssetDto ToDto(this BrandAsset a, IFileStorage storage) => new(
         a.Id, a.CompanyId, a.Name, a.OriginalFileName, a.Type.ToString().ToLowerInvariant(), a.MediaType, a.SizeBytes, a.Sha256,
         a.State.ToString().ToLowerInvariant(), a.FailureReason, a.Width, a.Height, a.DurationSeconds, a.ChunkCount, a.Tags,
-        storage.CreateSignedUrl(a.StorageKey, Lifetime, a.Name),
-        a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, Lifetime),
-        a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, Lifetime),
+        storage.CreateSignedUrl(a.StorageKey, storage.DefaultLinkLifetime, a.Name),
+        a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, storage.DefaultLinkLifetime),
+        a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, storage.DefaultLinkLifetime),
         a.CreatedAt, a.ProcessedAt);
 
     /// <summary>Objects of a tenant live under its own prefix: <c>tenant-{id}/assets/{assetId}/...</c>.</summary>

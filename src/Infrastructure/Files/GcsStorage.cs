@@ -19,10 +19,12 @@ public sealed class GcsStorage : IFileStorage, IDisposable
     private readonly UrlSigner _signer;
     private readonly string _bucket;
     private readonly Uri _endpoint;
+    private readonly int _linkLifetimeMinutes;
 
     public GcsStorage(IOptions<StorageOptions> options)
     {
         var settings = options.Value;
+        _linkLifetimeMinutes = settings.SignedUrlLifetimeMinutes;
         _bucket = settings.GcsBucket ?? throw new InvalidOperationException("Storage:GcsBucket is not set.");
         var credential = CredentialFactory.FromJson<ServiceAccountCredential>(
             settings.GcsCredentialsJson ?? throw new InvalidOperationException("Storage:GcsCredentialsJson is not set."));
@@ -96,6 +98,8 @@ public sealed class GcsStorage : IFileStorage, IDisposable
             return false;
         }
     }
+
+    public TimeSpan DefaultLinkLifetime => TimeSpan.FromMinutes(_linkLifetimeMinutes);
 
     public Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null)
     {

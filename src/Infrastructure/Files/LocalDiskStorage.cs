@@ -16,14 +16,16 @@ public sealed class LocalDiskStorage : IFileStorage
     private const int FolderRaceAttempts = 5;
 
     private readonly LocalSignedUrls _links;
+    private readonly int _linkLifetimeMinutes;
 
     public LocalDiskStorage(IOptions<StorageOptions> options, IOptions<EmbeddedPostgresOptions> data, LocalSignedUrls links)
-        : this(Path.Combine(Path.GetFullPath(data.Value.DataDirectory), options.Value.LocalDirectory), links)
+        : this(Path.Combine(Path.GetFullPath(data.Value.DataDirectory), options.Value.LocalDirectory), links, options.Value.SignedUrlLifetimeMinutes)
     {
     }
 
-    public LocalDiskStorage(string root, LocalSignedUrls links)
+    public LocalDiskStorage(string root, LocalSignedUrls links, int linkLifetimeMinutes = 15)
     {
+        _linkLifetimeMinutes = linkLifetimeMinutes;
         Root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
         _links = links;
     }
@@ -96,6 +98,8 @@ public sealed class LocalDiskStorage : IFileStorage
     }
 
     public Task<bool> ExistsAsync(string key, CancellationToken cancellationToken) => Task.FromResult(File.Exists(PathOf(key)));
+
+    public TimeSpan DefaultLinkLifetime => TimeSpan.FromMinutes(_linkLifetimeMinutes);
 
     public Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null) =>
         _links.Create(StorageKey.Require(key), lifetime, downloadFileName);

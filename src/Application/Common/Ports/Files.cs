@@ -15,6 +15,9 @@ public interface IFileStorage
 
     /// <summary>A link that reads the object until it expires; any change to it makes it invalid.</summary>
     Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null);
+
+    /// <summary>How long links live unless a use case needs otherwise (<c>Storage:SignedUrlLifetimeMinutes</c>).</summary>
+    TimeSpan DefaultLinkLifetime { get; }
 }
 
 public sealed record StoredObject(string Key, long Size);
