@@ -37,6 +37,7 @@ public static class WebApiSetup
         services.AddTokenAuthentication();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
+        services.AddSpaHosting();
         return services;
     }
 
@@ -46,6 +47,7 @@ public static class WebApiSetup
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSpaStaticFiles();
 
         app.UseSwagger();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "AI Brand Automator v1"));
@@ -59,6 +61,7 @@ public static class WebApiSetup
         app.MapAuthEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
+        app.MapSpaFallback();
         return app;
     }
 }
