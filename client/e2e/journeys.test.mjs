@@ -1,7 +1,17 @@
 // The customer journeys of the pages that exist so far, in order: each step builds on the one before.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertAccessible, baseUrl, checkPage, invitationLink, launchBrowser, mobile, newUser, password, uniqueEmail } from './support.mjs';
+import {
+  assertAccessible,
+  baseUrl,
+  checkPage,
+  invitationLink,
+  launchBrowser,
+  mobile,
+  newUser,
+  password,
+  uniqueEmail,
+} from './support.mjs';
 
 const admin = { name: 'Ada Admin', email: uniqueEmail('ada'), company: 'Northwind Outfitters' };
 const teammate = { name: 'Ben Editor', email: uniqueEmail('ben') };
@@ -41,7 +51,8 @@ describe('journeys', { concurrency: false }, () => {
     await heading(page, /Your brand, on autopilot/);
     await page.waitForLoadState('networkidle');
     const pricing = await page.locator('#pricing').count();
-    if (plans.status() === 404) assert.equal(pricing, 0, 'the pricing section should hide itself while there is no plans endpoint');
+    if (plans.status() === 404)
+      assert.equal(pricing, 0, 'the pricing section should hide itself while there is no plans endpoint');
     else assert.equal(pricing, 1, 'the pricing section should show the plans');
     await checkPage(page, 'landing');
     ada.assertNoErrors();
@@ -61,7 +72,9 @@ describe('journeys', { concurrency: false }, () => {
     const field = page.getByLabel('Password');
     await page.getByText('This password is too common').waitFor();
     assert.equal(await field.getAttribute('aria-invalid'), 'true');
-    const description = await field.evaluate((input) => document.getElementById(input.getAttribute('aria-describedby'))?.textContent);
+    const description = await field.evaluate(
+      (input) => document.getElementById(input.getAttribute('aria-describedby'))?.textContent,
+    );
     assert.match(description ?? '', /too common/);
     assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'password', 'focus moves to the field');
     await checkPage(page, 'sign-up-server-error');
@@ -85,7 +98,11 @@ describe('journeys', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Add brand' }).click();
     const dialog = page.getByRole('dialog', { name: 'Add a brand' });
     await dialog.waitFor();
-    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'name', 'the dialog focuses its first field');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.getAttribute('name')),
+      'name',
+      'the dialog focuses its first field',
+    );
     await dialog.getByLabel('Brand name').fill(brand.name);
     await dialog.getByLabel('Industry').fill(brand.industry);
     await dialog.getByLabel('Website').fill(brand.website);
@@ -204,7 +221,9 @@ describe('journeys', { concurrency: false }, () => {
       const status = await page.evaluate(async (path) => {
         const session = JSON.parse(localStorage.getItem('brandauto.session'));
         const id = path.split('/').pop();
-        const response = await fetch(`/api/v1/companies/${id}`, { headers: { Authorization: `Bearer ${session.accessToken}` } });
+        const response = await fetch(`/api/v1/companies/${id}`, {
+          headers: { Authorization: `Bearer ${session.accessToken}` },
+        });
         return response.status;
       }, brandPath);
       assert.equal(status, 404);
@@ -255,12 +274,19 @@ describe('journeys', { concurrency: false }, () => {
     await dialog.getByLabel('Workspace name').fill('Northwind Labs');
     await dialog.getByRole('button', { name: 'Create workspace' }).click();
     await page.getByText('Created Northwind Labs.').waitFor();
-    await page.getByRole('heading', { name: /Here is what is happening in Northwind Labs/ }).or(page.getByText('in Northwind Labs.')).first().waitFor();
+    await page
+      .getByRole('heading', { name: /Here is what is happening in Northwind Labs/ })
+      .or(page.getByText('in Northwind Labs.'))
+      .first()
+      .waitFor();
     await page.goto('/app/brands');
     await page.getByRole('heading', { name: 'No brands yet' }).waitFor();
 
     await page.getByRole('button', { name: /switch workspace/ }).click();
-    await page.getByRole('region', { name: 'Workspaces' }).getByRole('button', { name: new RegExp(admin.company) }).click();
+    await page
+      .getByRole('region', { name: 'Workspaces' })
+      .getByRole('button', { name: new RegExp(admin.company) })
+      .click();
     await page.getByText(`Switched to ${admin.company}.`).waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Brands' }).click();
     await page.getByRole('link', { name: brand.name }).waitFor();

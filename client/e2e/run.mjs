@@ -7,7 +7,17 @@
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -139,7 +149,13 @@ try {
     const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
       cwd: clientDir,
       stdio: 'inherit',
-      env: { ...process.env, E2E_BASE_URL: baseUrl, E2E_DATA_DIR: dataDir, E2E_SCREENSHOTS: screenshots, CHROMIUM_PATH: chromium },
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_DATA_DIR: dataDir,
+        E2E_SCREENSHOTS: screenshots,
+        CHROMIUM_PATH: chromium,
+      },
     });
     exitCode = result.status ?? 1;
     console.log(`Screenshots: ${screenshots}`);

@@ -80,11 +80,18 @@ export async function assertAccessible(page, name) {
   // Evaluated through the DevTools protocol: the page's Content-Security-Policy (rightly) refuses inline scripts.
   if (!loaded) await page.evaluate(axeSource);
   const results = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } }),
+    window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
   );
   const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   const report = blocking.map(
-    (v) => `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n    ')}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
   );
   assert.equal(blocking.length, 0, `axe found serious or critical violations on ${name}:\n  ${report.join('\n  ')}`);
 }
@@ -104,7 +111,11 @@ export async function checkPage(page, name) {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at 375px`);
     }
-    await page.screenshot({ path: path.join(screenshotDir, `${name}-${viewport.width}.png`), fullPage: true, animations: 'disabled' });
+    await page.screenshot({
+      path: path.join(screenshotDir, `${name}-${viewport.width}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
   }
   if (original) await page.setViewportSize(original);
 }

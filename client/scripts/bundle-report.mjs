@@ -48,7 +48,9 @@ export function bundleReport({ budgets }) {
         const files = closure([entry.fileName, routeChunk.fileName]);
         const total = [...files].reduce((sum, file) => sum + (gzip.get(file) ?? 0), 0);
         const ok = total <= budget.maxGzipKb * 1024;
-        lines.push(`  ${budget.name}: ${kb(total)} of ${budget.maxGzipKb} KB budget ${ok ? 'OK' : 'OVER BUDGET'} (${files.size} files)`);
+        lines.push(
+          `  ${budget.name}: ${kb(total)} of ${budget.maxGzipKb} KB budget ${ok ? 'OK' : 'OVER BUDGET'} (${files.size} files)`,
+        );
         if (!ok) failures.push(`${budget.name} loads ${kb(total)} of JavaScript, over its ${budget.maxGzipKb} KB budget.`);
       }
       console.log(lines.join('\n') + '\n');

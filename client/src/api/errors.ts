@@ -74,7 +74,9 @@ export class ApiError extends Error {
   get userMessage(): string {
     if (this.kind === 'network') return this.problem.detail!;
     if (this.status === 429) {
-      return this.retryAfter ? `Too many requests. Try again in ${this.retryAfter} seconds.` : 'Too many requests. Try again shortly.';
+      return this.retryAfter
+        ? `Too many requests. Try again in ${this.retryAfter} seconds.`
+        : 'Too many requests. Try again shortly.';
     }
     if (this.status >= 500) return 'Something went wrong on our side. Try again in a moment.';
     const fieldMessages = Object.values(this.fieldErrors).flat();

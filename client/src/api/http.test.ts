@@ -40,7 +40,9 @@ describe('apiFetch', () => {
         await refreshGate;
         return json(authResponse({ accessToken: 'new', refreshToken: 'refresh-new' }));
       }
-      return bearer(request) === 'Bearer new' ? json({ path: new URL(request.url).pathname }) : problem(401, { title: 'Unauthorized.' });
+      return bearer(request) === 'Bearer new'
+        ? json({ path: new URL(request.url).pathname })
+        : problem(401, { title: 'Unauthorized.' });
     });
 
     const results = Promise.all([
@@ -52,7 +54,11 @@ describe('apiFetch', () => {
     await vi.waitFor(() => expect(calls.filter((c) => !isRefresh(c))).toHaveLength(3));
     releaseRefresh();
 
-    expect(await results).toEqual([{ path: '/api/v1/companies' }, { path: '/api/v1/tenants' }, { path: '/api/v1/auth/sessions' }]);
+    expect(await results).toEqual([
+      { path: '/api/v1/companies' },
+      { path: '/api/v1/tenants' },
+      { path: '/api/v1/auth/sessions' },
+    ]);
     const refreshes = calls.filter(isRefresh);
     expect(refreshes).toHaveLength(1);
     expect(await refreshes[0]!.json()).toEqual({ refreshToken: 'refresh-old' });
@@ -103,7 +109,12 @@ describe('apiFetch', () => {
         // Meanwhile another tab rotated the pair and stored it.
         localStorage.setItem(
           'brandauto.session',
-          JSON.stringify({ ...sessionStore.get(), accessToken: 'other-tab', refreshToken: 'refresh-other-tab', expiresAt: Date.now() + 900_000 }),
+          JSON.stringify({
+            ...sessionStore.get(),
+            accessToken: 'other-tab',
+            refreshToken: 'refresh-other-tab',
+            expiresAt: Date.now() + 900_000,
+          }),
         );
         return problem(401, {});
       }

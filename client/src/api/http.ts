@@ -34,7 +34,12 @@ export function apiUrl(path: string): string {
   return new URL(path, globalThis.location?.origin ?? 'http://localhost').toString();
 }
 
-const sessionPaths = new Set(['/api/v1/auth/login', '/api/v1/auth/register', '/api/v1/auth/refresh', '/api/v1/auth/accept-invite']);
+const sessionPaths = new Set([
+  '/api/v1/auth/login',
+  '/api/v1/auth/register',
+  '/api/v1/auth/refresh',
+  '/api/v1/auth/accept-invite',
+]);
 
 // These calls start a session: they carry no token, and their 401 is an answer (wrong password), not an expiry.
 function establishesSession(request: Request): boolean {

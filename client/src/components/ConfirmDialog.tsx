@@ -16,7 +16,17 @@ interface ConfirmDialogProps {
   danger?: boolean;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, onConfirm, onClose, pending, error, danger = true }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onClose,
+  pending,
+  error,
+  danger = true,
+}: ConfirmDialogProps) {
   return (
     <Dialog open={open} onClose={onClose} title={title} description={children}>
       <div className="stack stack--sm">

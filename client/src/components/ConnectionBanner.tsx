@@ -13,7 +13,11 @@ function subscribe(callback: () => void) {
 
 /** A bar across the top while the browser is offline, with a retry for whatever failed meanwhile. */
 export function ConnectionBanner() {
-  const online = useSyncExternalStore(subscribe, () => navigator.onLine, () => true);
+  const online = useSyncExternalStore(
+    subscribe,
+    () => navigator.onLine,
+    () => true,
+  );
   const queryClient = useQueryClient();
   if (online) return null;
   return (

@@ -7,7 +7,9 @@ import { useDocumentTitle } from './PageHeader';
 export function isChunkLoadError(error: unknown): boolean {
   return (
     error instanceof Error &&
-    /dynamically imported module|Importing a module script failed|error loading dynamically imported|Failed to fetch/i.test(error.message)
+    /dynamically imported module|Importing a module script failed|error loading dynamically imported|Failed to fetch/i.test(
+      error.message,
+    )
   );
 }
 

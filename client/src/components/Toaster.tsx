@@ -30,10 +30,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     },
     [dismiss],
   );
-  const api = useMemo<ToastApi>(
-    () => ({ success: (m) => show('success', m), error: (m) => show('error', m) }),
-    [show],
-  );
+  const api = useMemo<ToastApi>(() => ({ success: (m) => show('success', m), error: (m) => show('error', m) }), [show]);
 
   return (
     <ToastContext.Provider value={api}>

@@ -5,8 +5,13 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { ToastProvider } from '../components/Toaster';
 
 /** Renders `element` at `path` inside the app's providers; `routes` adds pages it may navigate to. */
-export function renderPage(element: ReactElement, { path = '/', url = path, routes = [] }: { path?: string; url?: string; routes?: RouteObject[] } = {}) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, networkMode: 'always' }, mutations: { retry: false } } });
+export function renderPage(
+  element: ReactElement,
+  { path = '/', url = path, routes = [] }: { path?: string; url?: string; routes?: RouteObject[] } = {},
+) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, networkMode: 'always' }, mutations: { retry: false } },
+  });
   const router = createMemoryRouter([{ path, element }, ...routes], { initialEntries: [url] });
   const result = render(
     <QueryClientProvider client={queryClient}>

@@ -34,7 +34,10 @@ describe('AppLayout', () => {
 
   it('leaves the app when the session ends elsewhere (another tab signed out, the refresh token expired)', async () => {
     sessionStore.set(authResponse());
-    vi.stubGlobal('fetch', vi.fn(async () => json([])));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json([])),
+    );
     const router = createMemoryRouter(
       [
         { path: '/app', element: <AppLayout />, children: [{ index: true, element: <h1>Dashboard</h1> }] },

@@ -9,7 +9,11 @@ export const serverErrorKey = 'root.server' as const;
  * on the form field of that name, focusing the first; whatever names no field of this form, and any other
  * failure, as the form's own message.
  */
-export function applyServerErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly Path<T>[]) {
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+) {
   if (!isApiError(error)) {
     setError(serverErrorKey, { type: 'server', message: 'Something went wrong. Try again.' });
     return;

@@ -107,7 +107,17 @@ export default function AuditLogPage() {
   );
 }
 
-function Pagination({ page, total, busy, onPage }: { page: number; total: number; busy: boolean; onPage: (page: number) => void }) {
+function Pagination({
+  page,
+  total,
+  busy,
+  onPage,
+}: {
+  page: number;
+  total: number;
+  busy: boolean;
+  onPage: (page: number) => void;
+}) {
   const pages = Math.max(1, Math.ceil(total / auditPageSize));
   const from = (page - 1) * auditPageSize + 1;
   const to = Math.min(total, page * auditPageSize);

@@ -14,7 +14,9 @@ describe('AcceptInvitePage', () => {
   it('shows an expired invitation as the form’s message', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => problem(400, { errors: { token: ['This invitation has expired or was already used. Ask for a new one.'] } })),
+      vi.fn(async () =>
+        problem(400, { errors: { token: ['This invitation has expired or was already used. Ask for a new one.'] } }),
+      ),
     );
     renderPage(<AcceptInvitePage />, { path: '/accept-invite', url: '/accept-invite?token=abc' });
     const user = userEvent.setup();

@@ -41,7 +41,9 @@ export function AuthLayout({ title, subtitle, children, footer }: AuthLayoutProp
       </main>
       <aside className={styles.aside} aria-label="Why AI Brand Automator">
         <div className={styles.asideInner}>
-          <p className={styles.quote}>From a blank page to a month of on-brand posts, grounded in what your brand already says.</p>
+          <p className={styles.quote}>
+            From a blank page to a month of on-brand posts, grounded in what your brand already says.
+          </p>
           <ul className={styles.points}>
             {points.map((point) => (
               <li key={point}>

@@ -13,7 +13,10 @@ async function signIn(password: string) {
 
 describe('SignInPage', () => {
   it('shows a refused sign-in as the form’s message', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(401, { title: 'Unauthorized.', detail: 'The e-mail or password is not correct.' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(401, { title: 'Unauthorized.', detail: 'The e-mail or password is not correct.' })),
+    );
     renderPage(<SignInPage />, { path: '/sign-in' });
 
     await signIn('wrong password');
@@ -22,7 +25,10 @@ describe('SignInPage', () => {
   });
 
   it('returns to the page that asked for a sign-in', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(authResponse())));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(authResponse())),
+    );
     renderPage(<SignInPage />, {
       path: '/sign-in',
       url: '/sign-in?next=%2Fapp%2Fbrands&reason=expired',
@@ -36,7 +42,10 @@ describe('SignInPage', () => {
   });
 
   it('never follows a next address outside the app', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(authResponse())));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(authResponse())),
+    );
     renderPage(<SignInPage />, {
       path: '/sign-in',
       url: '/sign-in?next=%2F%2Fevil.example%2Fapp',

@@ -17,7 +17,12 @@ async function fillIn(password = 'password1234') {
 
 describe('SignUpPage', () => {
   it('shows the server’s password error under the password field and focuses it', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(400, { errors: { password: ['This password is too common. Choose one that is harder to guess.'] } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        problem(400, { errors: { password: ['This password is too common. Choose one that is harder to guess.'] } }),
+      ),
+    );
     renderPage(<SignUpPage />, { path: '/sign-up' });
 
     await fillIn();
@@ -34,7 +39,9 @@ describe('SignUpPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async () =>
-        problem(400, { errors: { email: ['An account with this e-mail already exists.'], companyName: ['Enter a shorter name.'] } }),
+        problem(400, {
+          errors: { email: ['An account with this e-mail already exists.'], companyName: ['Enter a shorter name.'] },
+        }),
       ),
     );
     renderPage(<SignUpPage />, { path: '/sign-up' });
@@ -58,7 +65,10 @@ describe('SignUpPage', () => {
   });
 
   it('starts the session and opens the app', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => json(authResponse(), 201)));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json(authResponse(), 201)),
+    );
     renderPage(<SignUpPage />, { path: '/sign-up', routes: [{ path: '/app', element: <h1>App home</h1> }] });
 
     await fillIn('a perfectly fine passphrase');
@@ -68,11 +78,16 @@ describe('SignUpPage', () => {
   });
 
   it('says so when the server cannot be reached', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     renderPage(<SignUpPage />, { path: '/sign-up' });
 
     await fillIn('a perfectly fine passphrase');
 
-    expect(await screen.findByRole('alert')).toHaveTextContent('The server could not be reached. Check your connection and try again.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server could not be reached. Check your connection and try again.',
+    );
   });
 });

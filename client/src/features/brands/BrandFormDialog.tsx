@@ -78,7 +78,13 @@ export function BrandFormDialog({ open, onClose, brand, onSubmit }: BrandFormDia
         <FormError errors={errors} />
         <TextField label="Brand name" autoFocusOnOpen error={errors.name?.message} {...form.register('name')} />
         <div className="form__row">
-          <TextField label="Industry" optional placeholder="e.g. Outdoor apparel" error={errors.industry?.message} {...form.register('industry')} />
+          <TextField
+            label="Industry"
+            optional
+            placeholder="e.g. Outdoor apparel"
+            error={errors.industry?.message}
+            {...form.register('industry')}
+          />
           <TextField
             label="Website"
             optional

@@ -39,11 +39,7 @@ export default function BrandsPage() {
         {(list) =>
           list.length === 0 ? (
             <div className="card">
-              <EmptyState
-                icon="building"
-                title="No brands yet"
-                actions={addButton}
-              >
+              <EmptyState icon="building" title="No brands yet" actions={addButton}>
                 {canEdit
                   ? 'Add your first brand to start building its profile, strategy and content.'
                   : 'An editor or admin of this workspace can add the first brand.'}

@@ -25,7 +25,9 @@ export function useBrand(id: string) {
   return useQuery({
     queryKey: keys.one(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/companies/{id}', { params: { path: { id } }, signal })),
+    // Shown at once from the list when it is cached, then refreshed when that list is older than staleTime.
     initialData: () => queryClient.getQueryData<Company[]>(keys.all)?.find((brand) => brand.id === id),
+    initialDataUpdatedAt: () => queryClient.getQueryState(keys.all)?.dataUpdatedAt,
   });
 }
 

@@ -27,6 +27,8 @@ export default function DashboardPage() {
   const firstName = session?.user.fullName.split(' ')[0] ?? '';
 
   const brandCount = brands.data?.length ?? 0;
+  const firstBrand = brands.data?.[0];
+  const completeBrand = brands.data?.find((brand) => brand.industry && brand.website && brand.description);
   const memberCount = members.data?.length ?? 0;
   const pendingCount = invitations.data?.length ?? 0;
 
@@ -48,12 +50,12 @@ export default function DashboardPage() {
       show: isAdmin,
     },
     {
-      done: false,
-      title: 'Review where you are signed in',
-      text: 'Check your sessions now and then, and sign out devices you no longer use.',
-      to: '/app/settings/sessions',
-      action: 'Open sessions',
-      show: true,
+      done: completeBrand !== undefined,
+      title: 'Complete a brand profile',
+      text: 'Give a brand its industry, website and a short description: the AI starts from these.',
+      to: completeBrand || !firstBrand ? '/app/brands' : `/app/brands/${firstBrand.id}`,
+      action: completeBrand ? 'See brands' : 'Complete the profile',
+      show: canEdit,
     },
   ];
   const visibleSteps = steps.filter((step) => step.show);
@@ -73,8 +75,20 @@ export default function DashboardPage() {
       />
 
       <section aria-label="At a glance" className={styles.stats}>
-        <Stat icon="building" label="Brands" value={brands.isSuccess ? brandCount : null} to="/app/brands" error={brands.isError} />
-        <Stat icon="users" label="Team members" value={members.isSuccess ? memberCount : null} to="/app/settings/team" error={members.isError} />
+        <Stat
+          icon="building"
+          label="Brands"
+          value={brands.isSuccess ? brandCount : null}
+          to="/app/brands"
+          error={brands.isError}
+        />
+        <Stat
+          icon="users"
+          label="Team members"
+          value={members.isSuccess ? memberCount : null}
+          to="/app/settings/team"
+          error={members.isError}
+        />
         {isAdmin ? (
           <Stat
             icon="mail"
@@ -97,37 +111,50 @@ export default function DashboardPage() {
       </section>
 
       <div className={styles.columns}>
-        <section className="card" aria-labelledby="getting-started">
-          <div className="card__header">
-            <div>
-              <h2 id="getting-started" className="card__title">
-                Getting started
+        {visibleSteps.length === 0 ? (
+          <section className="card" aria-labelledby="viewer-note">
+            <div className="card__header">
+              <h2 id="viewer-note" className="card__title">
+                You have view access
               </h2>
-              <p className="card__subtitle">
-                {visibleSteps.filter((s) => s.done).length} of {visibleSteps.length} done
-              </p>
             </div>
-          </div>
-          <ol className={`list ${styles.steps}`}>
-            {visibleSteps.map((step) => (
-              <li key={step.title} className={styles.step}>
-                <span className={step.done ? `${styles.check} ${styles.checkDone}` : styles.check} aria-hidden="true">
-                  {step.done && <Icon name="check" />}
-                </span>
-                <div className={styles.stepText}>
-                  <h3 className={styles.stepTitle}>
-                    {step.title}
-                    {step.done && <span className="visually-hidden"> (done)</span>}
-                  </h3>
-                  <p className="small muted">{step.text}</p>
-                </div>
-                <ButtonLink to={step.to} size="sm" variant={step.done ? 'ghost' : 'secondary'}>
-                  {step.action}
-                </ButtonLink>
-              </li>
-            ))}
-          </ol>
-        </section>
+            <p className="card__body muted">
+              You can see this workspace’s brands and team. Ask an admin if you need to add or change something.
+            </p>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="getting-started">
+            <div className="card__header">
+              <div>
+                <h2 id="getting-started" className="card__title">
+                  Getting started
+                </h2>
+                <p className="card__subtitle">
+                  {visibleSteps.filter((s) => s.done).length} of {visibleSteps.length} done
+                </p>
+              </div>
+            </div>
+            <ol className={`list ${styles.steps}`}>
+              {visibleSteps.map((step) => (
+                <li key={step.title} className={styles.step}>
+                  <span className={step.done ? `${styles.check} ${styles.checkDone}` : styles.check} aria-hidden="true">
+                    {step.done && <Icon name="check" />}
+                  </span>
+                  <div className={styles.stepText}>
+                    <h3 className={styles.stepTitle}>
+                      {step.title}
+                      {step.done && <span className="visually-hidden"> (done)</span>}
+                    </h3>
+                    <p className="small muted">{step.text}</p>
+                  </div>
+                  <ButtonLink to={step.to} size="sm" variant={step.done ? 'ghost' : 'secondary'}>
+                    {step.action}
+                  </ButtonLink>
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
 
         <section className="card" aria-labelledby="recent-brands">
           <div className="card__header">
@@ -148,19 +175,22 @@ export default function DashboardPage() {
             </div>
           ) : (
             <ul className="list">
-              {brands.data.slice(-5).reverse().map((brand) => (
-                <li key={brand.id} className="person">
-                  <Avatar name={brand.name} size="sm" square />
-                  <div className={styles.stepText}>
-                    <Link to={`/app/brands/${brand.id}`} className="person__name">
-                      {brand.name}
-                    </Link>
-                    <p className="small muted">
-                      {brand.industry ? `${brand.industry} · ` : ''}added {formatDate(brand.createdAt)}
-                    </p>
-                  </div>
-                </li>
-              ))}
+              {brands.data
+                .slice(-5)
+                .reverse()
+                .map((brand) => (
+                  <li key={brand.id} className="person">
+                    <Avatar name={brand.name} size="sm" square />
+                    <div className={styles.stepText}>
+                      <Link to={`/app/brands/${brand.id}`} className="person__name">
+                        {brand.name}
+                      </Link>
+                      <p className="small muted">
+                        {brand.industry ? `${brand.industry} · ` : ''}added {formatDate(brand.createdAt)}
+                      </p>
+                    </div>
+                  </li>
+                ))}
             </ul>
           )}
         </section>
@@ -186,7 +216,16 @@ function Stat({ icon, label, value, to, error }: StatProps) {
       <div className="stat">
         <span className="stat__label">{label}</span>
         <span className="stat__value">
-          {value !== null ? value : error ? '–' : <><span className="skeleton" style={{ width: 40, height: 32 }} aria-hidden="true" /><span className="visually-hidden">Loading</span></>}
+          {value !== null ? (
+            value
+          ) : error ? (
+            '–'
+          ) : (
+            <>
+              <span className="skeleton" style={{ width: 40, height: 32 }} aria-hidden="true" />
+              <span className="visually-hidden">Loading</span>
+            </>
+          )}
         </span>
       </div>
     </Link>

@@ -10,7 +10,10 @@ import styles from './landing.module.css';
 const steps: { title: string; text: string }[] = [
   { title: 'Tell us who you are', text: 'Five short steps capture your company, audience, voice and goals.' },
   { title: 'Add your brand assets', text: 'Drop in guidelines, decks, product sheets and photos. We read them for you.' },
-  { title: 'Get a strategy you can trust', text: 'Positioning, market analysis and messaging, each point traced to your own material.' },
+  {
+    title: 'Get a strategy you can trust',
+    text: 'Positioning, market analysis and messaging, each point traced to your own material.',
+  },
   { title: 'Publish on autopilot', text: 'Approve posts in a calendar and they go out on time, to every network, exactly once.' },
 ];
 
@@ -96,8 +99,8 @@ export default function LandingPage() {
                 Your brand, on autopilot. <span className={styles.heroAccent}>Always on-brand.</span>
               </h1>
               <p className={styles.heroText}>
-                AI Brand Automator turns your company profile and brand assets into a clear strategy, answers grounded in
-                your own documents, and a content calendar that publishes itself.
+                AI Brand Automator turns your company profile and brand assets into a clear strategy, answers grounded in your own
+                documents, and a content calendar that publishes itself.
               </p>
               <div className={styles.heroActions}>
                 <ButtonLink to={session ? '/app' : '/sign-up'} variant="primary" size="lg" icon="arrowRight">
@@ -199,8 +202,8 @@ function HeroPreview() {
         <div className={styles.previewChat}>
           <p className={styles.previewQuestion}>What tone should our launch posts take?</p>
           <p className={styles.previewAnswer}>
-            Confident and warm. Your brand book asks for “plain words, no hype”, and your best-performing posts lead
-            with a customer story.
+            Confident and warm. Your brand book asks for “plain words, no hype”, and your best-performing posts lead with a
+            customer story.
             <span className={styles.previewCite}>Brand book · p. 4</span>
           </p>
         </div>

@@ -7,7 +7,10 @@ import { PricingSection } from './PricingSection';
 
 describe('PricingSection', () => {
   it('hides itself while the API has no plans endpoint', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => problem(404, { title: 'Not Found' })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(404, { title: 'Not Found' })),
+    );
     const { container, queryClient } = renderPage(<PricingSection />);
 
     await vi.waitFor(() => expect(queryClient.getQueryState(plansKey)?.status).toBe('success'));

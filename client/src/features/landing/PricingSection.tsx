@@ -22,7 +22,12 @@ export function PricingSection() {
         </div>
         {plans.isError ? (
           <div className="card">
-            <ErrorState error={plans.error} onRetry={() => void plans.refetch()} retrying={plans.isFetching} title="Prices could not load" />
+            <ErrorState
+              error={plans.error}
+              onRetry={() => void plans.refetch()}
+              retrying={plans.isFetching}
+              title="Prices could not load"
+            />
           </div>
         ) : (
           <ul className={styles.plans}>

@@ -44,9 +44,7 @@ export default function SessionsPage() {
           <h2 id="sessions-title" className="card__title">
             Your sessions
           </h2>
-          <p className="card__subtitle">
-            Where you are signed in, in every workspace. Sign out anything you do not recognise.
-          </p>
+          <p className="card__subtitle">Where you are signed in, in every workspace. Sign out anything you do not recognise.</p>
         </div>
       </div>
       <div className="card__body card__body--flush">

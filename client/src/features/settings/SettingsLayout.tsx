@@ -18,7 +18,10 @@ export default function SettingsLayout() {
 
   return (
     <>
-      <PageHeader title="Settings" description={`Your team, your sessions and the security log of ${session?.tenant.name ?? 'this workspace'}.`} />
+      <PageHeader
+        title="Settings"
+        description={`Your team, your sessions and the security log of ${session?.tenant.name ?? 'this workspace'}.`}
+      />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (
           <NavLink key={tab.to} to={tab.to}>

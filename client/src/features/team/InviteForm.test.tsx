@@ -8,7 +8,10 @@ import { InviteForm } from './InviteForm';
 describe('InviteForm', () => {
   it('shows “already a member” on the e-mail field', async () => {
     sessionStore.set(authResponse());
-    vi.stubGlobal('fetch', vi.fn(async () => problem(400, { errors: { email: ['This person is already a member.'] } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => problem(400, { errors: { email: ['This person is already a member.'] } })),
+    );
     renderPage(<InviteForm />);
     const user = userEvent.setup();
 
@@ -22,7 +25,16 @@ describe('InviteForm', () => {
   it('sends the chosen role to the current workspace and clears the address', async () => {
     sessionStore.set(authResponse());
     const fetchMock = vi.fn(async (_request: Request) =>
-      json({ id: 'i1', email: 'ben@example.com', role: 'viewer', createdAt: '2026-01-01T00:00:00Z', expiresAt: '2026-01-08T00:00:00Z' }, 201),
+      json(
+        {
+          id: 'i1',
+          email: 'ben@example.com',
+          role: 'viewer',
+          createdAt: '2026-01-01T00:00:00Z',
+          expiresAt: '2026-01-08T00:00:00Z',
+        },
+        201,
+      ),
     );
     vi.stubGlobal('fetch', fetchMock);
     renderPage(<InviteForm />);

@@ -127,7 +127,12 @@ function CreateWorkspaceDialog({ open, onClose }: { open: boolean; onClose: () =
   });
 
   return (
-    <Dialog open={open} onClose={close} title="Create a workspace" description="A separate space, with its own brands and team. You will be its admin.">
+    <Dialog
+      open={open}
+      onClose={close}
+      title="Create a workspace"
+      description="A separate space, with its own brands and team. You will be its admin."
+    >
       <form className="form" onSubmit={onSubmit} noValidate>
         <FormError errors={errors} />
         <TextField label="Workspace name" autoFocusOnOpen error={errors.name?.message} {...form.register('name')} />
