@@ -4,15 +4,6 @@ import { isApiError } from '../api';
 import { Button } from './Button';
 import { Icon, type IconName } from './Icon';
 
-export function Spinner({ label = 'Loading' }: { label?: string }) {
-  return (
-    <span role="status" className="cluster muted small">
-      <span className="spinner spinner--lg" aria-hidden="true" />
-      <span className="visually-hidden">{label}</span>
-    </span>
-  );
-}
-
 /** Placeholder rows shaped like the content that is on its way. */
 export function LoadingState({ label, rows = 3 }: { label: string; rows?: number }) {
   return (

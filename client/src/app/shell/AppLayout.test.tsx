@@ -13,7 +13,9 @@ function SignInProbe() {
 }
 
 describe('AppLayout', () => {
-  it('sends a visitor without a session to sign-in, remembering where they were going', async () => {
+  it('sends a visitor whose session expired to sign-in, remembering where they were going', async () => {
+    sessionStore.set(authResponse());
+    sessionStore.clear('expired');
     const router = createMemoryRouter(
       [
         { path: '/app/*', element: <AppLayout /> },
@@ -30,6 +32,26 @@ describe('AppLayout', () => {
     await screen.findByText(/sign-in at/);
     expect(router.state.location.pathname).toBe('/sign-in');
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/app/brands?view=grid');
+  });
+
+  it('forgets the page after a deliberate sign-out', async () => {
+    sessionStore.set(authResponse());
+    sessionStore.clear('signed-out');
+    const router = createMemoryRouter(
+      [
+        { path: '/app/*', element: <AppLayout /> },
+        { path: '/sign-in', element: <SignInProbe /> },
+      ],
+      { initialEntries: ['/app/settings/team'] },
+    );
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+
+    await screen.findByText(/sign-in at/);
+    expect(router.state.location.search).toBe('?reason=signed-out');
   });
 
   it('leaves the app when the session ends elsewhere (another tab signed out, the refresh token expired)', async () => {

@@ -8,8 +8,10 @@ export default function AppLayout() {
   const session = useSession();
   const location = useLocation();
   if (!session) {
-    const params = new URLSearchParams({ next: location.pathname + location.search });
     const reason = sessionStore.endReason();
+    // Someone who signed out chose to leave; anyone else (a new visitor, an expired session) comes back here.
+    if (reason === 'signed-out') return <Navigate to="/sign-in?reason=signed-out" replace />;
+    const params = new URLSearchParams({ next: location.pathname + location.search });
     if (reason) params.set('reason', reason);
     return <Navigate to={`/sign-in?${params}`} replace />;
   }
