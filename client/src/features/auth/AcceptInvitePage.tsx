@@ -15,17 +15,15 @@ import { newPassword, passwordMax, passwordMin } from './schemas';
 
 type Mode = 'new' | 'existing';
 
-const newAccountSchema = z.object({
-  fullName: z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.'),
-  password: newPassword,
-});
+// A new account needs a name and a password the server will accept; an existing one only its password.
+function schemaFor(mode: Mode) {
+  return z.object({
+    fullName: mode === 'new' ? z.string().trim().min(1, 'Enter your name.').max(120, 'Use at most 120 characters.') : z.string(),
+    password: mode === 'new' ? newPassword : z.string().min(1, 'Enter the password of your account.').max(passwordMax),
+  });
+}
 
-const existingAccountSchema = z.object({
-  fullName: z.string().optional(),
-  password: z.string().min(1, 'Enter the password of your account.').max(passwordMax),
-});
-
-type Values = z.infer<typeof newAccountSchema>;
+type Values = z.infer<ReturnType<typeof schemaFor>>;
 
 export default function AcceptInvitePage() {
   const [params] = useSearchParams();
@@ -33,7 +31,7 @@ export default function AcceptInvitePage() {
   const [mode, setMode] = useState<Mode>('new');
   const navigate = useNavigate();
   const form = useForm<Values>({
-    resolver: zodResolver(mode === 'new' ? newAccountSchema : (existingAccountSchema as unknown as typeof newAccountSchema)),
+    resolver: zodResolver(schemaFor(mode)),
     defaultValues: { fullName: '', password: '' },
   });
   const { errors, isSubmitting } = form.formState;
