@@ -2,7 +2,8 @@
 # The one command that runs every test: ./test.sh
 # Builds BrandAutomator.sln once in Release, runs every test project against that build, writes TRX files to
 # artifacts/test-results/ and ends with one line: "Tests: N passed, N failed, N skipped" (.NET tests only;
-# the SPA's own runner prints its totals above it). Exits non-zero if a build or test fails, or if no test ran.
+# the SPA's lint, Vitest and Chromium journeys print their own totals above it, screenshots in artifacts/screenshots/).
+# Exits non-zero if a build or test fails, or if no test ran.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,10 +32,20 @@ section "dotnet test BrandAutomator.sln -c Release --no-build"
 dotnet test BrandAutomator.sln -c Release --no-build --logger trx --results-directory "$RESULTS" || failed=1
 
 if [[ -f client/package.json ]]; then
-  section "client: npm ci && npm test"
-  # Counted in the exit code only; the totals line below stays .NET only.
+  # Counted in the exit code only; the totals line below stays .NET only (each runner prints its own totals).
   # CI=true keeps Vitest from starting its watch mode in a terminal.
-  (cd client && npm ci --no-audit --no-fund && CI=true npm test) || failed=1
+  section "client: npm ci"
+  if (cd client && npm ci --no-audit --no-fund); then
+    section "client: npm run lint"
+    (cd client && npm run lint) || failed=1
+    section "client: npm test (generated API types up to date, Vitest)"
+    (cd client && CI=true npm test) || failed=1
+    section "client: npm run e2e (journeys in Chromium against the API and PostgreSQL)"
+    # The solution was built above in Release; the journeys build the SPA and start that API build.
+    (cd client && E2E_SKIP_API_BUILD=1 npm run e2e) || failed=1
+  else
+    failed=1
+  fi
 fi
 
 # Sum the counters of every TRX file (one per test project).

@@ -38,6 +38,7 @@ public static class WebApiSetup
         services.AddTokenAuthentication();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
+        services.AddSpaHosting();
         return services;
     }
 
@@ -48,6 +49,7 @@ public static class WebApiSetup
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseSpaStaticFiles();
 
         app.UseSwagger();
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "AI Brand Automator v1"));
@@ -65,6 +67,7 @@ public static class WebApiSetup
         app.MapAssetEndpoints();
         app.MapFileEndpoints();
         app.MapSubscriptionEndpoints();
+        app.MapSpaFallback();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -27,6 +29,10 @@ public static class OpenApiSetup
                 Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
             });
             options.OperationFilter<AuthorizationOperationFilter>();
+            // The SPA's client is generated from this document: `string Name` must read as a required, non-null
+            // string there, and `string? Website` as an optional one.
+            options.SupportNonNullableReferenceTypes();
+            options.SchemaFilter<RequiredUnlessNullableSchemaFilter>();
             options.CustomSchemaIds(SchemaId);
         });
         return services;
@@ -68,6 +74,29 @@ public static class OpenApiSetup
             operation.Responses ??= [];
             operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or the token is invalid." });
             operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Signed in without the required role." });
+        }
+    }
+
+    /// <summary>Lists every property whose CLR type is not nullable (value types included) as required.</summary>
+    private sealed class RequiredUnlessNullableSchemaFilter : ISchemaFilter
+    {
+        public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
+        {
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.Type.IsEnum)
+            {
+                return;
+            }
+
+            var nullability = new NullabilityInfoContext();
+            foreach (var property in context.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+                if (concrete.Properties.ContainsKey(name) && nullability.Create(property).ReadState != NullabilityState.Nullable)
+                {
+                    concrete.Required ??= new HashSet<string>(StringComparer.Ordinal);
+                    concrete.Required.Add(name);
+                }
+            }
         }
     }
 }

@@ -1,0 +1,173 @@
+// End-to-end journeys against the real API and PostgreSQL: builds the SPA and the API, starts the API on a free
+// loopback port with its own embedded PostgreSQL cluster in a temporary folder (as bench/lib/api.sh does), runs
+// e2e/*.test.mjs in Chromium from Debian's package (playwright-core, never a downloaded browser), then stops the
+// API. Screenshots go to artifacts/screenshots/. Exits non-zero when a build, the API or a journey fails.
+//
+//   npm run e2e                          build the SPA and the API, then run
+//   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
+//   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  copyFileSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const clientDir = fileURLToPath(new URL('..', import.meta.url));
+const repoRoot = path.resolve(clientDir, '..');
+const apiProject = path.join(repoRoot, 'src', 'WebApi', 'WebApi.csproj');
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilReady(url, api, seconds) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (api.exitCode !== null) return false;
+    try {
+      const response = await fetch(`${url}/health/ready`);
+      if (response.ok) return true;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
+}
+
+function stopApi(api) {
+  return new Promise((resolve) => {
+    if (api.exitCode !== null || api.signalCode !== null) return resolve();
+    const timer = setTimeout(() => api.kill('SIGKILL'), 30_000);
+    api.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    // SIGTERM lets the API stop its embedded PostgreSQL cluster before it exits.
+    api.kill('SIGTERM');
+  });
+}
+
+if (!existsSync(chromium)) {
+  console.error(`${chromium} is missing. Install Debian's Chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  process.exit(1);
+}
+
+if (!process.env.E2E_SKIP_BUILD) {
+  console.log('==> Building the SPA');
+  run('npm', ['run', 'build'], { cwd: clientDir });
+  if (!process.env.E2E_SKIP_API_BUILD) {
+    console.log('==> Building the API (Release)');
+    run('dotnet', ['build', apiProject, '-c', 'Release', '--nologo', '-v', 'quiet']);
+  }
+}
+if (!existsSync(path.join(repoRoot, 'src', 'WebApi', 'wwwroot', 'index.html'))) {
+  console.error('src/WebApi/wwwroot/index.html is missing: run `npm run build` in client/ first.');
+  process.exit(1);
+}
+
+const dll = spawnSync('dotnet', ['msbuild', apiProject, '-getProperty:TargetPath', '-p:Configuration=Release'], {
+  encoding: 'utf8',
+}).stdout.trim();
+
+if (!existsSync(dll)) {
+  console.error(`${dll || 'The API build'} is missing: build it with \`dotnet build src/WebApi -c Release\`.`);
+  process.exit(1);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'brandauto-e2e-'));
+// As root the embedded cluster runs as the postgres user, which must be able to reach the data folder.
+chmodSync(work, 0o755);
+const dataDir = path.join(work, 'data');
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
+const logPath = path.join(work, 'api.log');
+const log = createWriteStream(logPath);
+
+console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
+const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
+  cwd: path.join(repoRoot, 'src', 'WebApi'),
+  env: {
+    ...process.env,
+    ASPNETCORE_ENVIRONMENT: 'Development',
+    // The journeys sign up and sign in many times from one address.
+    RateLimits__PerUserPerMinute: '100000',
+    RateLimits__AuthPerIpPerMinute: '100000',
+    RateLimits__AnonymousPerIpPerMinute: '100000',
+    Email__PublicBaseUrl: baseUrl,
+    Serilog__MinimumLevel__Default: 'Warning',
+  },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+api.stdout.pipe(log);
+api.stderr.pipe(log);
+
+let exitCode = 1;
+const interrupt = async () => {
+  await stopApi(api);
+  process.exit(130);
+};
+process.once('SIGINT', interrupt);
+process.once('SIGTERM', interrupt);
+
+try {
+  if (!(await waitUntilReady(baseUrl, api, 120))) {
+    console.error('The API did not become ready. Its log:\n' + readFileSync(logPath, 'utf8'));
+  } else {
+    const screenshots = path.join(repoRoot, 'artifacts', 'screenshots');
+    rmSync(screenshots, { recursive: true, force: true });
+    const files = readdirSync(path.join(clientDir, 'e2e'))
+      .filter((file) => file.endsWith('.test.mjs'))
+      .sort()
+      .map((file) => path.join('e2e', file));
+    console.log(`==> Journeys in Chromium (${files.join(', ')})`);
+    const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+      cwd: clientDir,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        E2E_DATA_DIR: dataDir,
+        E2E_SCREENSHOTS: screenshots,
+        CHROMIUM_PATH: chromium,
+      },
+    });
+    exitCode = result.status ?? 1;
+    console.log(`Screenshots: ${screenshots}`);
+  }
+} finally {
+  await stopApi(api);
+  if (exitCode !== 0) {
+    const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
+    mkdirSync(path.dirname(kept), { recursive: true });
+    copyFileSync(logPath, kept);
+    console.error(`The journeys failed. The API's log is kept at ${path.relative(repoRoot, kept)}.`);
+  }
+  rmSync(work, { recursive: true, force: true });
+}
+process.exit(exitCode);

@@ -1,0 +1,159 @@
+// What the journeys share: the browser, per-user contexts, the accessibility check and screenshots at two widths,
+// and reading the e-mail outbox the API writes in Development.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const baseUrl = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:5080';
+const dataDir = process.env.E2E_DATA_DIR;
+const screenshotDir = process.env.E2E_SCREENSHOTS ?? path.resolve('..', 'artifacts', 'screenshots');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export const desktop = { width: 1440, height: 900 };
+export const mobile = { width: 375, height: 812 };
+
+/**
+ * Debian's Chromium, headless. Playwright gives each launch a fresh temporary --user-data-dir; the flags keep
+ * Chromium from calling home (sync, component updates, QUIC), which on a closed network only floods refusals.
+ */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+// Chromium logs every 4xx answer as a console error; the journeys provoke some on purpose (a refused password,
+// another tenant's brand, the plans endpoint that a later issue adds) and check what the page shows instead.
+// Script errors, 5xx answers and CSP violations still fail the journey.
+const expectedConsoleErrors = [/^Failed to load resource: the server responded with a status of 4\d\d/];
+
+/** A person with their own browser profile (storage, tokens). Console errors and page crashes are collected. */
+export async function newUser(browser, viewport = desktop) {
+  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'Europe/London' });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  const problems = [];
+  const allowed = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const text = message.text();
+    const url = message.location()?.url ?? '';
+    if (expectedConsoleErrors.some((pattern) => pattern.test(text))) return;
+    if (allowed.some((pattern) => pattern.test(text))) return;
+    problems.push(`console error: ${text} (${url})`);
+  });
+  return {
+    context,
+    page,
+    /** Console errors a journey provokes on purpose (a request it blocks). */
+    allowConsoleErrors(pattern) {
+      allowed.push(pattern);
+    },
+    /** Fails when the page logged an error or crashed since the last call. */
+    assertNoErrors() {
+      const found = problems.splice(0);
+      assert.deepEqual(found, [], 'the page logged errors');
+    },
+    async close() {
+      await context.close();
+    },
+  };
+}
+
+/** Runs axe-core in the page: no serious or critical violation allowed. */
+export async function assertAccessible(page, name) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy (rightly) refuses inline scripts.
+  if (!loaded) await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    window.axe.run(document, {
+      resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    }),
+  );
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = blocking.map(
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help}\n    ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
+  assert.equal(blocking.length, 0, `axe found serious or critical violations on ${name}:\n  ${report.join('\n  ')}`);
+}
+
+/**
+ * The page at 1440 and 375 pixels wide: screenshots of both, axe-core on both, and no horizontal scrolling
+ * on the narrow one. Leaves the viewport as it found it.
+ */
+export async function checkPage(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  const original = page.viewportSize();
+  for (const viewport of [desktop, mobile]) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(150);
+    await assertAccessible(page, `${name} at ${viewport.width}px`);
+    if (viewport === mobile) {
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${name} scrolls sideways by ${overflow}px at 375px`);
+    }
+    await page.screenshot({
+      path: path.join(screenshotDir, `${name}-${viewport.width}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
+  }
+  if (original) await page.setViewportSize(original);
+}
+
+/** A unique address per run, so the journeys can run against a database that is not empty. */
+export function uniqueEmail(name) {
+  return `${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@example.com`;
+}
+
+export const password = 'correct horse battery staple 42';
+
+function decodeQuotedPrintable(text) {
+  return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** The accept link of the newest invitation e-mail sent to `to`, from the API's outbox (.eml files). */
+export async function invitationLink(to, timeoutMs = 10_000) {
+  assert.ok(dataDir, 'E2E_DATA_DIR is not set: run the journeys through e2e/run.mjs');
+  const outbox = path.join(dataDir, 'outbox');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    let files = [];
+    try {
+      files = readdirSync(outbox)
+        .filter((file) => file.endsWith('.eml'))
+        .map((file) => path.join(outbox, file))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+    } catch {
+      // The outbox folder appears with the first e-mail.
+    }
+    for (const file of files) {
+      const raw = readFileSync(file, 'utf8');
+      const message = /Content-Transfer-Encoding:\s*quoted-printable/i.test(raw) ? decodeQuotedPrintable(raw) : raw;
+      if (!message.toLowerCase().includes(to.toLowerCase())) continue;
+      const link = message.match(/https?:\/\/[^\s"<>]+\/accept-invite\?token=[\w%-]+/);
+      if (link) return link[0];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`No invitation e-mail to ${to} arrived in ${outbox}.`);
+}

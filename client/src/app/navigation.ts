@@ -1,0 +1,21 @@
+import type { Role } from '../api';
+import type { IconName } from '../components/Icon';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: IconName;
+  /** Hidden below this role (the API refuses the calls anyway). */
+  minRole?: Role;
+  /** Active only on this exact path (the dashboard), not on its children. */
+  end?: boolean;
+}
+
+/** The app's sections, in order. A feature adds its entry here when its pages land. */
+export const mainNavigation: NavItem[] = [
+  { to: '/app', label: 'Dashboard', icon: 'home', end: true },
+  { to: '/app/brands', label: 'Brands', icon: 'building' },
+];
+
+/** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */
+export const accountNavigation: NavItem[] = [{ to: '/app/settings', label: 'Settings', icon: 'settings' }];

@@ -1,0 +1,56 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteError } from '../components/RouteError';
+import { PageLoading } from './PageLoading';
+import { RootLayout } from './RootLayout';
+
+type PageModule = { default: React.ComponentType };
+
+/** Each page is its own chunk: the landing page downloads none of the app's code. */
+function page(load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+export const routes: RouteObject[] = [
+  {
+    element: <RootLayout />,
+    errorElement: <RouteError />,
+    // Shown while the first page's code downloads.
+    hydrateFallbackElement: <PageLoading />,
+    children: [
+      { index: true, ...page(() => import('../features/landing/LandingPage')) },
+      { path: 'sign-in', ...page(() => import('../features/auth/SignInPage')) },
+      { path: 'sign-up', ...page(() => import('../features/auth/SignUpPage')) },
+      { path: 'accept-invite', ...page(() => import('../features/auth/AcceptInvitePage')) },
+      {
+        path: 'app',
+        ...page(() => import('./shell/AppLayout')),
+        children: [
+          {
+            errorElement: <RouteError embedded />,
+            children: [
+              { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
+              { path: 'brands', ...page(() => import('../features/brands/BrandsPage')) },
+              { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
+              {
+                path: 'settings',
+                ...page(() => import('../features/settings/SettingsLayout')),
+                children: [
+                  { index: true, ...page(() => import('../features/settings/SettingsIndex')) },
+                  { path: 'team', ...page(() => import('../features/team/TeamPage')) },
+                  { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },
+                  { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
+                ],
+              },
+              { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },
+            ],
+          },
+        ],
+      },
+      { path: '*', ...page(() => import('./NotFoundPage')) },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes);
+}

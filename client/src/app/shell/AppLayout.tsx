@@ -1,0 +1,23 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { sessionStore } from '../../api';
+import { useSession } from '../../features/auth/useSession';
+import { AppShell } from './AppShell';
+
+/** The signed-in part of the app: without a session, off to sign-in, coming back here afterwards. */
+export default function AppLayout() {
+  const session = useSession();
+  const location = useLocation();
+  if (!session) {
+    const reason = sessionStore.endReason();
+    // Someone who signed out chose to leave; anyone else (a new visitor, an expired session) comes back here.
+    if (reason === 'signed-out') return <Navigate to="/sign-in?reason=signed-out" replace />;
+    const params = new URLSearchParams({ next: location.pathname + location.search });
+    if (reason) params.set('reason', reason);
+    return <Navigate to={`/sign-in?${params}`} replace />;
+  }
+  return (
+    <AppShell>
+      <Outlet />
+    </AppShell>
+  );
+}

@@ -1,0 +1,39 @@
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import { isApiError } from '../../api';
+
+/** Where a form's top-level message lives (react-hook-form keeps `root.*` errors apart from the fields). */
+export const serverErrorKey = 'root.server' as const;
+
+/**
+ * Puts a failed call's messages where the user will look: each of the server's field errors (`errors.password`)
+ * on the form field of that name, focusing the first; whatever names no field of this form, and any other
+ * failure, as the form's own message.
+ */
+export function applyServerErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+) {
+  if (!isApiError(error)) {
+    setError(serverErrorKey, { type: 'server', message: 'Something went wrong. Try again.' });
+    return;
+  }
+
+  const byLowerName = new Map(fields.map((field) => [field.toLowerCase(), field]));
+  const unplaced: string[] = [];
+  let focused = false;
+  for (const [name, messages] of Object.entries(error.fieldErrors)) {
+    const field = byLowerName.get(name.toLowerCase());
+    const message = messages.join(' ');
+    if (field) {
+      setError(field, { type: 'server', message }, { shouldFocus: !focused });
+      focused = true;
+    } else {
+      unplaced.push(message);
+    }
+  }
+
+  if (unplaced.length > 0 || Object.keys(error.fieldErrors).length === 0) {
+    setError(serverErrorKey, { type: 'server', message: unplaced.length > 0 ? unplaced.join(' ') : error.userMessage });
+  }
+}

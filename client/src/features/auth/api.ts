@@ -1,0 +1,50 @@
+import { api, sessionStore, unwrap, type AuthResponse } from '../../api';
+
+export interface SignInInput {
+  email: string;
+  password: string;
+}
+
+export interface SignUpInput {
+  fullName: string;
+  companyName: string;
+  email: string;
+  password: string;
+}
+
+export interface AcceptInviteInput {
+  token: string;
+  password: string;
+  fullName?: string | null;
+}
+
+function start(response: AuthResponse) {
+  return sessionStore.set(response);
+}
+
+export async function signIn(input: SignInInput) {
+  return start(await unwrap(api.POST('/api/v1/auth/login', { body: input })));
+}
+
+export async function signUp(input: SignUpInput) {
+  return start(await unwrap(api.POST('/api/v1/auth/register', { body: input })));
+}
+
+export async function acceptInvite(input: AcceptInviteInput) {
+  return start(await unwrap(api.POST('/api/v1/auth/accept-invite', { body: input })));
+}
+
+export async function switchTenant(tenantId: string) {
+  return start(await unwrap(api.POST('/api/v1/auth/switch-tenant', { body: { tenantId } })));
+}
+
+/** Ends the session on the server when it can be reached, and in this browser either way. */
+export async function signOut() {
+  try {
+    await unwrap(api.POST('/api/v1/auth/logout'));
+  } catch {
+    // Offline or already expired: the tokens are dropped below, and the server's session expires on its own.
+  } finally {
+    sessionStore.clear('signed-out');
+  }
+}

@@ -1,0 +1,35 @@
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
+import { hasRole, useSession } from '../auth/useSession';
+
+const tabs = [
+  { to: 'team', label: 'Team', adminOnly: false },
+  { to: 'sessions', label: 'Sessions', adminOnly: false },
+  { to: 'audit-log', label: 'Audit log', adminOnly: true },
+];
+
+export default function SettingsLayout() {
+  const session = useSession();
+  const { pathname } = useLocation();
+  const visible = tabs.filter((tab) => !tab.adminOnly || hasRole(session, 'admin'));
+  const active = visible.find((tab) => pathname.endsWith(`/settings/${tab.to}`));
+  // Effects run child first; this one names the tab, after the header's generic title.
+  useDocumentTitle(active ? `${active.label} · Settings` : 'Settings');
+
+  return (
+    <>
+      <PageHeader
+        title="Settings"
+        description={`Your team, your sessions and the security log of ${session?.tenant.name ?? 'this workspace'}.`}
+      />
+      <nav className="tabs" aria-label="Settings">
+        {visible.map((tab) => (
+          <NavLink key={tab.to} to={tab.to}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Outlet />
+    </>
+  );
+}
