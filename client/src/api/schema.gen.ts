@@ -3,6 +3,296 @@
 // then run `npm run gen:api`.
 
 export interface paths {
+    "/api/v1/ai/search-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the text of the tenant's files; snippets are HTML with <mark> around matches. */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.FileSearchHit"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/assets/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background. */
+        post: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": string[];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's assets, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    type?: string;
+                    tag?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetPage"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An asset's metadata, processing state and signed links. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an asset and its stored files. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename or retag an asset. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
     "/.well-known/jwks.json": {
         parameters: {
             query?: never;
@@ -611,6 +901,503 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/files/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored file through a signed, expiring link (local storage). */
+        get: {
+            parameters: {
+                query?: {
+                    expires?: string;
+                    sig?: string;
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    key: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where the wizard stands, with the company as filled in so far. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Remember the step the user is on. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.ProgressRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/onboarding/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save any of the steps of the onboarding company. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Start the company with step 1 (and any other steps given). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plans on offer, and whether billing is on. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Billing.PlanListDto"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/create-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open a Stripe Checkout session for a plan; send the user to the returned url. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "Idempotency-Key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.SubscriptionEndpoints.CreateSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Billing.BillingRedirectDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's plan, subscription status, limits and usage. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Billing.SubscriptionStatusDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open Stripe's billing portal (change plan, payment method, invoices, cancel). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Billing.BillingRedirectDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's webhook endpoint: signed events (Stripe-Signature header) that change subscriptions. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Billing.WebhookReceipt"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants": {
         parameters: {
             query?: never;
@@ -1077,6 +1864,62 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        "Application.Assets.AssetDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            name: string;
+            originalFileName: string;
+            type: string;
+            mediaType: string;
+            /** Format: int64 */
+            sizeBytes: number;
+            sha256: string;
+            state: string;
+            failureReason?: string | null;
+            /** Format: int32 */
+            width?: number | null;
+            /** Format: int32 */
+            height?: number | null;
+            /** Format: double */
+            durationSeconds?: number | null;
+            /** Format: int32 */
+            chunkCount: number;
+            tags: string[];
+            /** Format: uri */
+            url: string;
+            /** Format: uri */
+            thumbnailUrl?: string | null;
+            /** Format: uri */
+            previewUrl?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            processedAt?: string | null;
+        };
+        "Application.Assets.AssetPage": {
+            items: components["schemas"]["Application.Assets.AssetDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        "Application.Assets.FileSearchHit": {
+            /** Format: uuid */
+            assetId: string;
+            assetName: string;
+            assetType: string;
+            /** Format: uuid */
+            chunkId?: string | null;
+            /** Format: int32 */
+            page?: number | null;
+            snippet: string;
+            /** Format: double */
+            score: number;
+        };
         "Application.Auth.AuthResponse": {
             accessToken: string;
             refreshToken: string;
@@ -1113,6 +1956,53 @@ export interface components {
             userAgent?: string | null;
             current: boolean;
         };
+        "Application.Billing.BillingRedirectDto": {
+            /** Format: uri */
+            url: string;
+        };
+        /** @enum {string} */
+        "Application.Billing.PlanAccess": "selfHosted" | "subscribed" | "pastDue" | "locked";
+        "Application.Billing.PlanDto": {
+            code: string;
+            name: string;
+            /** Format: double */
+            monthlyPriceUsd: number;
+            limits: components["schemas"]["Application.Billing.PlanLimits"];
+        };
+        "Application.Billing.PlanLimits": {
+            /** Format: int32 */
+            brands?: number | null;
+            /** Format: int32 */
+            monthlyAiRequests: number;
+            automation: boolean;
+            advancedAi: boolean;
+            team: boolean;
+            prioritySupport: boolean;
+        };
+        "Application.Billing.PlanListDto": {
+            billingEnabled: boolean;
+            selfHostedPlan?: string | null;
+            plans: components["schemas"]["Application.Billing.PlanDto"][];
+        };
+        "Application.Billing.PlanUsage": {
+            /** Format: int32 */
+            brands: number;
+        };
+        "Application.Billing.SubscriptionStatusDto": {
+            billingEnabled: boolean;
+            access: components["schemas"]["Application.Billing.PlanAccess"];
+            plan?: string | null;
+            planName: string;
+            status: components["schemas"]["Domain.Billing.SubscriptionStatus"];
+            paidFeaturesLocked: boolean;
+            limits: components["schemas"]["Application.Billing.PlanLimits"];
+            usage: components["schemas"]["Application.Billing.PlanUsage"];
+            summary: string;
+        };
+        "Application.Billing.WebhookReceipt": {
+            eventId: string;
+            outcome: string;
+        };
         "Application.Companies.CompanyDto": {
             /** Format: uuid */
             id: string;
@@ -1124,6 +2014,67 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        "Application.Onboarding.AudienceStep": {
+            targetAudience: string;
+            coreProblem: string;
+        };
+        "Application.Onboarding.BrandValueDto": {
+            name: string;
+            description: string;
+        };
+        "Application.Onboarding.CompanyBasics": {
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            website?: string | null;
+        };
+        "Application.Onboarding.CompanyProfileDto": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            website?: string | null;
+            targetAudience?: string | null;
+            coreProblem?: string | null;
+            brandVoice?: string | null;
+            vision?: string | null;
+            mission?: string | null;
+            values: components["schemas"]["Application.Onboarding.BrandValueDto"][];
+            positioningStatement?: string | null;
+            /** Format: uuid */
+            logoAssetId?: string | null;
+            brandColours: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.Onboarding.IdentityStep": {
+            /** Format: uuid */
+            logoAssetId?: string | null;
+            brandColours?: string[] | null;
+        };
+        "Application.Onboarding.OnboardingProgressDto": {
+            /** Format: int32 */
+            currentStep: number;
+            completedSteps: number[];
+            completed: boolean;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            company?: components["schemas"]["Application.Onboarding.CompanyProfileDto"];
+        };
+        "Application.Onboarding.StrategyStep": {
+            vision: string;
+            mission: string;
+            values: components["schemas"]["Application.Onboarding.BrandValueDto"][];
+            positioningStatement: string;
+        };
+        "Application.Onboarding.VoiceStep": {
+            brandVoice: string;
         };
         "Application.Tenants.AuditEventDto": {
             /** Format: int64 */
@@ -1176,6 +2127,8 @@ export interface components {
             current: boolean;
         };
         /** @enum {string} */
+        "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
+        /** @enum {string} */
         "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
         "Infrastructure.Security.PublicJsonWebKey": {
             kty: string;
@@ -1184,6 +2137,20 @@ export interface components {
             kid: string;
             n: string;
             e: string;
+        };
+        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        "WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest": {
+            name?: string | null;
+            tags?: string[] | null;
         };
         "WebApi.Endpoints.AuthEndpoints.AcceptInviteRequest": {
             token: string;
@@ -1220,6 +2187,20 @@ export interface components {
             industry?: string | null;
             /** Format: uri */
             website?: string | null;
+        };
+        "WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest": {
+            basics?: components["schemas"]["Application.Onboarding.CompanyBasics"];
+            audience?: components["schemas"]["Application.Onboarding.AudienceStep"];
+            voice?: components["schemas"]["Application.Onboarding.VoiceStep"];
+            strategy?: components["schemas"]["Application.Onboarding.StrategyStep"];
+            identity?: components["schemas"]["Application.Onboarding.IdentityStep"];
+        };
+        "WebApi.Endpoints.OnboardingEndpoints.ProgressRequest": {
+            /** Format: int32 */
+            currentStep: number;
+        };
+        "WebApi.Endpoints.SubscriptionEndpoints.CreateSessionRequest": {
+            plan: string;
         };
         "WebApi.Endpoints.TenantEndpoints.CreateTenantRequest": {
             name: string;

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { ApiError, apiFetch, apiUrl } from '../../api';
 
 /**
- * A plan as the pricing section shows it. GET /api/v1/subscriptions/plans (issue 6) is not in the OpenAPI document
- * yet, so its answer is read defensively here; once it is, the generated type replaces this reader.
+ * A plan as the pricing section shows it, read from GET /api/v1/subscriptions/plans ({billingEnabled, plans: PlanDto[]}).
+ * The reader stays forgiving: a plan it cannot read is left out rather than breaking the landing page.
  */
 export interface Plan {
   id: string;
@@ -60,10 +60,16 @@ export function readPlans(body: unknown): Plan[] {
       {
         id: text(raw.id) ?? text(raw.code) ?? name.toLowerCase(),
         name,
-        monthlyPrice: amount(raw.monthlyPrice ?? raw.priceMonthly ?? raw.price) ?? (cents === null ? null : cents / 100),
+        monthlyPrice:
+          amount(raw.monthlyPriceUsd ?? raw.monthlyPrice ?? raw.priceMonthly ?? raw.price) ??
+          (cents === null ? null : cents / 100),
         currency: (text(raw.currency) ?? 'usd').toUpperCase(),
         description: text(raw.description),
-        features: Array.isArray(raw.features) ? raw.features.filter((f): f is string => typeof f === 'string') : [],
+        features: Array.isArray(raw.features)
+          ? raw.features.filter((f): f is string => typeof f === 'string')
+          : isObject(raw.limits)
+            ? featuresOf(raw.limits)
+            : [],
       },
     ];
   });
@@ -80,4 +86,18 @@ export function formatPrice(plan: Plan): string | null {
   } catch {
     return `${plan.monthlyPrice} ${plan.currency}`;
   }
+}
+
+/** The plan's limits (PlanLimits) in the words of a pricing table. */
+function featuresOf(limits: Json): string[] {
+  const brands = limits.brands;
+  const ai = amount(limits.monthlyAiRequests);
+  return [
+    typeof brands === 'number' ? `${brands} brand${brands === 1 ? '' : 's'}` : 'Unlimited brands',
+    ...(ai === null ? [] : [`${ai.toLocaleString('en-US')} AI requests a month`]),
+    ...(limits.automation === true ? ['Scheduled publishing and automation'] : []),
+    ...(limits.advancedAi === true ? ['Advanced AI'] : []),
+    ...(limits.team === true ? ['Team members and roles'] : []),
+    ...(limits.prioritySupport === true ? ['Priority support'] : []),
+  ];
 }
