@@ -121,7 +121,7 @@ public sealed class DeleteAssetHandler(ITenantDb db, IFileStorage storage) : ICo
 }
 
 /// <summary>Full-text search over the tenant's files: ranked passages with highlighted snippets.</summary>
-public sealed record SearchFiles(string Q, int Limit = 20) : IQuery<IReadOnlyList<FileSearchHit>>;
+public sealed record SearchFiles(string Q, int Limit = 10) : IQuery<IReadOnlyList<FileSearchHit>>;
 
 public sealed class SearchFilesValidator : AbstractValidator<SearchFiles>
 {

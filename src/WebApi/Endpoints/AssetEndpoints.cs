@@ -49,7 +49,7 @@ public static class AssetEndpoints
             .WithSummary("Delete an asset and its stored files.");
 
         app.MapGet("/api/v1/ai/search-files", async (string q, int? limit, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 20), ct)))
+                TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
             .WithSummary("Search the text of the tenant's files; snippets are HTML with <mark> around matches.");
