@@ -63,6 +63,7 @@ public static class WebApiSetup
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
+        app.MapAiEndpoints();
         app.MapFileEndpoints();
         app.MapSubscriptionEndpoints();
         return app;
