@@ -130,8 +130,10 @@ public sealed class BrandStrategyVersion : Entity<Guid>
     public DateTimeOffset? AcceptedAt { get; private set; }
 
     public static BrandStrategyVersion Generated(
-        Guid companyId, int number, BrandStrategy strategy, string provider, string model, string requestHash, Guid userId, DateTimeOffset now) =>
-        new()
+        Guid companyId, int number, BrandStrategy strategy, string provider, string model, string requestHash, Guid userId, DateTimeOffset now)
+    {
+        now = Stored(now);
+        return new BrandStrategyVersion
         {
             Id = Guid.CreateVersion7(now),
             CompanyId = companyId,
@@ -144,12 +146,13 @@ public sealed class BrandStrategyVersion : Entity<Guid>
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
 
     public void Edit(BrandStrategy strategy, DateTimeOffset now)
     {
         Strategy = strategy.Checked();
         Edited = true;
-        UpdatedAt = now;
+        UpdatedAt = Stored(now);
     }
 
     /// <summary>Writes the strategy into the company profile through its own rules, and remembers when.</summary>
@@ -162,7 +165,10 @@ public sealed class BrandStrategyVersion : Entity<Guid>
 
         company.DefineStrategy(Strategy.Vision, Strategy.Mission, Strategy.Values, Strategy.PositioningStatement, now);
         company.DefineVoice(Strategy.VoiceText(), now);
-        AcceptedAt = now;
-        UpdatedAt = now;
+        AcceptedAt = Stored(now);
+        UpdatedAt = AcceptedAt.Value;
     }
+
+    // Whole microseconds, as the database keeps them: a version reads the same before and after it is saved.
+    private static DateTimeOffset Stored(DateTimeOffset time) => time.AddTicks(-(time.Ticks % 10));
 }
