@@ -82,85 +82,90 @@ public sealed class AskStrategistHandler(
         var usage = AiTokenUsage.None;
         var cited = new List<ChatCitation>();
         ExternalServiceException? failure = null;
-        var interrupted = false;
-        await using (var chunks = strategist.AnswerAsync(ask, cancellationToken).GetAsyncEnumerator(cancellationToken))
+        ChatMessage? saved = null;
+        try
         {
-            while (true)
+            await using (var chunks = strategist.AnswerAsync(ask, cancellationToken).GetAsyncEnumerator(cancellationToken))
             {
-                StrategistChunk chunk;
-                try
+                while (true)
                 {
-                    if (!await chunks.MoveNextAsync())
+                    StrategistChunk chunk;
+                    try
                     {
+                        if (!await chunks.MoveNextAsync())
+                        {
+                            break;
+                        }
+
+                        chunk = chunks.Current;
+                    }
+                    catch (ExternalServiceException ex)
+                    {
+                        failure = ex;
                         break;
                     }
 
-                    chunk = chunks.Current;
-                }
-                catch (ExternalServiceException ex)
-                {
-                    failure = ex;
-                    break;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    interrupted = true;
-                    break;
-                }
-
-                if (chunk.Usage is { } reported)
-                {
-                    usage = usage.Plus(reported);
-                }
-
-                if (string.IsNullOrEmpty(chunk.Text))
-                {
-                    continue;
-                }
-
-                answer.Append(chunk.Text);
-                yield return new ChatStreamEvent(ChatStreamEvent.Delta, new ChatDeltaEvent(chunk.Text));
-                // A marker may arrive split over two chunks, so the whole answer so far is scanned each time.
-                foreach (var number in CitationMarkers.In(answer.ToString(), ask.Passages.Count).Distinct())
-                {
-                    if (cited.All(c => c.Marker != number))
+                    if (chunk.Usage is { } reported)
                     {
-                        var passage = ask.Passages[number - 1];
-                        var citation = new ChatCitation(number, passage.AssetId, passage.AssetName, passage.ChunkId, passage.Page,
-                            GroundingRetriever.Snippet(passage.Text, ask.Question));
-                        cited.Add(citation);
-                        yield return new ChatStreamEvent(ChatStreamEvent.Citation, citation);
+                        usage = usage.Plus(reported);
+                    }
+
+                    if (string.IsNullOrEmpty(chunk.Text))
+                    {
+                        continue;
+                    }
+
+                    answer.Append(chunk.Text);
+                    yield return new ChatStreamEvent(ChatStreamEvent.Delta, new ChatDeltaEvent(chunk.Text));
+                    // A marker may arrive split over two chunks, so the whole answer so far is scanned each time.
+                    foreach (var number in CitationMarkers.In(answer.ToString(), ask.Passages.Count).Distinct())
+                    {
+                        if (cited.All(c => c.Marker != number))
+                        {
+                            var passage = ask.Passages[number - 1];
+                            var citation = new ChatCitation(number, passage.AssetId, passage.AssetName, passage.ChunkId, passage.Page,
+                                GroundingRetriever.Snippet(passage.Text, ask.Question));
+                            cited.Add(citation);
+                            yield return new ChatStreamEvent(ChatStreamEvent.Citation, citation);
+                        }
                     }
                 }
             }
+
+            saved = await SaveAsync(failure is null ? ChatMessageState.Complete : ChatMessageState.Failed);
+            yield return failure is null
+                ? new ChatStreamEvent(ChatStreamEvent.Done, new ChatDoneEvent(saved.Id, new ChatUsageDto(usage.InputTokens, usage.OutputTokens),
+                    info.Provider, info.Model, info.IsOffline, cited.Count))
+                : new ChatStreamEvent(ChatStreamEvent.Error, new ChatErrorEvent(failure.Message, saved.Id));
+        }
+        finally
+        {
+            // The client left mid-answer (its connection closed under a write, or the request was aborted): what was
+            // said so far stays in the session, marked interrupted.
+            if (saved is null)
+            {
+                await SaveAsync(ChatMessageState.Interrupted);
+            }
         }
 
-        var state = failure is not null ? ChatMessageState.Failed : interrupted ? ChatMessageState.Interrupted : ChatMessageState.Complete;
-        if (failure is not null && answer.Length == 0)
+        async Task<ChatMessage> SaveAsync(ChatMessageState state)
         {
-            // Nothing was served: the request is given back, and the question stays without an answer.
-            await quota.ReleaseAsync(month);
-        }
-        else
-        {
-            await quota.RecordTokensAsync(month, usage);
-        }
+            if (state == ChatMessageState.Failed && answer.Length == 0)
+            {
+                // Nothing was served: the request is given back.
+                await quota.ReleaseAsync(month);
+            }
+            else
+            {
+                await quota.RecordTokensAsync(month, usage);
+            }
 
-        // Saved even when the client has gone: what was said stays in the session.
-        var message = ChatMessage.Answer(session.Id, answer.ToString(), cited, state, provider.Info.Provider, provider.Info.Model,
-            usage.InputTokens, usage.OutputTokens, clock.GetUtcNow());
-        db.ChatMessages.Add(message);
-        session.Touch(message.CreatedAt);
-        await db.SaveChangesAsync(CancellationToken.None);
-
-        if (failure is not null)
-        {
-            yield return new ChatStreamEvent(ChatStreamEvent.Error, new ChatErrorEvent(failure.Message, message.Id));
-        }
-        else if (!interrupted)
-        {
-            yield return new ChatStreamEvent(ChatStreamEvent.Done, new ChatDoneEvent(message.Id, new ChatUsageDto(usage.InputTokens, usage.OutputTokens),
-                info.Provider, info.Model, info.IsOffline, cited.Count));
+            var message = ChatMessage.Answer(session.Id, answer.ToString(), cited, state, info.Provider, info.Model,
+                usage.InputTokens, usage.OutputTokens, clock.GetUtcNow());
+            db.ChatMessages.Add(message);
+            session.Touch(message.CreatedAt);
+            await db.SaveChangesAsync(CancellationToken.None);
+            return message;
         }
     }
 }

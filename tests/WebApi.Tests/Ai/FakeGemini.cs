@@ -30,6 +30,9 @@ public sealed class FakeGemini : IAsyncDisposable
 
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, every request is answered with this status and Gemini error body.</summary>
+    public (int Status, string Body)? Failure { get; set; }
+
     public TaskCompletionSource LastChunkSent { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public static async Task<FakeGemini> StartAsync()
@@ -50,12 +53,21 @@ public sealed class FakeGemini : IAsyncDisposable
         Requests.Clear();
         LastChunkSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Gate = null;
+        Failure = null;
     }
 
     private async Task HandleAsync(HttpContext context, string call)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["x-goog-api-key"].ToString(), body));
+        if (Failure is { } failure)
+        {
+            context.Response.StatusCode = failure.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(failure.Body);
+            return;
+        }
+
         if (call.EndsWith(":streamGenerateContent", StringComparison.Ordinal))
         {
             context.Response.ContentType = "text/event-stream";

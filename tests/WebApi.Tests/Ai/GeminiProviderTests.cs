@@ -157,6 +157,26 @@ public sealed class GeminiProviderTests(GeminiApiFactory factory) : IClassFixtur
         Assert.Equal(0, (await account.Client.GetFromJsonAsync<JsonObject>("/api/v1/ai/usage"))!["requests"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task Gemini_refusing_the_question_ends_the_stream_with_an_error_event_and_gives_the_request_back()
+    {
+        var account = await factory.RegisterAsync();
+        var company = await account.CreateBrandAsync();
+        factory.Gemini.Reset();
+        factory.Gemini.Failure = (400, """{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT"}}""");
+
+        var events = await account.ChatAsync(new { companyId = company, message = "What is our voice?" });
+
+        Assert.Equal(["session", "error"], events.Select(e => e.Name));
+        Assert.Equal("Gemini refused the request as invalid (400 INVALID_ARGUMENT): API key not valid. Please pass a valid API key.",
+            events[1].Data["message"]!.GetValue<string>());
+        Assert.Single(factory.Gemini.Requests);
+        var sessionId = events[0].Data["sessionId"]!.GetValue<Guid>();
+        var messages = (await account.Client.GetFromJsonAsync<JsonArray>($"/api/v1/ai/sessions/{sessionId}/messages"))!;
+        Assert.Equal("failed", messages[^1]!["state"]!.GetValue<string>());
+        Assert.Equal(0, (await account.Client.GetFromJsonAsync<JsonObject>("/api/v1/ai/usage"))!["requests"]!.GetValue<int>());
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
