@@ -177,6 +177,42 @@ public sealed class GeminiProviderTests(GeminiApiFactory factory) : IClassFixtur
         Assert.Equal(0, (await account.Client.GetFromJsonAsync<JsonObject>("/api/v1/ai/usage"))!["requests"]!.GetValue<int>());
     }
 
+    [Fact]
+    public async Task An_answer_the_client_leaves_midway_is_kept_as_far_as_it_went_marked_interrupted()
+    {
+        var account = await factory.RegisterAsync();
+        var company = await account.CreateBrandAsync();
+        factory.Gemini.Reset();
+        factory.Gemini.StreamChunks = ["Warm and precise", " is your voice."];
+        factory.Gemini.Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Guid sessionId;
+
+        using (var leaving = new CancellationTokenSource())
+        {
+            var response = await account.StartChatAsync(new { companyId = company, message = "What is our voice?" }, leaving.Token);
+            await using var stream = response.EventsAsync(leaving.Token).GetAsyncEnumerator(leaving.Token);
+            Assert.True(await stream.MoveNextAsync());
+            sessionId = stream.Current.Data["sessionId"]!.GetValue<Guid>();
+            Assert.True(await stream.MoveNextAsync());
+            Assert.Equal("delta", stream.Current.Name);
+            await leaving.CancelAsync();
+            response.Dispose();
+        }
+
+        factory.Gemini.Gate.SetResult();
+        JsonNode? answer = null;
+        for (var attempt = 0; attempt < 100 && answer is null; attempt++)
+        {
+            var messages = (await account.Client.GetFromJsonAsync<JsonArray>($"/api/v1/ai/sessions/{sessionId}/messages"))!;
+            answer = messages.Count == 2 ? messages[1] : null;
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull(answer);
+        Assert.Equal("interrupted", answer["state"]!.GetValue<string>());
+        Assert.StartsWith("Warm and precise", answer["content"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     private static int CountOf(string text, string value)
     {
         var count = 0;
