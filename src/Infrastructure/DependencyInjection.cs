@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Ai;
 using BrandAutomator.Infrastructure.Assets;
 using BrandAutomator.Application.Billing;
 using BrandAutomator.Infrastructure.Audit;
@@ -49,6 +50,7 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
 
         services.AddSingleton<IBillingGateway, StripeBillingGateway>();
+        services.AddAi(configuration);
 
         services.AddContentInspection();
 

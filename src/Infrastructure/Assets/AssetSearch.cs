@@ -87,6 +87,55 @@ public sealed class AssetSearch(TenantDbContext db) : IAssetSearch
         }
     }
 
+    public async Task<IReadOnlyList<PassageHit>> FindPassagesAsync(
+        IReadOnlyCollection<string> terms, Guid? companyId, int limit, CancellationToken cancellationToken)
+    {
+        // Terms are joined with websearch's "or"; each is letters and digits only, so none can become an operator.
+        var words = terms.Where(t => t.Length > 0 && t.All(char.IsLetterOrDigit)).ToList();
+        if (words.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var command = new NpgsqlCommand($"""
+                WITH q AS (SELECT websearch_to_tsquery('{TenantDbContext.SearchConfiguration}', $1) AS tsq)
+                SELECT c.asset_id, a.name, c.id, c.page, c.text, ts_rank_cd(c.search_vector, q.tsq, 32) AS score
+                FROM asset_chunks c JOIN brand_assets a ON a.id = c.asset_id, q
+                WHERE c.search_vector @@ q.tsq AND ($3::uuid IS NULL OR a.company_id IS NULL OR a.company_id = $3)
+                ORDER BY score DESC, c.asset_id, c.ordinal
+                LIMIT $2
+                """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = string.Join(" or ", words) });
+            command.Parameters.Add(new NpgsqlParameter { Value = limit });
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)companyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
+            var hits = new List<PassageHit>();
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hits.Add(new PassageHit(reader.GetGuid(0), reader.GetString(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetInt32(3),
+                    reader.GetString(4), reader.GetFloat(5)));
+            }
+
+            return hits;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+    }
+
     private static string Highlight(string headline) =>
         WebUtility.HtmlEncode(headline).Replace(Open.ToString(), "<mark>", StringComparison.Ordinal).Replace(Close.ToString(), "</mark>", StringComparison.Ordinal);
 

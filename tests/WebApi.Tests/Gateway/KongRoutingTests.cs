@@ -89,6 +89,8 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
     [InlineData("POST", "/api/v1/subscriptions/webhook", "stripe-webhook")]
     [InlineData("POST", "/api/v1/subscriptions/checkout", "api")]
     [InlineData("POST", "/api/v1/onboarding/assets/upload", "asset-upload")]
+    [InlineData("POST", "/api/v1/ai/chat", "ai-chat")]
+    [InlineData("GET", "/api/v1/ai/sessions", "api")]
     [InlineData("OPTIONS", "/api/v1/auth/login", "api")]
     [InlineData("GET", "/api/v1/files/tenant-3f2504e0/assets/logo.png", "signed-files")]
     [InlineData("DELETE", "/api/v1/files/tenant-3f2504e0/assets/logo.png", "api")]
@@ -110,6 +112,15 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
 
         Assert.NotNull(route);
         Assert.Null(_kong.EffectivePlugin(route, "jwt"));
+    }
+
+    [Fact]
+    public void The_chat_stream_passes_the_edge_unbuffered_and_only_with_a_token()
+    {
+        var route = _kong.Route("ai-chat");
+
+        Assert.False(route.Node["response_buffering"]!.GetValue<bool>());
+        Assert.NotNull(_kong.EffectivePlugin(route, "jwt"));
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using BrandAutomator.TestSupport;
+using BrandAutomator.WebApi.Tests.Ai;
 
 namespace BrandAutomator.WebApi.Tests.Tenants;
 
@@ -65,11 +66,16 @@ public sealed class TenantIsolationTests(ApiFactory factory) : IClassFixture<Api
         var member = await TeamHelpers.InviteAndAcceptAsync(factory, a, "editor");
         var invite = await a.Client.PostAsJsonAsync($"/api/v1/tenants/{a.TenantId}/users/invite", new { email = ApiClient.UniqueEmail(), role = "viewer" });
         await invite.EnsureStatusAsync(HttpStatusCode.Created);
+        var companyId = (await company.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var chat = await a.ChatAsync(new { companyId, message = "What is our brand about?" });
+        var strategy = await a.Client.PostAsJsonAsync("/api/v1/ai/generate-brand-strategy", new { companyId });
+        await strategy.EnsureStatusAsync(HttpStatusCode.Created);
         return
         [
-            a.TenantId, a.UserId, a.SessionId, member.UserId, member.SessionId,
-            (await company.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(),
+            a.TenantId, a.UserId, a.SessionId, member.UserId, member.SessionId, companyId,
             (await invite.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(),
+            chat[0].Data["sessionId"]!.GetValue<Guid>(), chat[^1].Data["messageId"]!.GetValue<Guid>(),
+            (await strategy.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(),
         ];
     }
 

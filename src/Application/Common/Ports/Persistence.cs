@@ -1,4 +1,5 @@
 using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Billing;
 using BrandAutomator.Domain.Companies;
@@ -43,6 +44,12 @@ public interface ITenantDb
     DbSet<BrandAsset> Assets { get; }
 
     DbSet<AssetChunk> AssetChunks { get; }
+
+    DbSet<ChatSession> ChatSessions { get; }
+
+    DbSet<ChatMessage> ChatMessages { get; }
+
+    DbSet<BrandStrategyVersion> StrategyVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

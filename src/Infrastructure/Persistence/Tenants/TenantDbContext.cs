@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Companies;
 using BrandAutomator.Domain.Onboarding;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using BrandAutomator.Infrastructure.Ai;
 using NpgsqlTypes;
 
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
@@ -27,6 +29,16 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public DbSet<BrandAsset> Assets => Set<BrandAsset>();
 
     public DbSet<AssetChunk> AssetChunks => Set<AssetChunk>();
+
+    public DbSet<ChatSession> ChatSessions => Set<ChatSession>();
+
+    public DbSet<ChatMessage> ChatMessages => Set<ChatMessage>();
+
+    public DbSet<BrandStrategyVersion> StrategyVersions => Set<BrandStrategyVersion>();
+
+    public DbSet<AiUsageRow> AiUsage => Set<AiUsageRow>();
+
+    public DbSet<AiCacheRow> AiResponseCache => Set<AiCacheRow>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
@@ -99,7 +111,67 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
                 .HasComputedColumnSql($"to_tsvector('{SearchConfiguration}', text)", stored: true);
             b.HasIndex("SearchVector").HasMethod("GIN");
         });
+
+        builder.Entity<ChatSession>(b =>
+        {
+            b.ToTable("chat_sessions");
+            b.Ignore(s => s.DomainEvents);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.Property(s => s.Title).HasMaxLength(ChatSession.MaxTitleLength);
+            // A conversation outlives the company it was about: it stays readable, about no company.
+            b.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.SetNull);
+            b.HasIndex(s => new { s.CreatedBy, s.UpdatedAt });
+        });
+
+        builder.Entity<ChatMessage>(b =>
+        {
+            b.ToTable("chat_messages");
+            b.Ignore(m => m.DomainEvents);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(m => m.Provider).HasMaxLength(40);
+            b.Property(m => m.Model).HasMaxLength(120);
+            b.Ignore(m => m.Citations);
+            b.Property<List<ChatCitation>>("_citations").HasColumnName("citations").HasColumnType("jsonb")
+                .HasConversion(Json<List<ChatCitation>>(), JsonComparer<List<ChatCitation>>());
+            b.HasOne<ChatSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(m => new { m.SessionId, m.CreatedAt });
+        });
+
+        builder.Entity<BrandStrategyVersion>(b =>
+        {
+            b.ToTable("brand_strategy_versions");
+            b.Ignore(v => v.DomainEvents);
+            b.Property(v => v.Id).ValueGeneratedNever();
+            b.Property(v => v.Strategy).HasColumnType("jsonb").HasConversion(JsonOf<BrandStrategy>(), JsonComparer<BrandStrategy>());
+            b.Property(v => v.Provider).HasMaxLength(40);
+            b.Property(v => v.Model).HasMaxLength(120);
+            b.Property(v => v.RequestHash).HasMaxLength(64);
+            b.HasOne<Company>().WithMany().HasForeignKey(v => v.CompanyId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(v => new { v.CompanyId, v.Number }).IsUnique();
+            b.HasIndex(v => new { v.CompanyId, v.RequestHash });
+        });
+
+        builder.Entity<AiUsageRow>(b =>
+        {
+            b.ToTable("ai_usage");
+            b.HasKey(u => u.Month);
+            b.Property(u => u.Month).HasMaxLength(7);
+        });
+
+        builder.Entity<AiCacheRow>(b =>
+        {
+            b.ToTable("ai_response_cache");
+            b.HasKey(c => c.Key);
+            b.Property(c => c.Key).HasMaxLength(64);
+            b.Property(c => c.Kind).HasMaxLength(40);
+        });
     }
+
+    private static ValueConverter<T, string> JsonOf<T>()
+        where T : class =>
+        new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web)!);
 
     private static ValueConverter<T, string> Json<T>()
         where T : new() =>

@@ -1,0 +1,81 @@
+using BrandAutomator.Application.Billing;
+using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Ai;
+using BrandAutomator.Domain.Tenants;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Ai;
+
+/// <summary>
+/// Competitors, positioning opportunities, audience insights and risks for a company, each saying what it rests on
+/// (a profile field or a cited passage) and whether it is an inference. A finding that rests on nothing the tenant
+/// gave is never presented as a fact: it is marked an inference that needs research, whatever the provider said.
+/// </summary>
+public sealed record AnalyzeMarket(Guid CompanyId, string? Focus) : ICommand<MarketAnalysisDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class AnalyzeMarketValidator : AbstractValidator<AnalyzeMarket>
+{
+    public AnalyzeMarketValidator() => RuleFor(x => x.Focus).MaximumLength(500);
+}
+
+public sealed class AnalyzeMarketHandler(
+    ITenantDb db, PlanEntitlements entitlements, IMarketAnalyst analyst, IAiProvider provider, GroundingRetriever retriever, CachedAiCall ai)
+    : ICommandHandler<AnalyzeMarket, MarketAnalysisDto>
+{
+    public const string Kind = "market-analysis";
+
+    public async ValueTask<MarketAnalysisDto> Handle(AnalyzeMarket command, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
+            ?? throw new NotFoundException("Company", command.CompanyId);
+        await entitlements.EnsureAdvancedAiAsync(cancellationToken);
+
+        var focus = string.IsNullOrWhiteSpace(command.Focus) ? null : command.Focus.Trim();
+        var profile = BrandProfile.From(company);
+        var passages = await retriever.FindAsync(ProfileTopics.Of(profile, focus, "competitor market customers"), company.Id,
+            GroundingRetriever.DefaultPassages + 1, cancellationToken);
+        var brief = new MarketBrief(profile, passages, focus);
+        var (analysis, cached) = await ai.RunAsync(AiRequestKey.For(provider.Info, Kind, brief), Kind, ct => analyst.AnalyzeAsync(brief, ct), cancellationToken);
+
+        IReadOnlyList<MarketFindingDto> Section(IReadOnlyList<MarketFinding> findings) =>
+            findings.Where(f => !string.IsNullOrWhiteSpace(f.Statement)).Select(f => Grounded(f, profile, passages)).ToList();
+        return new MarketAnalysisDto(company.Id, focus, Section(analysis.Competitors), Section(analysis.PositioningOpportunities),
+            Section(analysis.AudienceInsights), Section(analysis.Risks), AiSourceDto.From(provider.Info, cached));
+    }
+
+    /// <summary>
+    /// Keeps only the bases that exist (a profile field with a value, a passage that was given), and marks a finding
+    /// with none left as an inference needing research.
+    /// </summary>
+    private static MarketFindingDto Grounded(MarketFinding finding, BrandProfile profile, IReadOnlyList<GroundingPassage> passages)
+    {
+        var basis = new List<FindingBasisDto>();
+        foreach (var field in finding.ProfileFields.Distinct(StringComparer.Ordinal))
+        {
+            if (BrandProfile.FieldNames.Contains(field) && profile.Has(field))
+            {
+                basis.Add(new FindingBasisDto(FindingBasisDto.ProfileKind, field, null));
+            }
+        }
+
+        foreach (var number in finding.Passages.Distinct())
+        {
+            if (number >= 1 && number <= passages.Count)
+            {
+                var p = passages[number - 1];
+                basis.Add(new FindingBasisDto(FindingBasisDto.PassageKind, null,
+                    new ChatCitation(number, p.AssetId, p.AssetName, p.ChunkId, p.Page, GroundingRetriever.Snippet(p.Text, finding.Statement))));
+            }
+        }
+
+        var unsupported = basis.Count == 0;
+        return new MarketFindingDto(finding.Statement.Trim(), basis, finding.Inference || unsupported, finding.NeedsResearch || unsupported);
+    }
+}

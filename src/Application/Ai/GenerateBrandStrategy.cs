@@ -1,0 +1,76 @@
+using BrandAutomator.Application.Billing;
+using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Ai;
+using BrandAutomator.Domain.Tenants;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Ai;
+
+/// <summary>
+/// Drafts a brand strategy for the company from its profile and documents and keeps it as a new version. An identical
+/// request (same profile, documents, provider and model) returns the version it made before, without a new AI request.
+/// </summary>
+public sealed record GenerateBrandStrategy(Guid CompanyId) : ICommand<BrandStrategyVersionDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class GenerateBrandStrategyHandler(
+    ITenantDb db, ICurrentUser user, PlanEntitlements entitlements, IStrategyGenerator generator, IAiProvider provider, GroundingRetriever retriever,
+    CachedAiCall ai, TimeProvider clock) : ICommandHandler<GenerateBrandStrategy, BrandStrategyVersionDto>
+{
+    public const string Kind = "brand-strategy";
+
+    public async ValueTask<BrandStrategyVersionDto> Handle(GenerateBrandStrategy command, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
+            ?? throw new NotFoundException("Company", command.CompanyId);
+        await entitlements.EnsureAdvancedAiAsync(cancellationToken);
+
+        var profile = BrandProfile.From(company);
+        var passages = await retriever.FindAsync(ProfileTopics.Of(profile), company.Id, GroundingRetriever.DefaultPassages, cancellationToken);
+        var brief = new StrategyBrief(profile, passages);
+        var key = AiRequestKey.For(provider.Info, Kind, brief);
+
+        var (strategy, cached) = await ai.RunAsync(key, Kind, async ct => Checked(await generator.GenerateAsync(brief, ct)), cancellationToken);
+        var same = await db.StrategyVersions
+            .Where(v => v.CompanyId == company.Id && v.RequestHash == key && !v.Edited)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (same is not null)
+        {
+            return BrandStrategyVersionDto.From(same, cached: true);
+        }
+
+        var number = (await db.StrategyVersions.Where(v => v.CompanyId == company.Id).MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0) + 1;
+        var version = BrandStrategyVersion.Generated(
+            company.Id, number, strategy, provider.Info.Provider, provider.Info.Model, key, user.UserId, clock.GetUtcNow());
+        db.StrategyVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+        return BrandStrategyVersionDto.From(version, cached);
+    }
+
+    /// <summary>Checked before it is cached: a strategy the profile could not take is the model's fault, not the caller's.</summary>
+    private AiResult<BrandStrategy> Checked(AiResult<BrandStrategy> result)
+    {
+        try
+        {
+            result.Value.Checked();
+            return result;
+        }
+        catch (Domain.Common.DomainRuleException ex)
+        {
+            throw new ExternalServiceException(provider.Info.Provider, $"The AI provider returned a strategy that breaks the profile's rules ({ex.Message}). Try again.", ex);
+        }
+    }
+}
+
+/// <summary>What to look for in the documents when a task is about the brand as a whole.</summary>
+public static class ProfileTopics
+{
+    public static string Of(BrandProfile profile, params string?[] extra) =>
+        string.Join(' ', new[] { profile.Industry, profile.TargetAudience, profile.CoreProblem, profile.Description, profile.PositioningStatement }
+            .Concat(extra).Where(s => !string.IsNullOrWhiteSpace(s)));
+}

@@ -1,0 +1,74 @@
+using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Social;
+using BrandAutomator.Domain.Tenants;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Ai;
+
+/// <summary>
+/// Drafts posts on a topic for each platform asked, in the brand's voice. Every draft fits its platform: one the
+/// provider wrote too long is shortened at a word boundary and says so.
+/// </summary>
+public sealed record GeneratePosts(Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count) : ICommand<PostDraftsDto>, IRequireRole
+{
+    public const int MaxCount = 5;
+    public const int MaxTopicLength = 500;
+
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class GeneratePostsValidator : AbstractValidator<GeneratePosts>
+{
+    public GeneratePostsValidator()
+    {
+        RuleFor(x => x.Platforms).NotEmpty().WithMessage("Choose at least one platform.");
+        RuleForEach(x => x.Platforms).IsInEnum();
+        RuleFor(x => x.Topic).NotEmpty().MaximumLength(GeneratePosts.MaxTopicLength);
+        RuleFor(x => x.Count).InclusiveBetween(1, GeneratePosts.MaxCount);
+    }
+}
+
+public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAiProvider provider, GroundingRetriever retriever, CachedAiCall ai)
+    : ICommandHandler<GeneratePosts, PostDraftsDto>
+{
+    public const string Kind = "post-drafts";
+
+    public async ValueTask<PostDraftsDto> Handle(GeneratePosts command, CancellationToken cancellationToken)
+    {
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
+            ?? throw new NotFoundException("Company", command.CompanyId);
+        var profile = BrandProfile.From(company);
+        var topic = command.Topic.Trim();
+        var platforms = command.Platforms.Distinct().ToList();
+        var passages = await retriever.FindAsync(topic, company.Id, 3, cancellationToken);
+        var brief = new PostBrief(profile, passages, platforms, topic, command.Count);
+        var (drafts, cached) = await ai.RunAsync(AiRequestKey.For(provider.Info, Kind, brief), Kind, ct => drafter.DraftAsync(brief, ct), cancellationToken);
+
+        var result = platforms.Select(platform => new PlatformDraftsDto(
+                platform, platform.DisplayName(), platform.MaxTextLength(),
+                drafts.Where(d => d.Platform == platform && !string.IsNullOrWhiteSpace(d.Text)).Take(command.Count)
+                    .Select(d => Fit(d.Text.Trim(), platform.MaxTextLength())).ToList()))
+            .ToList();
+        return new PostDraftsDto(company.Id, topic, result, AiSourceDto.From(provider.Info, cached));
+    }
+
+    /// <summary>The text within <paramref name="max"/> characters as the networks count them (code points).</summary>
+    public static PostDraftDto Fit(string text, int max)
+    {
+        var length = PlatformRules.CountCharacters(text);
+        if (length <= max)
+        {
+            return new PostDraftDto(text, length, false);
+        }
+
+        var runes = text.EnumerateRunes().Take(max - 1).ToList();
+        var kept = string.Concat(runes.Select(r => r.ToString()));
+        var cut = kept.LastIndexOf(' ');
+        var shortened = (cut > kept.Length / 2 ? kept[..cut] : kept).TrimEnd() + "…";
+        return new PostDraftDto(shortened, PlatformRules.CountCharacters(shortened), true);
+    }
+}

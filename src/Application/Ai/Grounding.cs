@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using BrandAutomator.Application.Assets;
+
+namespace BrandAutomator.Application.Ai;
+
+/// <summary>
+/// Finds the passages of the tenant's documents that bear on a question, for the model to answer from. Any word of the
+/// question may match (a question rarely repeats a document's exact words), and passages that share more words rank first.
+/// </summary>
+public sealed partial class GroundingRetriever(IAssetSearch search)
+{
+    public const int DefaultPassages = 5;
+    private const int MaxTerms = 16;
+
+    public async Task<IReadOnlyList<GroundingPassage>> FindAsync(string text, Guid? companyId, int limit, CancellationToken cancellationToken)
+    {
+        var terms = Terms(text);
+        if (terms.Count == 0)
+        {
+            return [];
+        }
+
+        var hits = await search.FindPassagesAsync(terms, companyId, limit, cancellationToken);
+        return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text)).ToList();
+    }
+
+    /// <summary>The distinct words of the text that can match a document: letters and digits, three characters or more.</summary>
+    public static IReadOnlyList<string> Terms(string text) =>
+        Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3 && !StopWords.Contains(w))
+            .Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+
+    /// <summary>A short quote of the passage around the words of the question, for a citation.</summary>
+    public static string Snippet(string passage, string question, int maxLength = 240)
+    {
+        var sentence = BestSentence(passage, Terms(question));
+        if (sentence.Length <= maxLength)
+        {
+            return sentence;
+        }
+
+        var cut = sentence.LastIndexOf(' ', maxLength - 1);
+        return sentence[..(cut > 40 ? cut : maxLength - 1)] + "…";
+    }
+
+    /// <summary>The sentence of the passage that shares the most words with the question; the first one when none does.</summary>
+    public static string BestSentence(string passage, IReadOnlyList<string> terms)
+    {
+        var sentences = Sentence().Split(passage).Select(s => Whitespace().Replace(s, " ").Trim()).Where(s => s.Length > 0).ToList();
+        if (sentences.Count == 0)
+        {
+            return "";
+        }
+
+        var best = sentences
+            .Select((s, i) => (Sentence: s, Index: i, Score: terms.Count(t => s.Contains(t, StringComparison.OrdinalIgnoreCase))))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Index).First();
+        return best.Sentence;
+    }
+
+    // Words that carry no meaning for retrieval; the database drops its own stop words too, these are the question words.
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "are", "was", "were", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did",
+        "our", "ours", "your", "yours", "their", "they", "them", "this", "that", "these", "those", "with", "from", "about", "into", "can",
+        "could", "should", "would", "will", "shall", "may", "might", "must", "has", "have", "had", "not", "but", "all", "any", "some",
+        "tell", "please", "give", "say", "says", "said", "there", "here", "its", "it's", "you", "she", "him", "her", "his",
+    };
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+|\n{2,}")]
+    private static partial Regex Sentence();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}
+
+/// <summary>Finds the "[n]" markers an answer cites its passages by.</summary>
+public static partial class CitationMarkers
+{
+    /// <summary>The passage numbers cited in <paramref name="text"/>, in order of first appearance, within 1..<paramref name="passages"/>.</summary>
+    public static IEnumerable<int> In(string text, int passages)
+    {
+        foreach (Match match in Marker().Matches(text))
+        {
+            foreach (var part in match.Groups[1].Value.Split(','))
+            {
+                if (int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1 && number <= passages)
+                {
+                    yield return number;
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\[(\d{1,3}(?:\s*,\s*\d{1,3})*)\]")]
+    private static partial Regex Marker();
+}
+
+/// <summary>Identifies a structured request: same provider, model, prompts and input give the same key.</summary>
+public static class AiRequestKey
+{
+    public static string For(AiProviderInfo provider, string kind, object input)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(input, System.Text.Json.JsonSerializerOptions.Web);
+        var material = $"{provider.Provider}\n{provider.Model}\n{provider.PromptRevision}\n{kind}\n{json}";
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(material)));
+    }
+}

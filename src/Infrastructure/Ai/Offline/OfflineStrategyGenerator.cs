@@ -1,0 +1,55 @@
+using BrandAutomator.Application.Ai;
+using BrandAutomator.Domain.Ai;
+using BrandAutomator.Domain.Companies;
+using static BrandAutomator.Infrastructure.Ai.Offline.OfflineText;
+
+namespace BrandAutomator.Infrastructure.Ai.Offline;
+
+/// <summary>
+/// A strategy draft from the wizard's fields without a model: what the profile already says is kept, and what it does
+/// not say is filled from templates over the fields it has, for the user to edit.
+/// </summary>
+public sealed class OfflineStrategyGenerator : IStrategyGenerator
+{
+    public Task<AiResult<BrandStrategy>> GenerateAsync(StrategyBrief brief, CancellationToken cancellationToken) =>
+        Task.FromResult(new AiResult<BrandStrategy>(Draft(brief.Profile), AiTokenUsage.None));
+
+    public static BrandStrategy Draft(BrandProfile p)
+    {
+        var audience = p.TargetAudience is { } a ? Inline(Clip(a, 200)) : "the people it serves";
+        var problem = p.CoreProblem is { } c ? Inline(Clip(c, 300)) : null;
+        var category = p.Industry is { } i ? Inline(Clip(i, 100)) : "its field";
+        var offer = p.Description is { } d ? Inline(Clip(d, 300)) : null;
+
+        var vision = p.Vision ?? Sentence(problem is null
+            ? $"A world where {audience} can count on {p.Name} in {category}"
+            : $"A world where {audience} no longer struggle with this: {problem}");
+        var mission = p.Mission ?? Sentence(offer is null
+            ? $"{p.Name} serves {audience} in {category}{(problem is null ? "" : $", solving this: {problem}")}"
+            : $"{p.Name} serves {audience} with {offer}");
+        var values = p.Values.Count > 0
+            ? p.Values.Select(v => new BrandValue(v.Name, v.Description)).ToList()
+            : new List<BrandValue>
+            {
+                new("Clarity", Clip($"We explain {category} plainly, so that {audience} can decide with confidence.", 500)),
+                new("Focus", Clip(problem is null ? $"We do a few things for {audience}, and do them well." : $"Everything we make starts from one problem: {problem}.", 500)),
+                new("Trust", "We promise only what we can show, and keep every promise we make."),
+            };
+        var positioning = p.PositioningStatement ?? Sentence(
+            $"For {audience}{(problem is null ? "" : $" facing this: {problem}")}, {p.Name} is the {category} brand that {offer ?? "puts their needs first"}");
+        var tone = p.BrandVoice is { } voice ? Clip(voice, 600) : "Clear, warm and concrete: plain words, short sentences, real examples.";
+        var guidelines = new VoiceGuidelines(
+            tone,
+            [Clip($"Speak to {audience} directly, as \"you\"", 200), "Show rather than claim: examples, facts from your own documents", "Keep sentences short and verbs active"],
+            ["Jargon and buzzwords", "Claims your documents do not support", "Promises about results you cannot show"]);
+        var taglines = new List<string>
+        {
+            Clip($"{p.Name}: made for {audience}", 80),
+            Clip(problem is null ? $"{p.Name}. {Sentence(category)}, done right" : $"{p.Name}. Less struggle, more results", 80),
+            Clip($"Your {category}, simplified", 80),
+        }.Distinct(StringComparer.Ordinal).ToList();
+
+        return new BrandStrategy(Clip(vision, Company.MaxTextLength), Clip(mission, Company.MaxTextLength), values,
+            Clip(positioning, Company.MaxTextLength), guidelines, taglines);
+    }
+}
