@@ -56,6 +56,694 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.ChatRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Payment Required */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's chat sessions, most recent first. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.ChatSessionDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/sessions/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A session's messages, answers with their citations. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.ChatMessageDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a chat session and its messages. */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a chat session. */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.RenameSessionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.ChatSessionDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ai/generate-brand-strategy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.CompanyRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Payment Required */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/brand-strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's strategy versions, newest first. */
+        get: {
+            parameters: {
+                query: {
+                    companyId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/brand-strategies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Edit a strategy version. */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Domain.Ai.BrandStrategy"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/brand-strategies/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a strategy version into the company profile. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Onboarding.CompanyProfileDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/analyze-market": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.MarketRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.MarketAnalysisDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Payment Required */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/generate-posts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post drafts per platform within each platform's limit, in the brand's voice. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.PostsRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.PostDraftsDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Payment Required */
+                402: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Bad Gateway */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This month's AI requests and tokens against the plan's quota. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Ai.AiUsageDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/onboarding/assets/upload": {
         parameters: {
             query?: never;
@@ -1864,6 +2552,121 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        "Application.Ai.AiSourceDto": {
+            provider: string;
+            model: string;
+            offline: boolean;
+            note?: string | null;
+            cached: boolean;
+        };
+        "Application.Ai.AiUsageDto": {
+            month: string;
+            plan: string;
+            /** Format: int32 */
+            requests: number;
+            /** Format: int32 */
+            monthlyLimit: number;
+            /** Format: int32 */
+            remaining: number;
+            /** Format: int64 */
+            inputTokens: number;
+            /** Format: int64 */
+            outputTokens: number;
+            /** Format: int32 */
+            cachedResponses: number;
+            provider: string;
+            model: string;
+            offline: boolean;
+        };
+        "Application.Ai.BrandStrategyVersionDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: int32 */
+            number: number;
+            strategy: components["schemas"]["Domain.Ai.BrandStrategy"];
+            edited: boolean;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            provider: string;
+            model: string;
+            offline: boolean;
+            note?: string | null;
+            cached: boolean;
+        };
+        "Application.Ai.ChatMessageDto": {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["Domain.Ai.ChatAuthor"];
+            content: string;
+            citations: components["schemas"]["Domain.Ai.ChatCitation"][];
+            state: components["schemas"]["Domain.Ai.ChatMessageState"];
+            provider?: string | null;
+            model?: string | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        "Application.Ai.ChatSessionDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.Ai.FindingBasisDto": {
+            kind: string;
+            field?: string | null;
+            passage?: components["schemas"]["Domain.Ai.ChatCitation"];
+        };
+        "Application.Ai.MarketAnalysisDto": {
+            /** Format: uuid */
+            companyId: string;
+            focus?: string | null;
+            competitors: components["schemas"]["Application.Ai.MarketFindingDto"][];
+            positioningOpportunities: components["schemas"]["Application.Ai.MarketFindingDto"][];
+            audienceInsights: components["schemas"]["Application.Ai.MarketFindingDto"][];
+            risks: components["schemas"]["Application.Ai.MarketFindingDto"][];
+            source: components["schemas"]["Application.Ai.AiSourceDto"];
+        };
+        "Application.Ai.MarketFindingDto": {
+            statement: string;
+            basedOn: components["schemas"]["Application.Ai.FindingBasisDto"][];
+            inference: boolean;
+            needsResearch: boolean;
+        };
+        "Application.Ai.PlatformDraftsDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            displayName: string;
+            /** Format: int32 */
+            maxLength: number;
+            drafts: components["schemas"]["Application.Ai.PostDraftDto"][];
+        };
+        "Application.Ai.PostDraftDto": {
+            text: string;
+            /** Format: int32 */
+            length: number;
+            shortened: boolean;
+        };
+        "Application.Ai.PostDraftsDto": {
+            /** Format: uuid */
+            companyId: string;
+            topic: string;
+            platforms: components["schemas"]["Application.Ai.PlatformDraftsDto"][];
+            source: components["schemas"]["Application.Ai.AiSourceDto"];
+        };
         "Application.Assets.AssetDto": {
             /** Format: uuid */
             id: string;
@@ -2126,8 +2929,43 @@ export interface components {
             createdAt: string;
             current: boolean;
         };
+        "Domain.Ai.BrandStrategy": {
+            vision: string;
+            mission: string;
+            values: components["schemas"]["Domain.Companies.BrandValue"][];
+            positioningStatement: string;
+            voiceGuidelines: components["schemas"]["Domain.Ai.VoiceGuidelines"];
+            taglines: string[];
+        };
+        /** @enum {string} */
+        "Domain.Ai.ChatAuthor": "user" | "assistant";
+        "Domain.Ai.ChatCitation": {
+            /** Format: int32 */
+            marker: number;
+            /** Format: uuid */
+            assetId: string;
+            assetName: string;
+            /** Format: uuid */
+            chunkId: string;
+            /** Format: int32 */
+            page?: number | null;
+            snippet: string;
+        };
+        /** @enum {string} */
+        "Domain.Ai.ChatMessageState": "complete" | "failed" | "interrupted";
+        "Domain.Ai.VoiceGuidelines": {
+            tone: string;
+            do: string[];
+            avoid: string[];
+        };
         /** @enum {string} */
         "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
+        "Domain.Companies.BrandValue": {
+            name: string;
+            description: string;
+        };
+        /** @enum {string} */
+        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness";
         /** @enum {string} */
         "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
         "Infrastructure.Security.PublicJsonWebKey": {
@@ -2147,6 +2985,33 @@ export interface components {
             instance?: string | null;
         } & {
             [key: string]: unknown;
+        };
+        "WebApi.Endpoints.AiEndpoints.ChatRequest": {
+            /** Format: uuid */
+            sessionId?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            message: string;
+        };
+        "WebApi.Endpoints.AiEndpoints.CompanyRequest": {
+            /** Format: uuid */
+            companyId: string;
+        };
+        "WebApi.Endpoints.AiEndpoints.MarketRequest": {
+            /** Format: uuid */
+            companyId: string;
+            focus?: string | null;
+        };
+        "WebApi.Endpoints.AiEndpoints.PostsRequest": {
+            /** Format: uuid */
+            companyId: string;
+            platforms: components["schemas"]["Domain.Social.SocialPlatform"][];
+            topic: string;
+            /** Format: int32 */
+            count?: number | null;
+        };
+        "WebApi.Endpoints.AiEndpoints.RenameSessionRequest": {
+            title: string;
         };
         "WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest": {
             name?: string | null;
