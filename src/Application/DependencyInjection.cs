@@ -10,6 +10,9 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Auth.SessionIssuer>();
+        services.AddScoped<Content.TenantTime>();
+        services.AddScoped<Common.IdempotentRequests>();
+        services.AddScoped<Automation.PublishingNotifier>();
         return services;
     }
 }
