@@ -6,6 +6,7 @@ using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
 using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
+using BrandAutomator.Infrastructure.Scheduling;
 using BrandAutomator.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
         services.AddSingleton<AssetProcessingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
+
+        services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

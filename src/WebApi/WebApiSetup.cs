@@ -61,6 +61,10 @@ public static class WebApiSetup
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
+        app.MapContentEndpoints();
+        app.MapAutomationEndpoints();
+        app.MapSocialEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 }
