@@ -18,7 +18,7 @@ public sealed record AutomationTaskDto(
 public sealed record AutomationTaskPage(IReadOnlyList<AutomationTaskDto> Items, int Page, int PageSize, int Total);
 
 /// <summary>The automation activity feed: every run, newest first, with its state, result and requests.</summary>
-public sealed record ListAutomationTasks(Guid? ContentItemId, AutomationTaskState? State, int Page = 1, int PageSize = 50)
+public sealed record ListAutomationTasks(Guid? ContentItemId, string? State, int Page = 1, int PageSize = 50)
     : IQuery<AutomationTaskPage>;
 
 public sealed class ListAutomationTasksValidator : AbstractValidator<ListAutomationTasks>
@@ -27,6 +27,8 @@ public sealed class ListAutomationTasksValidator : AbstractValidator<ListAutomat
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, 200);
+        RuleFor(x => x.State).Must(s => s is null || Enum.TryParse<AutomationTaskState>(s, ignoreCase: true, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<AutomationTaskState>())}.");
     }
 }
 
@@ -40,8 +42,9 @@ public sealed class ListAutomationTasksHandler(ITenantDb db) : IQueryHandler<Lis
             tasks = tasks.Where(t => t.ContentItemId == itemId);
         }
 
-        if (query.State is { } state)
+        if (query.State is { } stateName)
         {
+            var state = Enum.Parse<AutomationTaskState>(stateName, ignoreCase: true);
             tasks = tasks.Where(t => t.State == state);
         }
 

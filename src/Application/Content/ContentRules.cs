@@ -55,7 +55,7 @@ internal static class ContentRules
     }
 
     public static async Task<bool> ApprovalRequiredAsync(ITenantDb db, CancellationToken cancellationToken) =>
-        await db.TenantSettings.AsNoTracking().Select(s => s.ApprovalRequired).FirstOrDefaultAsync(cancellationToken);
+        await db.TenantSettings.AsNoTracking().Select(s => s.ApprovalRequired).SingleOrDefaultAsync(cancellationToken);
 
     public static async Task<ContentItem> LoadAsync(ITenantDb db, Guid id, CancellationToken cancellationToken) =>
         await db.ContentItems.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Post", id);

@@ -13,7 +13,7 @@ namespace BrandAutomator.Application.Content;
 /// <see cref="To"/> are dates (midnight in the workspace's time zone) or instants with an offset.
 /// </summary>
 public sealed record ListContent(
-    string? From, string? To, ContentState? State, SocialPlatform? Platform, Guid? CompanyId, int Page = 1, int PageSize = 100)
+    string? From, string? To, string? State, string? Platform, Guid? CompanyId, int Page = 1, int PageSize = 100)
     : IQuery<ContentPage>;
 
 public sealed class ListContentValidator : AbstractValidator<ListContent>
@@ -22,6 +22,10 @@ public sealed class ListContentValidator : AbstractValidator<ListContent>
     {
         RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
         RuleFor(x => x.PageSize).InclusiveBetween(1, 500);
+        RuleFor(x => x.State).Must(s => s is null || Enum.TryParse<ContentState>(s, ignoreCase: true, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<ContentState>())}.");
+        RuleFor(x => x.Platform).Must(p => p is null || Enum.TryParse<SocialPlatform>(p, ignoreCase: true, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<SocialPlatform>())}.");
     }
 }
 
@@ -43,8 +47,9 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time) : IQueryHa
             items = items.Where(c => c.ScheduledAt < end);
         }
 
-        if (query.State is { } state)
+        if (query.State is { } stateName)
         {
+            var state = Enum.Parse<ContentState>(stateName, ignoreCase: true);
             items = items.Where(c => c.State == state);
         }
 
@@ -53,9 +58,9 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time) : IQueryHa
             items = items.Where(c => c.CompanyId == companyId);
         }
 
-        if (query.Platform is { } platform)
+        if (query.Platform is { } platformName)
         {
-            var name = platform.ToString();
+            var name = Enum.Parse<SocialPlatform>(platformName, ignoreCase: true).ToString();
             items = items.Where(c => EF.Property<List<string>>(c, "_platforms").Contains(name));
         }
 

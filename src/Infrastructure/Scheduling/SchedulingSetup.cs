@@ -49,7 +49,8 @@ public static class SchedulingSetup
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = scheduler.Name;
-                s.InstanceId = "AUTO";
+                // Instance id AUTO: each node generates its own (host name and time), as a cluster needs.
+                s.GenerateInstanceId = true;
                 s.IdleWaitTime = TimeSpan.FromSeconds(scheduler.IdleWaitSeconds);
                 s.MaxBatchSize = scheduler.MaxBatchSize;
             });

@@ -1,5 +1,4 @@
 using BrandAutomator.Application.Automation;
-using BrandAutomator.Domain.Content;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +38,7 @@ public static class AutomationEndpoints
             .RequireAuthorization(Policies.Editor)
             .WithSummary("Publish a post now. Honours Idempotency-Key.");
 
-        automation.MapGet("/tasks", async (Guid? contentItemId, AutomationTaskState? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+        automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))
             .WithSummary("The automation activity feed: every run with its state, result and requests, newest first.");
         return app;

@@ -1,6 +1,4 @@
 using BrandAutomator.Application.Content;
-using BrandAutomator.Domain.Content;
-using BrandAutomator.Domain.Social;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 
@@ -23,10 +21,10 @@ public static class ContentEndpoints
         var content = app.MapGroup("/api/v1/content").WithTags("Content").RequireAuthorization(Policies.Viewer);
 
         content.MapGet("/", async (
-                    string? from, string? to, ContentState? state, SocialPlatform? platform, Guid? companyId, int? page, int? pageSize,
+                    string? from, string? to, string? state, string? platform, Guid? companyId, int? page, int? pageSize,
                     ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListContent(from, to, state, platform, companyId, page ?? 1, pageSize ?? 100), ct)))
-            .WithSummary("The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first.");
+            .WithSummary("The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...).");
 
         content.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetContent(id), ct)))
