@@ -52,7 +52,8 @@ public static class SchedulingSetup
                 // Instance id AUTO: each node generates its own (host name and time), as a cluster needs.
                 s.GenerateInstanceId = true;
                 s.IdleWaitTime = TimeSpan.FromSeconds(scheduler.IdleWaitSeconds);
-                s.MaxBatchSize = scheduler.MaxBatchSize;
+                // Never more than the pool can run: triggers taken beyond it would wait on this node while another is idle.
+                s.MaxBatchSize = Math.Min(scheduler.MaxBatchSize, scheduler.MaxConcurrency);
             });
             q.UseDefaultThreadPool(scheduler.MaxConcurrency);
             q.UsePersistentStore(store =>
