@@ -5,17 +5,31 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
-// Usage: BrandAutomator.ApiNode --port 5081 Key=Value ...   (configuration keys as in appsettings, e.g. ConnectionStrings:Default=...)
-// Prints "READY http://127.0.0.1:{port}" once the host (and its Quartz node) has started; stops on SIGTERM or Ctrl-C.
+// Usage:
+//   BrandAutomator.ApiNode --port 5081 Key=Value ...  an API node (configuration keys as in appsettings: ConnectionStrings:Default=...)
+//   BrandAutomator.ApiNode --fakes --port 5090        the fake networks, with GET /__stats counting what they received
+//   BrandAutomator.ApiNode --postgres DIR             a throwaway PostgreSQL cluster in DIR (fsync off)
+// Each prints one "READY ..." line (the URL, or the connection string) once it serves, and stops on SIGTERM or Ctrl-C.
 internal static class NodeEntry
 {
     public static async Task Main(string[] args)
     {
         var port = 0;
+        string? mode = null;
+        string? postgresFolder = null;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--port")
+            if (args[i] == "--fakes")
+            {
+                mode = "fakes";
+            }
+            else if (args[i] == "--postgres")
+            {
+                mode = "postgres";
+                postgresFolder = args[++i];
+            }
+            else if (args[i] == "--port")
             {
                 port = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
             }
@@ -32,26 +46,63 @@ internal static class NodeEntry
             stop.Cancel();
         };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
-        await using var node = new ApiNode(settings);
-        node.UseKestrel(port);
-        node.StartServer();
-        // The host's own SIGTERM handling stops the host without ending this process: follow it out.
-        node.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
+        // SIGTERM ends the wait (and with it the process) in every mode, as a supervisor expects.
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
             {
                 context.Cancel = true;
                 stop.Cancel();
             });
+
+        if (mode == "fakes")
+        {
+            using var fakes = new FakePlatforms(port);
+            fakes.ServeStats();
+            Console.WriteLine($"READY {fakes.BaseUrl}");
+            await WaitAsync(stop.Token);
+            return;
+        }
+
+        if (mode == "postgres")
+        {
+            var cluster = await BrandAutomator.Infrastructure.Persistence.LocalPostgres.LocalPostgresCluster.StartAsync(
+                new BrandAutomator.Infrastructure.Persistence.LocalPostgres.LocalPostgresClusterOptions
+                {
+                    DataDirectory = postgresFolder!,
+                    Database = "brandautomator",
+                    Durable = false,
+                });
+            Console.WriteLine($"READY {cluster.ConnectionString}");
+            await WaitAsync(stop.Token);
+            await cluster.StopAsync();
+            return;
+        }
+
+        // The host reads appsettings from its content root; beside this program is where the build put them, wherever it runs from.
+        const string contentRoot = "ASPNETCORE_TEST_CONTENTROOT_BRANDAUTOMATOR_WEBAPI";
+        if (Environment.GetEnvironmentVariable(contentRoot) is null)
+        {
+            Environment.SetEnvironmentVariable(contentRoot, AppContext.BaseDirectory);
+        }
+
+        await using var node = new ApiNode(settings);
+        node.UseKestrel(port);
+        node.StartServer();
+        // The host's own SIGTERM handling stops the host without ending this process: follow it out.
+        node.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
         Console.WriteLine($"READY http://127.0.0.1:{port}");
+        // Asked to stop: the factory's disposal stops the host, which lets running jobs finish.
+        await WaitAsync(stop.Token);
+    }
+
+    private static async Task WaitAsync(CancellationToken stop)
+    {
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, stop);
         }
         catch (OperationCanceledException)
         {
-            // Asked to stop: the factory's disposal stops the host, which lets running jobs finish.
         }
     }
 }

@@ -53,10 +53,11 @@ public sealed partial class FakePlatforms : IDisposable
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
 
-    public FakePlatforms()
+    public FakePlatforms(int port = 0)
     {
-        Server = WireMockServer.Start();
-        Server.Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("/*")))
+        Server = port == 0 ? WireMockServer.Start() : WireMockServer.Start(port);
+        // Lowest priority (highest number): more specific mappings, such as /__stats, come first.
+        Server.Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("/*"))).AtPriority(1000)
             .RespondWith(Response.Create().WithCallback(HandleAsync));
     }
 
@@ -98,6 +99,26 @@ public sealed partial class FakePlatforms : IDisposable
         _requests.Where(r => r.Marker == marker && PublishKinds.Contains(r.Kind)).ToList();
 
     public IReadOnlyList<FakeRequest> AllPublishRequests() => _requests.Where(r => PublishKinds.Contains(r.Kind)).ToList();
+
+    /// <summary>
+    /// <c>GET /__stats</c>: what the fakes received, for a process that cannot read this object (bench/publish): publish
+    /// requests, distinct posts among them, duplicates, and the first and last arrival.
+    /// </summary>
+    public void ServeStats() =>
+        Server.Given(Request.Create().UsingGet().WithPath("/__stats")).AtPriority(1).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            var publishes = AllPublishRequests().Where(r => r.Marker is not null).ToList();
+            var distinct = publishes.Select(r => r.Marker).Distinct(StringComparer.Ordinal).Count();
+            return Build(200, JsonSerializer.Serialize(new
+            {
+                publishRequests = publishes.Count,
+                distinctPosts = distinct,
+                duplicates = publishes.Count - distinct,
+                failures = publishes.Count(r => r.Status >= 400),
+                first = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Min(r => r.At),
+                last = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Max(r => r.At),
+            }));
+        }));
 
     public void Dispose() => Server.Stop();
 

@@ -16,6 +16,9 @@ public interface IPublishScheduler
 {
     Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>Several at once, in one round trip to the store where it can.</summary>
+    Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken);
+
     /// <summary>Removes the item's trigger; an item without one is not an error.</summary>
     Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken);
 

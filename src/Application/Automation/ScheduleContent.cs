@@ -89,10 +89,7 @@ public sealed class ScheduleContentHandler(
         idempotency.Record(command.IdempotencyKey, Operation, request, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
         // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.
-        foreach (var item in items.Values)
-        {
-            await scheduler.ScheduleAsync(item.Id, item.DueAt!.Value, cancellationToken);
-        }
+        await scheduler.ScheduleAsync(items.Values.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
 
         return result;
     }

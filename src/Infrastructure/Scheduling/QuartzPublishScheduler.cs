@@ -10,9 +10,26 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 /// </summary>
 public sealed class QuartzPublishScheduler(ISchedulerFactory factory, ITenantContext tenant) : IPublishScheduler
 {
-    public async Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken)
+    public Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleAsync([(itemId, at)], cancellationToken);
+
+    public async Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken)
     {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
         var scheduler = await factory.GetScheduler(cancellationToken);
+        var jobs = items.Select(i => Build(i.ItemId, i.At)).ToList();
+        await scheduler.DeleteJobs(jobs.Select(j => j.Job.Key).ToList(), cancellationToken);
+        await scheduler.ScheduleJobs(
+            jobs.ToDictionary(j => j.Job, j => (IReadOnlyCollection<ITrigger>)[j.Trigger]),
+            new ScheduleJobOptions { Replace = true }, cancellationToken);
+    }
+
+    private (IJobDetail Job, ITrigger Trigger) Build(Guid itemId, DateTimeOffset at)
+    {
         var key = PublishContentJob.KeyFor(tenant.TenantId, itemId);
         var job = JobBuilder.Create<PublishContentJob>()
             .WithIdentity(key)
@@ -26,8 +43,7 @@ public sealed class QuartzPublishScheduler(ISchedulerFactory factory, ITenantCon
             .StartAt(at)
             .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.DeleteJob(key, cancellationToken);
-        await scheduler.ScheduleJob(job, trigger, default, cancellationToken);
+        return (job, trigger);
     }
 
     public async Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken)

@@ -197,19 +197,15 @@ public abstract class ClusterFixture : IAsyncLifetime
         }
 
         // Both at once: schema creation and migrations must cope with a twin starting beside them.
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var a = ClusterNode.StartAsync("A", SettingsFor("A"));
         var b = ClusterNode.StartAsync("B", SettingsFor("B"));
         NodeA = await a;
         NodeB = await b;
-        File.AppendAllText("/tmp/cluster-timings.txt", $"{GetType().Name} started in {watch.Elapsed}\n");
     }
 
     public async Task DisposeAsync()
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         await Task.WhenAll(NodeA.DisposeAsync().AsTask(), NodeB.DisposeAsync().AsTask());
-        File.AppendAllText("/tmp/cluster-timings.txt", $"{GetType().Name} stopped in {watch.Elapsed}\n");
         Fakes.Dispose();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
         foreach (var folder in _folders.Where(Directory.Exists))
