@@ -6,6 +6,7 @@ using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using BrandAutomator.TestSupport;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -147,15 +148,19 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
     {
         var tenant = await host.ProvisionTenantAsync("Behind");
         var latest = host.Services.GetRequiredService<TenantSchemaScript>().LatestMigration;
-        // Simulate a schema created before the latest migration: drop the table and forget that migration.
-        await ExecuteAsync($"""
-            DROP TABLE "{tenant.SchemaName}".companies;
-            DELETE FROM "{tenant.SchemaName}"."__EFMigrationsHistory" WHERE migration_id = '{latest}';
-            UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}';
-            """);
+        // A schema created before the latest migration: take the latest one back down (whatever it contains).
+        await InTenantAsync(tenant.Id, async db =>
+        {
+            var previous = db.Database.GetMigrations().SkipLast(1).Last();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(previous);
+            return 0;
+        });
+        await ExecuteAsync($"UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}'");
+        Assert.Contains(latest, await InTenantAsync(tenant.Id, async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
+        Assert.Empty(await InTenantAsync(tenant.Id, async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
         Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Companies.CountAsync()));
         await using var scope = host.Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
