@@ -71,6 +71,41 @@ public sealed class InfrastructureHost : IAsyncLifetime
     }
 }
 
+/// <summary>The infrastructure's services on a database that is created but not yet migrated (or on another's).</summary>
+public sealed class InfrastructureHostWithoutMigration
+{
+    public InfrastructureHostWithoutMigration(string? connectionString = null)
+    {
+        ConnectionString = connectionString ?? PostgresServer.CreateDatabaseAsync("infra").GetAwaiter().GetResult();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = ConnectionString,
+                ["Embedded:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"brandauto-infra-{Guid.NewGuid():N}"),
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" });
+        services.AddInfrastructure(configuration);
+        Services = services.BuildServiceProvider();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task DisposeAsync(bool dropDatabase)
+    {
+        await Services.DisposeAsync();
+        if (dropDatabase)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+    }
+}
+
 public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<InfrastructureHost>
 {
     [Fact]
