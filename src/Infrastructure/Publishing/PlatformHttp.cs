@@ -12,6 +12,8 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// </summary>
 internal static class PlatformHttp
 {
+    public static Uri Url(string baseUrl, string path) => new($"{baseUrl.TrimEnd('/')}/{path.TrimStart('/')}");
+
     /// <summary>Sends <paramref name="request"/>; a null response comes with the result that replaces it.</summary>
     public static async Task<(HttpResponseMessage? Response, PublishResult? Failure)> SendAsync(
         HttpClient http, HttpRequestMessage request, string network, bool repeatable, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class LinkedInPublisher(HttpClient http, IOptions<PlatformOptions>
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var message = new HttpRequestMessage(HttpMethod.Post, Url(settings.LinkedIn.BaseUrl, "rest/posts"));
+        using var message = new HttpRequestMessage(HttpMethod.Post, PlatformHttp.Url(settings.LinkedIn.BaseUrl, "rest/posts"));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.AccessToken);
         message.Headers.Add("LinkedIn-Version", settings.LinkedInVersion);
         message.Headers.Add("X-Restli-Protocol-Version", "2.0.0");
@@ -66,8 +66,6 @@ public sealed class LinkedInPublisher(HttpClient http, IOptions<PlatformOptions>
 
         return builder.ToString();
     }
-
-    internal static Uri Url(string baseUrl, string path) => new($"{baseUrl.TrimEnd('/')}/{path.TrimStart('/')}");
 }
 
 /// <summary>X API v2: <c>POST /2/tweets</c> with <c>{ text }</c>; the id is <c>data.id</c>; 429 carries <c>x-rate-limit-reset</c>.</summary>
@@ -77,7 +75,7 @@ public sealed class XPublisher(HttpClient http, IOptions<PlatformOptions> option
 
     public async Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(HttpMethod.Post, LinkedInPublisher.Url(options.Value.X.BaseUrl, "2/tweets"));
+        using var message = new HttpRequestMessage(HttpMethod.Post, PlatformHttp.Url(options.Value.X.BaseUrl, "2/tweets"));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.AccessToken);
         message.Content = JsonContent.Create(new { text = request.Text });
         var (response, failure) = await PlatformHttp.SendAsync(http, message, "X", repeatable: false, cancellationToken);
@@ -109,7 +107,7 @@ public sealed class FacebookPublisher(HttpClient http, IOptions<PlatformOptions>
         // Text posts; photos would go through /{page-id}/photos, which is not wired yet.
         var fields = new Dictionary<string, string> { ["message"] = request.Text, ["access_token"] = request.AccessToken };
         using var message = new HttpRequestMessage(HttpMethod.Post,
-            LinkedInPublisher.Url(options.Value.Facebook.BaseUrl, $"{Uri.EscapeDataString(request.AccountId)}/feed"))
+            PlatformHttp.Url(options.Value.Facebook.BaseUrl, $"{Uri.EscapeDataString(request.AccountId)}/feed"))
         {
             Content = new FormUrlEncodedContent(fields),
         };
@@ -194,7 +192,7 @@ public sealed class InstagramPublisher(HttpClient http, IOptions<PlatformOptions
             return notReady;
         }
 
-        using var publish = new HttpRequestMessage(HttpMethod.Post, LinkedInPublisher.Url(baseUrl, $"{user}/media_publish"))
+        using var publish = new HttpRequestMessage(HttpMethod.Post, PlatformHttp.Url(baseUrl, $"{user}/media_publish"))
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["creation_id"] = containerId, ["access_token"] = request.AccessToken }),
         };
@@ -247,7 +245,7 @@ public sealed class InstagramPublisher(HttpClient http, IOptions<PlatformOptions
         string baseUrl, string user, PublishRequest request, Dictionary<string, string> fields, CancellationToken cancellationToken)
     {
         fields["access_token"] = request.AccessToken;
-        using var message = new HttpRequestMessage(HttpMethod.Post, LinkedInPublisher.Url(baseUrl, $"{user}/media"))
+        using var message = new HttpRequestMessage(HttpMethod.Post, PlatformHttp.Url(baseUrl, $"{user}/media"))
         {
             Content = new FormUrlEncodedContent(fields),
         };
@@ -276,7 +274,7 @@ public sealed class InstagramPublisher(HttpClient http, IOptions<PlatformOptions
         for (var poll = 0; poll < settings.InstagramVideoPolls; poll++)
         {
             using var message = new HttpRequestMessage(HttpMethod.Get,
-                LinkedInPublisher.Url(baseUrl, $"{Uri.EscapeDataString(containerId)}?fields=status_code&access_token={Uri.EscapeDataString(token)}"));
+                PlatformHttp.Url(baseUrl, $"{Uri.EscapeDataString(containerId)}?fields=status_code&access_token={Uri.EscapeDataString(token)}"));
             var (response, failure) = await PlatformHttp.SendAsync(http, message, "Instagram", repeatable: true, cancellationToken);
             using (response)
             {
@@ -323,7 +321,7 @@ public sealed class GoogleBusinessPublisher(HttpClient http, IOptions<PlatformOp
             return PublishResult.Rejected("The Google Business Profile connection needs a location of the form accounts/{account}/locations/{location}.");
         }
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, LinkedInPublisher.Url(options.Value.GoogleBusiness.BaseUrl, $"v4/{location}/localPosts"));
+        using var message = new HttpRequestMessage(HttpMethod.Post, PlatformHttp.Url(options.Value.GoogleBusiness.BaseUrl, $"v4/{location}/localPosts"));
         message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.AccessToken);
         message.Content = JsonContent.Create(new
         {
