@@ -15,6 +15,9 @@ public static class DependencyInjection
         services.AddScoped<Ai.GroundingRetriever>();
         services.AddScoped<Ai.AiQuota>();
         services.AddScoped<Ai.CachedAiCall>();
+        services.AddScoped<Content.TenantTime>();
+        services.AddScoped<Common.IdempotentRequests>();
+        services.AddScoped<Automation.PublishingNotifier>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using BrandAutomator.Infrastructure.Identity;
 using BrandAutomator.Infrastructure.Persistence;
 using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
+using BrandAutomator.Infrastructure.Scheduling;
 using BrandAutomator.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         services.AddAi(configuration);
 
         services.AddContentInspection();
+        services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

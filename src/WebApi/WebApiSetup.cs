@@ -69,6 +69,10 @@ public static class WebApiSetup
         app.MapFileEndpoints();
         app.MapSubscriptionEndpoints();
         app.MapSpaFallback();
+        app.MapContentEndpoints();
+        app.MapAutomationEndpoints();
+        app.MapSocialEndpoints();
+        app.MapNotificationEndpoints();
         return app;
     }
 }

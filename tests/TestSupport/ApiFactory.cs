@@ -23,6 +23,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
+    public string SchedulerName { get; } = $"test-{Guid.NewGuid():N}";
+
     /// <summary>Adds or overrides a configuration value before the host starts.</summary>
     public ApiFactory WithSetting(string key, string? value)
     {
@@ -44,6 +46,8 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:PerUserPerMinute", "100000");
         builder.UseSetting("RateLimits:AuthPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:AnonymousPerIpPerMinute", "100000");
+        // Each host is its own Quartz cluster on its own database; a name of its own keeps parallel hosts apart.
+        builder.UseSetting("Scheduler:Name", SchedulerName);
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -181,6 +181,17 @@ public sealed class Tenant : Entity<Guid>
         return incomingTerminal != currentTerminal ? incomingTerminal : change.Key > StatusEventKey;
     }
 
+    /// <summary>The IANA zone in which members enter and read times; <paramref name="timeZoneId"/> is known to the system.</summary>
+    public void SetTimeZone(string timeZoneId)
+    {
+        if (string.IsNullOrWhiteSpace(timeZoneId) || timeZoneId.Length > 64)
+        {
+            throw new DomainRuleException("Give an IANA time zone such as Europe/Berlin.", "timeZone");
+        }
+
+        TimeZone = timeZoneId;
+    }
+
     private static string Slugify(string name)
     {
         var chars = name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray();

@@ -58,4 +58,9 @@ public sealed class AppLinks(IOptions<EmailOptions> options) : IAppLinks
 {
     public Uri AcceptInvitation(string token) =>
         new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/accept-invite?token={Uri.EscapeDataString(token)}");
+
+    public Uri CalendarFeed(string token) =>
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/content/calendar.ics?token={Uri.EscapeDataString(token)}");
+
+    public Uri ContentItem(Guid id) => new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/calendar/items/{id}");
 }

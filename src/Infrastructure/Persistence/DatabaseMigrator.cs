@@ -15,7 +15,33 @@ namespace BrandAutomator.Infrastructure.Persistence;
 /// </summary>
 public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions<DatabaseOptions> options, ILogger<DatabaseMigrator> logger)
 {
+    // Any constant every node agrees on: "migrate" in ASCII.
+    private const long LockKey = 0x6D696772617465;
+
+    /// <summary>
+    /// Runs the migrate step under a PostgreSQL advisory lock: API nodes that start together (each migrating on
+    /// start-up) take turns, and the later ones find nothing left to do instead of creating the same tables twice.
+    /// </summary>
     public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
+        await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
+        {
+            await take.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        try
+        {
+            await MigrateUnlockedAsync(cancellationToken);
+        }
+        finally
+        {
+            await using var release = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+    }
+
+    private async Task MigrateUnlockedAsync(CancellationToken cancellationToken)
     {
         await using (var scope = services.CreateAsyncScope())
         {

@@ -14,6 +14,9 @@ public static class TenantEndpoints
 
     public sealed record RoleRequest(TenantRole Role);
 
+    /// <summary>An IANA time zone id, such as Europe/Berlin.</summary>
+    public sealed record TimeZoneRequest(string TimeZone);
+
     public static IEndpointRouteBuilder MapTenantEndpoints(this IEndpointRouteBuilder app)
     {
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Viewer);
@@ -62,6 +65,10 @@ public static class TenantEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Remove a member and end their sessions in this tenant.");
+
+        admin.MapPut("/time-zone", async (Guid id, TimeZoneRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetTenantTimeZone(id, body.TimeZone ?? ""), ct)))
+            .WithSummary("Set the time zone in which members enter and read times (IANA id).");
 
         admin.MapGet("/audit-log", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAuditEvents(id, page ?? 1, pageSize ?? 50), ct)))

@@ -71,6 +71,41 @@ public sealed class InfrastructureHost : IAsyncLifetime
     }
 }
 
+/// <summary>The infrastructure's services on a database that is created but not yet migrated (or on another's).</summary>
+public sealed class InfrastructureHostWithoutMigration
+{
+    public InfrastructureHostWithoutMigration(string? connectionString = null)
+    {
+        ConnectionString = connectionString ?? PostgresServer.CreateDatabaseAsync("infra").GetAwaiter().GetResult();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:Default"] = ConnectionString,
+                ["Embedded:DataDirectory"] = Path.Combine(Path.GetTempPath(), $"brandauto-infra-{Guid.NewGuid():N}"),
+            })
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Testing" });
+        services.AddInfrastructure(configuration);
+        Services = services.BuildServiceProvider();
+    }
+
+    public ServiceProvider Services { get; }
+
+    public string ConnectionString { get; }
+
+    public async Task DisposeAsync(bool dropDatabase)
+    {
+        await Services.DisposeAsync();
+        if (dropDatabase)
+        {
+            await PostgresServer.DropDatabaseAsync(ConnectionString);
+        }
+    }
+}
+
 public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<InfrastructureHost>
 {
     [Fact]
@@ -148,28 +183,22 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
     {
         var tenant = await host.ProvisionTenantAsync("Behind");
         var latest = host.Services.GetRequiredService<TenantSchemaScript>().LatestMigration;
-        // Rebuild the schema as the first tenant migration left it, as if the tenant predated every later one.
-        await ExecuteAsync($"""
-            DROP SCHEMA "{tenant.SchemaName}" CASCADE;
-            CREATE SCHEMA "{tenant.SchemaName}";
-            """);
-        string first;
-        await using (var scope = host.Services.CreateAsyncScope())
+        // A schema created before the latest migration: take the latest one back down (whatever it contains).
+        await InTenantAsync(tenant.Id, async db =>
         {
-            scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenant.Id);
-            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
-            first = db.Database.GetMigrations().First();
-            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(first);
-        }
-
-        Assert.NotEqual(first, latest);
-        await ExecuteAsync($"UPDATE public.tenants SET schema_version = '{first}' WHERE id = '{tenant.Id}'");
+            var previous = db.Database.GetMigrations().SkipLast(1).Last();
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(previous);
+            return 0;
+        });
+        await ExecuteAsync($"UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}'");
+        Assert.Contains(latest, await InTenantAsync(tenant.Id, async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 
-        Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Assets.CountAsync()));
-        await using var check = host.Services.CreateAsyncScope();
-        var catalog = check.ServiceProvider.GetRequiredService<CatalogDbContext>();
+        Assert.Empty(await InTenantAsync(tenant.Id, async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
+        Assert.Equal(0, await InTenantAsync(tenant.Id, db => db.Companies.CountAsync()));
+        await using var scope = host.Services.CreateAsyncScope();
+        var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
         Assert.Equal(latest, (await catalog.Tenants.SingleAsync(t => t.Id == tenant.Id)).SchemaVersion);
     }
 

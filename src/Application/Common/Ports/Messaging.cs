@@ -12,4 +12,10 @@ public interface IEmailSender
 public interface IAppLinks
 {
     Uri AcceptInvitation(string token);
+
+    /// <summary>The iCalendar feed of a member's calendar, carrying their secret token.</summary>
+    Uri CalendarFeed(string token);
+
+    /// <summary>A post in the calendar, for e-mails about it.</summary>
+    Uri ContentItem(Guid id);
 }

@@ -2,8 +2,11 @@ using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Billing;
+using BrandAutomator.Domain.Common;
 using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Onboarding;
+using BrandAutomator.Domain.Social;
 using BrandAutomator.Domain.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -50,6 +53,21 @@ public interface ITenantDb
     DbSet<ChatMessage> ChatMessages { get; }
 
     DbSet<BrandStrategyVersion> StrategyVersions { get; }
+    DbSet<ContentItem> ContentItems { get; }
+
+    DbSet<PublishAttempt> PublishAttempts { get; }
+
+    DbSet<AutomationTask> AutomationTasks { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<TenantSettings> TenantSettings { get; }
+
+    DbSet<SocialConnection> SocialConnections { get; }
+
+    DbSet<CalendarFeedToken> CalendarFeedTokens { get; }
+
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

@@ -1,9 +1,13 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Assets;
+using BrandAutomator.Domain.Common;
 using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Onboarding;
+using BrandAutomator.Domain.Social;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -39,6 +43,21 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public DbSet<AiUsageRow> AiUsage => Set<AiUsageRow>();
 
     public DbSet<AiCacheRow> AiResponseCache => Set<AiCacheRow>();
+    public DbSet<ContentItem> ContentItems => Set<ContentItem>();
+
+    public DbSet<PublishAttempt> PublishAttempts => Set<PublishAttempt>();
+
+    public DbSet<AutomationTask> AutomationTasks => Set<AutomationTask>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<TenantSettings> TenantSettings => Set<TenantSettings>();
+
+    public DbSet<SocialConnection> SocialConnections => Set<SocialConnection>();
+
+    public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
@@ -167,19 +186,129 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(c => c.Key).HasMaxLength(64);
             b.Property(c => c.Kind).HasMaxLength(40);
         });
+
+        ConfigureContent(builder);
     }
 
     private static ValueConverter<T, string> JsonOf<T>()
         where T : class =>
         new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web)!);
 
-    private static ValueConverter<T, string> Json<T>()
-        where T : new() =>
-        new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web) ?? new T());
 
-    private static ValueComparer<T> JsonComparer<T>() =>
-        new(
-            (a, b) => JsonSerializer.Serialize(a, JsonSerializerOptions.Web) == JsonSerializer.Serialize(b, JsonSerializerOptions.Web),
-            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, JsonSerializerOptions.Web), JsonSerializerOptions.Web)!);
+    private static void ConfigureContent(ModelBuilder builder)
+    {
+        builder.Entity<ContentItem>(b =>
+        {
+            b.ToTable("content_items");
+            b.Ignore(c => c.DomainEvents);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Title).HasMaxLength(ContentItem.MaxTitleLength);
+            b.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            b.Ignore(c => c.Variants);
+            b.Property<List<ContentVariant>>("_variants").HasColumnName("variants").HasColumnType("jsonb")
+                .HasConversion(Json<List<ContentVariant>>(VariantJson), JsonComparer<List<ContentVariant>>(VariantJson));
+            b.Property<List<string>>("_platforms").HasColumnName("platforms");
+            b.Property(c => c.ReviewComment).HasMaxLength(ContentItem.MaxCommentLength);
+            b.Property(c => c.LastError).HasMaxLength(1000);
+            // PostgreSQL's xmin: the publishing claim, a member's edit and the sweep each write only the version they read.
+            b.Property<uint>("Version").IsRowVersion();
+            b.HasIndex(c => new { c.State, c.DueAt });
+            b.HasIndex(c => new { c.State, c.LeaseExpiresAt });
+            b.HasIndex(c => c.ScheduledAt);
+            b.HasIndex(c => c.CreatedAt);
+        });
+
+        builder.Entity<PublishAttempt>(b =>
+        {
+            b.ToTable("publish_attempts");
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Platform).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.PlatformPostId).HasMaxLength(300);
+            b.Property(a => a.Error).HasMaxLength(1000);
+            b.HasIndex(a => new { a.ContentItemId, a.StartedAt });
+            b.HasIndex(a => a.RunId);
+            b.HasOne<ContentItem>().WithMany().HasForeignKey(a => a.ContentItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<AutomationTask>(b =>
+        {
+            b.ToTable("automation_tasks");
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Kind).HasMaxLength(40);
+            b.Property(t => t.Title).HasMaxLength(ContentItem.MaxTitleLength);
+            b.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(t => t.Result).HasMaxLength(2000);
+            b.HasIndex(t => t.StartedAt);
+            b.HasIndex(t => t.ContentItemId);
+        });
+
+        builder.Entity<Notification>(b =>
+        {
+            b.ToTable("notifications");
+            b.Property(n => n.Id).ValueGeneratedNever();
+            b.Property(n => n.Kind).HasMaxLength(40);
+            b.Property(n => n.Title).HasMaxLength(200);
+            b.Property(n => n.Body).HasMaxLength(2000);
+            b.HasIndex(n => n.CreatedAt);
+        });
+
+        builder.Entity<TenantSettings>(b =>
+        {
+            b.ToTable("tenant_settings");
+            b.Property(s => s.Id).ValueGeneratedNever();
+        });
+
+        builder.Entity<SocialConnection>(b =>
+        {
+            b.ToTable("social_connections");
+            b.Ignore(c => c.DomainEvents);
+            b.Property(c => c.Id).ValueGeneratedNever();
+            b.Property(c => c.Platform).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+            b.Property(c => c.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);
+            b.Property(c => c.DisplayName).HasMaxLength(SocialConnection.MaxDisplayNameLength);
+            b.Property(c => c.StatusReason).HasMaxLength(500);
+            b.HasIndex(c => new { c.Platform, c.ExternalAccountId }).IsUnique();
+        });
+
+        builder.Entity<CalendarFeedToken>(b =>
+        {
+            b.ToTable("calendar_feed_tokens");
+            b.HasKey(t => t.UserId);
+            b.Property(t => t.SecretHash).HasMaxLength(64);
+        });
+
+        builder.Entity<IdempotencyRecord>(b =>
+        {
+            b.ToTable("idempotency_records");
+            b.HasKey(r => r.Key);
+            b.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+            b.Property(r => r.Operation).HasMaxLength(60);
+            b.Property(r => r.RequestHash).HasMaxLength(64);
+            b.Property(r => r.ResponseJson).HasColumnType("jsonb");
+        });
+    }
+
+    // Networks by name in the stored JSON, so that the column reads well and survives reordering the enum.
+    private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private static ValueConverter<T, string> Json<T>(JsonSerializerOptions? options = null)
+        where T : new()
+    {
+        var json = options ?? JsonSerializerOptions.Web;
+        return new(v => JsonSerializer.Serialize(v, json), v => JsonSerializer.Deserialize<T>(v, json) ?? new T());
+    }
+
+    private static ValueComparer<T> JsonComparer<T>(JsonSerializerOptions? options = null)
+    {
+        var json = options ?? JsonSerializerOptions.Web;
+        return new(
+            (a, b) => JsonSerializer.Serialize(a, json) == JsonSerializer.Serialize(b, json),
+            v => JsonSerializer.Serialize(v, json).GetHashCode(StringComparison.Ordinal),
+            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, json), json)!);
+    }
 }

@@ -1,0 +1,82 @@
+using BrandAutomator.Domain.Social;
+
+namespace BrandAutomator.Application.Automation;
+
+/// <summary>Whether the tenant's plan includes automation; refuses with a plan-limit error (402) when it does not.</summary>
+public interface IAutomationEntitlement
+{
+    Task EnsureAutomationAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The durable timer of scheduled posts (Quartz, clustered): one trigger per scheduled item of the current tenant.
+/// Scheduling replaces whatever the item had, so a reschedule never leaves the old time behind.
+/// </summary>
+public interface IPublishScheduler
+{
+    Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Several at once, in one round trip to the store where it can.</summary>
+    Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken);
+
+    /// <summary>Removes the item's trigger; an item without one is not an error.</summary>
+    Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken);
+
+    Task<bool> IsScheduledAsync(Guid itemId, CancellationToken cancellationToken);
+}
+
+public sealed record PublishMedia(Uri Url, bool IsVideo);
+
+/// <summary>One post to one network, with the credentials to send it.</summary>
+public sealed record PublishRequest(
+    SocialPlatform Platform, string AccountId, string AccessToken, string Text, IReadOnlyList<PublishMedia> Media, Guid ItemId, Guid AttemptId);
+
+public enum PublishResultKind
+{
+    Published,
+    /// <summary>Transient (429, 5xx, connection refused before sending): safe to send again later.</summary>
+    RetryLater,
+    /// <summary>The request went out and the answer was lost: never sent again blindly.</summary>
+    Unconfirmed,
+    /// <summary>The network refused the post for good (4xx); <see cref="PublishResult.Message"/> is its reason.</summary>
+    Rejected,
+    /// <summary>The network refused the access token (401 or its equivalent).</summary>
+    Unauthorized,
+}
+
+public sealed record PublishResult(PublishResultKind Kind, string? PostId = null, string? Message = null, TimeSpan? RetryAfter = null)
+{
+    public static PublishResult Published(string postId) => new(PublishResultKind.Published, postId);
+
+    public static PublishResult Retry(string message, TimeSpan? retryAfter = null) => new(PublishResultKind.RetryLater, null, message, retryAfter);
+
+    public static PublishResult Lost(string message) => new(PublishResultKind.Unconfirmed, null, message);
+
+    public static PublishResult Rejected(string message) => new(PublishResultKind.Rejected, null, message);
+
+    public static PublishResult Unauthorized(string message) => new(PublishResultKind.Unauthorized, null, message);
+}
+
+/// <summary>Publishes a post on one network, speaking its wire format, and says how it went without throwing for network answers.</summary>
+public interface ISocialPublisher
+{
+    SocialPlatform Platform { get; }
+
+    Task<PublishResult> PublishAsync(PublishRequest request, CancellationToken cancellationToken);
+}
+
+public sealed record RefreshedTokens(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt);
+
+/// <summary>The OAuth 2.0 refresh_token grant of a network; null when the network refuses the refresh token.</summary>
+public interface ITokenRefresher
+{
+    Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken);
+}
+
+/// <summary>Encrypts network tokens at rest, with a purpose per network so a token cannot be read as another's.</summary>
+public interface ISocialTokenProtector
+{
+    string Protect(SocialPlatform platform, string token);
+
+    string Unprotect(SocialPlatform platform, string protectedToken);
+}

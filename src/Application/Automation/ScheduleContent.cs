@@ -1,0 +1,192 @@
+using BrandAutomator.Application.Common;
+using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Application.Content;
+using BrandAutomator.Domain.Common;
+using BrandAutomator.Domain.Tenants;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Automation;
+
+/// <summary>
+/// One post and its time: <see cref="At"/> is a wall-clock time in the workspace's time zone (<c>2026-10-24T09:00</c>)
+/// or an instant with an offset; without it the post's planned time is used.
+/// </summary>
+public sealed record ScheduleItem(Guid Id, string? At);
+
+/// <summary>
+/// Schedules one or many posts at once, all or none: each is checked against its networks' rules (a refusal names the
+/// post, the network and the limit), then gets its trigger. An <c>Idempotency-Key</c> makes a repeat harmless.
+/// </summary>
+public sealed record ScheduleContent(IReadOnlyList<ScheduleItem> Items, string? IdempotencyKey)
+    : ICommand<IReadOnlyList<ContentItemDto>>, IRequireRole
+{
+    public const int MaxItems = 500;
+
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class ScheduleContentValidator : AbstractValidator<ScheduleContent>
+{
+    public ScheduleContentValidator()
+    {
+        RuleFor(x => x.Items).NotEmpty().WithMessage("Name at least one post.")
+            .Must(i => i is null || i.Count <= ScheduleContent.MaxItems).WithMessage($"At most {ScheduleContent.MaxItems} posts at a time.")
+            .Must(i => i is null || i.Select(x => x.Id).Distinct().Count() == i.Count).WithMessage("Each post once.");
+        RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
+            .Matches("^[\\x21-\\x7E]*$").WithMessage("An idempotency key is printable ASCII without spaces.");
+    }
+}
+
+public sealed class ScheduleContentHandler(
+    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, IdempotentRequests idempotency, TenantTime time,
+    TimeProvider clock) : ICommandHandler<ScheduleContent, IReadOnlyList<ContentItemDto>>
+{
+    private const string Operation = "schedule-content";
+
+    public async ValueTask<IReadOnlyList<ContentItemDto>> Handle(ScheduleContent command, CancellationToken cancellationToken)
+    {
+        var request = command.Items;
+        if (await idempotency.ReplayAsync<List<ContentItemDto>>(command.IdempotencyKey, Operation, request, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        await entitlement.EnsureAutomationAsync(cancellationToken);
+        var ids = command.Items.Select(i => i.Id).ToList();
+        var items = await db.ContentItems.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        if (ids.FirstOrDefault(id => !items.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        {
+            throw new NotFoundException("Post", missing);
+        }
+
+        var zone = await time.ZoneAsync(cancellationToken);
+        var approvalRequired = await ContentRules.ApprovalRequiredAsync(db, cancellationToken);
+        var now = clock.GetUtcNow();
+        var prefix = command.Items.Count == 1 ? "" : "items[{0}].";
+        for (var i = 0; i < command.Items.Count; i++)
+        {
+            var field = string.Format(System.Globalization.CultureInfo.InvariantCulture, prefix, i);
+            var item = items[command.Items[i].Id];
+            var at = command.Items[i].At is { Length: > 0 } text
+                ? TenantTime.Parse(text, zone, field + "at")
+                : item.ScheduledAt ?? throw InputValidationException.For(field + "at", "Give the time to publish at.");
+            var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken, field);
+            try
+            {
+                item.Schedule(at, approvalRequired, assetTypes, now);
+            }
+            catch (DomainRuleException e) when (prefix.Length > 0)
+            {
+                throw new DomainRuleException(e.Message, field + (e.Field ?? "id"));
+            }
+        }
+
+        var result = command.Items.Select(i => ContentItemDto.From(items[i.Id], zone)).ToList();
+        idempotency.Record(command.IdempotencyKey, Operation, request, result);
+        await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
+        // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.
+        await scheduler.ScheduleAsync(items.Values.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
+
+        return result;
+    }
+}
+
+/// <summary>Moves a scheduled post to a new time: its trigger moves with it, so it goes out at the new time only.</summary>
+public sealed record RescheduleContent(Guid Id, string At) : ICommand<ContentItemDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class RescheduleContentHandler(
+    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    : ICommandHandler<RescheduleContent, ContentItemDto>
+{
+    public async ValueTask<ContentItemDto> Handle(RescheduleContent command, CancellationToken cancellationToken)
+    {
+        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        await entitlement.EnsureAutomationAsync(cancellationToken);
+        var zone = await time.ZoneAsync(cancellationToken);
+        var at = TenantTime.Parse(command.At ?? "", zone, "at");
+        var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken);
+        item.Schedule(at, await ContentRules.ApprovalRequiredAsync(db, cancellationToken), assetTypes, clock.GetUtcNow());
+        await SaveAsync(db, cancellationToken);
+        await scheduler.ScheduleAsync(item.Id, item.DueAt!.Value, cancellationToken);
+        return await ContentRules.ToDtoAsync(db, item, zone, cancellationToken);
+    }
+
+    internal static async Task SaveAsync(ITenantDb db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The publishing job claimed the post between our read and our write; its state wins.
+            throw new ConflictException("The post changed while this request ran (it may have started publishing); reload it and try again.");
+        }
+    }
+}
+
+/// <summary>Cancels a post: its trigger is removed, and a trigger that fires anyway finds nothing to claim.</summary>
+public sealed record CancelContent(Guid Id) : ICommand<ContentItemDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class CancelContentHandler(ITenantDb db, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    : ICommandHandler<CancelContent, ContentItemDto>
+{
+    public async ValueTask<ContentItemDto> Handle(CancelContent command, CancellationToken cancellationToken)
+    {
+        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        item.Cancel(clock.GetUtcNow());
+        await RescheduleContentHandler.SaveAsync(db, cancellationToken);
+        await scheduler.UnscheduleAsync(item.Id, cancellationToken);
+        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+    }
+}
+
+/// <summary>Publishes a post now (through the same claim as a scheduled one). An <c>Idempotency-Key</c> makes a repeat harmless.</summary>
+public sealed record PublishContentNow(Guid Id, string? IdempotencyKey) : ICommand<ContentItemDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Editor;
+}
+
+public sealed class PublishContentNowValidator : AbstractValidator<PublishContentNow>
+{
+    public PublishContentNowValidator() =>
+        RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRecord.MaxKeyLength)
+            .Matches("^[\\x21-\\x7E]*$").WithMessage("An idempotency key is printable ASCII without spaces.");
+}
+
+public sealed class PublishContentNowHandler(
+    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, IdempotentRequests idempotency, TenantTime time,
+    TimeProvider clock) : ICommandHandler<PublishContentNow, ContentItemDto>
+{
+    private const string Operation = "publish-now";
+
+    public async ValueTask<ContentItemDto> Handle(PublishContentNow command, CancellationToken cancellationToken)
+    {
+        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        if (await idempotency.ReplayAsync<ContentItemDto>(command.IdempotencyKey, Operation, command.Id, cancellationToken) is { } replay)
+        {
+            return replay;
+        }
+
+        await entitlement.EnsureAutomationAsync(cancellationToken);
+        var zone = await time.ZoneAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken);
+        item.Schedule(now, await ContentRules.ApprovalRequiredAsync(db, cancellationToken), assetTypes, now);
+        var result = ContentItemDto.From(item, zone);
+        idempotency.Record(command.IdempotencyKey, Operation, command.Id, result);
+        await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
+        await scheduler.ScheduleAsync(item.Id, now, cancellationToken);
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+using BrandAutomator.Domain.Content;
+using BrandAutomator.Domain.Social;
+
+namespace BrandAutomator.Application.Content;
+
+public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IReadOnlyList<Guid>? MediaAssetIds);
+
+/// <summary>The latest outcome on one network, so the calendar can say exactly what happened there.</summary>
+public sealed record PlatformResultDto(SocialPlatform Platform, string Outcome, string? PlatformPostId, string? Error, DateTimeOffset At);
+
+/// <summary>
+/// A post as the calendar shows it. <see cref="ScheduledAt"/> is UTC; <see cref="ScheduledLocal"/> is the same instant
+/// in the workspace's <see cref="TimeZone"/>, with its offset.
+/// </summary>
+public sealed record ContentItemDto(
+    Guid Id, Guid? CompanyId, string Title, IReadOnlyList<ContentVariantDto> Variants, ContentState State,
+    DateTimeOffset? ScheduledAt, string? ScheduledLocal, string TimeZone, DateTimeOffset? NextAttemptAt,
+    string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt,
+    IReadOnlyList<PlatformResultDto> Results, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static ContentItemDto From(ContentItem item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null) => new(
+        item.Id, item.CompanyId, item.Title,
+        item.Variants.Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
+        item.State, item.ScheduledAt, item.ScheduledAt is { } at ? TenantTime.ToLocalText(at, zone) : null, zone.Id,
+        item.State == ContentState.Scheduled ? item.DueAt : null,
+        item.ReviewComment, item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt,
+        (attempts ?? [])
+            .Where(a => a.ContentItemId == item.Id)
+            .GroupBy(a => a.Platform)
+            .Select(g => g.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).First())
+            .Select(a => new PlatformResultDto(a.Platform, a.Outcome.ToString(), a.PlatformPostId, a.Error, a.FinishedAt ?? a.StartedAt))
+            .ToList(),
+        item.CreatedBy, item.CreatedAt, item.UpdatedAt);
+}
+
+public sealed record ContentPage(IReadOnlyList<ContentItemDto> Items, int Page, int PageSize, int Total, string TimeZone);

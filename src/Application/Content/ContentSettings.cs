@@ -1,0 +1,43 @@
+using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Content;
+using BrandAutomator.Domain.Tenants;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Content;
+
+/// <summary>The workspace's publishing settings, with the time zone that times are entered and shown in.</summary>
+public sealed record ContentSettingsDto(bool ApprovalRequired, string TimeZone);
+
+public sealed record GetContentSettings : IQuery<ContentSettingsDto>;
+
+public sealed class GetContentSettingsHandler(ITenantDb db, TenantTime time) : IQueryHandler<GetContentSettings, ContentSettingsDto>
+{
+    public async ValueTask<ContentSettingsDto> Handle(GetContentSettings query, CancellationToken cancellationToken) =>
+        new(await ContentRules.ApprovalRequiredAsync(db, cancellationToken), (await time.ZoneAsync(cancellationToken)).Id);
+}
+
+/// <summary>Whether posts need an admin's approval before they can be scheduled.</summary>
+public sealed record UpdateContentSettings(bool ApprovalRequired) : ICommand<ContentSettingsDto>, IRequireRole
+{
+    public static TenantRole RequiredRole => TenantRole.Admin;
+}
+
+public sealed class UpdateContentSettingsHandler(ITenantDb db, TenantTime time, TimeProvider clock)
+    : ICommandHandler<UpdateContentSettings, ContentSettingsDto>
+{
+    public async ValueTask<ContentSettingsDto> Handle(UpdateContentSettings command, CancellationToken cancellationToken)
+    {
+        var settings = await db.TenantSettings.SingleOrDefaultAsync(cancellationToken);
+        if (settings is null)
+        {
+            settings = TenantSettings.Defaults(clock.GetUtcNow());
+            db.TenantSettings.Add(settings);
+        }
+
+        settings.RequireApproval(command.ApprovalRequired, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return new ContentSettingsDto(settings.ApprovalRequired, (await time.ZoneAsync(cancellationToken)).Id);
+    }
+}

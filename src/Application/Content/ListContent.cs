@@ -1,0 +1,92 @@
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Content;
+using BrandAutomator.Domain.Social;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Content;
+
+/// <summary>
+/// The calendar: posts whose time falls in [<see cref="From"/>, <see cref="To"/>) (month and week views), or all posts
+/// newest first when no range is given (list view), optionally of one state, network or company. <see cref="From"/> and
+/// <see cref="To"/> are dates (midnight in the workspace's time zone) or instants with an offset.
+/// </summary>
+public sealed record ListContent(
+    string? From, string? To, string? State, string? Platform, Guid? CompanyId, int Page = 1, int PageSize = 100)
+    : IQuery<ContentPage>;
+
+public sealed class ListContentValidator : AbstractValidator<ListContent>
+{
+    public ListContentValidator()
+    {
+        RuleFor(x => x.Page).GreaterThanOrEqualTo(1);
+        RuleFor(x => x.PageSize).InclusiveBetween(1, 500);
+        RuleFor(x => x.State).Must(s => s is null || Enum.TryParse<ContentState>(s, ignoreCase: true, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<ContentState>())}.");
+        RuleFor(x => x.Platform).Must(p => p is null || Enum.TryParse<SocialPlatform>(p, ignoreCase: true, out _))
+            .WithMessage($"One of: {string.Join(", ", Enum.GetNames<SocialPlatform>())}.");
+    }
+}
+
+public sealed class ListContentHandler(ITenantDb db, TenantTime time) : IQueryHandler<ListContent, ContentPage>
+{
+    public async ValueTask<ContentPage> Handle(ListContent query, CancellationToken cancellationToken)
+    {
+        var zone = await time.ZoneAsync(cancellationToken);
+        var items = db.ContentItems.AsNoTracking();
+        if (query.From is { Length: > 0 } from)
+        {
+            var start = ParseBound(from, zone, "from");
+            items = items.Where(c => c.ScheduledAt >= start);
+        }
+
+        if (query.To is { Length: > 0 } to)
+        {
+            var end = ParseBound(to, zone, "to");
+            items = items.Where(c => c.ScheduledAt < end);
+        }
+
+        if (query.State is { } stateName)
+        {
+            var state = Enum.Parse<ContentState>(stateName, ignoreCase: true);
+            items = items.Where(c => c.State == state);
+        }
+
+        if (query.CompanyId is { } companyId)
+        {
+            items = items.Where(c => c.CompanyId == companyId);
+        }
+
+        if (query.Platform is { } platformName)
+        {
+            var name = Enum.Parse<SocialPlatform>(platformName, ignoreCase: true).ToString();
+            items = items.Where(c => EF.Property<List<string>>(c, "_platforms").Contains(name));
+        }
+
+        var total = await items.CountAsync(cancellationToken);
+        var ordered = query.From is not null || query.To is not null
+            ? items.OrderBy(c => c.ScheduledAt).ThenBy(c => c.Id)
+            : items.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
+        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
+        var ids = page.Select(c => c.Id).ToList();
+        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).ToListAsync(cancellationToken);
+        return new ContentPage(page.Select(c => ContentItemDto.From(c, zone, attempts)).ToList(), query.Page, query.PageSize, total, zone.Id);
+    }
+
+    private static DateTimeOffset ParseBound(string value, TimeZoneInfo zone, string field) =>
+        DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? TenantTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), zone, field)
+            : TenantTime.Parse(value, zone, field);
+}
+
+public sealed record GetContent(Guid Id) : IQuery<ContentItemDto>;
+
+public sealed class GetContentHandler(ITenantDb db, TenantTime time) : IQueryHandler<GetContent, ContentItemDto>
+{
+    public async ValueTask<ContentItemDto> Handle(GetContent query, CancellationToken cancellationToken)
+    {
+        var item = await ContentRules.LoadAsync(db, query.Id, cancellationToken);
+        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+    }
+}

@@ -1,0 +1,109 @@
+using BrandAutomator.Domain.Common;
+
+namespace BrandAutomator.Domain.Social;
+
+public enum ConnectionStatus
+{
+    Active,
+    Expired,
+    Revoked,
+    NeedsReconnect,
+}
+
+/// <summary>
+/// The tenant's account, page or location on one network, and the tokens that publish to it. Tokens are kept only in
+/// encrypted form (the encryption is the infrastructure's: this class never sees a plain token). Created today by an
+/// admin pasting a token; the OAuth flow creates the same aggregate through <see cref="Connect"/>.
+/// </summary>
+public sealed class SocialConnection : Entity<Guid>
+{
+    public const int MaxAccountIdLength = 200;
+    public const int MaxDisplayNameLength = 120;
+
+    private SocialConnection()
+    {
+    }
+
+    public Guid? CompanyId { get; private set; }
+
+    public SocialPlatform Platform { get; private set; }
+
+    /// <summary>Who posts: a LinkedIn author URN, an X user id, a Facebook page id, an Instagram user id, or <c>accounts/{a}/locations/{l}</c>.</summary>
+    public string ExternalAccountId { get; private set; } = "";
+
+    public string DisplayName { get; private set; } = "";
+
+    public string EncryptedAccessToken { get; private set; } = "";
+
+    public string? EncryptedRefreshToken { get; private set; }
+
+    public DateTimeOffset? ExpiresAt { get; private set; }
+
+    public ConnectionStatus Status { get; private set; }
+
+    public string? StatusReason { get; private set; }
+
+    public Guid CreatedBy { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static SocialConnection Connect(
+        Guid? companyId, SocialPlatform platform, string externalAccountId, string displayName, string encryptedAccessToken,
+        string? encryptedRefreshToken, DateTimeOffset? expiresAt, Guid createdBy, DateTimeOffset now)
+    {
+        var account = externalAccountId.Trim();
+        if (account.Length is 0 or > MaxAccountIdLength)
+        {
+            throw new DomainRuleException($"An account id has 1 to {MaxAccountIdLength} characters.", "externalAccountId");
+        }
+
+        var name = displayName.Trim();
+        if (name.Length is 0 or > MaxDisplayNameLength)
+        {
+            throw new DomainRuleException($"A display name has 1 to {MaxDisplayNameLength} characters.", "displayName");
+        }
+
+        return new SocialConnection
+        {
+            Id = Guid.CreateVersion7(now),
+            CompanyId = companyId,
+            Platform = platform,
+            ExternalAccountId = account,
+            DisplayName = name,
+            EncryptedAccessToken = encryptedAccessToken,
+            EncryptedRefreshToken = encryptedRefreshToken,
+            ExpiresAt = expiresAt,
+            Status = ConnectionStatus.Active,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Whether publishing may use it now; an expired token may still be refreshed.</summary>
+    public bool CanPublish => Status is ConnectionStatus.Active or ConnectionStatus.Expired;
+
+    public bool CanRefresh => EncryptedRefreshToken is not null && Status != ConnectionStatus.Revoked;
+
+    /// <summary>New tokens from a refresh (or a new authorisation): the connection works again.</summary>
+    public void ReplaceTokens(string encryptedAccessToken, string? encryptedRefreshToken, DateTimeOffset? expiresAt, DateTimeOffset now)
+    {
+        EncryptedAccessToken = encryptedAccessToken;
+        // Some networks rotate the refresh token on every use, others keep it: keep the old one when none comes back.
+        EncryptedRefreshToken = encryptedRefreshToken ?? EncryptedRefreshToken;
+        ExpiresAt = expiresAt;
+        Status = ConnectionStatus.Active;
+        StatusReason = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>The network refused the tokens and a refresh did not help: only the user can fix it.</summary>
+    public void RequireReconnect(string reason, DateTimeOffset now)
+    {
+        Status = ConnectionStatus.NeedsReconnect;
+        StatusReason = reason.Length > 500 ? reason[..500] : reason;
+        UpdatedAt = now;
+    }
+}

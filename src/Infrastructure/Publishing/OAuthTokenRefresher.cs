@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using System.Text;
+using BrandAutomator.Application.Automation;
+using BrandAutomator.Domain.Social;
+using Microsoft.Extensions.Options;
+
+namespace BrandAutomator.Infrastructure.Publishing;
+
+/// <summary>
+/// The OAuth 2.0 refresh_token grant (RFC 6749 section 6) against each network's configured token endpoint. X wants the
+/// client credentials as HTTP Basic; the others take them in the form. A 4xx answer means the refresh token is no good.
+/// </summary>
+public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
+{
+    public async Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.For(platform);
+        if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
+        {
+            return null;
+        }
+
+        var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl);
+        if (platform == SocialPlatform.X && endpoint.ClientSecret is { Length: > 0 })
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{endpoint.ClientId}:{endpoint.ClientSecret}")));
+        }
+        else
+        {
+            if (endpoint.ClientId is { Length: > 0 } id)
+            {
+                form["client_id"] = id;
+            }
+
+            if (endpoint.ClientSecret is { Length: > 0 } secret)
+            {
+                form["client_secret"] = secret;
+            }
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if ((int)response.StatusCode is >= 400 and < 500)
+        {
+            return null;
+        }
+
+        response.EnsureSuccessStatusCode();
+        var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken);
+        var access = PlatformHttp.String(body?["access_token"]);
+        if (string.IsNullOrEmpty(access))
+        {
+            return null;
+        }
+
+        var expiresIn = body?["expires_in"] is { } e && long.TryParse(PlatformHttp.String(e), out var seconds) ? seconds : (long?)null;
+        return new RefreshedTokens(access, PlatformHttp.String(body?["refresh_token"]),
+            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null);
+    }
+}

@@ -1,0 +1,24 @@
+using BrandAutomator.Application.Automation;
+using Mediator;
+using Quartz;
+
+namespace BrandAutomator.Infrastructure.Scheduling;
+
+/// <summary>
+/// Fired by a post's trigger on whichever node acquires it. Its scope's tenant was set from the job data before it was
+/// built (see <see cref="SchedulingSetup"/>); the work itself is the idempotent <see cref="PublishDueContent"/>.
+/// </summary>
+public sealed class PublishContentJob(ISender sender) : IJob
+{
+    public const string Group = "publish";
+    public const string TenantKey = "tenantId";
+    public const string ItemKey = "itemId";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var itemId = Guid.Parse(context.MergedJobDataMap[ItemKey]?.ToString() ?? throw new InvalidOperationException("The job has no item id."));
+        await sender.Send(new PublishDueContent(itemId), cancellationToken);
+    }
+
+    public static JobKey KeyFor(Guid tenantId, Guid itemId) => new($"{tenantId:N}.{itemId:N}", Group);
+}

@@ -1,0 +1,104 @@
+using BrandAutomator.Application.Automation;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Publishing;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace BrandAutomator.Infrastructure.Scheduling;
+
+/// <summary>
+/// Publishing's composition: Quartz with the persistent ADO store on PostgreSQL (tables in the <c>quartz</c> schema,
+/// clustered, instance id AUTO, job data as strings serialised with System.Text.Json), the sweep, the network adapters
+/// on typed HTTP clients, and Data Protection with its keys in the database.
+/// </summary>
+public static class SchedulingSetup
+{
+    public static IServiceCollection AddPublishing(this IServiceCollection services, IConfiguration configuration, string connectionString)
+    {
+        services.AddOptions<SchedulerOptions>().BindConfiguration(SchedulerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var publishing = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
+
+        services.AddDataProtection().SetApplicationName("BrandAutomator");
+        services.AddSingleton<DatabaseKeyRepository>();
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseKeyRepository>()));
+        services.AddSingleton<ISocialTokenProtector, DataProtectionTokenProtector>();
+        services.AddSingleton<IAutomationEntitlement, AllowAllAutomation>();
+
+        var timeout = TimeSpan.FromSeconds(publishing.RequestTimeoutSeconds);
+        AddPublisher<LinkedInPublisher>(services, timeout);
+        AddPublisher<XPublisher>(services, timeout);
+        AddPublisher<FacebookPublisher>(services, timeout);
+        AddPublisher<InstagramPublisher>(services, timeout);
+        AddPublisher<GoogleBusinessPublisher>(services, timeout);
+        services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
+
+        services.AddScoped<IPublishScheduler, QuartzPublishScheduler>();
+        // Before Quartz's hosted service: hosted services start in registration order, and the tables must exist first.
+        services.AddSingleton<QuartzSchema>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuartzSchema>());
+        services.AddQuartz(q =>
+        {
+            q.ConfigureScheduler(s =>
+            {
+                s.InstanceName = scheduler.Name;
+                // Instance id AUTO: each node generates its own (host name and time), as a cluster needs.
+                s.GenerateInstanceId = true;
+                s.IdleWaitTime = TimeSpan.FromSeconds(scheduler.IdleWaitSeconds);
+                // Never more than the pool can run: triggers taken beyond it would wait on this node while another is idle.
+                s.MaxBatchSize = Math.Min(scheduler.MaxBatchSize, scheduler.MaxConcurrency);
+            });
+            q.UseDefaultThreadPool(scheduler.MaxConcurrency);
+            q.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(c =>
+                {
+                    c.CheckinInterval = TimeSpan.FromSeconds(scheduler.CheckinIntervalSeconds);
+                    c.CheckinMisfireThreshold = TimeSpan.FromSeconds(scheduler.CheckinMisfireThresholdSeconds);
+                });
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ConfigureStore(o =>
+                {
+                    o.TablePrefix = QuartzSchema.TablePrefix;
+                    o.StoreJobDataAsStrings = true;
+                    // QuartzSchema has created the tables; the store checks them and refuses to start on a bad schema.
+                    o.SchemaProvisioning = SchemaProvisioning.Validate;
+                });
+            });
+            q.AddJobType<PublishContentJob>();
+            q.ScheduleJob<ContentSweepJob>(
+                trigger => trigger.WithIdentity("content-sweep", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.SweepIntervalSeconds), null),
+                job => job.WithIdentity(ContentSweepJob.Key).DisallowConcurrentExecution());
+            // The job's scope works for the tenant named in its data, set before the job and its services are built.
+            q.ConfigureJobScope((scope, bundle, _) =>
+            {
+                if (bundle.JobDetail.JobDataMap.TryGetValue(PublishContentJob.TenantKey, out var value) && Guid.TryParse(value?.ToString(), out var tenantId))
+                {
+                    scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenantId);
+                }
+            });
+        });
+        services.AddQuartzHostedService(o =>
+        {
+            o.WaitForJobsToComplete = true;
+            o.AutoStart = scheduler.Enabled;
+        });
+        return services;
+    }
+
+    private static void AddPublisher<T>(IServiceCollection services, TimeSpan timeout)
+        where T : class, ISocialPublisher
+    {
+        services.AddHttpClient<T>(client => client.Timeout = timeout);
+        services.AddTransient<ISocialPublisher>(sp => sp.GetRequiredService<T>());
+    }
+}

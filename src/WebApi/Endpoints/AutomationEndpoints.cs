@@ -1,0 +1,46 @@
+using BrandAutomator.Application.Automation;
+using BrandAutomator.WebApi.Security;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BrandAutomator.WebApi.Endpoints;
+
+public static class AutomationEndpoints
+{
+    public sealed record ScheduleContentRequest(IReadOnlyList<ScheduleItem> Items);
+
+    /// <summary><c>at</c>: <c>2026-10-24T09:00</c> in the workspace's time zone, or an instant with an offset or Z.</summary>
+    public sealed record RescheduleRequest(string At);
+
+    public static IEndpointRouteBuilder MapAutomationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var automation = app.MapGroup("/api/v1/automation").WithTags("Automation").RequireAuthorization(Policies.Viewer);
+
+        automation.MapPost("/schedule-content", async (
+                    ScheduleContentRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ScheduleContent(body.Items ?? [], idempotencyKey), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Schedule one or many posts, all or none, each checked against its networks' rules. Honours Idempotency-Key.");
+
+        automation.MapPost("/content/{id:guid}/reschedule", async (Guid id, RescheduleRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RescheduleContent(id, body.At ?? ""), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Move a post to a new time; it is sent at the new time only.");
+
+        automation.MapPost("/content/{id:guid}/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new CancelContent(id), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Cancel a post: it is never sent.");
+
+        automation.MapPost("/content/{id:guid}/publish-now", async (
+                    Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new PublishContentNow(id, idempotencyKey), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Publish a post now. Honours Idempotency-Key.");
+
+        automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))
+            .WithSummary("The automation activity feed: every run with its state, result and requests, newest first.");
+        return app;
+    }
+}

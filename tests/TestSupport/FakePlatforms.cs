@@ -1,0 +1,208 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Types;
+using WireMock.Util;
+
+namespace BrandAutomator.TestSupport;
+
+/// <summary>What a fake network says to one request.</summary>
+public sealed record FakeAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default)
+{
+    public static FakeAnswer RateLimited(TimeSpan retryAfter) =>
+        new(429, """{"message":"Too many requests"}""", new Dictionary<string, string> { ["Retry-After"] = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>X's way: 429 with the epoch second when the window resets.</summary>
+    public static FakeAnswer XRateLimited(DateTimeOffset reset) =>
+        new(429, """{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""",
+            new Dictionary<string, string> { ["x-rate-limit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ["x-rate-limit-remaining"] = "0" });
+
+    public static FakeAnswer Unavailable() => new(503, """{"message":"Service Unavailable"}""");
+
+    public static FakeAnswer BadRequest(string message) => new(400, JsonSerializer.Serialize(new { message, status = 400 }));
+
+    public static FakeAnswer Unauthorized() => new(401, """{"message":"Invalid access token","status":401}""");
+
+    public static FakeAnswer Slow(TimeSpan delay) => new(0, Delay: delay);
+}
+
+/// <summary>One request a fake network received.</summary>
+public sealed record FakeRequest(
+    string Kind, string? Marker, string Path, string Body, string? AccessToken, DateTimeOffset At, int Status, IReadOnlyDictionary<string, string> Headers);
+
+/// <summary>
+/// Local fakes of the five networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
+/// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
+/// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
+/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>. Every request is recorded with the marker found in it
+/// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
+/// successes unless a script for a (kind, marker) says otherwise.
+/// </summary>
+public sealed partial class FakePlatforms : IDisposable
+{
+    public const string TokenPath = "/oauth/token";
+
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google"];
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<FakeRequest> _requests = new();
+    private long _ids = 1000;
+
+    public FakePlatforms(int port = 0)
+    {
+        Server = port == 0 ? WireMockServer.Start() : WireMockServer.Start(port);
+        // Lowest priority (highest number): more specific mappings, such as /__stats, come first.
+        Server.Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("/*"))).AtPriority(1000)
+            .RespondWith(Response.Create().WithCallback(HandleAsync));
+    }
+
+    public WireMockServer Server { get; }
+
+    public string BaseUrl => Server.Url!;
+
+    /// <summary>A delay before every answer: keeps requests in flight (to kill a node while it publishes).</summary>
+    public TimeSpan Delay { get; set; }
+
+    public static string NewMarker() => $"mk-{Guid.NewGuid():N}"[..15];
+
+    /// <summary>The settings that point every network of an API host at these fakes.</summary>
+    public IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness" })
+        {
+            yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
+            yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
+            yield return new($"Publishing:{platform}:ClientId", "client-" + platform);
+            yield return new($"Publishing:{platform}:ClientSecret", "secret-" + platform);
+        }
+    }
+
+    /// <summary>The next answers to requests of <paramref name="kind"/> carrying <paramref name="marker"/>; then successes.</summary>
+    public void Script(string kind, string marker, params FakeAnswer[] answers)
+    {
+        var queue = _scripts.GetOrAdd($"{kind}|{marker}", _ => new ConcurrentQueue<FakeAnswer>());
+        foreach (var answer in answers)
+        {
+            queue.Enqueue(answer);
+        }
+    }
+
+    public IReadOnlyList<FakeRequest> Requests => _requests.ToArray();
+
+    /// <summary>Requests that publish (not Instagram containers, not token refreshes) carrying the marker.</summary>
+    public IReadOnlyList<FakeRequest> PublishRequests(string marker) =>
+        _requests.Where(r => r.Marker == marker && PublishKinds.Contains(r.Kind)).ToList();
+
+    public IReadOnlyList<FakeRequest> AllPublishRequests() => _requests.Where(r => PublishKinds.Contains(r.Kind)).ToList();
+
+    /// <summary>
+    /// <c>GET /__stats</c>: what the fakes received, for a process that cannot read this object (bench/publish): publish
+    /// requests, distinct posts among them, duplicates, and the first and last arrival.
+    /// </summary>
+    public void ServeStats() =>
+        Server.Given(Request.Create().UsingGet().WithPath("/__stats")).AtPriority(1).RespondWith(Response.Create().WithCallback(_ =>
+        {
+            var publishes = AllPublishRequests().Where(r => r.Marker is not null).ToList();
+            var distinct = publishes.Select(r => r.Marker).Distinct(StringComparer.Ordinal).Count();
+            return Build(200, JsonSerializer.Serialize(new
+            {
+                publishRequests = publishes.Count,
+                distinctPosts = distinct,
+                duplicates = publishes.Count - distinct,
+                failures = publishes.Count(r => r.Status >= 400),
+                first = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Min(r => r.At),
+                last = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Max(r => r.At),
+            }));
+        }));
+
+    public void Dispose() => Server.Stop();
+
+    private async Task<IResponseMessage> HandleAsync(IRequestMessage request)
+    {
+        var arrived = DateTimeOffset.UtcNow;
+        var path = request.AbsolutePath;
+        var body = request.Body ?? "";
+        var decoded = WebUtility.UrlDecode(body);
+        var kind = Kind(request.Method, path);
+        var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value : null;
+        var answer = marker is not null && _scripts.TryGetValue($"{kind}|{marker}", out var queue) && queue.TryDequeue(out var scripted)
+            ? scripted
+            : null;
+        var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay);
+        }
+
+        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers) : Success(kind, marker, decoded);
+        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        // The time the request arrived, not when it was answered: "sent at its time" is about arrival.
+        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
+        return response;
+    }
+
+    private ResponseMessage Success(string kind, string? marker, string body)
+    {
+        var id = Interlocked.Increment(ref _ids);
+        return kind switch
+        {
+            "linkedin" => Build(201, "", new Dictionary<string, string> { ["x-restli-id"] = $"urn:li:share:{id}" }),
+            "x" => Build(201, JsonSerializer.Serialize(new { data = new { id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), text = "posted" } })),
+            "facebook" => Build(200, JsonSerializer.Serialize(new { id = $"page_{id}" })),
+            "instagram-media" => Build(200, JsonSerializer.Serialize(new { id = $"c-{marker}-{id}" })),
+            "instagram-status" => Build(200, """{"status_code":"FINISHED"}"""),
+            "instagram-publish" => Build(200, JsonSerializer.Serialize(new { id = $"ig{id}" })),
+            "google" => Build(200, JsonSerializer.Serialize(new { name = $"accounts/1/locations/2/localPosts/{id}", state = "LIVE" })),
+            "token" => Build(200, JsonSerializer.Serialize(new { access_token = $"at-refreshed-{id}", expires_in = 3600, token_type = "Bearer" })),
+            _ => Build(404, """{"message":"No such fake endpoint"}"""),
+        };
+    }
+
+    private static string Kind(string method, string path) => path switch
+    {
+        "/rest/posts" => "linkedin",
+        "/2/tweets" => "x",
+        TokenPath => "token",
+        _ when path.EndsWith("/feed", StringComparison.Ordinal) => "facebook",
+        _ when path.EndsWith("/media_publish", StringComparison.Ordinal) => "instagram-publish",
+        _ when path.EndsWith("/media", StringComparison.Ordinal) => "instagram-media",
+        _ when path.EndsWith("/localPosts", StringComparison.Ordinal) => "google",
+        _ when method == "GET" => "instagram-status",
+        _ => "unknown",
+    };
+
+    private static string? AccessToken(IRequestMessage request, string body)
+    {
+        if (request.Headers is { } headers && headers.TryGetValue("Authorization", out var values) && values.FirstOrDefault() is { } auth)
+        {
+            return auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth[7..] : auth;
+        }
+
+        return AccessTokenField().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
+    }
+
+    private static ResponseMessage Build(int status, string? body, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var response = new ResponseMessage { StatusCode = status };
+        response.AddHeader("Content-Type", "application/json");
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            response.AddHeader(name, value);
+        }
+
+        response.BodyData = new BodyData { BodyAsString = body ?? "", DetectedBodyType = BodyType.String };
+        return response;
+    }
+
+    [GeneratedRegex("mk-[0-9a-f]{12}")]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex("access_token=([^&]+)")]
+    private static partial Regex AccessTokenField();
+}
