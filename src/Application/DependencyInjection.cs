@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddScoped<Auth.SessionIssuer>();
         services.AddSingleton<Billing.PlanCatalog>();
         services.AddScoped<Billing.PlanEntitlements>();
+        services.AddScoped<Automation.IAutomationEntitlement>(sp => sp.GetRequiredService<Billing.PlanEntitlements>());
         services.AddScoped<Ai.GroundingRetriever>();
         services.AddScoped<Ai.AiQuota>();
         services.AddScoped<Ai.CachedAiCall>();

@@ -33,6 +33,7 @@ public sealed record TenantEntitlements(PlanAccess Access, BillingPlan? Plan, Su
 /// Each check throws <see cref="PlanLimitException"/> (402) naming the limit.
 /// </summary>
 public sealed class PlanEntitlements(ICatalogDb catalog, ITenantDb tenantDb, ITenantContext tenant, PlanCatalog plans)
+    : Automation.IAutomationEntitlement
 {
     public const string BrandsLimit = "brands";
     public const string TeamLimit = "team";

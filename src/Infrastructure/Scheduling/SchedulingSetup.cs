@@ -30,7 +30,6 @@ public static class SchedulingSetup
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseKeyRepository>()));
         services.AddSingleton<ISocialTokenProtector, DataProtectionTokenProtector>();
-        services.AddSingleton<IAutomationEntitlement, AllowAllAutomation>();
 
         var timeout = TimeSpan.FromSeconds(publishing.RequestTimeoutSeconds);
         AddPublisher<LinkedInPublisher>(services, timeout);
