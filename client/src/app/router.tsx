@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
               { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
               { path: 'brands', ...page(() => import('../features/brands/BrandsPage')) },
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
+              { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),
