@@ -35,7 +35,7 @@ export function applyServerErrors<T extends FieldValues>(
   const unplaced: string[] = [];
   let focused = false;
   for (const [name, messages] of Object.entries(error.fieldErrors)) {
-    const field = byLowerName.get(toFormPath(name, prefix).toLowerCase());
+    const field = closestField(byLowerName, toFormPath(name, prefix).toLowerCase());
     const message = messages.join(' ');
     if (field) {
       setError(field, { type: 'server', message }, { shouldFocus: !focused });
@@ -48,4 +48,13 @@ export function applyServerErrors<T extends FieldValues>(
   if (unplaced.length > 0 || Object.keys(error.fieldErrors).length === 0) {
     setError(serverErrorKey, { type: 'server', message: unplaced.length > 0 ? unplaced.join(' ') : error.userMessage });
   }
+}
+
+/** The field a path names, or the nearest field holding it: an error on `tags.2` belongs to a `tags` field. */
+function closestField<F>(fields: Map<string, F>, path: string): F | undefined {
+  for (let candidate = path; candidate; candidate = candidate.slice(0, Math.max(0, candidate.lastIndexOf('.')))) {
+    const field = fields.get(candidate);
+    if (field) return field;
+  }
+  return undefined;
 }
