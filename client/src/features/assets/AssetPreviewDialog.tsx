@@ -174,6 +174,8 @@ function OpenInTab({ asset }: { asset: Asset }) {
   const open = async () => {
     // Opened before the await, while the click still counts as the user's gesture (pop-up blockers).
     const tab = window.open('', '_blank');
+    // The tab shows the customer's file: it gets no handle on this page.
+    if (tab) tab.opener = null;
     setState('opening');
     try {
       const response = await fetch(asset.url);

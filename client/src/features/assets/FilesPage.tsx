@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { Asset, AssetPage } from '../../api';
 import { Badge } from '../../components/Badge';
@@ -8,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/States';
 import { formatDate } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
-import { assetTypes, isSettled, useAssets, useAssetsChanged, useFileSearch, type AssetType } from './api';
+import { assetTypes, isSettled, useAssetKeys, useAssets, useAssetsChanged, useFileSearch, type AssetType } from './api';
 import { AssetPreviewDialog } from './AssetPreviewDialog';
 import { FileUploader } from './FileUploader';
 import { formatBytes, stateLabel, typeLabels } from './format';
@@ -35,6 +36,8 @@ export default function FilesPage() {
   const [uploading, setUploading] = useState(false);
   const [open, setOpen] = useState<{ id: string; asset?: Asset } | null>(null);
   const assetsChanged = useAssetsChanged();
+  const queryClient = useQueryClient();
+  const keys = useAssetKeys();
 
   /** Changes some of the address's filters; any change of filter goes back to the first page. */
   const setFilters = (change: Record<string, string | undefined>) => {
@@ -73,7 +76,16 @@ export default function FilesPage() {
         </section>
       )}
 
-      <SearchForm key={q} initial={q} onSearch={(value) => setFilters({ q: value || undefined, type, tag })} />
+      <SearchForm
+        key={q}
+        initial={q}
+        onSearch={(value) =>
+          // The same words again ask again: a file may have finished processing meanwhile.
+          value === q && q
+            ? void queryClient.invalidateQueries({ queryKey: keys.search(q) })
+            : setFilters({ q: value || undefined, type, tag })
+        }
+      />
 
       {q ? (
         <SearchResults q={q} onOpen={(id) => setOpen({ id })} onClear={() => setFilters({ q: undefined })} />

@@ -44,7 +44,7 @@ export default function BillingPage() {
           <>
             {!current.billingEnabled && (
               <Alert tone="info" title="Billing is off on this self-hosted instance" live={false}>
-                {current.summary} There is nothing to buy: plans are shown for reference.
+                Every workspace here has the {current.planName} plan. There is nothing to buy: the plans are shown for reference.
               </Alert>
             )}
             <CurrentPlan status={current} />

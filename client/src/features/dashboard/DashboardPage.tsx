@@ -295,7 +295,7 @@ function SetupCard({ canEdit }: { canEdit: boolean }) {
           </ol>
           {next && (
             <p className="small muted">
-              Next: {next.title.toLowerCase()}. {next.text}
+              Next, {next.title.toLowerCase()}: {next.text.charAt(0).toLowerCase() + next.text.slice(1)}
             </p>
           )}
         </div>

@@ -59,7 +59,7 @@ export function CompletionScreen({ progress, onReview }: { progress: OnboardingP
           <ButtonLink to="/app" variant="primary" icon="home">
             Go to the dashboard
           </ButtonLink>
-          <ButtonLink to="/app/files" icon="layers">
+          <ButtonLink to="/app/files" icon="folder">
             See your files
           </ButtonLink>
           <Button variant="ghost" icon="pencil" onClick={onReview}>

@@ -81,7 +81,7 @@ export function StepFrame({ number, onSubmit, submitting, errors, onBack, readOn
         </div>
         {aside}
       </div>
-      <form className="card__body form" onSubmit={onSubmit} noValidate aria-labelledby={titleId}>
+      <form className="card__body form" onSubmit={onSubmit} noValidate>
         <FormError errors={errors} />
         <fieldset className={styles.fieldset} disabled={readOnly}>
           <legend className="visually-hidden">{step.title}</legend>
