@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useState, type DragEvent } from 'react';
 import type { Asset } from '../../api';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
@@ -22,6 +22,19 @@ export function FileUploader({ companyId, onUploaded }: FileUploaderProps) {
   const inputId = useId();
   const hintId = useId();
 
+  // A file dropped beside the drop zone would make the browser leave the page to show it: nothing happens instead.
+  useEffect(() => {
+    const ignore = (event: globalThis.DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', ignore);
+    window.addEventListener('drop', ignore);
+    return () => {
+      window.removeEventListener('dragover', ignore);
+      window.removeEventListener('drop', ignore);
+    };
+  }, []);
+
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragging(false);
@@ -44,7 +57,10 @@ export function FileUploader({ companyId, onUploaded }: FileUploaderProps) {
         className={dragging ? `${styles.dropzone} ${styles.dropzoneActive}` : styles.dropzone}
         onDragOver={onDragOver}
         onDragEnter={onDragOver}
-        onDragLeave={() => setDragging(false)}
+        onDragLeave={(event) => {
+          // Moving over the zone's own text and button is not leaving it.
+          if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDragging(false);
+        }}
         onDrop={onDrop}
       >
         <span className={styles.dropIcon}>

@@ -147,6 +147,20 @@ describe('onboarding wizard', () => {
     );
   });
 
+  it('keeps what was typed in a step the user leaves without saving', async () => {
+    signIn();
+    serve(progress());
+    render();
+    const user = userEvent.setup();
+
+    await user.type(await screen.findByRole('textbox', { name: 'Brand voice' }), 'Warm and direct');
+    await user.click(screen.getByRole('button', { name: 'Back' }));
+    await screen.findByRole('heading', { level: 2, name: 'Audience' });
+    await user.click(screen.getByRole('button', { name: /Brand voice/ }));
+
+    expect(await screen.findByRole('textbox', { name: 'Brand voice' })).toHaveValue('Warm and direct');
+  });
+
   it('puts the server’s errors on the nested fields they name', async () => {
     signIn();
     const strategy = progress({

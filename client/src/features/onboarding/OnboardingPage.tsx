@@ -65,8 +65,9 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
   const move = useMoveOnboardingStep();
   const toast = useToast();
   // What was typed in a step and left unsaved, kept while the page is open (a Map mutated in place, not state:
-  // nothing re-renders when a step is left).
+  // nothing re-renders when a step is left). A step left because it was just saved keeps no draft.
   const [drafts] = useState(() => new Map<StepKey, unknown>());
+  const [justSaved] = useState(() => new Set<StepKey>());
 
   // Moving between steps moves focus to the new step's title, as a page change moves it to the page's heading.
   const shown = useRef(view);
@@ -88,6 +89,7 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
     const create = number === 1 && !progress.companyId;
     const saved = await save.mutateAsync({ body, create });
     drafts.delete(steps[number - 1]!.key);
+    justSaved.add(steps[number - 1]!.key);
     if (number < stepCount) goTo((number + 1) as StepNumber, saved);
     else if (saved.completed) goTo('done', saved);
     else {
@@ -98,6 +100,7 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
 
   const draft = <T,>(key: StepKey, saved: T): T => (drafts.get(key) as T | undefined) ?? saved;
   const keep = (key: StepKey) => (values: unknown) => {
+    if (justSaved.delete(key)) return;
     drafts.set(key, values);
   };
   const back = typeof view === 'number' && view > 1 ? () => goTo((view - 1) as StepNumber) : undefined;
