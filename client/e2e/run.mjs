@@ -6,6 +6,7 @@
 //   npm run e2e                          build the SPA and the API, then run
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
+//   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup"
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -142,7 +143,7 @@ try {
     const screenshots = path.join(repoRoot, 'artifacts', 'screenshots');
     rmSync(screenshots, { recursive: true, force: true });
     const files = readdirSync(path.join(clientDir, 'e2e'))
-      .filter((file) => file.endsWith('.test.mjs'))
+      .filter((file) => file.endsWith('.test.mjs') && (!process.env.E2E_ONLY || file.includes(process.env.E2E_ONLY)))
       .sort()
       .map((file) => path.join('e2e', file));
     console.log(`==> Journeys in Chromium (${files.join(', ')})`);

@@ -11,9 +11,7 @@ import type { AuthResponse } from './types';
 export async function apiFetch(request: Request): Promise<Response> {
   if (establishesSession(request)) return send(request);
 
-  let session = sessionStore.get();
-  if (session && expiresSoon(session)) session = await refreshSession();
-
+  const session = await currentSession();
   const token = session?.accessToken;
   // A request's body can be read once: keep a copy in case it has to be sent again with a renewed token.
   const second = token ? request.clone() : null;
@@ -21,12 +19,25 @@ export async function apiFetch(request: Request): Promise<Response> {
   const response = await send(request);
   if (response.status !== 401 || !token || !second) return response;
 
-  // Another request may already have renewed the token while this one was in flight.
-  const latest = sessionStore.get();
-  const renewed = latest && latest.accessToken !== token ? latest : await refreshSession();
+  const renewed = await renewedAfter401(token);
   if (!renewed) return response;
   second.headers.set('Authorization', `Bearer ${renewed.accessToken}`);
   return send(second);
+}
+
+/** The session to send a request with: renewed first when its access token is about to expire. */
+export async function currentSession(): Promise<Session | null> {
+  const session = sessionStore.get();
+  return session && expiresSoon(session) ? refreshSession() : session;
+}
+
+/**
+ * After a 401 to a request sent with `token`: the session to send it again with, or null when the session is over.
+ * Another request may already have renewed the token while this one was in flight; then no second exchange is made.
+ */
+export async function renewedAfter401(token: string): Promise<Session | null> {
+  const latest = sessionStore.get();
+  return latest && latest.accessToken !== token ? latest : refreshSession();
 }
 
 /** An absolute URL on this origin (fetch in tests has no page to resolve a relative one against). */

@@ -1,4 +1,4 @@
-import type { components } from './schema.gen';
+import type { components, paths } from './schema.gen';
 
 type Schemas = components['schemas'];
 
@@ -16,3 +16,27 @@ export type AuditPage = Schemas['Application.Tenants.AuditPage'];
 export type Role = Schemas['Domain.Tenants.TenantRole'];
 
 export const roles: readonly Role[] = ['viewer', 'editor', 'admin'];
+
+export type OnboardingProgress = Schemas['Application.Onboarding.OnboardingProgressDto'];
+export type CompanyProfile = Schemas['Application.Onboarding.CompanyProfileDto'];
+export type OnboardingCompanyRequest = Schemas['WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest'];
+export type CompanyBasicsStep = Schemas['Application.Onboarding.CompanyBasics'];
+export type AudienceStep = Schemas['Application.Onboarding.AudienceStep'];
+export type VoiceStep = Schemas['Application.Onboarding.VoiceStep'];
+export type StrategyStep = Schemas['Application.Onboarding.StrategyStep'];
+export type IdentityStep = Schemas['Application.Onboarding.IdentityStep'];
+export type BrandValue = Schemas['Application.Onboarding.BrandValueDto'];
+
+export type Asset = Schemas['Application.Assets.AssetDto'];
+export type AssetPage = Schemas['Application.Assets.AssetPage'];
+export type AssetUpdate = Schemas['WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest'];
+export type FileSearchHit = Schemas['Application.Assets.FileSearchHit'];
+
+export type PlanList = Schemas['Application.Billing.PlanListDto'];
+export type PlanInfo = Schemas['Application.Billing.PlanDto'];
+export type PlanLimits = Schemas['Application.Billing.PlanLimits'];
+export type SubscriptionStatus = Schemas['Application.Billing.SubscriptionStatusDto'];
+export type PlanAccess = Schemas['Application.Billing.PlanAccess'];
+
+/** True when the API (as the generated schema describes it) has `path`: features wait for their endpoint. */
+export type HasEndpoint<P extends string> = P extends keyof paths ? true : false;

@@ -15,6 +15,8 @@ export interface NavItem {
 export const mainNavigation: NavItem[] = [
   { to: '/app', label: 'Dashboard', icon: 'home', end: true },
   { to: '/app/brands', label: 'Brands', icon: 'building' },
+  { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
+  { to: '/app/files', label: 'Files', icon: 'folder' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

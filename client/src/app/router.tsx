@@ -1,4 +1,4 @@
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
 import { RouteError } from '../components/RouteError';
 import { PageLoading } from './PageLoading';
 import { RootLayout } from './RootLayout';
@@ -8,6 +8,15 @@ type PageModule = { default: React.ComponentType };
 /** Each page is its own chunk: the landing page downloads none of the app's code. */
 function page(load: () => Promise<PageModule>): Pick<RouteObject, 'lazy'> {
   return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+/**
+ * Stripe sends buyers back to `{public address}/settings/billing?checkout=…` (Billing:SuccessUrl, CancelUrl and
+ * PortalReturnUrl): the app's billing page, with the query kept.
+ */
+function BillingReturn() {
+  const { search } = useLocation();
+  return <Navigate to={`/app/settings/billing${search}`} replace />;
 }
 
 export const routes: RouteObject[] = [
@@ -21,6 +30,7 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', ...page(() => import('../features/auth/SignInPage')) },
       { path: 'sign-up', ...page(() => import('../features/auth/SignUpPage')) },
       { path: 'accept-invite', ...page(() => import('../features/auth/AcceptInvitePage')) },
+      { path: 'settings/billing', element: <BillingReturn /> },
       {
         path: 'app',
         ...page(() => import('./shell/AppLayout')),
@@ -31,6 +41,8 @@ export const routes: RouteObject[] = [
               { index: true, ...page(() => import('../features/dashboard/DashboardPage')) },
               { path: 'brands', ...page(() => import('../features/brands/BrandsPage')) },
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
+              { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
+              { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),
@@ -39,6 +51,7 @@ export const routes: RouteObject[] = [
                   { path: 'team', ...page(() => import('../features/team/TeamPage')) },
                   { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
+                  { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },

@@ -7,13 +7,15 @@ interface DialogProps {
   title: string;
   description?: ReactNode;
   children: ReactNode;
+  /** `lg` for content that needs the room (a file preview). */
+  size?: 'md' | 'lg';
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, makes the page behind it inert and closes it on Escape;
  * focus goes back to whatever opened it.
  */
-export function Dialog({ open, onClose, title, description, children }: DialogProps) {
+export function Dialog({ open, onClose, title, description, children, size = 'md' }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -38,7 +40,7 @@ export function Dialog({ open, onClose, title, description, children }: DialogPr
   return (
     <dialog
       ref={ref}
-      className="dialog"
+      className={size === 'lg' ? 'dialog dialog--lg' : 'dialog'}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {

@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../auth/useSession';
 const tabs = [
   { to: 'team', label: 'Team', adminOnly: false },
   { to: 'sessions', label: 'Sessions', adminOnly: false },
+  { to: 'billing', label: 'Billing', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
 ];
 
@@ -20,7 +21,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your team, your sessions and the security log of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`Your team, your sessions, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (
