@@ -148,7 +148,7 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
             initial={draft('strategy', strategyValues(company))}
             onLeave={keep('strategy')}
             onSave={(strategy) => saveStep(4, { strategy })}
-            // aiDraft: the AI issue's "AI draft" button goes here once its endpoint exists (see steps.ts).
+            companyId={progress.companyId ?? null}
             {...common}
           />
         ) : (

@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import type { CompanyProfile, HasEndpoint, OnboardingCompanyRequest } from '../../api';
+import type { CompanyProfile, OnboardingCompanyRequest } from '../../api';
 
 export { isStepNumber, stepCount, steps, type StepKey, type StepNumber } from './stepList';
-
-/**
- * The "AI draft" of step 4 waits for POST /api/v1/ai/generate-brand-strategy (the AI issue): until the generated
- * schema has that endpoint, no button is shown. This line stops compiling when the endpoint lands, as a reminder to
- * put the button into StrategyStep's `aiDraft` slot.
- */
-export const strategyDraftAvailable: HasEndpoint<'/api/v1/ai/generate-brand-strategy'> = false;
 
 // The server's rules (SaveOnboardingCompanyValidator, Domain/Companies/Company.cs), checked here first so that a
 // mistake shows at once; the server checks them again and names the field when one fails.

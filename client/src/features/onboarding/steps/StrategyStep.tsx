@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, type Path } from 'react-hook-form';
+import { api, errorMessage, unwrap } from '../../../api';
 import { Button } from '../../../components/Button';
 import { TextAreaField, TextField } from '../../../components/form/Fields';
 import { maxValues, strategySchema, type StrategyValues } from '../steps';
@@ -18,15 +19,11 @@ function fieldsOf(values: StrategyValues): Path<StrategyValues>[] {
 }
 
 interface StrategyStepProps extends StepProps<StrategyValues> {
-  /**
-   * The slot for the "AI draft" button (POST /api/v1/ai/generate-brand-strategy, the AI issue): it fills vision,
-   * mission, values and positioning for the user to edit. Empty while the endpoint does not exist (see
-   * `strategyDraftAvailable` in ../steps.ts), so no button is shown that could not work.
-   */
-  aiDraft?: ReactNode;
+  /** The onboarding company: with it, editors get an "AI draft" that fills this step for them to edit. */
+  companyId?: string | null;
 }
 
-export function StrategyStep({ initial, onSave, onLeave, onBack, readOnly, aiDraft }: StrategyStepProps) {
+export function StrategyStep({ initial, onSave, onLeave, onBack, readOnly, companyId }: StrategyStepProps) {
   const { form, submit } = useStepForm({
     resolver: zodResolver(strategySchema),
     initial,
@@ -38,6 +35,53 @@ export function StrategyStep({ initial, onSave, onLeave, onBack, readOnly, aiDra
   const values = useFieldArray({ control: form.control, name: 'values' });
   const { errors, isSubmitting } = form.formState;
   const listError = errors.values?.root?.message ?? errors.values?.message;
+  const [drafting, setDrafting] = useState(false);
+  const [draftNote, setDraftNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+
+  // POST /api/v1/ai/generate-brand-strategy: the draft fills the fields and nothing is saved until the user saves.
+  async function draftWithAi() {
+    if (!companyId) return;
+    setDrafting(true);
+    setDraftNote(null);
+    try {
+      const version = await unwrap(api.POST('/api/v1/ai/generate-brand-strategy', { body: { companyId } }));
+      const strategy = version.strategy;
+      const drafted: StrategyValues = {
+        vision: strategy.vision,
+        mission: strategy.mission,
+        positioningStatement: strategy.positioningStatement,
+        values: strategy.values.slice(0, maxValues).map((value) => ({ name: value.name, description: value.description })),
+      };
+      form.reset(drafted, { keepDefaultValues: true });
+      setDraftNote({
+        tone: 'info',
+        text: version.offline
+          ? 'Drafted offline from your profile and files. Edit it, then save.'
+          : 'Drafted by the AI strategist from your profile and files. Edit it, then save.',
+      });
+    } catch (error) {
+      setDraftNote({ tone: 'error', text: errorMessage(error) });
+    } finally {
+      setDrafting(false);
+    }
+  }
+
+  const aiDraft =
+    companyId && !readOnly ? (
+      <div className={styles.aiDraft}>
+        <Button type="button" variant="secondary" onClick={draftWithAi} disabled={drafting}>
+          {drafting ? 'Drafting…' : 'AI draft'}
+        </Button>
+        {draftNote && (
+          <p
+            className={draftNote.tone === 'error' ? 'field__error' : 'field__hint'}
+            role={draftNote.tone === 'error' ? 'alert' : 'status'}
+          >
+            {draftNote.text}
+          </p>
+        )}
+      </div>
+    ) : undefined;
 
   return (
     <StepFrame
