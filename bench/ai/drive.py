@@ -8,6 +8,10 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+import os as _os
+import sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "lib"))
+import client  # noqa: E402
 
 base, fake_port, runs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 CHUNKS = ["Unopened bags can be returned ", "within 45 days of delivery [1]", ", no questions asked."]
@@ -47,12 +51,7 @@ threading.Thread(target=server.serve_forever, daemon=True).start()
 
 
 def call(method, route, body=None, token=None):
-    request = urllib.request.Request(base + route, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("content-type", "application/json")
-    if token:
-        request.add_header("authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read() or b"null")
+    return client.call(base, method, route, body, token, timeout=60)
 
 
 token = call("POST", "/api/v1/auth/register", {"email": f"ai-{time.time_ns()}@example.com", "password": "a benchmark passphrase 2026",

@@ -9,6 +9,10 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+import os as _os
+import sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "lib"))
+import client  # noqa: E402
 
 base, folder, target = sys.argv[1], sys.argv[2], int(sys.argv[3])
 random.seed(42)
@@ -19,12 +23,7 @@ WORDS = ("brand voice audience coffee roast campaign launch pricing loyalty cust
 
 
 def call(method, route, body=None, token=None):
-    request = urllib.request.Request(base + route, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("content-type", "application/json")
-    if token:
-        request.add_header("authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=120) as response:
-        return json.loads(response.read() or b"null")
+    return client.call(base, method, route, body, token, timeout=120)
 
 
 def sentence():

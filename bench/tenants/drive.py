@@ -4,25 +4,20 @@ import statistics
 import sys
 import time
 import urllib.request
+import os as _os
+import sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "lib"))
+import client  # noqa: E402
 
 base, pid, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 
 
-def call(method, path, body=None, token=None):
-    request = urllib.request.Request(base + path, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("content-type", "application/json")
-    if token:
-        request.add_header("authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read() or b"null")
+def call(method, route, body=None, token=None):
+    return client.call(base, method, route, body, token, timeout=60)
 
 
 def rss_mb():
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
+    return client.rss_mb(pid)
 
 
 durations = []

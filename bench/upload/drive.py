@@ -6,26 +6,21 @@ import sys
 import threading
 import time
 import urllib.request
+import os as _os
+import sys as _sys
+_sys.path.insert(0, _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "lib"))
+import client  # noqa: E402
 
 base, pid, path, copy_path = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 size = os.path.getsize(path)
 
 
 def rss_mb():
-    with open(f"/proc/{pid}/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
+    return client.rss_mb(pid)
 
 
 def call(method, route, body=None, token=None):
-    request = urllib.request.Request(base + route, method=method, data=None if body is None else json.dumps(body).encode())
-    request.add_header("content-type", "application/json")
-    if token:
-        request.add_header("authorization", "Bearer " + token)
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read() or b"null")
+    return client.call(base, method, route, body, token, timeout=60)
 
 
 token = call("POST", "/api/v1/auth/register", {"email": f"upload-{time.time_ns()}@example.com", "password": "a benchmark passphrase 2026",

@@ -6,6 +6,8 @@ namespace BrandAutomator.Infrastructure.Files.Inspection;
 /// </summary>
 internal sealed class NonClosingStream(Stream inner) : Stream
 {
+    private const string ReadOnly = "Inspection reads uploads; it never writes them.";
+
     public override bool CanRead => inner.CanRead;
     public override bool CanSeek => inner.CanSeek;
     public override bool CanWrite => false;
@@ -27,7 +29,7 @@ internal sealed class NonClosingStream(Stream inner) : Stream
     {
     }
 
-    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException(ReadOnly);
 
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException(ReadOnly);
 }
