@@ -65,7 +65,11 @@ public sealed class PlanEntitlements(ICatalogDb catalog, ITenantDb tenantDb, ITe
         return new TenantEntitlements(access, plan, state.SubscriptionStatus, plan.Limits);
     }
 
-    /// <summary>Before adding a brand: the tenant's brands (counted in its schema) stay within the plan.</summary>
+    /// <summary>
+    /// Before adding a brand: the tenant's brands (counted in its schema) stay within the plan. Call it inside the
+    /// transaction that adds the brand: it holds the tenant's brand lock until that transaction ends, so two
+    /// concurrent additions cannot both see room for one more.
+    /// </summary>
     public async Task EnsureCanAddBrandAsync(CancellationToken cancellationToken)
     {
         var current = await CurrentAsync(cancellationToken);
@@ -74,6 +78,7 @@ public sealed class PlanEntitlements(ICatalogDb catalog, ITenantDb tenantDb, ITe
             return;
         }
 
+        await tenantDb.LockAsync(TenantLock.Brands, cancellationToken);
         var brands = await tenantDb.Companies.CountAsync(cancellationToken);
         if (brands >= allowed)
         {

@@ -71,10 +71,12 @@ public sealed class CreateCompanyHandler(ITenantDb db, TimeProvider clock, Billi
 {
     public async ValueTask<CompanyDto> Handle(CreateCompany command, CancellationToken cancellationToken)
     {
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await entitlements.EnsureCanAddBrandAsync(cancellationToken);
         var company = Company.Create(command.Name, command.Description, command.Industry, command.Website, clock.GetUtcNow());
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return CompanyDto.From(company);
     }
 }

@@ -94,6 +94,8 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntit
     public async ValueTask<OnboardingProgressDto> Handle(SaveOnboardingCompany command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        // One transaction: a new company is counted against the plan under the tenant's brand lock.
+        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         var progress = await db.OnboardingProgress.SingleOrDefaultAsync(cancellationToken);
         if (progress is null)
         {
@@ -163,6 +165,7 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntit
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return await sender.Send(new GetOnboardingProgress(), cancellationToken);
     }
 }

@@ -33,6 +33,22 @@ public sealed class PlanLimitTests(StripeApiFactory factory) : IClassFixture<Str
     }
 
     [Fact]
+    public async Task Concurrent_brand_additions_cannot_overshoot_the_plan()
+    {
+        var admin = await factory.RegisterAsync();
+        await factory.SubscribeAsync(admin, "pro");
+
+        // Ten at once against a plan of five: each checks the count under the
+        // tenant's brand lock, so exactly five get in and the others are told about the limit.
+        var attempts = Enumerable.Range(0, 10).Select(i => admin.CreateBrandAsync($"Brand {i}"));
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.PaymentRequired));
+        Assert.Equal(5, (await admin.StatusAsync())["usage"]!["brands"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_upgrade_also_applies_to_tokens_refreshed_after_it()
     {
         var admin = await factory.RegisterAsync();

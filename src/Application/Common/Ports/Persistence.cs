@@ -73,6 +73,12 @@ public interface ITenantDb
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for, then holds until the open transaction ends, this tenant's lock on <paramref name="resource"/>: two
+    /// requests that check a count and then add to it run one after the other. Needs an open transaction.
+    /// </summary>
+    Task LockAsync(TenantLock resource, CancellationToken cancellationToken);
+
     /// <summary>Forgets every loaded and pending entity, after a failed save, so the next one starts clean.</summary>
     void DiscardChanges();
 }
@@ -81,4 +87,11 @@ public interface ITenantDb
 public interface ITenantProvisioner
 {
     Task CreateSchemaAsync(Tenant tenant, CancellationToken cancellationToken);
+}
+
+/// <summary>What <see cref="ITenantDb.LockAsync"/> serialises within one tenant.</summary>
+public enum TenantLock
+{
+    /// <summary>The brand count checked against the plan before a brand is added.</summary>
+    Brands = 1,
 }

@@ -62,6 +62,19 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
+    public async Task LockAsync(TenantLock resource, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException($"The {resource} lock is held until the transaction ends: begin one first.");
+        }
+
+        // A transaction-scoped advisory lock keyed by the tenant's schema (the search path) and the resource: other
+        // tenants never wait, and the lock goes with the commit or rollback, whatever happens to the connection.
+        await Database.ExecuteSqlAsync(
+            $"SELECT pg_advisory_xact_lock(hashtext(current_schema()), {(int)resource})", cancellationToken);
+    }
+
     public void DiscardChanges() => ChangeTracker.Clear();
 
     protected override void OnModelCreating(ModelBuilder builder)
