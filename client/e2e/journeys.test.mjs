@@ -138,6 +138,8 @@ describe('journeys', { concurrency: false }, () => {
     try {
       await ben.page.goto(link);
       await heading(ben.page, 'Join your team');
+      // The link says whose workspace it is and with which role before he accepts.
+      await ben.page.getByText(new RegExp(`invited ${teammate.email} to join .+ as an editor\\.`, 'i')).waitFor();
       await checkPage(ben.page, 'accept-invite');
       await ben.page.getByLabel('Your name').fill(teammate.name);
       await ben.page.getByLabel('Choose a password').fill(password);

@@ -1177,6 +1177,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitation-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link is for: workspace, inviter, role, and whether the address has an account. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.InvitationPreviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Auth.InvitationPreview"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -3874,6 +3914,15 @@ export interface components {
             fullName: string;
             role: string;
         };
+        "Application.Auth.InvitationPreview": {
+            workspaceName: string;
+            email: string;
+            role: string;
+            invitedBy: string;
+            /** Format: date-time */
+            expiresAt: string;
+            hasAccount: boolean;
+        };
         "Application.Auth.SessionDto": {
             /** Format: uuid */
             id: string;
@@ -4309,6 +4358,9 @@ export interface components {
             token: string;
             password: string;
             fullName?: string | null;
+        };
+        "WebApi.Endpoints.AuthEndpoints.InvitationPreviewRequest": {
+            token: string;
         };
         "WebApi.Endpoints.AuthEndpoints.JsonWebKeySet": {
             keys: components["schemas"]["Infrastructure.Security.PublicJsonWebKey"][];

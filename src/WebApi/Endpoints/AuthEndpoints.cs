@@ -18,6 +18,9 @@ public static class AuthEndpoints
 
     public sealed record AcceptInviteRequest(string Token, string Password, string? FullName);
 
+    /// <summary>The invitation link's token, sent in the body so that it never lands in an access log.</summary>
+    public sealed record InvitationPreviewRequest(string Token);
+
     public sealed record JsonWebKeySet(IReadOnlyList<PublicJsonWebKey> Keys);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
@@ -40,6 +43,10 @@ public static class AuthEndpoints
         anonymous.MapPost("/accept-invite", async (AcceptInviteRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AcceptInvitation(body.Token ?? "", body.Password ?? "", body.FullName), ct)))
             .WithSummary("Accept an invitation: new users set a password, existing users confirm theirs.");
+
+        anonymous.MapPost("/invitation-preview", async (InvitationPreviewRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new PreviewInvitation(body.Token ?? ""), ct)))
+            .WithSummary("What an invitation link is for: workspace, inviter, role, and whether the address has an account.");
 
         var member = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.AuthPolicy).RequireAuthorization(Policies.Viewer);
 

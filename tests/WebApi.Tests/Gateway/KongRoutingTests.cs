@@ -80,6 +80,7 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
     [InlineData("GET", "/.well-known/jwks.json", "jwks")]
     [InlineData("POST", "/api/v1/auth/register", "auth-anonymous")]
     [InlineData("POST", "/api/v1/auth/accept-invite", "auth-anonymous")]
+    [InlineData("POST", "/api/v1/auth/invitation-preview", "auth-anonymous")]
     [InlineData("POST", "/api/v1/auth/logout", "api")]
     [InlineData("POST", "/api/v1/auth/register-admin", "api")]
     [InlineData("GET", "/api/v1/auth/register", "api")]

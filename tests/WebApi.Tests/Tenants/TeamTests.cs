@@ -22,6 +22,46 @@ public sealed class TeamTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task An_invitation_link_names_its_workspace_inviter_and_role_before_it_is_accepted_and_not_after()
+    {
+        var admin = await factory.RegisterAsync(company: "Preview Workspace");
+        var other = await factory.RegisterAsync();
+        var newcomer = ApiClient.UniqueEmail("preview");
+        foreach (var email in new[] { newcomer, other.Email })
+        {
+            await (await admin.Client.PostAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/users/invite", new { email, role = "editor" }))
+                .EnsureStatusAsync(HttpStatusCode.Created);
+        }
+
+        var token = await TeamHelpers.ReadInvitationTokenAsync(factory, newcomer);
+        var anonymous = factory.CreateClient();
+        var preview = await anonymous.PostAsJsonAsync("/api/v1/auth/invitation-preview", new { token });
+
+        await preview.EnsureStatusAsync(HttpStatusCode.OK);
+        var body = (await preview.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("Preview Workspace", body["workspaceName"]!.GetValue<string>());
+        Assert.Equal("editor", body["role"]!.GetValue<string>());
+        Assert.Equal(newcomer, body["email"]!.GetValue<string>(), ignoreCase: true);
+        Assert.False(string.IsNullOrWhiteSpace(body["invitedBy"]!.GetValue<string>()));
+        Assert.False(body["hasAccount"]!.GetValue<bool>());
+
+        // Someone who already has an account is told so: the page asks for that account's password.
+        var existing = await anonymous.PostAsJsonAsync("/api/v1/auth/invitation-preview",
+            new { token = await TeamHelpers.ReadInvitationTokenAsync(factory, other.Email) });
+        Assert.True((await existing.Content.ReadFromJsonAsync<JsonObject>())!["hasAccount"]!.GetValue<bool>());
+
+        await (await anonymous.PostAsJsonAsync("/api/v1/auth/accept-invite", new { token, password = ApiClient.GoodPassword, fullName = "New" }))
+            .EnsureStatusAsync(HttpStatusCode.OK);
+        var used = await anonymous.PostAsJsonAsync("/api/v1/auth/invitation-preview", new { token });
+        var forged = await anonymous.PostAsJsonAsync("/api/v1/auth/invitation-preview", new { token = "not-a-token" });
+        foreach (var refused in new[] { used, forged })
+        {
+            await refused.EnsureStatusAsync(HttpStatusCode.BadRequest);
+            Assert.NotNull((await refused.ProblemAsync())["errors"]!["token"]);
+        }
+    }
+
+    [Fact]
     public async Task An_invitation_works_once()
     {
         var admin = await factory.RegisterAsync();

@@ -4,6 +4,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { authResponse, json, problem, renderPage } from '../../test/render';
 import AcceptInvitePage from './AcceptInvitePage';
 
+const invitation = {
+  workspaceName: 'Northwind',
+  email: 'ben@example.com',
+  role: 'editor',
+  invitedBy: 'Ada Admin',
+  expiresAt: '2026-12-01T00:00:00Z',
+  hasAccount: false,
+};
+
+/** A fetch that answers the invitation preview with `preview` and every other call from `rest`, in order. */
+function fetchWith(preview: () => Response, ...rest: Response[]) {
+  const queue = [...rest];
+  return vi.fn(async (input: Request) => (input.url.endsWith('/invitation-preview') ? preview() : queue.shift()!));
+}
+
 describe('AcceptInvitePage', () => {
   it('explains a link without a token', () => {
     renderPage(<AcceptInvitePage />, { path: '/accept-invite' });
@@ -11,10 +26,47 @@ describe('AcceptInvitePage', () => {
     expect(screen.getByText('The link has no invitation code.')).toBeInTheDocument();
   });
 
-  it('shows an expired invitation as the form’s message', async () => {
+  it('names the workspace, the inviter and the role of the invitation', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () =>
+      fetchWith(() => json(invitation)),
+    );
+    renderPage(<AcceptInvitePage />, { path: '/accept-invite', url: '/accept-invite?token=abc' });
+
+    expect(await screen.findByText('Ada Admin invited ben@example.com to join Northwind as an editor.')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'I am new here' })).toBeChecked();
+  });
+
+  it('says at once that a used or expired invitation cannot be accepted', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchWith(() =>
+        problem(400, { errors: { token: ['This invitation has expired or was already used. Ask for a new one.'] } }),
+      ),
+    );
+    renderPage(<AcceptInvitePage />, { path: '/accept-invite', url: '/accept-invite?token=abc' });
+
+    expect(await screen.findByText('This invitation has expired or was already used. Ask for a new one.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Accept invitation' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'sign in' })).toHaveAttribute('href', '/sign-in');
+  });
+
+  it('asks straight away for the password of an address that already has an account', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchWith(() => json({ ...invitation, hasAccount: true })),
+    );
+    renderPage(<AcceptInvitePage />, { path: '/accept-invite', url: '/accept-invite?token=abc' });
+
+    expect(await screen.findByLabelText('Your password')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'I have an account' })).toBeChecked();
+  });
+
+  it('keeps the form usable when the preview cannot be loaded, and shows the server’s refusal on submit', async () => {
+    vi.stubGlobal(
+      'fetch',
+      fetchWith(
+        () => problem(503, { title: 'Service unavailable' }),
         problem(400, { errors: { token: ['This invitation has expired or was already used. Ask for a new one.'] } }),
       ),
     );
@@ -29,10 +81,12 @@ describe('AcceptInvitePage', () => {
   });
 
   it('asks for the existing account’s password when the address already has one', async () => {
-    const fetchMock = vi
-      .fn()
-      .mockResolvedValueOnce(problem(401, { detail: 'This e-mail already has an account: enter its password to join.' }))
-      .mockResolvedValueOnce(json(authResponse({ role: 'editor' })));
+    // A preview that could not tell (here: it failed) leaves "new" chosen; the server's 401 switches the form.
+    const fetchMock = fetchWith(
+      () => problem(503, { title: 'Service unavailable' }),
+      problem(401, { detail: 'This e-mail already has an account: enter its password to join.' }),
+      json(authResponse({ role: 'editor' })),
+    );
     vi.stubGlobal('fetch', fetchMock);
     renderPage(<AcceptInvitePage />, {
       path: '/accept-invite',
@@ -54,7 +108,8 @@ describe('AcceptInvitePage', () => {
     await user.click(screen.getByRole('button', { name: 'Accept invitation' }));
 
     expect(await screen.findByRole('heading', { name: 'App home' })).toBeInTheDocument();
-    const sent = (await (fetchMock.mock.calls[1]![0] as Request).json()) as Record<string, unknown>;
+    const accepts = fetchMock.mock.calls.map(([request]) => request).filter((request) => request.url.endsWith('/accept-invite'));
+    const sent = (await accepts[1]!.json()) as Record<string, unknown>;
     expect(sent).toEqual({ token: 'abc', password: 'my existing password', fullName: null });
   });
 });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
@@ -9,7 +10,7 @@ import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
 import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
-import { acceptInvite } from './api';
+import { acceptInvite, previewInvitation } from './api';
 import { AuthLayout } from './AuthLayout';
 import { newPassword, passwordMax, passwordMin } from './schemas';
 
@@ -28,7 +29,17 @@ type Values = z.infer<ReturnType<typeof schemaFor>>;
 export default function AcceptInvitePage() {
   const [params] = useSearchParams();
   const token = params.get('token')?.trim() ?? '';
-  const [mode, setMode] = useState<Mode>('new');
+  // Until the person picks, the invitation says whether the address already has an account.
+  const [chosen, setChosen] = useState<Mode | null>(null);
+  const preview = useQuery({
+    queryKey: ['invitation-preview', token],
+    queryFn: () => previewInvitation(token),
+    enabled: token !== '',
+    staleTime: Infinity,
+    retry: false,
+  });
+  const mode: Mode = chosen ?? (preview.data?.hasAccount ? 'existing' : 'new');
+  const setMode = setChosen;
   const navigate = useNavigate();
   const form = useForm<Values>({
     resolver: zodResolver(schemaFor(mode)),
@@ -46,6 +57,20 @@ export default function AcceptInvitePage() {
     );
   }
 
+  // A used or expired link says so at once instead of after the form is filled in. Any other failure (a lost
+  // connection) leaves the form usable: accepting reports its own errors.
+  const stale = isApiError(preview.error) && preview.error.status === 400 ? preview.error.fieldErrors.token?.[0] : undefined;
+  if (stale) {
+    return (
+      <AuthLayout title="Join your team" subtitle="This invitation can no longer be used.">
+        <Alert tone="error" title={stale}>
+          If you already joined, <Link to="/sign-in">sign in</Link>.
+        </Alert>
+      </AuthLayout>
+    );
+  }
+
+  const invitation = preview.data;
   const onSubmit = form.handleSubmit(async (values) => {
     try {
       await acceptInvite({ token, password: values.password, fullName: mode === 'new' ? values.fullName : null });
@@ -65,7 +90,11 @@ export default function AcceptInvitePage() {
   return (
     <AuthLayout
       title="Join your team"
-      subtitle="You have been invited to a workspace on AI Brand Automator."
+      subtitle={
+        invitation
+          ? `${invitation.invitedBy} invited ${invitation.email} to join ${invitation.workspaceName} as ${article(invitation.role)} ${invitation.role}.`
+          : 'You have been invited to a workspace on AI Brand Automator.'
+      }
       footer={
         <>
           Not expecting this? You can ignore it, or <Link to="/">learn what we do</Link>.
@@ -102,4 +131,8 @@ export default function AcceptInvitePage() {
       </form>
     </AuthLayout>
   );
+}
+
+function article(role: string) {
+  return /^[aeiou]/i.test(role) ? 'an' : 'a';
 }

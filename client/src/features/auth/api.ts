@@ -34,6 +34,11 @@ export async function acceptInvite(input: AcceptInviteInput) {
   return start(await unwrap(api.POST('/api/v1/auth/accept-invite', { body: input })));
 }
 
+/** The workspace, inviter and role of an invitation link; refused (400 on `token`) once it is used or expired. */
+export async function previewInvitation(token: string) {
+  return unwrap(api.POST('/api/v1/auth/invitation-preview', { body: { token } }));
+}
+
 export async function switchTenant(tenantId: string) {
   return start(await unwrap(api.POST('/api/v1/auth/switch-tenant', { body: { tenantId } })));
 }
