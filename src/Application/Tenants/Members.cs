@@ -161,13 +161,12 @@ public sealed class ChangeMemberRoleHandler(
     {
         currentUser.EnsureIs(command.TenantId);
         var role = command.Role;
-        var membership = await catalog.Memberships
-            .SingleOrDefaultAsync(m => m.TenantId == command.TenantId && m.UserId == command.UserId, cancellationToken)
-            ?? throw new NotFoundException("Member", command.UserId);
-        var admins = await catalog.Memberships.CountAsync(m => m.TenantId == command.TenantId && m.Role == TenantRole.Admin, cancellationToken);
+        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
+        var (membership, admins) = await AdminCount.LoadLockedAsync(catalog, command.TenantId, command.UserId, cancellationToken);
         var previous = membership.Role;
         membership.ChangeRole(role, admins);
         await catalog.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
 
         var user = (await identity.FindByIdsAsync([command.UserId], cancellationToken)).Single();
         await audit.RecordAsync(AuditEventType.RoleChanged, command.TenantId, currentUser.UserId,
@@ -188,10 +187,8 @@ public sealed class RemoveMemberHandler(ICatalogDb catalog, ICurrentUser current
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
-        var membership = await catalog.Memberships
-            .SingleOrDefaultAsync(m => m.TenantId == command.TenantId && m.UserId == command.UserId, cancellationToken)
-            ?? throw new NotFoundException("Member", command.UserId);
-        var admins = await catalog.Memberships.CountAsync(m => m.TenantId == command.TenantId && m.Role == TenantRole.Admin, cancellationToken);
+        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
+        var (membership, admins) = await AdminCount.LoadLockedAsync(catalog, command.TenantId, command.UserId, cancellationToken);
         membership.EnsureCanBeRemoved(admins);
         catalog.Memberships.Remove(membership);
         var sessions = await catalog.RefreshTokens
@@ -199,8 +196,27 @@ public sealed class RemoveMemberHandler(ICatalogDb catalog, ICurrentUser current
             .ToListAsync(cancellationToken);
         sessions.ForEach(t => t.Revoke(clock.GetUtcNow(), "removed from tenant"));
         await catalog.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await audit.RecordAsync(AuditEventType.MemberRemoved, command.TenantId, currentUser.UserId,
             $"Removed member {command.UserId}.", cancellationToken);
         return Unit.Value;
+    }
+}
+
+/// <summary>
+/// A member and the tenant's admin count, read under the tenant's lock (inside the caller's transaction): two admins
+/// demoting or removing each other at once cannot both see the other still there and leave the tenant with none.
+/// </summary>
+internal static class AdminCount
+{
+    public static async Task<(TenantMembership Membership, int Admins)> LoadLockedAsync(
+        ICatalogDb catalog, Guid tenantId, Guid userId, CancellationToken cancellationToken)
+    {
+        await catalog.LockTenantAsync(tenantId, cancellationToken);
+        var membership = await catalog.Memberships
+            .SingleOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException("Member", userId);
+        var admins = await catalog.Memberships.CountAsync(m => m.TenantId == tenantId && m.Role == TenantRole.Admin, cancellationToken);
+        return (membership, admins);
     }
 }

@@ -62,6 +62,22 @@ public sealed class TeamTests(ApiFactory factory) : IClassFixture<ApiFactory>
     }
 
     [Fact]
+    public async Task Two_admins_demoting_each_other_at_once_leave_the_tenant_one_admin()
+    {
+        var ada = await factory.RegisterAsync();
+        var bea = await TeamHelpers.InviteAndAcceptAsync(factory, ada, "admin");
+
+        // Each sees two admins if the counts are not taken one after the other; the tenant's lock orders them.
+        var responses = await Task.WhenAll(
+            ada.Client.PutAsJsonAsync($"/api/v1/tenants/{ada.TenantId}/users/{bea.UserId}/role", new { role = "viewer" }),
+            bea.Client.PutAsJsonAsync($"/api/v1/tenants/{ada.TenantId}/users/{ada.UserId}/role", new { role = "viewer" }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(1, await factory.CountAsync(
+            $"SELECT count(*) FROM public.tenant_memberships WHERE tenant_id = '{ada.TenantId}' AND role = 'Admin'"));
+    }
+
+    [Fact]
     public async Task An_invitation_works_once()
     {
         var admin = await factory.RegisterAsync();
