@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CompanyProfile, OnboardingCompanyRequest } from '../../api';
+import { companyBasicsSchema, companyBasicsValues } from '../brands/CompanyBasicsFields';
 
 export { isStepNumber, stepCount, steps, type StepKey, type StepNumber } from './stepList';
 
@@ -11,25 +12,12 @@ const required = (label: string, max: number) =>
     .trim()
     .min(1, `Enter ${label}.`)
     .max(max, `Use at most ${max.toLocaleString('en-US')} characters.`);
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Use at most ${max.toLocaleString('en-US')} characters.`);
 
 export const maxValues = 10;
 export const maxColours = 8;
 const hexColour = /^#[0-9A-Fa-f]{6}$/;
 
-export const basicsSchema = z.object({
-  name: required('the company name', 120),
-  industry: optional(120),
-  website: z
-    .string()
-    .trim()
-    .refine((value) => value === '' || /^https?:\/\/\S+$/i.test(value), 'Enter a full web address starting with https://.'),
-  description: optional(2000),
-});
+export const basicsSchema = companyBasicsSchema('company');
 
 export const audienceSchema = z.object({
   targetAudience: required('whom you serve', 2000),
@@ -79,14 +67,7 @@ export type StrategyValues = z.infer<typeof strategySchema>;
 export type IdentityValues = z.infer<typeof identitySchema>;
 
 /** Each step's form values from the company as saved so far (empty for a step not yet done). */
-export function basicsValues(company?: CompanyProfile | null): BasicsValues {
-  return {
-    name: company?.name ?? '',
-    industry: company?.industry ?? '',
-    website: company?.website ?? '',
-    description: company?.description ?? '',
-  };
-}
+export const basicsValues = companyBasicsValues;
 
 export function audienceValues(company?: CompanyProfile | null): AudienceValues {
   return { targetAudience: company?.targetAudience ?? '', coreProblem: company?.coreProblem ?? '' };
