@@ -13,7 +13,8 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 /// <summary>
 /// Publishing's composition: Quartz with the persistent ADO store on PostgreSQL (tables in the <c>quartz</c> schema,
 /// clustered, instance id AUTO, job data as strings serialised with System.Text.Json), the sweep, the network adapters
-/// on typed HTTP clients, and Data Protection with its keys in the database.
+/// on typed HTTP clients, and Data Protection with its keys in the database (encrypted by
+/// <see cref="KeyRingOptions"/>'s certificate when one is configured).
 /// </summary>
 public static class SchedulingSetup
 {
@@ -25,7 +26,16 @@ public static class SchedulingSetup
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var publishing = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
 
-        services.AddDataProtection().SetApplicationName("BrandAutomator");
+        var dataProtection = services.AddDataProtection().SetApplicationName("BrandAutomator");
+        var keyRing = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
+        if (!string.IsNullOrWhiteSpace(keyRing.CertificatePem))
+        {
+            // New keys are encrypted to the current certificate; keys from before a rotation are read with the old ones.
+            var current = KeyRingOptions.Load(keyRing.CertificatePem);
+            dataProtection.ProtectKeysWithCertificate(current)
+                .UnprotectKeysWithAnyCertificate([current, .. keyRing.PreviousCertificatePems.Select(KeyRingOptions.Load)]);
+        }
+
         services.AddSingleton<DatabaseKeyRepository>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = sp.GetRequiredService<DatabaseKeyRepository>()));

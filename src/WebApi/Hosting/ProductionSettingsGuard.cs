@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using BrandAutomator.Infrastructure.Email;
 using BrandAutomator.Infrastructure.Files;
+using BrandAutomator.Infrastructure.Scheduling;
 using Npgsql;
 
 namespace BrandAutomator.WebApi.Hosting;
@@ -59,7 +60,24 @@ public static class ProductionSettingsGuard
         CheckEmail(configuration, problems);
         CheckStorage(configuration, problems);
         CheckBilling(configuration, problems);
+        CheckKeyRing(configuration, problems);
         return problems;
+    }
+
+    private static void CheckKeyRing(IConfiguration configuration, List<string> problems)
+    {
+        const string key = $"{KeyRingOptions.Section}:{nameof(KeyRingOptions.CertificatePem)}";
+        if (configuration[key] is not { Length: > 0 } pem || string.IsNullOrWhiteSpace(pem))
+        {
+            problems.Add($"{key} is not set: the key ring that encrypts the social networks' tokens would sit in the database " +
+                         "unencrypted; give a certificate and its private key (PEM) to encrypt it.");
+            return;
+        }
+
+        if (KeyRingOptions.Problem(pem) is { } problem)
+        {
+            problems.Add($"{key} {problem}.");
+        }
     }
 
     private static void CheckDatabase(IConfiguration configuration, List<string> problems)

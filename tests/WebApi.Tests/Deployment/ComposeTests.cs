@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using BrandAutomator.TestSupport;
 using BrandAutomator.WebApi.Hosting;
 using Microsoft.Extensions.Configuration;
 
@@ -87,7 +88,7 @@ public sealed class ComposeTests
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
         var required = ComposeFile.RequiredVariables(RepositoryFiles.Read("docker-compose.yml"));
-        foreach (var secret in new[] { "POSTGRES_PASSWORD", "JWT_SIGNING_KEY_PEM", "JWT_PUBLIC_KEY_PEM", "STORAGE_SIGNING_KEY" })
+        foreach (var secret in new[] { "POSTGRES_PASSWORD", "JWT_SIGNING_KEY_PEM", "JWT_PUBLIC_KEY_PEM", "STORAGE_SIGNING_KEY", "DATA_PROTECTION_CERTIFICATE_PEM" })
         {
             Assert.Contains(secret, required);
         }
@@ -109,6 +110,7 @@ public sealed class ComposeTests
             ["EMAIL_FROM"] = "no-reply@example.test",
             ["PUBLIC_BASE_URL"] = "https://app.example.test",
             ["STORAGE_SIGNING_KEY"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["DATA_PROTECTION_CERTIFICATE_PEM"] = TestCertificates.KeyRingPem(),
         };
 
         var environment = _compose.Environment("api", variables);

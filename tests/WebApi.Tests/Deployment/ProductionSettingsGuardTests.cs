@@ -126,6 +126,9 @@ public sealed class ProductionSettingsGuardTests
     [InlineData("Storage:PublicBaseUrl", "http://127.0.0.1:5080", "Storage:PublicBaseUrl 'http://127.0.0.1:5080' is not a public https address")]
     [InlineData("Billing:StripeSecretKey", "sk_test_51Abc", "Billing:StripeSecretKey is a Stripe test-mode key", "Billing:StripeWebhookSecret is not set")]
     [InlineData("Billing:StripeSecretKey", "sk_live_51Abc", "Billing:StripeWebhookSecret is not set")]
+    [InlineData("DataProtection:CertificatePem", "", "DataProtection:CertificatePem is not set")]
+    [InlineData("DataProtection:CertificatePem", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----",
+        "DataProtection:CertificatePem does not hold a certificate and its unencrypted private key")]
     public void Each_unsafe_value_is_named_as_a_problem(string key, string value, params string[] expected)
     {
         using var rsa = RSA.Create(2048);
@@ -179,7 +182,10 @@ public sealed class ProductionSettingsGuardTests
         ["Email:SmtpHost"] = "smtp.example.test",
         ["Email:PublicBaseUrl"] = "https://app.example.test",
         ["Storage:SigningKey"] = "q9ZtR4wLx2VbN7mKp3sHd8FjC6yGe1Ua",
+        ["DataProtection:CertificatePem"] = KeyRingPem.Value,
     };
+
+    private static readonly Lazy<string> KeyRingPem = new(() => TestCertificates.KeyRingPem());
 
     private static IConfiguration Configuration(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
