@@ -60,7 +60,7 @@ describe('CalendarPage', () => {
 
     const chip = await screen.findByRole('button', { name: /Spring launch/ });
     expect(dayCell(container, '2026-10-24')).toContainElement(chip);
-    expect(chip).toHaveAccessibleName(/^09:00, Spring launch, Scheduled, LinkedIn, X$/);
+    expect(chip).toHaveAccessibleName(/^09:00\s*,\s*Spring launch\s*,\s*Scheduled\s*,\s*LinkedIn, X$/);
     // Monday 28 September to Sunday 8 November: the six weeks shown.
     expect(sent.find((call) => call.path === '/api/v1/content')?.search).toContain('from=2026-09-28&to=2026-11-09');
   });

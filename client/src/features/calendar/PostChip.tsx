@@ -19,6 +19,8 @@ export function PostChip({ item, draggable, showDay, onOpen, onDragStart, onDrag
   const time = item.scheduledLocal ? timeOf(item.scheduledLocal) : null;
   const networks = item.variants.map((variant) => platformLimits[variant.platform].name).join(', ');
   const when = item.scheduledLocal ? `${showDay ? `${formatLongDay(dayOf(item.scheduledLocal))} ` : ''}${time}` : 'No time';
+  // The name is the visible text in reading order ("09:00, Spring launch, Scheduled, LinkedIn, X"): the commas and the
+  // networks' full names are there for screen readers only; the grid lays the time and the state out on one line.
   return (
     <button
       type="button"
@@ -27,15 +29,19 @@ export function PostChip({ item, draggable, showDay, onOpen, onDragStart, onDrag
       onDragStart={onDragStart}
       onDragEnd={onDragEnd}
       onClick={onOpen}
-      aria-label={`${when}, ${item.title}, ${stateLabels[item.state]}, ${networks}`}
       data-post-id={item.id}
       data-state={item.state}
     >
-      <span className={styles.chipTop}>
-        {time && <span className={styles.chipTime}>{time}</span>}
-        <span className={styles.chipState}>{stateLabels[item.state]}</span>
+      <span className={styles.chipTime}>
+        {when}
+        <span className="visually-hidden">, </span>
       </span>
-      <span className={styles.chipTitle}>{item.title}</span>
+      <span className={styles.chipTitle}>
+        {item.title}
+        <span className="visually-hidden">, </span>
+      </span>
+      <span className={styles.chipState}>{stateLabels[item.state]}</span>
+      <span className="visually-hidden">, {networks}</span>
       <span className={styles.chipNetworks} aria-hidden="true">
         {item.variants.map((variant) => (
           <span

@@ -7,10 +7,9 @@ import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/form/Fields';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
-import { formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
 import { newIdempotencyKey, useCancelContent, useDeleteContent, usePublishNow, useSubmitContent } from './api';
-import { dayOf, formatLongDay, inputValueOf, nextFullHour, timeOf } from './dates';
+import { dayOf, formatInstant, formatLongDay, inputValueOf, nextFullHour, timeOf } from './dates';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
 import { ReviewActions } from './ReviewActions';
@@ -76,7 +75,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
               ? `${formatLongDay(dayOf(item.scheduledLocal))}, ${timeOf(item.scheduledLocal)} (${timeZone})`
               : 'No time yet'}
           </span>
-          {item.publishedAt && <span className="muted">Published {formatDateTime(item.publishedAt)}</span>}
+          {item.publishedAt && <span className="muted">Published {formatInstant(item.publishedAt, timeZone)}</span>}
         </div>
 
         {item.lastError && (

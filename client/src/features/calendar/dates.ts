@@ -160,3 +160,8 @@ export function viewTitle(view: CalendarView, day: Day): string {
   }
   return 'All posts';
 }
+
+/** An instant (UTC) as the workspace reads it: "26 Nov 2026, 04:36". */
+export function formatInstant(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
