@@ -63,6 +63,7 @@ describe('content calendar', { concurrency: false }, () => {
     const session = await faye.page.evaluate(() => JSON.parse(localStorage.getItem('brandauto.session')));
     // The workspace plans in New York while the browser is in London: every time shown must be New York's.
     await callApi(faye.page, 'PUT', `/api/v1/tenants/${session.tenant.id}/time-zone`, { timeZone });
+    await callApi(faye.page, 'POST', '/api/v1/companies', { name: 'Harbour Bakery', industry: 'Bakery' });
     for (const [platform, account] of [
       ['linkedIn', 'urn:li:organization:4242'],
       ['x', '1600000000000000001'],
@@ -204,8 +205,14 @@ describe('content calendar', { concurrency: false }, () => {
     await page.goto('/app/calendar?view=list');
     await page.getByRole('button', { name: 'New post' }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
-    await dialog.getByLabel('Title').fill('Croissant week');
-    await dialog.getByLabel('Text', { exact: true }).fill('Croissants all week, baked at dawn.');
+    // The AI drafts the text in the brand's voice (the offline drafter: no AI keys in the journeys).
+    await dialog.getByLabel('Brand').selectOption({ label: 'Harbour Bakery' });
+    await dialog.getByLabel('Topic for an AI draft').fill('Croissant week');
+    await dialog.getByRole('button', { name: 'AI draft' }).click();
+    await dialog.getByText(/^Drafted/).waitFor({ timeout: 20_000 });
+    const drafted = await dialog.getByLabel('Text for LinkedIn').inputValue();
+    assert.ok(drafted.trim().length > 0, 'the AI draft fills the LinkedIn text');
+    assert.equal(await dialog.getByLabel('Title').inputValue(), 'Croissant week', 'the topic names the post');
     assert.equal(await dialog.getByRole('button', { name: 'Schedule' }).count(), 0, 'scheduling waits for approval');
     await dialog.getByRole('button', { name: 'Submit for approval' }).click();
     await page.getByText('“Croissant week” was sent for approval.').waitFor();

@@ -14,7 +14,7 @@ interface Sent {
 }
 
 /** The API as the composer meets it: brands, files, and `answer` for every write. */
-function serve(answer: (request: Sent) => Response) {
+function serve(answer: (request: Sent) => Response, brands: unknown[] = []) {
   const sent: Sent[] = [];
   vi.stubGlobal(
     'fetch',
@@ -22,7 +22,7 @@ function serve(answer: (request: Sent) => Response) {
       const request = input instanceof Request ? input : new Request(input);
       const path = new URL(request.url).pathname;
       if (request.method === 'GET') {
-        if (path === '/api/v1/companies') return json([]);
+        if (path === '/api/v1/companies') return json(brands);
         if (path === '/api/v1/assets') return json({ items: [], page: 1, pageSize: 100, total: 0 });
         return json({}, 404);
       }
@@ -169,5 +169,53 @@ describe('Composer', () => {
 
     await vi.waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(sent.map((call) => `${call.method} ${call.path}`)).toEqual(['POST /api/v1/content', 'POST /api/v1/content/p2/submit']);
+  });
+
+  it('drafts each network’s text with AI for the chosen brand and topic', async () => {
+    const brand = { id: 'b1', name: 'Harbour Bakery', createdAt: '2026-10-01T00:00:00Z', updatedAt: '2026-10-01T00:00:00Z' };
+    const sent = serve(
+      () =>
+        json({
+          companyId: 'b1',
+          topic: 'Croissant week',
+          platforms: [
+            {
+              platform: 'linkedIn',
+              displayName: 'LinkedIn',
+              maxLength: 3000,
+              drafts: [{ text: 'All week: croissants.', length: 21, shortened: false }],
+            },
+            {
+              platform: 'x',
+              displayName: 'X',
+              maxLength: 280,
+              drafts: [{ text: 'Croissants 🥐 all week…', length: 22, shortened: true }],
+            },
+          ],
+          source: { provider: 'offline', model: 'offline', cached: false },
+        }),
+      [brand],
+    );
+    open();
+    const user = userEvent.setup();
+    await chooseX(user);
+    await user.selectOptions(
+      await screen.findByLabelText(/Brand/),
+      await screen.findByRole('option', { name: 'Harbour Bakery' }),
+    );
+    await user.type(screen.getByLabelText(/Topic for an AI draft/), 'Croissant week');
+    await user.click(screen.getByRole('button', { name: 'AI draft' }));
+
+    expect(await screen.findByText('Drafted. Shortened to fit: X. Edit before saving.')).toBeInTheDocument();
+    expect(sent).toEqual([
+      expect.objectContaining({
+        path: '/api/v1/ai/generate-posts',
+        body: { companyId: 'b1', platforms: ['linkedIn', 'x'], topic: 'Croissant week', count: 1 },
+      }),
+    ]);
+    expect(screen.getByLabelText('Text for LinkedIn')).toHaveValue('All week: croissants.');
+    expect(screen.getByLabelText('Text for X')).toHaveValue('Croissants 🥐 all week…');
+    expect(screen.getByLabelText('Title')).toHaveValue('Croissant week');
+    expect(screen.getByTestId('counter-x')).toHaveTextContent('X 24 / 280'); // the ellipsis weighs 2 on X
   });
 });
