@@ -23,6 +23,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startPlatforms } from './fakes/platforms.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -110,6 +111,9 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = path.join(work, 'api.log');
 const log = createWriteStream(logPath);
 
+// The social networks the publisher posts to, faked on loopback.
+const platforms = await startPlatforms();
+
 console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
 const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
   cwd: path.join(repoRoot, 'src', 'WebApi'),
@@ -122,6 +126,7 @@ const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=$
     RateLimits__AnonymousPerIpPerMinute: '100000',
     Email__PublicBaseUrl: baseUrl,
     Serilog__MinimumLevel__Default: 'Warning',
+    ...platforms.environment,
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -131,6 +136,7 @@ api.stderr.pipe(log);
 let exitCode = 1;
 const interrupt = async () => {
   await stopApi(api);
+  await platforms.stop();
   process.exit(130);
 };
 process.once('SIGINT', interrupt);
@@ -156,6 +162,7 @@ try {
         E2E_DATA_DIR: dataDir,
         E2E_SCREENSHOTS: screenshots,
         CHROMIUM_PATH: chromium,
+        E2E_PLATFORMS_URL: platforms.url,
       },
     });
     exitCode = result.status ?? 1;
@@ -163,6 +170,7 @@ try {
   }
 } finally {
   await stopApi(api);
+  await platforms.stop();
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });

@@ -88,7 +88,10 @@ public sealed class ContentItemTests
         Assert.Contains("280", error.Message, StringComparison.Ordinal);
 
         Post(SocialPlatform.X, new string('a', 280)).Schedule(Now.AddHours(1), false, NoAssets, Now);
-        Post(SocialPlatform.X, new string('a', 279) + "😀").Schedule(Now.AddHours(1), false, NoAssets, Now);
+        // X weighs an emoji 2: 278 + 2 fits, 279 + 2 does not; LinkedIn counts it as one character.
+        Post(SocialPlatform.X, new string('a', 278) + "😀").Schedule(Now.AddHours(1), false, NoAssets, Now);
+        Assert.Throws<DomainRuleException>(() => Post(SocialPlatform.X, new string('a', 279) + "😀").Schedule(Now.AddHours(1), false, NoAssets, Now));
+        Post(SocialPlatform.LinkedIn, new string('a', 2999) + "😀").Schedule(Now.AddHours(1), false, NoAssets, Now);
         Assert.Throws<DomainRuleException>(() => Post(SocialPlatform.LinkedIn, new string('a', 3001)).Schedule(Now.AddHours(1), false, NoAssets, Now));
         Assert.Throws<DomainRuleException>(() => Post(SocialPlatform.GoogleBusiness, new string('a', 1501)).Schedule(Now.AddHours(1), false, NoAssets, Now));
         Post(SocialPlatform.Facebook, new string('a', 63_206)).Schedule(Now.AddHours(1), false, NoAssets, Now);

@@ -17,6 +17,8 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/brands', label: 'Brands', icon: 'building' },
   { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
   { to: '/app/files', label: 'Files', icon: 'folder' },
+  { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
+  { to: '/app/approvals', label: 'Approvals', icon: 'check' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

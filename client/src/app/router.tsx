@@ -43,6 +43,8 @@ export const routes: RouteObject[] = [
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
+              { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
+              { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),

@@ -51,24 +51,37 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
         var result = platforms.Select(platform => new PlatformDraftsDto(
                 platform, platform.DisplayName(), platform.MaxTextLength(),
                 drafts.Where(d => d.Platform == platform && !string.IsNullOrWhiteSpace(d.Text)).Take(command.Count)
-                    .Select(d => Fit(d.Text.Trim(), platform.MaxTextLength())).ToList()))
+                    .Select(d => Fit(d.Text.Trim(), platform.MaxTextLength(), text => platform.TextLength(text))).ToList()))
             .ToList();
         return new PostDraftsDto(company.Id, topic, result, AiSourceDto.From(provider.Info, cached));
     }
 
-    /// <summary>The text within <paramref name="max"/> characters as the networks count them (code points).</summary>
-    public static PostDraftDto Fit(string text, int max)
+    /// <summary>
+    /// The text within <paramref name="max"/> characters as the network counts them (<paramref name="measure"/>, by
+    /// default code points; X weighs links and emoji), shortened at a word boundary when it is longer.
+    /// </summary>
+    public static PostDraftDto Fit(string text, int max, Func<string, int>? measure = null)
     {
-        var length = PlatformRules.CountCharacters(text);
+        measure ??= PlatformRules.CountCharacters;
+        var length = measure(text);
         if (length <= max)
         {
             return new PostDraftDto(text, length, false);
         }
 
-        var runes = text.EnumerateRunes().Take(max - 1).ToList();
-        var kept = string.Concat(runes.Select(r => r.ToString()));
-        var cut = kept.LastIndexOf(' ');
-        var shortened = (cut > kept.Length / 2 ? kept[..cut] : kept).TrimEnd() + "…";
-        return new PostDraftDto(shortened, PlatformRules.CountCharacters(shortened), true);
+        var runes = text.EnumerateRunes().ToList();
+        for (var take = Math.Min(runes.Count, max) - 1; take > 0; take--)
+        {
+            var kept = string.Concat(runes.Take(take).Select(r => r.ToString()));
+            var cut = kept.LastIndexOf(' ');
+            var shortened = (cut > kept.Length / 2 ? kept[..cut] : kept).TrimEnd() + "…";
+            var shortenedLength = measure(shortened);
+            if (shortenedLength <= max)
+            {
+                return new PostDraftDto(shortened, shortenedLength, true);
+            }
+        }
+
+        return new PostDraftDto("…", measure("…"), true);
     }
 }

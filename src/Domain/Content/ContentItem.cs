@@ -198,11 +198,13 @@ public sealed class ContentItem : Entity<Guid>
         {
             var variant = _variants[i];
             var platform = variant.Platform;
-            var length = PlatformRules.CountCharacters(variant.Text);
+            var length = platform.TextLength(variant.Text);
             if (length > platform.MaxTextLength())
             {
                 throw new DomainRuleException(
-                    $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    platform == SocialPlatform.X
+                        ? $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}."
+                        : $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
                     $"variants[{i}].text");
             }
 

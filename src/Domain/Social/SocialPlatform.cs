@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace BrandAutomator.Domain.Social;
 
 /// <summary>The networks the product publishes to.</summary>
@@ -39,4 +43,52 @@ public static class PlatformRules
 
     /// <summary>Characters as the networks count them: code points, so an emoji is one and not two UTF-16 units.</summary>
     public static int CountCharacters(string text) => text.EnumerateRunes().Count();
+
+    /// <summary>The text's length as <paramref name="platform"/> counts it against <see cref="MaxTextLength"/>: X weighs it, the others count code points.</summary>
+    public static int TextLength(this SocialPlatform platform, string text) =>
+        platform == SocialPlatform.X ? XText.WeightedLength(text) : CountCharacters(text);
+}
+
+/// <summary>
+/// X's weighted length (twitter-text v3): the text in NFC, each link counts 23 whatever its length, each character
+/// (grapheme cluster, so an emoji sequence is one) counts 1 in Latin and the other scripts below U+1100 and in a few
+/// punctuation ranges, and 2 otherwise (CJK, emoji). The SPA counts with the same rules (client/src/features/calendar/limits.ts).
+/// </summary>
+public static partial class XText
+{
+    public const int LinkWeight = 23;
+
+    public static int WeightedLength(string text)
+    {
+        var normalized = text.Normalize(NormalizationForm.FormC);
+        var total = 0;
+        var last = 0;
+        foreach (Match link in Link().Matches(normalized))
+        {
+            total += CharactersWeight(normalized[last..link.Index]) + LinkWeight;
+            last = link.Index + link.Length;
+        }
+
+        return total + CharactersWeight(normalized[last..]);
+    }
+
+    /// <summary>Weight 1 for these code points (twitter-text's ranges), 2 for any other.</summary>
+    public static bool IsLight(int codePoint) =>
+        codePoint <= 0x10FF || codePoint is >= 0x2000 and <= 0x200D or >= 0x2010 and <= 0x201F or >= 0x2032 and <= 0x2037;
+
+    private static int CharactersWeight(string text)
+    {
+        var total = 0;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            total += IsLight(Rune.GetRuneAt(text, elements.ElementIndex).Value) ? 1 : 2;
+        }
+
+        return total;
+    }
+
+    // A link runs from http(s):// to the next space, without the punctuation that ends a sentence after it.
+    [GeneratedRegex("""https?://\S+?(?=[.,!?;:)\]'"]*(?:\s|$))""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Link();
 }

@@ -2,6 +2,7 @@ using BrandAutomator.Application.Ai;
 using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Common;
 using BrandAutomator.Domain.Companies;
+using BrandAutomator.Domain.Social;
 
 namespace BrandAutomator.Application.Tests.Ai;
 
@@ -29,6 +30,19 @@ public class AiRulesTests
         Assert.Equal(fitted.Text.EnumerateRunes().Count(), fitted.Length);
         Assert.EndsWith("…", fitted.Text, StringComparison.Ordinal);
         Assert.False(GeneratePostsHandler.Fit("🔥🔥", 2).Shortened);
+    }
+
+    [Fact]
+    public void A_draft_for_x_is_shortened_to_its_weighted_length()
+    {
+        var text = string.Concat(Enumerable.Repeat("Fresh beans ☕🔥 ", 30));
+
+        var fitted = GeneratePostsHandler.Fit(text, 280, t => SocialPlatform.X.TextLength(t));
+
+        Assert.True(fitted.Shortened);
+        Assert.InRange(fitted.Length, 200, 280);
+        Assert.Equal(XText.WeightedLength(fitted.Text), fitted.Length);
+        Assert.EndsWith("…", fitted.Text, StringComparison.Ordinal);
     }
 
     [Fact]

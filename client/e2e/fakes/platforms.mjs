@@ -1,0 +1,165 @@
+// The social networks the publisher calls, faked on loopback with their real wire format, so that the journeys can
+// publish a post and see the network's answer (src/Infrastructure/Publishing/Publishers.cs):
+//   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
+//   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
+//   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+// A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
+// GET /_fake/requests lists what each network received, so a journey can count the posts (exactly once each).
+//
+// It runs in its own process (`node e2e/fakes/platforms.mjs` prints its address): run.mjs waits for the journeys with
+// spawnSync, which blocks its own event loop, so a server inside run.mjs would never answer.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+const tokenPrefix = 'e2e-';
+
+function send(response, status, body, headers = {}) {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  response.writeHead(status, {
+    ...(text ? { 'Content-Type': 'application/json' } : {}),
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
+  response.end(text);
+}
+
+function bearer(request) {
+  const match = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
+  return match?.[1] ?? null;
+}
+
+function readBody(request) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    request.on('data', (chunk) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function createPlatformsServer() {
+  const received = [];
+  let nextId = 7_260_000_000_000_000_000n;
+
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url ?? '/', 'http://fake');
+    const raw = await readBody(request);
+
+    if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
+
+    if (request.method === 'POST' && url.pathname === '/rest/posts') {
+      if (!bearer(request)?.startsWith(tokenPrefix)) {
+        return send(response, 401, {
+          status: 401,
+          serviceErrorCode: 65600,
+          code: 'INVALID_ACCESS_TOKEN',
+          message: 'Invalid access token',
+        });
+      }
+      if (
+        !/^\d{6}$/.test(request.headers['linkedin-version'] ?? '') ||
+        request.headers['x-restli-protocol-version'] !== '2.0.0'
+      ) {
+        return send(response, 426, { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version is not active' });
+      }
+      const body = JSON.parse(raw || '{}');
+      if (!body.author?.startsWith('urn:li:') || typeof body.commentary !== 'string' || body.lifecycleState !== 'PUBLISHED') {
+        return send(response, 422, {
+          status: 422,
+          code: 'UNPROCESSABLE_ENTITY',
+          message: 'author, commentary and lifecycleState are required',
+        });
+      }
+      const id = `urn:li:share:${nextId++}`;
+      received.push({
+        platform: 'linkedIn',
+        id,
+        author: body.author,
+        text: body.commentary,
+        version: request.headers['linkedin-version'],
+      });
+      return send(response, 201, undefined, { 'x-restli-id': id, 'x-linkedin-id': id });
+    }
+
+    if (request.method === 'POST' && url.pathname === '/2/tweets') {
+      if (!bearer(request)?.startsWith(tokenPrefix)) {
+        return send(response, 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' });
+      }
+      const body = JSON.parse(raw || '{}');
+      if (typeof body.text !== 'string' || body.text.length === 0) {
+        return send(response, 400, {
+          errors: [{ message: 'text is required' }],
+          title: 'Invalid Request',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        });
+      }
+      const id = String(nextId++);
+      received.push({ platform: 'x', id, text: body.text });
+      return send(response, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
+    }
+
+    const feed = /^\/v\d+\.\d+\/([^/]+)\/feed$/.exec(url.pathname);
+    if (request.method === 'POST' && feed) {
+      const form = new URLSearchParams(raw);
+      if (!form.get('access_token')?.startsWith(tokenPrefix)) {
+        return send(response, 400, {
+          error: {
+            message: 'Invalid OAuth access token - Cannot parse access token',
+            type: 'OAuthException',
+            code: 190,
+            fbtrace_id: 'Afake',
+          },
+        });
+      }
+      const id = `${decodeURIComponent(feed[1])}_${nextId++}`;
+      received.push({ platform: 'facebook', id, text: form.get('message') });
+      return send(response, 200, { id });
+    }
+
+    return send(response, 404, { message: `The fake networks have no ${request.method} ${url.pathname}.` });
+  });
+
+  return server;
+}
+
+/** The API's settings that point each publisher at `url` (Publishing:{Platform}:BaseUrl). */
+function environmentFor(url) {
+  return {
+    Publishing__LinkedIn__BaseUrl: url,
+    Publishing__X__BaseUrl: url,
+    Publishing__Facebook__BaseUrl: `${url}/v23.0`,
+  };
+}
+
+/** Starts the fake networks in a child process on a free loopback port; resolves with their URL, the API's settings and stop(). */
+export async function startPlatforms() {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const url = await new Promise((resolve, reject) => {
+    lines.once('line', (line) => resolve(JSON.parse(line).url));
+    child.once('exit', (code) => reject(new Error(`The fake networks stopped at start (exit ${code}).`)));
+  });
+  return {
+    url,
+    environment: environmentFor(url),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const server = createPlatformsServer();
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${server.address().port}` })}\n`);
+  });
+  process.once('SIGTERM', () => {
+    server.closeAllConnections();
+    server.close(() => process.exit(0));
+  });
+}

@@ -1,0 +1,83 @@
+import { useSession } from '../auth/useSession';
+import { platformLimits, type Platform } from './limits';
+import styles from './calendar.module.css';
+
+interface PostPreviewProps {
+  platform: Platform;
+  text: string;
+  title: string;
+}
+
+/** Where each network folds a long text behind "more" in its feed. */
+const foldAt: Record<Platform, number> = { linkedIn: 210, instagram: 125, facebook: 480, x: Infinity, googleBusiness: Infinity };
+
+/** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
+export function PostPreview({ platform, text, title }: PostPreviewProps) {
+  const session = useSession();
+  const account = session?.tenant.name ?? 'Your page';
+  const handle = `@${
+    account
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '')
+      .slice(0, 15) || 'yourbrand'
+  }`;
+  const body = text.trim();
+  const fold = foldAt[platform];
+  const folded = [...body].length > fold ? [...body].slice(0, fold).join('').trimEnd() : null;
+  const shown = folded ?? body;
+  const initial = account.slice(0, 1).toUpperCase();
+
+  return (
+    <article
+      className={`${styles.preview} ${styles[`preview_${platform}`] ?? ''}`}
+      aria-label={`${platformLimits[platform].name} preview`}
+      data-platform={platform}
+    >
+      {platform === 'instagram' && (
+        <header className={styles.previewHeader}>
+          <span className={styles.previewAvatar} aria-hidden="true">
+            {initial}
+          </span>
+          <strong>{handle.slice(1)}</strong>
+        </header>
+      )}
+      {platform === 'instagram' && (
+        <div className={styles.previewMedia} aria-hidden="true">
+          Image or video
+        </div>
+      )}
+      {platform !== 'instagram' && (
+        <header className={styles.previewHeader}>
+          <span className={styles.previewAvatar} aria-hidden="true">
+            {initial}
+          </span>
+          <span className={styles.previewWho}>
+            <strong>{account}</strong>
+            <span className={styles.previewMeta}>
+              {platform === 'x'
+                ? `${handle} · now`
+                : platform === 'linkedIn'
+                  ? 'Company page · now'
+                  : platform === 'googleBusiness'
+                    ? 'Update on Google'
+                    : 'Just now'}
+            </span>
+          </span>
+        </header>
+      )}
+      <p className={styles.previewText}>
+        {platform === 'instagram' && <strong>{handle.slice(1)} </strong>}
+        {shown || <span className="muted">{title ? `Text of “${title}”` : 'Your text appears here.'}</span>}
+        {folded && <span className={styles.previewMore}>{platform === 'linkedIn' ? '…see more' : '… more'}</span>}
+      </p>
+      {platform === 'googleBusiness' && <span className={styles.previewButton}>Learn more</span>}
+      <footer className={styles.previewActions} aria-hidden="true">
+        {platform === 'linkedIn' && ['Like', 'Comment', 'Repost', 'Send'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'facebook' && ['Like', 'Comment', 'Share'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'x' && ['Reply', 'Repost', 'Like', 'Views'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'instagram' && ['Like', 'Comment', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'googleBusiness' && ['Share'].map((a) => <span key={a}>{a}</span>)}
+      </footer>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import type { components } from '../../api/schema.gen';
+
+export type Platform = components['schemas']['Domain.Social.SocialPlatform'];
+
+/**
+ * What each network accepts in one post: the one place the SPA keeps these rules. They mirror the server's
+ * (src/Domain/Social/SocialPlatform.cs, PlatformRules and XText), which checks them again when a post is scheduled.
+ */
+export interface PlatformLimits {
+  platform: Platform;
+  name: string;
+  /** The longest text, as `countText` counts it. */
+  maxLength: number;
+  /** Instagram has no text-only posts. */
+  requiresMedia: boolean;
+  /** How the counter explains the count. */
+  countingNote?: string;
+}
+
+export const platformLimits: Record<Platform, PlatformLimits> = {
+  linkedIn: { platform: 'linkedIn', name: 'LinkedIn', maxLength: 3000, requiresMedia: false },
+  instagram: { platform: 'instagram', name: 'Instagram', maxLength: 2200, requiresMedia: true },
+  facebook: { platform: 'facebook', name: 'Facebook', maxLength: 63206, requiresMedia: false },
+  x: {
+    platform: 'x',
+    name: 'X',
+    maxLength: 280,
+    requiresMedia: false,
+    countingNote: 'Links count 23, emoji and CJK characters 2.',
+  },
+  googleBusiness: { platform: 'googleBusiness', name: 'Google Business Profile', maxLength: 1500, requiresMedia: false },
+};
+
+/** In the order the composer offers them. */
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness'];
+
+export const xLinkWeight = 23;
+
+// A link runs from http(s):// to the next space, without the punctuation that ends a sentence after it (as XText.Link).
+const link = /https?:\/\/\S+?(?=[.,!?;:)\]'"]*(?:\s|$))/gi;
+
+/** Weight 1 for these code points (twitter-text's ranges), 2 for any other. */
+function isLight(codePoint: number): boolean {
+  return (
+    codePoint <= 0x10ff ||
+    (codePoint >= 0x2000 && codePoint <= 0x200d) ||
+    (codePoint >= 0x2010 && codePoint <= 0x201f) ||
+    (codePoint >= 0x2032 && codePoint <= 0x2037)
+  );
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+function charactersWeight(text: string): number {
+  let total = 0;
+  for (const { segment } of graphemes.segment(text)) total += isLight(segment.codePointAt(0)!) ? 1 : 2;
+  return total;
+}
+
+/**
+ * X's weighted length (twitter-text v3): in NFC, each link counts 23 whatever its length, each character (grapheme,
+ * so an emoji sequence is one) counts 1 in Latin and the other scripts below U+1100, 2 otherwise (CJK, emoji).
+ */
+export function xWeightedLength(text: string): number {
+  const normalized = text.normalize('NFC');
+  let total = 0;
+  let last = 0;
+  for (const match of normalized.matchAll(link)) {
+    total += charactersWeight(normalized.slice(last, match.index)) + xLinkWeight;
+    last = match.index + match[0].length;
+  }
+  return total + charactersWeight(normalized.slice(last));
+}
+
+/** Code points, as the other networks count: an emoji is one character, not two UTF-16 units. */
+export function codePointLength(text: string): number {
+  return [...text].length;
+}
+
+/** The text's length as `platform` counts it. The server trims the text first, so the counter does too. */
+export function countText(platform: Platform, text: string): number {
+  const trimmed = text.trim();
+  return platform === 'x' ? xWeightedLength(trimmed) : codePointLength(trimmed);
+}
+
+export interface TextCount {
+  length: number;
+  max: number;
+  remaining: number;
+  over: boolean;
+}
+
+export function measure(platform: Platform, text: string): TextCount {
+  const length = countText(platform, text);
+  const max = platformLimits[platform].maxLength;
+  return { length, max, remaining: max - length, over: length > max };
+}
