@@ -230,15 +230,16 @@ function LiveView({ exchange, onCite, onRetry, onDismiss }: LiveViewProps) {
 
 function AnswerMeta({ offline, note }: { offline: boolean; note?: string | null }) {
   if (!offline) return null;
+  // The answer's own first line says why; the badge makes it visible at a glance, the note explains on hover.
   return (
-    <p className={styles.meta}>
+    <p className={styles.meta} title={note ?? offlineNote}>
       <Badge tone="warning">Offline answer</Badge>
-      <span className="small muted">
-        {note ?? 'No AI provider is configured: this answer quotes your documents and profile; no model wrote it.'}
-      </span>
+      <span className="visually-hidden">{note ?? offlineNote}</span>
     </p>
   );
 }
+
+const offlineNote = 'No AI provider is configured: this answer quotes your documents and profile; no model wrote it.';
 
 function Sources({ citations, onCite }: { citations: ChatCitation[]; onCite: (citation: ChatCitation) => void }) {
   if (citations.length === 0) return null;
