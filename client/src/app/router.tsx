@@ -53,6 +53,7 @@ export const routes: RouteObject[] = [
                   { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
+                  { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },
