@@ -23,6 +23,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { needsBilling, startBillingInstance } from './billing-instance.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -111,25 +112,28 @@ const logPath = path.join(work, 'api.log');
 const log = createWriteStream(logPath);
 
 console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
+const apiEnv = {
+  ...process.env,
+  ASPNETCORE_ENVIRONMENT: 'Development',
+  // The journeys sign up and sign in many times from one address.
+  RateLimits__PerUserPerMinute: '100000',
+  RateLimits__AuthPerIpPerMinute: '100000',
+  RateLimits__AnonymousPerIpPerMinute: '100000',
+  Email__PublicBaseUrl: baseUrl,
+  Serilog__MinimumLevel__Default: 'Warning',
+};
 const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
   cwd: path.join(repoRoot, 'src', 'WebApi'),
-  env: {
-    ...process.env,
-    ASPNETCORE_ENVIRONMENT: 'Development',
-    // The journeys sign up and sign in many times from one address.
-    RateLimits__PerUserPerMinute: '100000',
-    RateLimits__AuthPerIpPerMinute: '100000',
-    RateLimits__AnonymousPerIpPerMinute: '100000',
-    Email__PublicBaseUrl: baseUrl,
-    Serilog__MinimumLevel__Default: 'Warning',
-  },
+  env: apiEnv,
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 api.stdout.pipe(log);
 api.stderr.pipe(log);
 
 let exitCode = 1;
+let billing = null;
 const interrupt = async () => {
+  await billing?.stop();
   await stopApi(api);
   process.exit(130);
 };
@@ -146,6 +150,18 @@ try {
       .filter((file) => file.endsWith('.test.mjs') && (!process.env.E2E_ONLY || file.includes(process.env.E2E_ONLY)))
       .sort()
       .map((file) => path.join('e2e', file));
+    // Journeys that buy a plan get a second API with billing on and a fake Stripe (e2e/billing-instance.mjs).
+    if (needsBilling(files)) {
+      billing = await startBillingInstance({
+        dll,
+        cwd: path.join(repoRoot, 'src', 'WebApi'),
+        work,
+        env: apiEnv,
+        freePort,
+        waitUntilReady,
+        stopApi,
+      });
+    }
     console.log(`==> Journeys in Chromium (${files.join(', ')})`);
     const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
       cwd: clientDir,
@@ -156,17 +172,22 @@ try {
         E2E_DATA_DIR: dataDir,
         E2E_SCREENSHOTS: screenshots,
         CHROMIUM_PATH: chromium,
+        ...billing?.env,
       },
     });
     exitCode = result.status ?? 1;
     console.log(`Screenshots: ${screenshots}`);
   }
+} catch (error) {
+  console.error(error.message);
 } finally {
+  await billing?.stop();
   await stopApi(api);
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });
     copyFileSync(logPath, kept);
+    if (billing) copyFileSync(billing.logPath, path.join(path.dirname(kept), 'billing-api.log'));
     console.error(`The journeys failed. The API's log is kept at ${path.relative(repoRoot, kept)}.`);
   }
   rmSync(work, { recursive: true, force: true });
