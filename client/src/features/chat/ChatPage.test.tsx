@@ -1,10 +1,13 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { sessionStore, type Asset } from '../../api';
 import { authResponse, json, renderPage } from '../../test/render';
 import type { ChatMessage } from './api';
 import ChatPage from './ChatPage';
+
+// Each event crosses a stream, a parser and a render: on a busy machine that takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 5000 });
 
 /** An answer the test writes chunk by chunk, as the API flushes it. */
 function liveStream() {
@@ -171,6 +174,40 @@ describe('ChatPage', () => {
     expect(within(kept).getByText('Offline answer')).toBeInTheDocument();
     await waitFor(() => expect(status).toHaveTextContent(/^Answer complete with 1 source: Your notes say it tastes of bergamot/));
     expect(screen.getByRole('button', { name: 'Send' })).toBeEnabled();
+  });
+
+  it('keeps every piece when the whole answer arrives in one chunk', async () => {
+    sessionStore.set(authResponse());
+    const stream = liveStream();
+    serveChat([stream]);
+    renderPage(<ChatPage />, { path: '/app/chat' });
+
+    await ask('Taste?');
+    const event = (name: string, data: unknown) => `event: ${name}\ndata: ${JSON.stringify(data)}\n\n`;
+    saved.s1 = [message('q1', 'user', 'Taste?'), message('m1', 'assistant', 'One, two, three [1].', { citations: [citation] })];
+    act(() => {
+      stream.raw(
+        event('session', session) +
+          event('delta', { text: 'One, ' }) +
+          event('delta', { text: 'two, ' }) +
+          event('delta', { text: 'three [1].' }) +
+          event('citation', citation) +
+          event('done', {
+            messageId: 'm1',
+            usage: { inputTokens: 0, outputTokens: 0 },
+            provider: 'offline',
+            model: 'offline',
+            offline: true,
+            citations: 1,
+          }),
+      );
+      stream.close();
+    });
+
+    await waitFor(() =>
+      expect(screen.getByText(/^Answer complete/)).toHaveTextContent('Answer complete with 1 source: One, two, three [1].'),
+    );
+    expect(await screen.findByRole('article', { name: 'Answer' })).toHaveTextContent('One, two, three');
   });
 
   it('opens the cited file’s preview, quoting the passage, from a citation chip', async () => {

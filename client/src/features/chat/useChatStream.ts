@@ -51,13 +51,18 @@ export function useChatStream({ onSession }: Options = {}) {
 
   useEffect(() => () => controller.current?.abort(), []);
 
-  const update = useCallback((change: (current: LiveExchange) => LiveExchange) => {
-    setLive((current) => {
-      const next = current ? change(current) : current;
-      liveRef.current = next;
-      return next;
-    });
+  // The exchange lives in a ref, the source of truth, and is mirrored into state for rendering: events that arrive
+  // together are handled before React renders, and each must build on the one before it.
+  const set = useCallback((next: LiveExchange | null) => {
+    liveRef.current = next;
+    setLive(next);
   }, []);
+  const update = useCallback(
+    (change: (current: LiveExchange) => LiveExchange) => {
+      if (liveRef.current) set(change(liveRef.current));
+    },
+    [set],
+  );
 
   /** Moves an exchange that ended (stopped or failed) into the history, as the server has kept it. */
   const fold = useCallback(
@@ -97,8 +102,7 @@ export function useChatStream({ onSession }: Options = {}) {
         failedMessageId: null,
         retryable: false,
       };
-      liveRef.current = start;
-      setLive(start);
+      set(start);
       setAnnouncement('The strategist is answering.');
 
       try {
@@ -146,8 +150,7 @@ export function useChatStream({ onSession }: Options = {}) {
               ]);
               void queryClient.invalidateQueries({ queryKey: keys.messages(sessionId) });
               void queryClient.invalidateQueries({ queryKey: keys.sessions });
-              liveRef.current = null;
-              setLive(null);
+              set(null);
               setAnnouncement(
                 `Answer complete${finished.citations.length ? ` with ${plural(finished.citations.length, 'source')}` : ''}: ${finished.answer.slice(0, 600)}`,
               );
@@ -181,7 +184,7 @@ export function useChatStream({ onSession }: Options = {}) {
         if (controller.current === abort) controller.current = null;
       }
     },
-    [keys, queryClient, update],
+    [keys, queryClient, set, update],
   );
 
   /** Asks `message`; an exchange that ended before it moves into the history first. */
@@ -200,12 +203,10 @@ export function useChatStream({ onSession }: Options = {}) {
     controller.current?.abort();
     controller.current = null;
     if (!current) return;
-    const stopped = { ...current, status: 'stopped' as const };
-    liveRef.current = null;
-    setLive(null);
-    fold(stopped);
+    set(null);
+    fold({ ...current, status: 'stopped' });
     setAnnouncement('Stopped.');
-  }, [fold]);
+  }, [fold, set]);
 
   /** Asks the failed question again, in the session it was asked in. */
   const retry = useCallback(() => {
@@ -221,10 +222,9 @@ export function useChatStream({ onSession }: Options = {}) {
     controller.current?.abort();
     controller.current = null;
     if (current) fold(current);
-    liveRef.current = null;
-    setLive(null);
+    set(null);
     setAnnouncement('');
-  }, [fold]);
+  }, [fold, set]);
 
   const busy = live?.status === 'waiting' || live?.status === 'streaming';
   return { live, busy, announcement, send, stop, retry, reset };
