@@ -97,6 +97,7 @@ describe('asking the strategist', { concurrency: false }, () => {
     await answer.getByText(`apricot`, { exact: false }).first().waitFor();
     await answer.getByText('Offline answer').waitFor();
     assert.equal(await box.inputValue(), '', 'the composer is cleared');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'chat-message', 'the composer keeps the focus');
     const conversations = page.getByRole('navigation', { name: 'Conversations' });
     await conversations.getByRole('button', { name: /^Tell me about/ }).waitFor();
     await checkPage(page, 'chat-answer');

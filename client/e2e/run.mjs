@@ -7,6 +7,9 @@
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
 //   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup"
+//
+// Journey files whose names contain "checkout" also get a second API with billing on, talking to a fake Stripe
+// (e2e/billing-instance.mjs, e2e/fakes/stripe.mjs); the others run against the self-hosted instance (billing off).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,

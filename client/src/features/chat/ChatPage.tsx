@@ -54,7 +54,8 @@ export default function ChatPage() {
             }
           }}
         />
-        <Conversation key={sessionId ?? 'new'} sessionId={sessionId} stream={stream} onCite={setCitation} />
+        {/* Not keyed by session: a new chat's first answer names its session, and the composer keeps focus meanwhile. */}
+        <Conversation sessionId={sessionId} stream={stream} onCite={setCitation} />
       </div>
       <AssetPreviewDialog
         assetId={citation?.assetId ?? null}
