@@ -143,7 +143,7 @@ function Conversation({ sessionId, stream, onCite }: ConversationProps) {
           </ol>
         )}
         {shownLive && <LiveView exchange={shownLive} onCite={onCite} onRetry={stream.retry} onDismiss={stream.reset} />}
-        <div ref={end} />
+        <div ref={end} className={styles.end} />
       </div>
       <Composer busy={busy} onSend={send} onStop={stream.stop} />
     </section>
