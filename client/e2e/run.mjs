@@ -7,6 +7,9 @@
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
 //   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup"
+//
+// Journey files whose names contain "checkout" also get a second API with billing on, talking to a fake Stripe
+// (e2e/billing-instance.mjs, e2e/fakes/stripe.mjs); the others run against the self-hosted instance (billing off).
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -24,6 +27,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPlatforms } from './fakes/platforms.mjs';
+import { needsBilling, startBillingInstance } from './billing-instance.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -115,26 +119,29 @@ const log = createWriteStream(logPath);
 const platforms = await startPlatforms();
 
 console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
+const apiEnv = {
+  ...process.env,
+  ASPNETCORE_ENVIRONMENT: 'Development',
+  // The journeys sign up and sign in many times from one address.
+  RateLimits__PerUserPerMinute: '100000',
+  RateLimits__AuthPerIpPerMinute: '100000',
+  RateLimits__AnonymousPerIpPerMinute: '100000',
+  Email__PublicBaseUrl: baseUrl,
+  Serilog__MinimumLevel__Default: 'Warning',
+  ...platforms.environment,
+};
 const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
   cwd: path.join(repoRoot, 'src', 'WebApi'),
-  env: {
-    ...process.env,
-    ASPNETCORE_ENVIRONMENT: 'Development',
-    // The journeys sign up and sign in many times from one address.
-    RateLimits__PerUserPerMinute: '100000',
-    RateLimits__AuthPerIpPerMinute: '100000',
-    RateLimits__AnonymousPerIpPerMinute: '100000',
-    Email__PublicBaseUrl: baseUrl,
-    Serilog__MinimumLevel__Default: 'Warning',
-    ...platforms.environment,
-  },
+  env: apiEnv,
   stdio: ['ignore', 'pipe', 'pipe'],
 });
 api.stdout.pipe(log);
 api.stderr.pipe(log);
 
 let exitCode = 1;
+let billing = null;
 const interrupt = async () => {
+  await billing?.stop();
   await stopApi(api);
   await platforms.stop();
   process.exit(130);
@@ -152,6 +159,18 @@ try {
       .filter((file) => file.endsWith('.test.mjs') && (!process.env.E2E_ONLY || file.includes(process.env.E2E_ONLY)))
       .sort()
       .map((file) => path.join('e2e', file));
+    // Journeys that buy a plan get a second API with billing on and a fake Stripe (e2e/billing-instance.mjs).
+    if (needsBilling(files)) {
+      billing = await startBillingInstance({
+        dll,
+        cwd: path.join(repoRoot, 'src', 'WebApi'),
+        work,
+        env: apiEnv,
+        freePort,
+        waitUntilReady,
+        stopApi,
+      });
+    }
     console.log(`==> Journeys in Chromium (${files.join(', ')})`);
     const result = spawnSync(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
       cwd: clientDir,
@@ -163,18 +182,23 @@ try {
         E2E_SCREENSHOTS: screenshots,
         CHROMIUM_PATH: chromium,
         E2E_PLATFORMS_URL: platforms.url,
+        ...billing?.env,
       },
     });
     exitCode = result.status ?? 1;
     console.log(`Screenshots: ${screenshots}`);
   }
+} catch (error) {
+  console.error(error.message);
 } finally {
+  await billing?.stop();
   await stopApi(api);
   await platforms.stop();
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });
     copyFileSync(logPath, kept);
+    if (billing) copyFileSync(billing.logPath, path.join(path.dirname(kept), 'billing-api.log'));
     console.error(`The journeys failed. The API's log is kept at ${path.relative(repoRoot, kept)}.`);
   }
   rmSync(work, { recursive: true, force: true });

@@ -40,9 +40,12 @@ export function launchBrowser() {
 // Script errors, 5xx answers and CSP violations still fail the journey.
 const expectedConsoleErrors = [/^Failed to load resource: the server responded with a status of 4\d\d/];
 
-/** A person with their own browser profile (storage, tokens). Console errors and page crashes are collected. */
-export async function newUser(browser, viewport = desktop) {
-  const context = await browser.newContext({ viewport, baseURL: baseUrl, locale: 'en-GB', timezoneId: 'Europe/London' });
+/**
+ * A person with their own browser profile (storage, tokens). Console errors and page crashes are collected.
+ * `instance` is the API they use: this run's main one unless a journey needs another (billing-instance.mjs).
+ */
+export async function newUser(browser, viewport = desktop, { instance = baseUrl } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: instance, locale: 'en-GB', timezoneId: 'Europe/London' });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   const problems = [];

@@ -17,6 +17,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/brands', label: 'Brands', icon: 'building' },
   { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
   { to: '/app/files', label: 'Files', icon: 'folder' },
+  { to: '/app/chat', label: 'Chat', icon: 'message' },
   { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
   { to: '/app/approvals', label: 'Approvals', icon: 'check' },
 ];

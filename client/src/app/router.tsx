@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
+              { path: 'chat', ...page(() => import('../features/chat/ChatPage')) },
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
               {
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
                   { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
+                  { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },

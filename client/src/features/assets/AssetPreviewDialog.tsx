@@ -24,15 +24,42 @@ interface AssetPreviewDialogProps {
   assetId: string | null;
   /** The asset as the list has it, shown at once while the latest is fetched. */
   initial?: Asset;
+  /** The file's name while it loads, when the opener knows it but not the whole asset (a chat citation). */
+  name?: string;
+  /** The passage that sent the user here (a chat citation), quoted above the file. */
+  passage?: CitedPassage;
   onClose: () => void;
 }
 
+export interface CitedPassage {
+  marker: number;
+  snippet: string;
+  page?: number | null;
+}
+
 /** A file's preview (image, video, or open/download for the rest), its details, rename and tags, and delete. */
-export function AssetPreviewDialog({ assetId, initial, onClose }: AssetPreviewDialogProps) {
+export function AssetPreviewDialog({ assetId, initial, name, passage, onClose }: AssetPreviewDialogProps) {
   return (
-    <Dialog open={assetId !== null} onClose={onClose} title={initial?.name ?? 'File'} size="lg">
-      {assetId && <PreviewBody id={assetId} initial={initial} onClose={onClose} />}
+    <Dialog open={assetId !== null} onClose={onClose} title={initial?.name ?? name ?? 'File'} size="lg">
+      {assetId && (
+        <div className="stack">
+          {passage && <Passage passage={passage} />}
+          <PreviewBody id={assetId} initial={initial} onClose={onClose} />
+        </div>
+      )}
     </Dialog>
+  );
+}
+
+function Passage({ passage }: { passage: CitedPassage }) {
+  return (
+    <figure className={styles.citedPassage}>
+      <figcaption className="small muted">
+        Cited as source {passage.marker}
+        {passage.page ? `, page ${passage.page}` : ''}
+      </figcaption>
+      <blockquote>{passage.snippet}</blockquote>
+    </figure>
   );
 }
 

@@ -6,6 +6,7 @@ const tabs = [
   { to: 'team', label: 'Team', adminOnly: false },
   { to: 'sessions', label: 'Sessions', adminOnly: false },
   { to: 'billing', label: 'Billing', adminOnly: false },
+  { to: 'calendar-link', label: 'Calendar link', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
 ];
 
@@ -21,7 +22,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your team, your sessions, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`Your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (
