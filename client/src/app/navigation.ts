@@ -17,6 +17,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/brands', label: 'Brands', icon: 'building' },
   { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
   { to: '/app/files', label: 'Files', icon: 'folder' },
+  { to: '/app/automation/connections', label: 'Connections', icon: 'globe' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
+              { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),
