@@ -23,6 +23,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { env as oauthEnv } from './fakes/oauth.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -110,6 +111,14 @@ const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = path.join(work, 'api.log');
 const log = createWriteStream(logPath);
 
+// A fake OAuth server for LinkedIn in its own process (the journeys run while this one waits on them).
+const oauthUrl = `http://127.0.0.1:${await freePort()}`;
+const oauth = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oauth.mjs'), new URL(oauthUrl).port], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve) => oauth.stdout.once('data', resolve));
+Object.assign(process.env, oauthEnv(oauthUrl));
+
 console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
 const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
   cwd: path.join(repoRoot, 'src', 'WebApi'),
@@ -130,6 +139,7 @@ api.stderr.pipe(log);
 
 let exitCode = 1;
 const interrupt = async () => {
+  oauth.kill('SIGTERM');
   await stopApi(api);
   process.exit(130);
 };
@@ -163,6 +173,7 @@ try {
   }
 } finally {
   await stopApi(api);
+  oauth.kill('SIGTERM');
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });

@@ -38,8 +38,9 @@ public sealed partial class RefreshConnectionsHandler(
                 outcome = await refresher.TryRefreshAsync(
                     connection.Platform, tokens.Unprotect(connection.Platform, connection.EncryptedRefreshToken!), cancellationToken);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
+                // Unreachable, timed out or 5xx: the grant may be fine; the next run tries again.
                 LogTransient(logger, ex, connection.Id, connection.Platform);
                 failed++;
                 continue;

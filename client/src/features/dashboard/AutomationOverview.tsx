@@ -19,7 +19,10 @@ function other(week: WeekCount) {
   return week.total - chartStates.reduce((sum, state) => sum + (week.byState[state] ?? 0), 0);
 }
 
-/** Posts per week as plain CSS bars, with the same numbers in a table for screen readers. */
+/**
+ * Posts per week as plain CSS bars, with the same numbers in a table for screen readers (inside a hidden box: a
+ * table ignores a 1px width and would widen the page).
+ */
 function WeekChart({ weeks }: { weeks: WeekCount[] }) {
   const max = Math.max(1, ...weeks.map((w) => w.total));
   return (
@@ -51,34 +54,36 @@ function WeekChart({ weeks }: { weeks: WeekCount[] }) {
           </span>
         ))}
       </figcaption>
-      <table className="visually-hidden">
-        <caption>Posts per week</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Posts</th>
-            {chartStates.map((state) => (
-              <th key={state} scope="col">
-                {stateLabels[state]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={week.weekStart}>
-              <th scope="row">
-                {formatDate(week.weekStart)}
-                {week.current ? ' (this week)' : ''}
-              </th>
-              <td>{week.total}</td>
+      <div className="visually-hidden">
+        <table>
+          <caption>Posts per week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Posts</th>
               {chartStates.map((state) => (
-                <td key={state}>{week.byState[state] ?? 0}</td>
+                <th key={state} scope="col">
+                  {stateLabels[state]}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((week) => (
+              <tr key={week.weekStart}>
+                <th scope="row">
+                  {formatDate(week.weekStart)}
+                  {week.current ? ' (this week)' : ''}
+                </th>
+                <td>{week.total}</td>
+                {chartStates.map((state) => (
+                  <td key={state}>{week.byState[state] ?? 0}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
