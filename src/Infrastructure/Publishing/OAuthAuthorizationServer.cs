@@ -12,7 +12,8 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// OAuth 2.0 authorisation code with PKCE (RFC 6749, RFC 7636) against each network's configured endpoints, and each
 /// network's own way of saying who the token speaks for: LinkedIn <c>/v2/userinfo</c> (OpenID Connect), X
 /// <c>/2/users/me</c>, the Graph API's <c>/me/accounts</c> (Pages with their Page tokens; Instagram business accounts
-/// linked to them), Google's <c>accounts</c> and their <c>locations</c>. Token requests are form-encoded; X takes the
+/// linked to them, after exchanging the user token for a long-lived one), Google's <c>accounts</c> and their
+/// <c>locations</c>. Token requests are form-encoded; X takes the
 /// client credentials as HTTP Basic, the others in the form. Tokens travel in headers, never in a URL (URLs are logged).
 /// </summary>
 public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialAuthorizationServer
@@ -82,6 +83,39 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             throw new OAuthProviderException($"{network} answered the authorisation code without an access token.");
         }
 
+        var tokens = Tokens(body, access);
+        return platform is SocialPlatform.Facebook or SocialPlatform.Instagram
+            ? await LongLivedAsync(platform, tokens, cancellationToken)
+            : tokens;
+    }
+
+    /// <summary>
+    /// Facebook Login's code gives a user token of an hour or two, and Page tokens read with it expire with it: it is
+    /// exchanged for a long-lived one (<c>grant_type=fb_exchange_token</c>), whose Page tokens do not expire.
+    /// </summary>
+    private async Task<OAuthTokens> LongLivedAsync(SocialPlatform platform, OAuthTokens shortLived, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.For(platform);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl)
+        {
+            // In the body, not the query: URLs are logged, and these are a token and the client secret.
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "fb_exchange_token",
+                ["client_id"] = endpoint.ClientId ?? "",
+                ["client_secret"] = endpoint.ClientSecret ?? "",
+                ["fb_exchange_token"] = shortLived.AccessToken,
+            }),
+        };
+        var body = await SendAsync(request, platform.DisplayName(), "the exchange for a long-lived token", cancellationToken);
+        var access = PlatformHttp.String(body["access_token"]);
+        return string.IsNullOrEmpty(access)
+            ? throw new OAuthProviderException($"{platform.DisplayName()} answered the exchange for a long-lived token without one.")
+            : Tokens(body, access);
+    }
+
+    private OAuthTokens Tokens(JsonObject body, string access)
+    {
         var expiresIn = long.TryParse(PlatformHttp.String(body["expires_in"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
             ? seconds
             : (long?)null;

@@ -74,6 +74,9 @@ public sealed class FakeAuthorizationServers : IDisposable
 
     public IReadOnlyList<TokenRequest> TokenRequests => _tokenRequests.ToArray();
 
+    /// <summary>Facebook short-lived user tokens exchanged for long-lived ones.</summary>
+    public int LongLivedExchanges { get; private set; }
+
     /// <summary>Every token this server has issued (access, refresh, page), to look for them where they must not be.</summary>
     public IReadOnlyList<string> IssuedTokens => _issued.ToArray();
 
@@ -163,6 +166,16 @@ public sealed class FakeAuthorizationServers : IDisposable
                 }
 
                 return Issue(network, withRefresh: network != "graph");
+            case "fb_exchange_token" when network == "graph":
+                // Facebook: a short-lived user token from this server becomes a long-lived one (about 60 days).
+                var shortLived = form.GetValueOrDefault("fb_exchange_token") ?? "";
+                if (!_accessTokens.TryRemove(shortLived, out _))
+                {
+                    return Json(400, new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } });
+                }
+
+                LongLivedExchanges++;
+                return Issue(network, withRefresh: false);
             case "refresh_token":
                 var refresh = form.GetValueOrDefault("refresh_token") ?? "";
                 return refresh.Length == 0 || refresh == RevokedRefreshToken

@@ -163,7 +163,10 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
     {
         var admin = await factory.RegisterAsync();
         var (callback, _) = await AuthorizeAsync(admin, "facebook");
+        var exchanges = factory.Fakes.LongLivedExchanges;
         var response = await CallbackAsync(callback);
+        // The short-lived user token was exchanged (the fake's /me/accounts only answers to the long-lived one).
+        Assert.Equal(exchanges + 1, factory.Fakes.LongLivedExchanges);
         Assert.Equal("/app/automation/connections?connected=facebook&accounts=2", response.Headers.Location!.OriginalString);
         var first = (await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/connections"))!;
         Assert.Equal(["1010101010", "2020202020"], first.Select(c => c!["externalAccountId"]!.GetValue<string>()).Order());
