@@ -250,7 +250,11 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
         var draft = await CreatePostAsync(admin, "linkedIn", "Not scheduled");
         foreach (var id in new[] { first, second, healthy, unconnected })
         {
-            await (await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddDays(2))).EnsureStatusAsync(HttpStatusCode.OK);
+            var scheduled = await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddDays(2));
+            await scheduled.EnsureStatusAsync(HttpStatusCode.OK);
+            // The scheduling answer already carries the warning of the post's network.
+            var warnings = (await scheduled.Content.ReadFromJsonAsync<JsonArray>())![0]!["connectionWarnings"]!.AsArray();
+            Assert.Equal(id == healthy ? 0 : 1, warnings.Count);
         }
 
         var dashboard = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
