@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPlatforms } from './fakes/platforms.mjs';
 import { needsBilling, startBillingInstance } from './billing-instance.mjs';
+import { env as oauthEnv } from './fakes/oauth.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -117,6 +118,13 @@ const log = createWriteStream(logPath);
 
 // The social networks the publisher posts to, faked on loopback.
 const platforms = await startPlatforms();
+// A fake OAuth server for LinkedIn in its own process (the journeys run while this one waits on them).
+const oauthUrl = `http://127.0.0.1:${await freePort()}`;
+const oauth = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oauth.mjs'), new URL(oauthUrl).port], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve) => oauth.stdout.once('data', resolve));
+Object.assign(process.env, oauthEnv(oauthUrl));
 
 console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
 const apiEnv = {
@@ -142,6 +150,7 @@ let exitCode = 1;
 let billing = null;
 const interrupt = async () => {
   await billing?.stop();
+  oauth.kill('SIGTERM');
   await stopApi(api);
   await platforms.stop();
   process.exit(130);
@@ -194,6 +203,7 @@ try {
   await billing?.stop();
   await stopApi(api);
   await platforms.stop();
+  oauth.kill('SIGTERM');
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });

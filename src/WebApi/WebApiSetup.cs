@@ -72,6 +72,7 @@ public static class WebApiSetup
         app.MapContentEndpoints();
         app.MapAutomationEndpoints();
         app.MapSocialEndpoints();
+        app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
         return app;
     }

@@ -2462,6 +2462,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Dashboard.DashboardDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/files/{key}": {
         parameters: {
             query?: never;
@@ -2919,6 +2969,153 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's profiles on each network: where they are and whether a connection verifies them. */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/connect/{platform}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start connecting an account (OAuth 2.0 with PKCE): the address to send the browser to. 409 when the network is not configured. */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                };
+                header?: never;
+                path: {
+                    platform: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.AuthorizationStartDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/connect/{platform}/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The network's redirect back: exchanges the code, stores the tokens encrypted, and sends the browser to the SPA's connections page. */
+        get: {
+            parameters: {
+                query?: {
+                    code?: string;
+                    state?: string;
+                    error?: string;
+                    error_description?: string;
+                };
+                header?: never;
+                path: {
+                    platform: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -4073,6 +4270,7 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+            connectionWarnings: components["schemas"]["Application.Social.ConnectionWarningDto"][];
         };
         "Application.Content.ContentPage": {
             items: components["schemas"]["Application.Content.ContentItemDto"][];
@@ -4100,6 +4298,23 @@ export interface components {
             error?: string | null;
             /** Format: date-time */
             at: string;
+        };
+        "Application.Dashboard.DashboardDto": {
+            connectionWarnings: components["schemas"]["Application.Social.ConnectionWarningDto"][];
+            upcomingPosts: components["schemas"]["Application.Content.ContentItemDto"][];
+            postsPerWeek: components["schemas"]["Application.Dashboard.WeekCountDto"][];
+            recentActivity: components["schemas"]["Application.Automation.AutomationTaskDto"][];
+            timeZone: string;
+        };
+        "Application.Dashboard.WeekCountDto": {
+            /** Format: date */
+            weekStart: string;
+            current: boolean;
+            /** Format: int32 */
+            total: number;
+            byState: {
+                [key: string]: number;
+            };
         };
         "Application.Notifications.NotificationDto": {
             /** Format: uuid */
@@ -4186,6 +4401,21 @@ export interface components {
         "Application.Onboarding.VoiceStep": {
             brandVoice: string;
         };
+        "Application.Social.AuthorizationStartDto": {
+            /** Format: uri */
+            authorizationUrl: string;
+        };
+        "Application.Social.ConnectionWarningDto": {
+            /** Format: uuid */
+            connectionId?: string | null;
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            displayName?: string | null;
+            health: components["schemas"]["Domain.Social.ConnectionHealth"];
+            /** Format: date-time */
+            expiresAt?: string | null;
+            message: string;
+            action: string;
+        };
         "Application.Social.SocialConnectionDto": {
             /** Format: uuid */
             id: string;
@@ -4199,6 +4429,25 @@ export interface components {
             /** Format: date-time */
             expiresAt?: string | null;
             canRefresh: boolean;
+            health: components["schemas"]["Domain.Social.ConnectionHealth"];
+            warning?: components["schemas"]["Application.Social.ConnectionWarningDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.Social.SocialProfileDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            externalAccountId: string;
+            handle: string;
+            profileUrl?: string | null;
+            verified: boolean;
+            /** Format: uuid */
+            connectionId?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -4299,6 +4548,8 @@ export interface components {
         "Domain.Content.ContentState": "draft" | "inReview" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "unconfirmed" | "cancelled";
         /** @enum {string} */
         "Domain.Content.PublishOutcome": "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
+        /** @enum {string} */
+        "Domain.Social.ConnectionHealth": "ok" | "expiring" | "expired" | "revoked" | "invalid" | "notConnected";
         /** @enum {string} */
         "Domain.Social.ConnectionStatus": "active" | "expired" | "revoked" | "needsReconnect";
         /** @enum {string} */

@@ -20,6 +20,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/chat', label: 'Chat', icon: 'message' },
   { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
   { to: '/app/approvals', label: 'Approvals', icon: 'check' },
+  { to: '/app/automation/connections', label: 'Connections', icon: 'globe' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

@@ -46,6 +46,7 @@ export const routes: RouteObject[] = [
               { path: 'chat', ...page(() => import('../features/chat/ChatPage')) },
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
+              { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),

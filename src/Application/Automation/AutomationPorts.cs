@@ -67,10 +67,19 @@ public interface ISocialPublisher
 
 public sealed record RefreshedTokens(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt);
 
+/// <summary>A refresh's answer: new tokens, or the network's OAuth error (<c>invalid_grant</c> means the grant is gone).</summary>
+public sealed record TokenRefreshOutcome(RefreshedTokens? Tokens, string? Error = null, string? Description = null)
+{
+    public bool GrantRevoked => Error == "invalid_grant";
+}
+
 /// <summary>The OAuth 2.0 refresh_token grant of a network; null when the network refuses the refresh token.</summary>
 public interface ITokenRefresher
 {
     Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>The same grant, saying why when it is refused; throws for transient failures (5xx, no connection).</summary>
+    Task<TokenRefreshOutcome> TryRefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken);
 }
 
 /// <summary>Encrypts network tokens at rest, with a purpose per network so a token cannot be read as another's.</summary>

@@ -85,7 +85,9 @@ public sealed class ScheduleContentHandler(
             }
         }
 
-        var result = command.Items.Select(i => ContentItemDto.From(items[i.Id], zone)).ToList();
+        // Each scheduled post says straight away which of its networks' connections will not carry it.
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        var result = command.Items.Select(i => ContentItemDto.From(items[i.Id], zone, null, connections, now)).ToList();
         idempotency.Record(command.IdempotencyKey, Operation, request, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
         // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.

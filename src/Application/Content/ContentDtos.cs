@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Social;
 using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Social;
 
@@ -10,15 +11,21 @@ public sealed record PlatformResultDto(SocialPlatform Platform, string Outcome, 
 
 /// <summary>
 /// A post as the calendar shows it. <see cref="ScheduledAt"/> is UTC; <see cref="ScheduledLocal"/> is the same instant
-/// in the workspace's <see cref="TimeZone"/>, with its offset.
+/// in the workspace's <see cref="TimeZone"/>, with its offset. A scheduled post carries a
+/// <see cref="ConnectionWarnings"/> entry for each of its networks whose connection will not carry it (expiring within
+/// 7 days, expired, revoked, refused, or missing).
 /// </summary>
 public sealed record ContentItemDto(
     Guid Id, Guid? CompanyId, string Title, IReadOnlyList<ContentVariantDto> Variants, ContentState State,
     DateTimeOffset? ScheduledAt, string? ScheduledLocal, string TimeZone, DateTimeOffset? NextAttemptAt,
     string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt,
-    IReadOnlyList<PlatformResultDto> Results, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    IReadOnlyList<PlatformResultDto> Results, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    IReadOnlyList<ConnectionWarningDto> ConnectionWarnings)
 {
-    public static ContentItemDto From(ContentItem item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null) => new(
+    /// <summary>The post; <paramref name="connections"/> (the tenant's, at <paramref name="now"/>) give its connection warnings.</summary>
+    public static ContentItemDto From(
+        ContentItem item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null, IReadOnlyList<SocialConnection>? connections = null,
+        DateTimeOffset now = default) => new(
         item.Id, item.CompanyId, item.Title,
         item.Variants.Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
         item.State, item.ScheduledAt, item.ScheduledAt is { } at ? TenantTime.ToLocalText(at, zone) : null, zone.Id,
@@ -30,7 +37,8 @@ public sealed record ContentItemDto(
             .Select(g => g.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).First())
             .Select(a => new PlatformResultDto(a.Platform, a.Outcome.ToString(), a.PlatformPostId, a.Error, a.FinishedAt ?? a.StartedAt))
             .ToList(),
-        item.CreatedBy, item.CreatedAt, item.UpdatedAt);
+        item.CreatedBy, item.CreatedAt, item.UpdatedAt,
+        connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now));
 }
 
 public sealed record ContentPage(IReadOnlyList<ContentItemDto> Items, int Page, int PageSize, int Total, string TimeZone);

@@ -63,6 +63,7 @@ internal static class ContentRules
     public static async Task<ContentItemDto> ToDtoAsync(ITenantDb db, ContentItem item, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
-        return ContentItemDto.From(item, zone, attempts);
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        return ContentItemDto.From(item, zone, attempts, connections, TimeProvider.System.GetUtcNow());
     }
 }

@@ -29,7 +29,7 @@ public sealed class ListContentValidator : AbstractValidator<ListContent>
     }
 }
 
-public sealed class ListContentHandler(ITenantDb db, TenantTime time) : IQueryHandler<ListContent, ContentPage>
+public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvider clock) : IQueryHandler<ListContent, ContentPage>
 {
     public async ValueTask<ContentPage> Handle(ListContent query, CancellationToken cancellationToken)
     {
@@ -71,7 +71,10 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time) : IQueryHa
         var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
         var ids = page.Select(c => c.Id).ToList();
         var attempts = await db.PublishAttempts.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).ToListAsync(cancellationToken);
-        return new ContentPage(page.Select(c => ContentItemDto.From(c, zone, attempts)).ToList(), query.Page, query.PageSize, total, zone.Id);
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return new ContentPage(
+            page.Select(c => ContentItemDto.From(c, zone, attempts, connections, now)).ToList(), query.Page, query.PageSize, total, zone.Id);
     }
 
     private static DateTimeOffset ParseBound(string value, TimeZoneInfo zone, string field) =>

@@ -10,6 +10,21 @@ public enum ConnectionStatus
     NeedsReconnect,
 }
 
+/// <summary>What a member needs to know about a connection: whether posts that depend on it will go out.</summary>
+public enum ConnectionHealth
+{
+    Ok,
+    /// <summary>Expires within 7 days and cannot be renewed without the user.</summary>
+    Expiring,
+    Expired,
+    /// <summary>The network withdrew the grant (<c>invalid_grant</c>, or the user removed the app).</summary>
+    Revoked,
+    /// <summary>The network refuses the stored tokens.</summary>
+    Invalid,
+    /// <summary>No account of the network is connected (only in a post's warnings).</summary>
+    NotConnected,
+}
+
 /// <summary>
 /// The tenant's account, page or location on one network, and the tokens that publish to it. Tokens are kept only in
 /// encrypted form (the encryption is the infrastructure's: this class never sees a plain token). Created today by an
@@ -98,6 +113,47 @@ public sealed class SocialConnection : Entity<Guid>
         StatusReason = null;
         UpdatedAt = now;
     }
+
+    /// <summary>
+    /// A new authorisation of the same account (the OAuth flow run again): fresh tokens, the name the network shows now,
+    /// and the company it is connected for.
+    /// </summary>
+    public void Reauthorize(
+        Guid? companyId, string displayName, string encryptedAccessToken, string? encryptedRefreshToken, DateTimeOffset? expiresAt,
+        DateTimeOffset now)
+    {
+        var name = displayName.Trim();
+        if (name.Length is > 0 and <= MaxDisplayNameLength)
+        {
+            DisplayName = name;
+        }
+
+        CompanyId = companyId ?? CompanyId;
+        ReplaceTokens(encryptedAccessToken, encryptedRefreshToken, expiresAt, now);
+    }
+
+    /// <summary>The network says the grant is gone (<c>invalid_grant</c>: revoked by the user, or expired): reconnect.</summary>
+    public void Revoke(string reason, DateTimeOffset now)
+    {
+        Status = ConnectionStatus.Revoked;
+        StatusReason = reason.Length > 500 ? reason[..500] : reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>How the connection stands at <paramref name="now"/>, for warnings (see <see cref="ConnectionHealth"/>).</summary>
+    public ConnectionHealth HealthAt(DateTimeOffset now) => Status switch
+    {
+        ConnectionStatus.Revoked => ConnectionHealth.Revoked,
+        ConnectionStatus.NeedsReconnect => ConnectionHealth.Invalid,
+        _ when ExpiresAt is { } expires && expires <= now => ConnectionHealth.Expired,
+        ConnectionStatus.Expired => ConnectionHealth.Expired,
+        // A token with a refresh token is renewed by the refresh job before it runs out: only the others need a person.
+        _ when ExpiresAt is { } expires && expires - now <= ExpiringWithin && EncryptedRefreshToken is null => ConnectionHealth.Expiring,
+        _ => ConnectionHealth.Ok,
+    };
+
+    /// <summary>How far ahead an expiry that needs a person becomes a warning.</summary>
+    public static readonly TimeSpan ExpiringWithin = TimeSpan.FromDays(7);
 
     /// <summary>The network refused the tokens and a refresh did not help: only the user can fix it.</summary>
     public void RequireReconnect(string reason, DateTimeOffset now)

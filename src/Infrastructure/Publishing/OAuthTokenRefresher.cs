@@ -12,12 +12,15 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// </summary>
 public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
 {
-    public async Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken)
+    public async Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken) =>
+        (await TryRefreshAsync(platform, refreshToken, cancellationToken)).Tokens;
+
+    public async Task<TokenRefreshOutcome> TryRefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken)
     {
         var endpoint = options.Value.For(platform);
         if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
         {
-            return null;
+            return new TokenRefreshOutcome(null, "unsupported", $"{platform.DisplayName()} has no token endpoint configured.");
         }
 
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
@@ -44,7 +47,10 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
         using var response = await http.SendAsync(request, cancellationToken);
         if ((int)response.StatusCode is >= 400 and < 500)
         {
-            return null;
+            // RFC 6749 section 5.2: {"error": "invalid_grant", "error_description": "..."}.
+            var error = await PlatformHttp.ReadJsonAsync(response, cancellationToken) as System.Text.Json.Nodes.JsonObject;
+            return new TokenRefreshOutcome(null, PlatformHttp.String(error?["error"]) ?? $"http_{(int)response.StatusCode}",
+                PlatformHttp.String(error?["error_description"]));
         }
 
         response.EnsureSuccessStatusCode();
@@ -52,11 +58,11 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
         var access = PlatformHttp.String(body?["access_token"]);
         if (string.IsNullOrEmpty(access))
         {
-            return null;
+            return new TokenRefreshOutcome(null, "invalid_response", "The token endpoint answered without an access token.");
         }
 
         var expiresIn = body?["expires_in"] is { } e && long.TryParse(PlatformHttp.String(e), out var seconds) ? seconds : (long?)null;
-        return new RefreshedTokens(access, PlatformHttp.String(body?["refresh_token"]),
-            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null);
+        return new TokenRefreshOutcome(new RefreshedTokens(access, PlatformHttp.String(body?["refresh_token"]),
+            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null));
     }
 }

@@ -13,9 +13,19 @@ public sealed class PlatformEndpointOptions
     /// <summary>The OAuth 2.0 token endpoint for the refresh_token grant; no refresh when empty.</summary>
     public string? TokenUrl { get; set; }
 
+    /// <summary>This product's OAuth client at the network; without it the network is "not configured" for connecting.</summary>
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
+
+    /// <summary>The authorisation endpoint the user's browser is sent to (authorisation code with PKCE).</summary>
+    public string? AuthorizeUrl { get; set; }
+
+    /// <summary>The scopes asked for, space-separated.</summary>
+    public string? Scopes { get; set; }
+
+    /// <summary>Where the accounts the token may publish as are found (LinkedIn userinfo, X users/me, Graph me/accounts, Google accounts).</summary>
+    public string? AccountUrl { get; set; }
 }
 
 /// <summary>Section <c>Publishing</c>: each network's endpoints (<c>Publishing:{Platform}:BaseUrl</c>, <c>...:TokenUrl</c>).</summary>
@@ -28,24 +38,63 @@ public sealed class PlatformOptions
     {
         BaseUrl = "https://api.linkedin.com",
         TokenUrl = "https://www.linkedin.com/oauth/v2/accessToken",
+        AuthorizeUrl = "https://www.linkedin.com/oauth/v2/authorization",
+        Scopes = "openid profile w_member_social",
+        AccountUrl = "https://api.linkedin.com/v2/userinfo",
     };
 
     [Required]
-    public PlatformEndpointOptions X { get; set; } = new() { BaseUrl = "https://api.x.com", TokenUrl = "https://api.x.com/2/oauth2/token" };
+    public PlatformEndpointOptions X { get; set; } = new()
+    {
+        BaseUrl = "https://api.x.com",
+        TokenUrl = "https://api.x.com/2/oauth2/token",
+        AuthorizeUrl = "https://x.com/i/oauth2/authorize",
+        Scopes = "tweet.read tweet.write users.read offline.access",
+        AccountUrl = "https://api.x.com/2/users/me",
+    };
 
-    /// <summary>The Graph API, version included; Page tokens do not expire, so no refresh by default.</summary>
+    /// <summary>The Graph API, version included. Page tokens (what a connection keeps) do not expire: no refresh token.</summary>
     [Required]
-    public PlatformEndpointOptions Facebook { get; set; } = new() { BaseUrl = "https://graph.facebook.com/v23.0" };
+    public PlatformEndpointOptions Facebook { get; set; } = new()
+    {
+        BaseUrl = "https://graph.facebook.com/v23.0",
+        TokenUrl = "https://graph.facebook.com/v23.0/oauth/access_token",
+        AuthorizeUrl = "https://www.facebook.com/v23.0/dialog/oauth",
+        Scopes = "pages_show_list pages_manage_posts pages_read_engagement",
+        AccountUrl = "https://graph.facebook.com/v23.0/me/accounts",
+    };
 
+    /// <summary>Instagram business accounts through Facebook Login: the account is the one linked to a Page.</summary>
     [Required]
-    public PlatformEndpointOptions Instagram { get; set; } = new() { BaseUrl = "https://graph.facebook.com/v23.0" };
+    public PlatformEndpointOptions Instagram { get; set; } = new()
+    {
+        BaseUrl = "https://graph.facebook.com/v23.0",
+        TokenUrl = "https://graph.facebook.com/v23.0/oauth/access_token",
+        AuthorizeUrl = "https://www.facebook.com/v23.0/dialog/oauth",
+        Scopes = "pages_show_list instagram_basic instagram_content_publish",
+        AccountUrl = "https://graph.facebook.com/v23.0/me/accounts",
+    };
 
     [Required]
     public PlatformEndpointOptions GoogleBusiness { get; set; } = new()
     {
         BaseUrl = "https://mybusiness.googleapis.com",
         TokenUrl = "https://oauth2.googleapis.com/token",
+        AuthorizeUrl = "https://accounts.google.com/o/oauth2/v2/auth",
+        Scopes = "https://www.googleapis.com/auth/business.manage",
+        AccountUrl = "https://mybusinessaccountmanagement.googleapis.com/v1/accounts",
     };
+
+    /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
+    [Required]
+    [Url]
+    public string GoogleLocationsUrl { get; set; } = "https://mybusinessbusinessinformation.googleapis.com/v1";
+
+    /// <summary>
+    /// The API's public address for OAuth redirect URIs (<c>{it}/api/v1/social/connect/{platform}/callback</c>), as
+    /// registered at each network; empty: the address the request came in on (behind the trusted proxies).
+    /// </summary>
+    public string? CallbackBaseUrl { get; set; }
 
     /// <summary>The <c>LinkedIn-Version</c> header (YYYYMM) of the versioned REST API.</summary>
     [Required]

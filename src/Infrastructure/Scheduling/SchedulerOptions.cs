@@ -37,4 +37,12 @@ public sealed class SchedulerOptions
     /// <summary>How often the sweep runs.</summary>
     [Range(1, 3600)]
     public double SweepIntervalSeconds { get; set; } = 60;
+
+    /// <summary>How often connections about to expire are renewed with their refresh tokens.</summary>
+    [Range(1, 86400)]
+    public double ConnectionRefreshIntervalSeconds { get; set; } = 900;
+
+    /// <summary>How far ahead of its expiry an access token is renewed; more than the interval, so none runs out between runs.</summary>
+    [Range(1, 10080)]
+    public double ConnectionRefreshAheadMinutes { get; set; } = 60;
 }

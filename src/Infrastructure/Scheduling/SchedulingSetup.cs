@@ -1,5 +1,6 @@
 using BrandAutomator.Application.Automation;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Application.Social;
 using BrandAutomator.Infrastructure.Publishing;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -48,6 +49,8 @@ public static class SchedulingSetup
         AddPublisher<InstagramPublisher>(services, timeout);
         AddPublisher<GoogleBusinessPublisher>(services, timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
+        services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);
+        services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
 
         services.AddScoped<IPublishScheduler, QuartzPublishScheduler>();
         // Before Quartz's hosted service: hosted services start in registration order, and the tables must exist first.
@@ -87,6 +90,10 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("content-sweep", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.SweepIntervalSeconds), null),
                 job => job.WithIdentity(ContentSweepJob.Key).DisallowConcurrentExecution());
+            q.ScheduleJob<ConnectionRefreshJob>(
+                trigger => trigger.WithIdentity("connection-refresh", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.ConnectionRefreshIntervalSeconds), null),
+                job => job.WithIdentity(ConnectionRefreshJob.Key).DisallowConcurrentExecution());
             // The job's scope works for the tenant named in its data, set before the job and its services are built.
             q.ConfigureJobScope((scope, bundle, _) =>
             {

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using BrandAutomator.Application.Social;
 using BrandAutomator.Domain.Social;
+using BrandAutomator.Infrastructure.Publishing;
 using BrandAutomator.WebApi.Security;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace BrandAutomator.WebApi.Endpoints;
 
@@ -36,6 +39,48 @@ public static class SocialEndpoints
             })
             .RequireAuthorization(Policies.Admin)
             .WithSummary("Remove a connection and its tokens.");
+
+        app.MapGroup("/api/v1/social/profiles").WithTags("Social").RequireAuthorization(Policies.Viewer)
+            .MapGet("/", async (Guid? companyId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialProfiles(companyId), ct)))
+            .WithSummary("The brand's profiles on each network: where they are and whether a connection verifies them.");
+
+        var connect = app.MapGroup("/api/v1/social/connect").WithTags("Social");
+        // Unknown networks are not routes at all (404), like any other path that names nothing.
+        connect.MapGet($"/{{platform:regex({PlatformPattern})}}", async (
+                    string platform, Guid? companyId, HttpRequest request, IOptions<PlatformOptions> options, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new StartSocialConnection(Parse(platform), companyId, CallbackUrl(request, options.Value, Parse(platform))), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithSummary("Start connecting an account (OAuth 2.0 with PKCE): the address to send the browser to. 409 when the network is not configured.");
+
+        // The network sends the browser here: no bearer token, so the signed, single-use state says whose it is.
+        connect.MapGet($"/{{platform:regex({PlatformPattern})}}/callback", async (
+                    string platform, string? code, string? state, string? error,
+                    [Microsoft.AspNetCore.Mvc.FromQuery(Name = "error_description")] string? errorDescription, ISender sender, CancellationToken ct) =>
+                {
+                    var result = await sender.Send(new CompleteSocialConnection(Parse(platform), code, state, error, errorDescription), ct);
+                    var name = JsonNamingPolicy.CamelCase.ConvertName(result.Platform.ToString());
+                    return TypedResults.Redirect(result.Error is null
+                        ? $"{SpaConnectionsPath}?connected={name}&accounts={result.Connected}"
+                        : $"{SpaConnectionsPath}?platform={name}&error={Uri.EscapeDataString(result.Error)}");
+                })
+            .AllowAnonymous()
+            .WithSummary("The network's redirect back: exchanges the code, stores the tokens encrypted, and sends the browser to the SPA's connections page.");
         return app;
+    }
+
+    /// <summary>The SPA page that shows the outcome (<c>?connected=</c> or <c>?error=</c>).</summary>
+    public const string SpaConnectionsPath = "/app/automation/connections";
+
+    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness)$";
+
+    private static SocialPlatform Parse(string platform) => Enum.Parse<SocialPlatform>(platform, ignoreCase: true);
+
+    /// <summary>The redirect URI registered at the network: the configured public address, else the one this request came in on.</summary>
+    private static string CallbackUrl(HttpRequest request, PlatformOptions options, SocialPlatform platform)
+    {
+        var origin = options.CallbackBaseUrl is { Length: > 0 } configured
+            ? configured.TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return $"{origin}/api/v1/social/connect/{JsonNamingPolicy.CamelCase.ConvertName(platform.ToString())}/callback";
     }
 }

@@ -85,6 +85,8 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
     [InlineData("POST", "/api/v1/auth/register-admin", "api")]
     [InlineData("GET", "/api/v1/auth/register", "api")]
     [InlineData("GET", "/api/v1/companies", "api")]
+    [InlineData("GET", "/api/v1/social/connect/linkedIn/callback", "social-oauth-callback")]
+    [InlineData("GET", "/api/v1/social/connect/linkedIn", "api")]
     [InlineData("GET", "/api/v1/subscriptions/plans", "subscription-plans")]
     [InlineData("POST", "/api/v1/subscriptions/plans", "api")]
     [InlineData("POST", "/api/v1/subscriptions/webhook", "stripe-webhook")]

@@ -11,6 +11,7 @@ import { useSubscriptionStatus } from '../billing/api';
 import { useOnboardingProgress } from '../onboarding/api';
 import { stepCount, steps as setupSteps } from '../onboarding/stepList';
 import { useInvitations, useMembers } from '../team/api';
+import { AutomationOverview } from './AutomationOverview';
 import { roleLabel } from '../team/roles';
 import styles from './dashboard.module.css';
 
@@ -112,6 +113,10 @@ export default function DashboardPage() {
           </div>
         )}
       </section>
+
+      <div className={styles.overview}>
+        <AutomationOverview />
+      </div>
 
       <div className={styles.pair}>
         <SetupCard canEdit={canEdit} />

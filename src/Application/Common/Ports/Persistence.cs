@@ -65,6 +65,10 @@ public interface ITenantDb
 
     DbSet<SocialConnection> SocialConnections { get; }
 
+    DbSet<SocialProfile> SocialProfiles { get; }
+
+    DbSet<OAuthAuthorization> OAuthAuthorizations { get; }
+
     DbSet<CalendarFeedToken> CalendarFeedTokens { get; }
 
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }

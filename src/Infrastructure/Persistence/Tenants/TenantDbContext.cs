@@ -55,6 +55,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<SocialConnection> SocialConnections => Set<SocialConnection>();
 
+    public DbSet<SocialProfile> SocialProfiles => Set<SocialProfile>();
+
+    public DbSet<OAuthAuthorization> OAuthAuthorizations => Set<OAuthAuthorization>();
+
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -283,6 +287,32 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(c => c.DisplayName).HasMaxLength(SocialConnection.MaxDisplayNameLength);
             b.Property(c => c.StatusReason).HasMaxLength(500);
             b.HasIndex(c => new { c.Platform, c.ExternalAccountId }).IsUnique();
+        });
+
+        builder.Entity<SocialProfile>(b =>
+        {
+            b.ToTable("social_profiles");
+            b.Ignore(p => p.DomainEvents);
+            b.Property(p => p.Id).ValueGeneratedNever();
+            b.Property(p => p.Platform).HasConversion<string>().HasMaxLength(20);
+            b.Property(p => p.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);
+            b.Property(p => p.Handle).HasMaxLength(SocialProfile.MaxHandleLength);
+            b.Property(p => p.ProfileUrl).HasMaxLength(SocialProfile.MaxUrlLength);
+            b.HasIndex(p => new { p.Platform, p.ExternalAccountId }).IsUnique();
+            b.HasIndex(p => p.CompanyId);
+            b.HasOne<SocialConnection>().WithMany().HasForeignKey(p => p.ConnectionId).OnDelete(DeleteBehavior.SetNull);
+            b.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<OAuthAuthorization>(b =>
+        {
+            b.ToTable("oauth_authorizations");
+            b.Ignore(a => a.DomainEvents);
+            b.Property(a => a.Id).ValueGeneratedNever();
+            b.Property(a => a.Platform).HasConversion<string>().HasMaxLength(20);
+            b.Property(a => a.CodeVerifier).HasMaxLength(128);
+            b.Property(a => a.RedirectUri).HasMaxLength(1000);
+            b.HasIndex(a => a.ExpiresAt);
         });
 
         builder.Entity<CalendarFeedToken>(b =>

@@ -849,6 +849,55 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("onboarding_progress", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Social.OAuthAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code_verifier");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("redirect_uri");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_oauth_authorizations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_oauth_authorizations_expires_at");
+
+                    b.ToTable("oauth_authorizations", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Social.SocialConnection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -921,6 +970,71 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasDatabaseName("ix_social_connections_platform_external_account_id");
 
                     b.ToTable("social_connections", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Social.SocialProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("ExternalAccountId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_account_id");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("handle");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("ProfileUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("profile_url");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("verified");
+
+                    b.HasKey("Id")
+                        .HasName("pk_social_profiles");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_social_profiles_company_id");
+
+                    b.HasIndex("ConnectionId")
+                        .HasDatabaseName("ix_social_profiles_connection_id");
+
+                    b.HasIndex("Platform", "ExternalAccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_social_profiles_platform_external_account_id");
+
+                    b.ToTable("social_profiles", (string)null);
                 });
 
             modelBuilder.Entity("BrandAutomator.Infrastructure.Ai.AiCacheRow", b =>
@@ -1027,6 +1141,21 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_publish_attempts_content_items_content_item_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Social.SocialProfile", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_social_profiles_companies_company_id");
+
+                    b.HasOne("BrandAutomator.Domain.Social.SocialConnection", null)
+                        .WithMany()
+                        .HasForeignKey("ConnectionId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_social_profiles_social_connections_connection_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api';
+import type { components } from '../../api/schema.gen';
+import { useSession } from '../auth/useSession';
+
+type Schemas = components['schemas'];
+
+export type SocialPlatform = Schemas['Domain.Social.SocialPlatform'];
+export type ConnectionHealth = Schemas['Domain.Social.ConnectionHealth'];
+export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
+export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
+export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
+
+export const platforms: readonly SocialPlatform[] = ['linkedIn', 'x', 'facebook', 'instagram', 'googleBusiness'];
+
+export const platformNames: Record<SocialPlatform, string> = {
+  linkedIn: 'LinkedIn',
+  x: 'X',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  googleBusiness: 'Google Business Profile',
+};
+
+export function isPlatform(value: string | null): value is SocialPlatform {
+  return value !== null && (platforms as readonly string[]).includes(value);
+}
+
+function useKey(name: string) {
+  return ['tenant', useSession()?.tenant.id, 'social', name] as const;
+}
+
+export function useConnections() {
+  const key = useKey('connections');
+  return useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/connections', { signal })) });
+}
+
+export function useProfiles() {
+  const key = useKey('profiles');
+  return useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/profiles', { signal })) });
+}
+
+/** Asks the API where to send the browser: the authorisation request carries state and PKCE challenge, never a token. */
+export function useStartConnection() {
+  return useMutation({
+    mutationFn: async (platform: SocialPlatform) => {
+      const start = await unwrap(api.GET('/api/v1/social/connect/{platform}', { params: { path: { platform } } }));
+      return start.authorizationUrl;
+    },
+    onSuccess: (url) => window.location.assign(url),
+  });
+}
+
+export function useDisconnect() {
+  const queryClient = useQueryClient();
+  const key = useKey('connections');
+  const profiles = useKey('profiles');
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/social/connections/{id}', { params: { path: { id } } })),
+    onSuccess: (_, id) => {
+      queryClient.setQueryData<SocialConnection[]>(key, (list) => list?.filter((c) => c.id !== id));
+      void queryClient.invalidateQueries({ queryKey: profiles });
+    },
+  });
+}
+
+export const healthLabels: Record<ConnectionHealth, string> = {
+  ok: 'Healthy',
+  expiring: 'Expiring soon',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  invalid: 'Needs reconnecting',
+  notConnected: 'Not connected',
+};
+
+export function healthTone(health: ConnectionHealth): 'success' | 'warning' | 'danger' {
+  if (health === 'ok') return 'success';
+  if (health === 'expiring') return 'warning';
+  return 'danger';
+}

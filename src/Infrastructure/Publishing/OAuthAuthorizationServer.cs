@@ -1,0 +1,275 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using BrandAutomator.Application.Social;
+using BrandAutomator.Domain.Social;
+using Microsoft.Extensions.Options;
+
+namespace BrandAutomator.Infrastructure.Publishing;
+
+/// <summary>
+/// OAuth 2.0 authorisation code with PKCE (RFC 6749, RFC 7636) against each network's configured endpoints, and each
+/// network's own way of saying who the token speaks for: LinkedIn <c>/v2/userinfo</c> (OpenID Connect), X
+/// <c>/2/users/me</c>, the Graph API's <c>/me/accounts</c> (Pages with their Page tokens; Instagram business accounts
+/// linked to them, after exchanging the user token for a long-lived one), Google's <c>accounts</c> and their
+/// <c>locations</c>. Token requests are form-encoded; X takes the
+/// client credentials as HTTP Basic, the others in the form. Tokens travel in headers, never in a URL (URLs are logged).
+/// </summary>
+public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialAuthorizationServer
+{
+    public bool IsConfigured(SocialPlatform platform)
+    {
+        var endpoint = options.Value.For(platform);
+        return !string.IsNullOrWhiteSpace(endpoint.ClientId) && !string.IsNullOrWhiteSpace(endpoint.AuthorizeUrl) &&
+               !string.IsNullOrWhiteSpace(endpoint.TokenUrl) && !string.IsNullOrWhiteSpace(endpoint.AccountUrl);
+    }
+
+    public Uri AuthorizationUrl(SocialPlatform platform, string state, string codeChallenge, string redirectUri)
+    {
+        var endpoint = options.Value.For(platform);
+        var query = new List<KeyValuePair<string, string>>
+        {
+            new("response_type", "code"),
+            new("client_id", endpoint.ClientId!),
+            new("redirect_uri", redirectUri),
+            new("scope", endpoint.Scopes ?? ""),
+            new("state", state),
+            new("code_challenge", codeChallenge),
+            new("code_challenge_method", "S256"),
+        };
+        if (platform == SocialPlatform.GoogleBusiness)
+        {
+            // Google only issues a refresh token for offline access, and again only when consent is asked again.
+            query.Add(new("access_type", "offline"));
+            query.Add(new("prompt", "consent"));
+        }
+
+        var separator = endpoint.AuthorizeUrl!.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return new Uri(endpoint.AuthorizeUrl + separator +
+                       string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}")));
+    }
+
+    public async Task<OAuthTokens> ExchangeCodeAsync(
+        SocialPlatform platform, string code, string codeVerifier, string redirectUri, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.For(platform);
+        var network = platform.DisplayName();
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "authorization_code",
+            ["code"] = code,
+            ["redirect_uri"] = redirectUri,
+            ["code_verifier"] = codeVerifier,
+            ["client_id"] = endpoint.ClientId ?? "",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl);
+        if (platform == SocialPlatform.X && endpoint.ClientSecret is { Length: > 0 })
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(endpoint.ClientId ?? "")}:{Uri.EscapeDataString(endpoint.ClientSecret)}")));
+        }
+        else if (endpoint.ClientSecret is { Length: > 0 } secret)
+        {
+            form["client_secret"] = secret;
+        }
+
+        request.Content = new FormUrlEncodedContent(form);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var body = await SendAsync(request, network, "the authorisation code", cancellationToken);
+        var access = PlatformHttp.String(body["access_token"]);
+        if (string.IsNullOrEmpty(access))
+        {
+            throw new OAuthProviderException($"{network} answered the authorisation code without an access token.");
+        }
+
+        var tokens = Tokens(body, access);
+        return platform is SocialPlatform.Facebook or SocialPlatform.Instagram
+            ? await LongLivedAsync(platform, tokens, cancellationToken)
+            : tokens;
+    }
+
+    /// <summary>
+    /// Facebook Login's code gives a user token of an hour or two, and Page tokens read with it expire with it: it is
+    /// exchanged for a long-lived one (<c>grant_type=fb_exchange_token</c>), whose Page tokens do not expire.
+    /// </summary>
+    private async Task<OAuthTokens> LongLivedAsync(SocialPlatform platform, OAuthTokens shortLived, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.For(platform);
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl)
+        {
+            // In the body, not the query: URLs are logged, and these are a token and the client secret.
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "fb_exchange_token",
+                ["client_id"] = endpoint.ClientId ?? "",
+                ["client_secret"] = endpoint.ClientSecret ?? "",
+                ["fb_exchange_token"] = shortLived.AccessToken,
+            }),
+        };
+        var body = await SendAsync(request, platform.DisplayName(), "the exchange for a long-lived token", cancellationToken);
+        var access = PlatformHttp.String(body["access_token"]);
+        return string.IsNullOrEmpty(access)
+            ? throw new OAuthProviderException($"{platform.DisplayName()} answered the exchange for a long-lived token without one.")
+            : Tokens(body, access);
+    }
+
+    private OAuthTokens Tokens(JsonObject body, string access)
+    {
+        var expiresIn = long.TryParse(PlatformHttp.String(body["expires_in"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
+            ? seconds
+            : (long?)null;
+        return new OAuthTokens(access, PlatformHttp.String(body["refresh_token"]) is { Length: > 0 } r ? r : null,
+            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null);
+    }
+
+    public async Task<IReadOnlyList<DiscoveredAccount>> DiscoverAccountsAsync(SocialPlatform platform, OAuthTokens tokens, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.For(platform);
+        var network = platform.DisplayName();
+        var accounts = platform switch
+        {
+            SocialPlatform.LinkedIn => LinkedIn(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.X => X(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.Facebook => Pages(await GetAsync(
+                WithQuery(endpoint.AccountUrl!, "fields=id,name,link,access_token"), tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.Instagram => InstagramAccounts(await GetAsync(
+                WithQuery(endpoint.AccountUrl!, "fields=id,name,access_token,instagram_business_account%7Bid,username%7D"), tokens.AccessToken, network,
+                cancellationToken)),
+            SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(platform)),
+        };
+        return accounts.Where(a => a.ExternalAccountId.Length is > 0 and <= SocialConnection.MaxAccountIdLength).ToList();
+    }
+
+    private static List<DiscoveredAccount> LinkedIn(JsonObject me)
+    {
+        // OpenID Connect userinfo: "sub" is the member id; posts are authored as urn:li:person:{sub}.
+        var sub = PlatformHttp.String(me["sub"]);
+        return string.IsNullOrEmpty(sub) ? [] : [new DiscoveredAccount($"urn:li:person:{sub}", PlatformHttp.String(me["name"]) ?? sub, null)];
+    }
+
+    private static List<DiscoveredAccount> X(JsonObject me)
+    {
+        var data = me["data"] as JsonObject;
+        var id = PlatformHttp.String(data?["id"]);
+        var username = PlatformHttp.String(data?["username"]);
+        return string.IsNullOrEmpty(id)
+            ? []
+            : [new DiscoveredAccount(id, PlatformHttp.String(data?["name"]) ?? username ?? id, username is { Length: > 0 } ? $"https://x.com/{username}" : null)];
+    }
+
+    private static List<DiscoveredAccount> Pages(JsonObject body) =>
+        (body["data"] as JsonArray ?? []).OfType<JsonObject>()
+        .Where(p => PlatformHttp.String(p["id"]) is { Length: > 0 })
+        .Select(p => new DiscoveredAccount(
+            PlatformHttp.String(p["id"])!, PlatformHttp.String(p["name"]) ?? "", PlatformHttp.String(p["link"]) ?? $"https://www.facebook.com/{PlatformHttp.String(p["id"])}",
+            PlatformHttp.String(p["access_token"]) is { Length: > 0 } t ? t : null))
+        .ToList();
+
+    private static List<DiscoveredAccount> InstagramAccounts(JsonObject body) =>
+        (body["data"] as JsonArray ?? []).OfType<JsonObject>()
+        .Where(p => PlatformHttp.String(p["instagram_business_account"]?["id"]) is { Length: > 0 })
+        .Select(p =>
+        {
+            var ig = p["instagram_business_account"]!;
+            var username = PlatformHttp.String(ig["username"]);
+            return new DiscoveredAccount(
+                PlatformHttp.String(ig["id"])!, username ?? PlatformHttp.String(p["name"]) ?? "",
+                username is { Length: > 0 } ? $"https://www.instagram.com/{username}" : null,
+                PlatformHttp.String(p["access_token"]) is { Length: > 0 } t ? t : null);
+        })
+        .ToList();
+
+    private async Task<List<DiscoveredAccount>> GoogleAsync(string accountsUrl, string token, CancellationToken cancellationToken)
+    {
+        const string network = "Google Business Profile";
+        var accounts = (await GetAsync(accountsUrl, token, network, cancellationToken))["accounts"] as JsonArray ?? [];
+        var found = new List<DiscoveredAccount>();
+        foreach (var account in accounts.OfType<JsonObject>())
+        {
+            var name = PlatformHttp.String(account["name"]);
+            if (name is not { Length: > 0 } || !name.StartsWith("accounts/", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var url = $"{options.Value.GoogleLocationsUrl.TrimEnd('/')}/{name}/locations?readMask=name,title,metadata&pageSize=100";
+            var locations = (await GetAsync(url, token, network, cancellationToken))["locations"] as JsonArray ?? [];
+            var before = found.Count;
+            foreach (var location in locations.OfType<JsonObject>())
+            {
+                // Location names are "locations/{id}"; the v4 API (local posts) wants "accounts/{a}/locations/{id}".
+                if (PlatformHttp.String(location["name"]) is { Length: > 0 } locationName && locationName.StartsWith("locations/", StringComparison.Ordinal))
+                {
+                    found.Add(new DiscoveredAccount($"{name}/{locationName}", PlatformHttp.String(location["title"]) ?? locationName,
+                        PlatformHttp.String(location["metadata"]?["mapsUri"])));
+                }
+            }
+
+            if (found.Count == before)
+            {
+                // An account without locations yet: connected as the account, where a location can be created.
+                found.Add(new DiscoveredAccount(name, PlatformHttp.String(account["accountName"]) ?? name, null));
+            }
+        }
+
+        return found;
+    }
+
+    private static string WithQuery(string url, string query) => url + (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+
+    private Task<JsonObject> GetAsync(string url, string token, string network, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return SendAsync(request, network, "the account lookup", cancellationToken, dispose: true);
+    }
+
+    private async Task<JsonObject> SendAsync(HttpRequestMessage request, string network, string what, CancellationToken cancellationToken, bool dispose = false)
+    {
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            var body = await PlatformHttp.ReadJsonAsync(response, cancellationToken) as JsonObject;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new OAuthProviderException($"{network} refused {what} ({(int)response.StatusCode}{Reason(body)}).");
+            }
+
+            return body ?? throw new OAuthProviderException($"{network} answered {what} with no JSON.");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new OAuthProviderException($"{network} could not be reached for {what}.", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new OAuthProviderException($"{network} did not answer {what} in time.", e);
+        }
+        finally
+        {
+            if (dispose)
+            {
+                request.Dispose();
+            }
+        }
+    }
+
+    /// <summary>RFC 6749's <c>error</c> and <c>error_description</c>, or the network's own error message.</summary>
+    private static string Reason(JsonObject? body)
+    {
+        if (body is null)
+        {
+            return "";
+        }
+
+        if (body["error"] is JsonValue error)
+        {
+            var description = PlatformHttp.String(body["error_description"]);
+            return $": {PlatformHttp.String(error)}{(description is { Length: > 0 } ? $", {description}" : "")}";
+        }
+
+        return PlatformHttp.Message(body) is { Length: > 0 } message ? $": {message}" : "";
+    }
+}
