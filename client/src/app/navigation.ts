@@ -17,6 +17,8 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/brands', label: 'Brands', icon: 'building' },
   { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
   { to: '/app/files', label: 'Files', icon: 'folder' },
+  { to: '/app/automation/profiles', label: 'Profile kits', icon: 'users' },
+  { to: '/app/automation/google-business', label: 'Google Business', icon: 'globe' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

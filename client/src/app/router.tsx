@@ -43,6 +43,8 @@ export const routes: RouteObject[] = [
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
+              { path: 'automation/profiles', ...page(() => import('../features/automation/ProfileKitsPage')) },
+              { path: 'automation/google-business', ...page(() => import('../features/automation/GoogleBusinessPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),
