@@ -14,7 +14,7 @@ namespace BrandAutomator.Infrastructure.Profiles;
 public sealed class SkiaProfileImageRenderer : IProfileImageRenderer
 {
     // A bold sans-serif where the host has one; Skia falls back to its default typeface (possibly empty) otherwise.
-    private static readonly SKTypeface Typeface = SKTypeface.FromFamilyName("sans-serif", SKFontStyle.Bold) ?? SKTypeface.Default;
+    private static readonly SKTypeface Typeface = SansSerif();
 
     public byte[] RenderAvatar(ProfileArt art, PixelSize size) => Render(size, canvas =>
     {
@@ -81,6 +81,23 @@ public sealed class SkiaProfileImageRenderer : IProfileImageRenderer
         DrawMark(canvas, ProfileText.Initials(art.Name), new SKRect(w / 2 - markHeight / 2, h / 2 - markHeight / 2, w / 2 + markHeight / 2, h / 2 + markHeight / 2),
             Contrast(primary), secondary);
     });
+
+    private static SKTypeface SansSerif()
+    {
+        // Without fontconfig, "sans-serif" is not an alias Skia resolves: ask for common sans families by name first.
+        foreach (var family in new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" })
+        {
+            var typeface = SKFontManager.Default.MatchFamily(family, SKFontStyle.Bold);
+            if (typeface is not null && typeface.FamilyName.Equals(family, StringComparison.OrdinalIgnoreCase))
+            {
+                return typeface;
+            }
+
+            typeface?.Dispose();
+        }
+
+        return SKTypeface.FromFamilyName("sans-serif", SKFontStyle.Bold) ?? SKTypeface.Default;
+    }
 
     private static byte[] Render(PixelSize size, Action<SKCanvas> draw)
     {
