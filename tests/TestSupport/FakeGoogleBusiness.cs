@@ -133,7 +133,7 @@ public sealed class FakeGoogleBusiness : IDisposable
             violations.Add(("title", "Title is required."));
         }
 
-        if (location["categories"]?["primaryCategory"]?["name"] is null)
+        if (string.IsNullOrEmpty(location["categories"]?["primaryCategory"]?["name"]?.GetValue<string>()))
         {
             violations.Add(("categories.primary_category", "A primary category is required."));
         }

@@ -55,7 +55,7 @@ public sealed class GoogleBusinessLocationsClient(HttpClient http, IOptions<Goog
     }
 
     /// <summary>VoiceOfMerchantState: <c>hasVoiceOfMerchant</c>, or the one action of its <c>gain_voice_of_merchant_action</c> union.</summary>
-    internal static LocationVerificationState VerificationOf(JsonNode? state)
+    public static LocationVerificationState VerificationOf(JsonNode? state)
     {
         if (state is not JsonObject json)
         {
