@@ -18,6 +18,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
+using BrandAutomator.Infrastructure.Profiles;
+
 namespace BrandAutomator.Infrastructure;
 
 public static class DependencyInjection
@@ -55,6 +57,7 @@ public static class DependencyInjection
 
         services.AddContentInspection();
         services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
+        services.AddProfiles(configuration);
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
         return services;

@@ -71,6 +71,7 @@ public static class WebApiSetup
         app.MapSpaFallback();
         app.MapContentEndpoints();
         app.MapAutomationEndpoints();
+        app.MapProfileKitEndpoints();
         app.MapSocialEndpoints();
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();

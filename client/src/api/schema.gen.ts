@@ -1692,6 +1692,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/create-social-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A profile kit per network: name, handle ideas, texts within its limits in the brand's voice, avatar and banner at its exact sizes, link, and a set-up task. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.ProfileKitEndpoints.CreateSocialProfilesRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/social-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The profile kits, optionally of one company. */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/social-profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One profile kit, with fresh signed links to its images. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/social-profiles/{id}/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Another take on a kit: new texts and handle ideas, images redrawn from the current logo and colours. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/social-profiles/{id}/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set the kit's texts on the connected account where the network's API allows it (Facebook Page, Google Business Profile). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/google-business-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Business Profile locations created or being created, newest first. */
+        get: {
+            parameters: {
+                query?: {
+                    companyId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"][];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Create the company's Business Profile location: validated first, then created with a requestId kept for retries, so a retry never makes a second one. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/google-business-profile/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One location's creation state and verification status. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/automation/google-business-profile/{id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask Google again whether the location is verified (Verifications API getVoiceOfMerchantState). */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -4141,7 +4597,9 @@ export interface components {
             id: string;
             kind: string;
             /** Format: uuid */
-            contentItemId: string;
+            contentItemId?: string | null;
+            /** Format: uuid */
+            subjectId?: string | null;
             title: string;
             state: components["schemas"]["Domain.Content.AutomationTaskState"];
             result?: string | null;
@@ -4150,6 +4608,7 @@ export interface components {
             /** Format: date-time */
             finishedAt?: string | null;
             attempts: components["schemas"]["Application.Automation.PublishAttemptDto"][];
+            remainingSteps: string[];
         };
         "Application.Automation.AutomationTaskPage": {
             items: components["schemas"]["Application.Automation.AutomationTaskDto"][];
@@ -4416,6 +4875,88 @@ export interface components {
             message: string;
             action: string;
         };
+        "Application.Social.GoogleBusinessLocationDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            connectionId: string;
+            account: string;
+            requestId: string;
+            title: string;
+            state: components["schemas"]["Domain.Social.LocationCreationState"];
+            locationName?: string | null;
+            verification: components["schemas"]["Domain.Social.LocationVerificationState"];
+            /** Format: date-time */
+            verificationCheckedAt?: string | null;
+            lastError?: string | null;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            validatedAt?: string | null;
+            /** Format: date-time */
+            locationCreatedAt?: string | null;
+            location: components["schemas"]["Application.Social.LocationDraft"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.Social.LocationAddress": {
+            regionCode: string;
+            postalCode?: string | null;
+            administrativeArea?: string | null;
+            locality?: string | null;
+            addressLines: string[];
+        };
+        "Application.Social.LocationAddressInput": {
+            regionCode?: string | null;
+            postalCode?: string | null;
+            administrativeArea?: string | null;
+            locality?: string | null;
+            addressLines?: string[] | null;
+        };
+        "Application.Social.LocationDraft": {
+            languageCode: string;
+            title: string;
+            storeCode?: string | null;
+            storefrontAddress?: components["schemas"]["Application.Social.LocationAddress"];
+            serviceAreaPlaces?: components["schemas"]["Application.Social.LocationPlace"][] | null;
+            serviceAreaRegionCode?: string | null;
+            primaryCategory: string;
+            additionalCategories: string[];
+            primaryPhone?: string | null;
+            websiteUri?: string | null;
+            description?: string | null;
+        };
+        "Application.Social.LocationPlace": {
+            placeName: string;
+            placeId?: string | null;
+        };
+        "Application.Social.LocationPlaceInput": {
+            placeName?: string | null;
+            placeId?: string | null;
+        };
+        "Application.Social.ProfileKitImageDto": {
+            label: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /** Format: uri */
+            url: string;
+        };
+        "Application.Social.ProfileKitTextDto": {
+            key: string;
+            label: string;
+            text: string;
+            /** Format: int32 */
+            maxLength: number;
+            /** Format: int32 */
+            length: number;
+            shortened: boolean;
+        };
         "Application.Social.SocialConnectionDto": {
             /** Format: uuid */
             id: string;
@@ -4448,6 +4989,38 @@ export interface components {
             verified: boolean;
             /** Format: uuid */
             connectionId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.Social.SocialProfileKitDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            platformName: string;
+            displayName: string;
+            /** Format: int32 */
+            maxDisplayNameLength: number;
+            handles: string[];
+            handleRule?: string | null;
+            handleUrlPrefix?: string | null;
+            texts: components["schemas"]["Application.Social.ProfileKitTextDto"][];
+            avatar: components["schemas"]["Application.Social.ProfileKitImageDto"];
+            banner?: components["schemas"]["Application.Social.ProfileKitImageDto"];
+            link?: string | null;
+            source: components["schemas"]["Application.Ai.AiSourceDto"];
+            /** Format: int32 */
+            version: number;
+            canPush: boolean;
+            /** Format: date-time */
+            pushedAt?: string | null;
+            pushResult?: string | null;
+            /** Format: uuid */
+            taskId?: string | null;
+            remainingSteps: string[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -4543,7 +5116,7 @@ export interface components {
             description: string;
         };
         /** @enum {string} */
-        "Domain.Content.AutomationTaskState": "running" | "succeeded" | "retrying" | "failed" | "unconfirmed";
+        "Domain.Content.AutomationTaskState": "running" | "succeeded" | "retrying" | "failed" | "unconfirmed" | "waitingForUser";
         /** @enum {string} */
         "Domain.Content.ContentState": "draft" | "inReview" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "unconfirmed" | "cancelled";
         /** @enum {string} */
@@ -4552,6 +5125,10 @@ export interface components {
         "Domain.Social.ConnectionHealth": "ok" | "expiring" | "expired" | "revoked" | "invalid" | "notConnected";
         /** @enum {string} */
         "Domain.Social.ConnectionStatus": "active" | "expired" | "revoked" | "needsReconnect";
+        /** @enum {string} */
+        "Domain.Social.LocationCreationState": "pending" | "validated" | "unconfirmed" | "created" | "rejected";
+        /** @enum {string} */
+        "Domain.Social.LocationVerificationState": "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
         /** @enum {string} */
         "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness";
         /** @enum {string} */
@@ -4673,6 +5250,27 @@ export interface components {
         "WebApi.Endpoints.OnboardingEndpoints.ProgressRequest": {
             /** Format: int32 */
             currentStep: number;
+        };
+        "WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest": {
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            connectionId: string;
+            account?: string | null;
+            address?: components["schemas"]["Application.Social.LocationAddressInput"];
+            serviceArea?: components["schemas"]["Application.Social.LocationPlaceInput"][] | null;
+            regionCode?: string | null;
+            primaryCategory?: string | null;
+            additionalCategories?: string[] | null;
+            phone?: string | null;
+            languageCode?: string | null;
+            storeCode?: string | null;
+            description?: string | null;
+        };
+        "WebApi.Endpoints.ProfileKitEndpoints.CreateSocialProfilesRequest": {
+            /** Format: uuid */
+            companyId: string;
+            platforms?: components["schemas"]["Domain.Social.SocialPlatform"][] | null;
         };
         "WebApi.Endpoints.SocialEndpoints.ConnectionRequest": {
             platform: components["schemas"]["Domain.Social.SocialPlatform"];

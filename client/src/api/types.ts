@@ -40,3 +40,12 @@ export type PlanAccess = Schemas['Application.Billing.PlanAccess'];
 
 /** True when the API (as the generated schema describes it) has `path`: features wait for their endpoint. */
 export type HasEndpoint<P extends string> = P extends keyof paths ? true : false;
+
+export type SocialPlatform = Schemas['Domain.Social.SocialPlatform'];
+export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
+export type SocialProfileKit = Schemas['Application.Social.SocialProfileKitDto'];
+export type ProfileKitText = Schemas['Application.Social.ProfileKitTextDto'];
+export type ProfileKitImage = Schemas['Application.Social.ProfileKitImageDto'];
+export type GoogleBusinessLocation = Schemas['Application.Social.GoogleBusinessLocationDto'];
+export type CreateGoogleBusinessLocationRequest =
+  Schemas['WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest'];

@@ -21,6 +21,8 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
   { to: '/app/approvals', label: 'Approvals', icon: 'check' },
   { to: '/app/automation/connections', label: 'Connections', icon: 'globe' },
+  { to: '/app/automation/profiles', label: 'Profile kits', icon: 'users' },
+  { to: '/app/automation/google-business', label: 'Google Business', icon: 'tag' },
 ];
 
 /** Under the "Workspace" heading: team, sessions and audit log live as tabs of Settings. */

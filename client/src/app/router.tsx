@@ -47,6 +47,8 @@ export const routes: RouteObject[] = [
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
               { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
+              { path: 'automation/profiles', ...page(() => import('../features/automation/ProfileKitsPage')) },
+              { path: 'automation/google-business', ...page(() => import('../features/automation/GoogleBusinessPage')) },
               {
                 path: 'settings',
                 ...page(() => import('../features/settings/SettingsLayout')),

@@ -12,8 +12,8 @@ public sealed record PublishAttemptDto(
     DateTimeOffset? FinishedAt);
 
 public sealed record AutomationTaskDto(
-    Guid Id, string Kind, Guid ContentItemId, string Title, AutomationTaskState State, string? Result, DateTimeOffset StartedAt,
-    DateTimeOffset? FinishedAt, IReadOnlyList<PublishAttemptDto> Attempts);
+    Guid Id, string Kind, Guid? ContentItemId, Guid? SubjectId, string Title, AutomationTaskState State, string? Result, DateTimeOffset StartedAt,
+    DateTimeOffset? FinishedAt, IReadOnlyList<PublishAttemptDto> Attempts, IReadOnlyList<string> RemainingSteps);
 
 public sealed record AutomationTaskPage(IReadOnlyList<AutomationTaskDto> Items, int Page, int PageSize, int Total);
 
@@ -55,10 +55,10 @@ public sealed class ListAutomationTasksHandler(ITenantDb db) : IQueryHandler<Lis
         var attempts = await db.PublishAttempts.AsNoTracking().Where(a => runIds.Contains(a.RunId)).OrderBy(a => a.StartedAt)
             .ToListAsync(cancellationToken);
         return new AutomationTaskPage(
-            page.Select(t => new AutomationTaskDto(t.Id, t.Kind, t.ContentItemId, t.Title, t.State, t.Result, t.StartedAt, t.FinishedAt,
+            page.Select(t => new AutomationTaskDto(t.Id, t.Kind, t.ContentItemId, t.SubjectId, t.Title, t.State, t.Result, t.StartedAt, t.FinishedAt,
                 attempts.Where(a => a.RunId == t.Id)
                     .Select(a => new PublishAttemptDto(a.Id, a.Platform, a.Outcome, a.PlatformPostId, a.Error, a.StartedAt, a.FinishedAt))
-                    .ToList())).ToList(),
+                    .ToList(), t.RemainingSteps)).ToList(),
             query.Page, query.PageSize, total);
     }
 }

@@ -85,6 +85,27 @@ public static class AiSchemas
         }
         """);
 
+    public static readonly JsonElement ProfileBios = Parse("""
+        {
+          "type": "object",
+          "properties": {
+            "texts": {
+              "type": "array", "maxItems": 20,
+              "items": {
+                "type": "object",
+                "properties": {
+                  "platform": { "type": "string", "enum": ["linkedIn", "x", "facebook", "instagram", "googleBusiness"] },
+                  "field": { "type": "string", "enum": ["bio", "tagline", "about", "description"] },
+                  "text": { "type": "string", "maxLength": 4000 }
+                },
+                "required": ["platform", "field", "text"]
+              }
+            }
+          },
+          "required": ["texts"]
+        }
+        """);
+
     private static JsonElement Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

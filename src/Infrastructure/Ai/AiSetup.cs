@@ -48,6 +48,7 @@ public static class AiSetup
             services.AddSingleton<IStrategyGenerator, OfflineStrategyGenerator>();
             services.AddSingleton<IMarketAnalyst, OfflineMarketAnalyst>();
             services.AddSingleton<IPostDrafter, OfflinePostDrafter>();
+            services.AddSingleton<Application.Social.IProfileBioWriter, OfflineProfileBioWriter>();
             return services;
         }
 
@@ -59,6 +60,7 @@ public static class AiSetup
         services.AddSingleton<IStrategyGenerator, ModelStrategyGenerator>();
         services.AddSingleton<IMarketAnalyst, ModelMarketAnalyst>();
         services.AddSingleton<IPostDrafter, ModelPostDrafter>();
+        services.AddSingleton<Application.Social.IProfileBioWriter, ModelProfileBioWriter>();
         return services;
     }
 

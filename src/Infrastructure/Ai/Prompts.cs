@@ -74,6 +74,20 @@ public static class Prompts
         {Grounding}
         """;
 
+    public const string ProfileBioWriter = $"""
+        You write social profile texts (bios, taglines, about texts, business descriptions) for the company in the quoted data, in the
+        brand's voice (brandVoice in the profile). For each requested platform and field write one text within the character limit
+        given; aim for 80 to 95 percent of it, and for short bios well under it. Say what the company does and for whom, plainly; no
+        hashtags, no links (the website is added separately), no invented numbers, awards, prices or customer quotes. When asked for
+        another take (variant above 0), write it differently from an obvious first draft. Answer with JSON only, matching the response schema.
+        {Grounding}
+        """;
+
+    public static string ProfileBiosTask(Application.Social.ProfileBioBrief brief) =>
+        "Write the profile texts for: " +
+        string.Join("; ", brief.Platforms.SelectMany(p => p.Fields.Select(f => $"{Platform(p.Platform)} {f.Key} ({f.Label}, at most {f.MaxLength} characters)"))) +
+        (brief.Variant > 0 ? $". This is take number {brief.Variant + 1}." : ".");
+
     /// <summary>The user turn: the quoted-data block, then the task or question, which is the user's own.</summary>
     public static string UserTurn(BrandProfile? profile, IReadOnlyList<GroundingPassage> passages, string task)
     {

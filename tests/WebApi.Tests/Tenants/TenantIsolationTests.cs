@@ -70,8 +70,11 @@ public sealed class TenantIsolationTests(ApiFactory factory) : IClassFixture<Api
         var chat = await a.ChatAsync(new { companyId, message = "What is our brand about?" });
         var strategy = await a.Client.PostAsJsonAsync("/api/v1/ai/generate-brand-strategy", new { companyId });
         await strategy.EnsureStatusAsync(HttpStatusCode.Created);
+        var kits = await a.Client.PostAsJsonAsync("/api/v1/automation/create-social-profiles", new { companyId, platforms = new[] { "x" } });
+        await kits.EnsureStatusAsync(HttpStatusCode.OK);
         return
         [
+            (await kits.Content.ReadFromJsonAsync<JsonArray>())![0]!["id"]!.GetValue<Guid>(),
             a.TenantId, a.UserId, a.SessionId, member.UserId, member.SessionId, companyId,
             (await invite.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>(),
             chat[0].Data["sessionId"]!.GetValue<Guid>(), chat[^1].Data["messageId"]!.GetValue<Guid>(),

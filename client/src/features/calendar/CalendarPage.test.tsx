@@ -113,6 +113,33 @@ describe('CalendarPage', () => {
     expect(within(dayCell(container, '2026-10-02')).queryByRole('button', { name: /Spring launch/ })).not.toBeInTheDocument();
   });
 
+  it('warns in the post’s details when a network it goes to has a connection about to expire', async () => {
+    serve([
+      post({
+        connectionWarnings: [
+          {
+            connectionId: 'c1',
+            platform: 'x',
+            displayName: 'Acme on X',
+            health: 'expiring',
+            expiresAt: '2026-10-22T07:00:00Z',
+            message: 'The X connection Acme on X expires on 22 October.',
+            action: 'Reconnect X',
+          },
+        ],
+      }),
+    ]);
+    show('/app/calendar?view=month&date=2026-10-12');
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: /Spring launch/ }));
+    const dialog = screen.getByRole('dialog', { name: 'Spring launch' });
+
+    expect(within(dialog).getByText('This post may not go out')).toBeInTheDocument();
+    expect(within(dialog).getByText(/The X connection Acme on X expires/)).toBeInTheDocument();
+    expect(within(dialog).getByRole('link', { name: 'Reconnect X' })).toHaveAttribute('href', '/app/automation/connections');
+  });
+
   it('moves a post with the keyboard through “Move to…”', async () => {
     const sent = serve([post()], (call) =>
       json(post({ scheduledLocal: '2026-10-25T18:30:00+01:00' }), call.method === 'POST' ? 200 : 404),

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -78,6 +79,17 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
           {item.publishedAt && <span className="muted">Published {formatInstant(item.publishedAt, timeZone)}</span>}
         </div>
 
+        {item.connectionWarnings.length > 0 && (
+          <Alert tone="warning" live={false} title="This post may not go out">
+            <ul className={styles.warnings}>
+              {item.connectionWarnings.map((warning) => (
+                <li key={warning.platform}>
+                  {warning.message} <Link to="/app/automation/connections">{warning.action}</Link>
+                </li>
+              ))}
+            </ul>
+          </Alert>
+        )}
         {item.lastError && (
           <Alert tone={item.state === 'unconfirmed' ? 'warning' : 'error'} live={false} title="Last attempt">
             {item.lastError}

@@ -21,6 +21,7 @@ export function post(overrides: Partial<ContentItem> = {}): ContentItem {
     lastError: null,
     publishedAt: null,
     results: [],
+    connectionWarnings: [],
     createdBy: 'u1',
     createdAt: '2026-10-01T10:00:00Z',
     updatedAt: '2026-10-01T10:00:00Z',

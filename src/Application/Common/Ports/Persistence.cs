@@ -71,6 +71,10 @@ public interface ITenantDb
 
     DbSet<CalendarFeedToken> CalendarFeedTokens { get; }
 
+    DbSet<SocialProfileKit> SocialProfileKits { get; }
+
+    DbSet<GoogleBusinessLocation> GoogleBusinessLocations { get; }
+
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -141,3 +141,21 @@ public sealed class ModelPostDrafter(StructuredCall call) : IPostDrafter
         return new AiResult<IReadOnlyList<PostDraft>>(drafts, usage);
     }
 }
+
+public sealed class ModelProfileBioWriter(StructuredCall call) : Application.Social.IProfileBioWriter
+{
+    public async Task<AiResult<IReadOnlyList<Application.Social.ProfileBioDraft>>> WriteAsync(
+        Application.Social.ProfileBioBrief brief, CancellationToken cancellationToken)
+    {
+        var (value, usage) = await call.RunAsync(Prompts.ProfileBioWriter, Prompts.UserTurn(brief.Profile, [], Prompts.ProfileBiosTask(brief)),
+            AiSchemas.ProfileBios, "profile_texts", "profile texts", cancellationToken);
+        var byName = Enum.GetValues<SocialPlatform>().ToDictionary(Prompts.Platform, StringComparer.Ordinal);
+        var texts = value.GetProperty("texts").EnumerateArray()
+            .Where(t => byName.ContainsKey(t.GetProperty("platform").GetString()!))
+            .Select(t => new Application.Social.ProfileBioDraft(
+                byName[t.GetProperty("platform").GetString()!], t.GetProperty("field").GetString()!, ModelStrategyGenerator.Text(t, "text")))
+            .Where(d => brief.Platforms.Any(p => p.Platform == d.Platform && p.Fields.Any(f => f.Key == d.Key)))
+            .ToList();
+        return new AiResult<IReadOnlyList<Application.Social.ProfileBioDraft>>(texts, usage);
+    }
+}

@@ -61,6 +61,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
 
+    public DbSet<SocialProfileKit> SocialProfileKits => Set<SocialProfileKit>();
+
+    public DbSet<GoogleBusinessLocation> GoogleBusinessLocations => Set<GoogleBusinessLocation>();
+
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
@@ -256,8 +260,12 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(t => t.Title).HasMaxLength(ContentItem.MaxTitleLength);
             b.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
             b.Property(t => t.Result).HasMaxLength(2000);
+            b.Ignore(t => t.RemainingSteps);
+            b.Property<List<string>>("_remainingSteps").HasColumnName("remaining_steps").HasColumnType("jsonb")
+                .HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
             b.HasIndex(t => t.StartedAt);
             b.HasIndex(t => t.ContentItemId);
+            b.HasIndex(t => t.SubjectId);
         });
 
         builder.Entity<Notification>(b =>
@@ -313,6 +321,48 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(a => a.CodeVerifier).HasMaxLength(128);
             b.Property(a => a.RedirectUri).HasMaxLength(1000);
             b.HasIndex(a => a.ExpiresAt);
+        });
+
+        builder.Entity<SocialProfileKit>(b =>
+        {
+            b.ToTable("social_profile_kits");
+            b.Ignore(k => k.DomainEvents);
+            b.Ignore(k => k.Spec);
+            b.Property(k => k.Id).ValueGeneratedNever();
+            b.Property(k => k.Platform).HasConversion<string>().HasMaxLength(20);
+            b.Property(k => k.DisplayName).HasMaxLength(200);
+            b.Property(k => k.Link).HasMaxLength(2048);
+            b.Property(k => k.AiProvider).HasMaxLength(40);
+            b.Property(k => k.PushResult).HasMaxLength(500);
+            b.Ignore(k => k.Handles);
+            b.Property<List<string>>("_handles").HasColumnName("handles").HasColumnType("jsonb")
+                .HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
+            b.Ignore(k => k.Texts);
+            b.Property<List<ProfileKitText>>("_texts").HasColumnName("texts").HasColumnType("jsonb")
+                .HasConversion(Json<List<ProfileKitText>>(), JsonComparer<List<ProfileKitText>>());
+            b.Property(k => k.Avatar).HasColumnType("jsonb").HasConversion(JsonOf<ProfileKitImage>(), JsonComparer<ProfileKitImage>());
+            b.Property(k => k.Banner).HasColumnType("jsonb").HasConversion(JsonOf<ProfileKitImage>()!, JsonComparer<ProfileKitImage>());
+            b.HasIndex(k => new { k.CompanyId, k.Platform }).IsUnique();
+            b.HasOne<Company>().WithMany().HasForeignKey(k => k.CompanyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<GoogleBusinessLocation>(b =>
+        {
+            b.ToTable("google_business_locations");
+            b.Ignore(l => l.DomainEvents);
+            b.Ignore(l => l.IsOpen);
+            b.Property(l => l.Id).ValueGeneratedNever();
+            b.Property(l => l.Account).HasMaxLength(200);
+            b.Property(l => l.RequestId).HasMaxLength(GoogleBusinessLocation.MaxRequestIdLength);
+            b.Property(l => l.Title).HasMaxLength(200);
+            b.Property(l => l.LocationJson).HasColumnType("jsonb");
+            b.Property(l => l.State).HasConversion<string>().HasMaxLength(20);
+            b.Property(l => l.Verification).HasConversion<string>().HasMaxLength(30);
+            b.Property(l => l.LocationName).HasMaxLength(200);
+            b.Property(l => l.LastError).HasMaxLength(1000);
+            b.HasIndex(l => l.RequestId).IsUnique();
+            b.HasIndex(l => new { l.CompanyId, l.Account });
+            b.HasOne<Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<CalendarFeedToken>(b =>

@@ -491,7 +491,7 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<Guid>("ContentItemId")
+                    b.Property<Guid?>("ContentItemId")
                         .HasColumnType("uuid")
                         .HasColumnName("content_item_id");
 
@@ -520,11 +520,20 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("title");
+
+                    b.Property<string>("_remainingSteps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("remaining_steps");
 
                     b.HasKey("Id")
                         .HasName("pk_automation_tasks");
@@ -534,6 +543,9 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
                     b.HasIndex("StartedAt")
                         .HasDatabaseName("ix_automation_tasks_started_at");
+
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_automation_tasks_subject_id");
 
                     b.ToTable("automation_tasks", (string)null);
                 });
@@ -849,6 +861,106 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("onboarding_progress", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LocationCreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("location_created_at");
+
+                    b.Property<string>("LocationJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("location_json");
+
+                    b.Property<string>("LocationName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("location_name");
+
+                    b.Property<string>("RequestId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("request_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateTimeOffset?>("ValidatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("validated_at");
+
+                    b.Property<string>("Verification")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("verification");
+
+                    b.Property<DateTimeOffset?>("VerificationCheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verification_checked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_google_business_locations");
+
+                    b.HasIndex("RequestId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_google_business_locations_request_id");
+
+                    b.HasIndex("CompanyId", "Account")
+                        .HasDatabaseName("ix_google_business_locations_company_id_account");
+
+                    b.ToTable("google_business_locations", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Social.OAuthAuthorization", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1037,6 +1149,93 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("social_profiles", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Social.SocialProfileKit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AiProvider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("ai_provider");
+
+                    b.Property<string>("Avatar")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("avatar");
+
+                    b.Property<string>("Banner")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("banner");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("link");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PushResult")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("push_result");
+
+                    b.Property<DateTimeOffset?>("PushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pushed_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("_handles")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("handles");
+
+                    b.Property<string>("_texts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("texts");
+
+                    b.HasKey("Id")
+                        .HasName("pk_social_profile_kits");
+
+                    b.HasIndex("CompanyId", "Platform")
+                        .IsUnique()
+                        .HasDatabaseName("ix_social_profile_kits_company_id_platform");
+
+                    b.ToTable("social_profile_kits", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Infrastructure.Ai.AiCacheRow", b =>
                 {
                     b.Property<string>("Key")
@@ -1143,6 +1342,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasConstraintName("fk_publish_attempts_content_items_content_item_id");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_google_business_locations_companies_company_id");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Social.SocialProfile", b =>
                 {
                     b.HasOne("BrandAutomator.Domain.Companies.Company", null)
@@ -1156,6 +1365,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_social_profiles_social_connections_connection_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Social.SocialProfileKit", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_social_profile_kits_companies_company_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,282 @@
+import { useState } from 'react';
+import { errorMessage, type ProfileKitImage, type SocialPlatform, type SocialProfileKit } from '../../api';
+import { Alert } from '../../components/Alert';
+import { Badge } from '../../components/Badge';
+import { Button } from '../../components/Button';
+import { SelectField } from '../../components/form/Fields';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState, QueryState } from '../../components/States';
+import { useToast } from '../../components/Toaster';
+import { hasRole, useSession } from '../auth/useSession';
+import { useBrands } from '../brands/api';
+import { platforms, useCreateProfileKits, usePushKit, useProfileKits, useRegenerateKit } from './api';
+import styles from './automation.module.css';
+
+/** Profile kits: everything each network's profile needs, ready to paste or to push, and the steps left to do. */
+export default function ProfileKitsPage() {
+  const brands = useBrands();
+  const [chosenId, setCompanyId] = useState<string>();
+  // The first brand until the user picks another.
+  const companyId = chosenId ?? brands.data?.[0]?.id;
+
+  return (
+    <>
+      <PageHeader
+        title="Profile kits"
+        description="Names, handles, bios within each network's limits, and images at each network's exact sizes, for every profile your brand needs."
+      />
+      <QueryState query={brands} loadingLabel="Loading brands" rows={2}>
+        {(list) =>
+          list.length === 0 || !companyId ? (
+            <div className="card">
+              <EmptyState icon="building" title="No brands yet">
+                Add a brand first: its profile, voice, logo and colours are what the kits are made from.
+              </EmptyState>
+            </div>
+          ) : (
+            <Kits companyId={companyId} brands={list} onBrand={setCompanyId} />
+          )
+        }
+      </QueryState>
+    </>
+  );
+}
+
+function Kits({
+  companyId,
+  brands,
+  onBrand,
+}: {
+  companyId: string;
+  brands: { id: string; name: string }[];
+  onBrand: (id: string) => void;
+}) {
+  const session = useSession();
+  const canEdit = hasRole(session, 'editor');
+  const kits = useProfileKits(companyId);
+  const create = useCreateProfileKits(companyId);
+  const [chosen, setChosen] = useState<SocialPlatform[]>(platforms.map((p) => p.value));
+
+  return (
+    <div className={styles.stack}>
+      <section className={`card ${styles.panel}`} aria-labelledby="kit-generate">
+        <h2 id="kit-generate" className={styles.sectionTitle}>
+          Generate kits
+        </h2>
+        <div className={styles.controls}>
+          <SelectField label="Brand" value={companyId} onChange={(event) => onBrand(event.target.value)}>
+            {brands.map((brand) => (
+              <option key={brand.id} value={brand.id}>
+                {brand.name}
+              </option>
+            ))}
+          </SelectField>
+          <fieldset className={styles.platforms}>
+            <legend className="field__label">Networks</legend>
+            {platforms.map((platform) => (
+              <label key={platform.value} className={styles.check}>
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(platform.value)}
+                  onChange={(event) =>
+                    setChosen((current) =>
+                      event.target.checked ? [...current, platform.value] : current.filter((p) => p !== platform.value),
+                    )
+                  }
+                />
+                {platform.label}
+              </label>
+            ))}
+          </fieldset>
+        </div>
+        {create.error && <Alert tone="error">{errorMessage(create.error)}</Alert>}
+        <div>
+          <Button
+            variant="primary"
+            icon="sparkles"
+            loading={create.isPending}
+            disabled={!canEdit || chosen.length === 0}
+            onClick={() => create.mutate(platforms.map((p) => p.value).filter((p) => chosen.includes(p)))}
+          >
+            {kits.data && kits.data.length > 0 ? 'Generate again' : 'Generate kits'}
+          </Button>
+          {!canEdit && <p className="field__hint">An editor or admin can generate kits.</p>}
+        </div>
+      </section>
+      <QueryState query={kits} loadingLabel="Loading kits" rows={3}>
+        {(list) =>
+          list.length === 0 ? (
+            <div className="card">
+              <EmptyState icon="users" title="No kits yet">
+                Choose the networks and generate: each kit has what its profile needs and the steps that are left.
+              </EmptyState>
+            </div>
+          ) : (
+            <ul className={styles.kits} aria-label="Profile kits">
+              {list.map((kit) => (
+                <KitCard key={kit.id} kit={kit} companyId={companyId} canEdit={canEdit} />
+              ))}
+            </ul>
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}
+
+function KitCard({ kit, companyId, canEdit }: { kit: SocialProfileKit; companyId: string; canEdit: boolean }) {
+  const regenerate = useRegenerateKit(companyId);
+  const push = usePushKit(companyId);
+  const toast = useToast();
+  const headingId = `kit-${kit.id}`;
+  const error = regenerate.error ?? push.error;
+
+  return (
+    <li className={`card ${styles.kit}`}>
+      <div className={styles.kitHeader}>
+        <h2 id={headingId} className={styles.sectionTitle}>
+          {kit.platformName}
+        </h2>
+        <div className={styles.badges}>
+          <Badge>Version {kit.version}</Badge>
+          {kit.source.offline && <Badge tone="warning">Offline texts</Badge>}
+          {kit.pushedAt && <Badge tone="success">Pushed</Badge>}
+        </div>
+      </div>
+      {kit.source.note && <p className={styles.note}>{kit.source.note}</p>}
+      <div className={styles.images}>
+        <ImagePreview image={kit.avatar} name={kit.displayName} round />
+        {kit.banner && <ImagePreview image={kit.banner} name={kit.displayName} />}
+      </div>
+      <dl className={styles.fields}>
+        <Copyable label="Name" text={kit.displayName} max={kit.maxDisplayNameLength} />
+        {kit.handles.length > 0 && (
+          <div className={styles.field}>
+            <dt>Handle ideas</dt>
+            <dd>
+              <ul className={styles.handles}>
+                {kit.handles.map((handle) => (
+                  <li key={handle}>
+                    <code>@{handle}</code>
+                    <CopyButton text={handle} what={`@${handle}`} />
+                  </li>
+                ))}
+              </ul>
+              {kit.handleRule && <p className="field__hint">{kit.handleRule}. Whether one is free, only the network can say.</p>}
+            </dd>
+          </div>
+        )}
+        {kit.texts.map((text) => (
+          <Copyable key={text.key} label={text.label} text={text.text} max={text.maxLength} length={text.length} long />
+        ))}
+        {kit.link && <Copyable label="Website" text={kit.link} />}
+      </dl>
+      {kit.remainingSteps.length > 0 && (
+        <section aria-label={`Steps left on ${kit.platformName}`}>
+          <h3 className={styles.stepsTitle}>Steps left</h3>
+          <ol className={styles.steps}>
+            {kit.remainingSteps.map((step) => (
+              <li key={step}>{step}</li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {error && <Alert tone="error">{errorMessage(error)}</Alert>}
+      {canEdit && (
+        <div className={styles.actions}>
+          <Button
+            icon="refresh"
+            loading={regenerate.isPending}
+            onClick={() =>
+              regenerate.mutate(kit.id, { onSuccess: () => toast.success(`A new ${kit.platformName} kit is ready.`) })
+            }
+          >
+            Regenerate
+          </Button>
+          {kit.canPush && (
+            <Button
+              icon="send"
+              loading={push.isPending}
+              onClick={() => push.mutate(kit.id, { onSuccess: () => toast.success(`Texts set on ${kit.platformName}.`) })}
+            >
+              Push to {kit.platformName}
+            </Button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+function ImagePreview({ image, name, round = false }: { image: ProfileKitImage; name: string; round?: boolean }) {
+  return (
+    <figure className={round ? styles.avatar : styles.banner}>
+      <img
+        src={image.url}
+        alt={`${image.label} for ${name}, ${image.width} by ${image.height} pixels`}
+        width={image.width}
+        height={image.height}
+        loading="lazy"
+      />
+      <figcaption>
+        {image.label} · {image.width}×{image.height}{' '}
+        <a href={image.url} download>
+          Download
+        </a>
+      </figcaption>
+    </figure>
+  );
+}
+
+function Copyable({
+  label,
+  text,
+  max,
+  length,
+  long = false,
+}: {
+  label: string;
+  text: string;
+  max?: number;
+  length?: number;
+  long?: boolean;
+}) {
+  const count = length ?? [...text].length;
+  return (
+    <div className={styles.field}>
+      <dt>
+        {label}
+        {max !== undefined && (
+          <span className={styles.counter} aria-label={`${count} of ${max} characters`}>
+            {count}/{max}
+          </span>
+        )}
+      </dt>
+      <dd className={styles.value}>
+        <span className={long ? styles.longText : undefined}>{text}</span>
+        <CopyButton text={text} what={label} />
+      </dd>
+    </div>
+  );
+}
+
+function CopyButton({ text, what }: { text: string; what: string }) {
+  const toast = useToast();
+  return (
+    <Button
+      size="sm"
+      variant="ghost"
+      aria-label={`Copy ${what}`}
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(text);
+          toast.success(`${what} copied.`);
+        } catch {
+          toast.error('Copying was blocked by the browser; select the text instead.');
+        }
+      }}
+    >
+      Copy
+    </Button>
+  );
+}

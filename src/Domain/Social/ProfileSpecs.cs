@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace BrandAutomator.Domain.Social;
+
+/// <summary>An image's exact size in pixels.</summary>
+public sealed record PixelSize(int Width, int Height);
+
+/// <summary>One text field of a profile (a bio, a tagline, an about text) and the most the network takes.</summary>
+public sealed record ProfileTextField(string Key, string Label, int MaxLength);
+
+/// <summary>
+/// What a handle (username, page URL name) may be on one network: its length and its characters. Checked on every
+/// suggestion before it is offered.
+/// </summary>
+public sealed record HandleRule(int MinLength, int MaxLength, string Characters, bool LowerCase)
+{
+    public bool AllowsDot => Characters.Contains('.', StringComparison.Ordinal);
+
+    public bool AllowsUnderscore => Characters.Contains('_', StringComparison.Ordinal);
+
+    public bool AllowsHyphen => Characters.Contains('-', StringComparison.Ordinal);
+
+    public bool IsValid(string handle)
+    {
+        if (handle.Length < MinLength || handle.Length > MaxLength)
+        {
+            return false;
+        }
+
+        foreach (var c in handle)
+        {
+            var allowed = char.IsAsciiDigit(c) || (LowerCase ? char.IsAsciiLetterLower(c) : char.IsAsciiLetter(c)) ||
+                          (c == '.' && AllowsDot) || (c == '_' && AllowsUnderscore) || (c == '-' && AllowsHyphen);
+            if (!allowed)
+            {
+                return false;
+            }
+        }
+
+        // Dots and hyphens separate words: never first, last or doubled (Instagram, Facebook and LinkedIn all refuse these).
+        return handle[0] is not ('.' or '-') && handle[^1] is not ('.' or '-') &&
+               !handle.Contains("..", StringComparison.Ordinal) && !handle.Contains("--", StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Everything a profile kit must respect on one network: name length, handle rules, image sizes, text limits.</summary>
+public sealed record ProfileSpec(
+    SocialPlatform Platform, string AccountNoun, int MaxDisplayNameLength, HandleRule? Handle, PixelSize Avatar, string AvatarLabel,
+    PixelSize? Banner, string? BannerLabel, IReadOnlyList<ProfileTextField> TextFields, string? HandleUrlPrefix);
+
+/// <summary>
+/// The one table of profile sizes and limits. Networks publish these in their help centres and change them now and
+/// then; when one changes, this is the only place to edit. Sources, as read in 2026:
+/// <list type="bullet">
+/// <item>X: help.x.com "Help with username registration" (username 4-15 characters, letters, digits and underscore;
+/// we ask for 5 because the page says "longer than 4"); "How to customize your profile" (name 50, bio 160; profile
+/// photo 400x400, header 1500x500). The bio is counted as X counts text (twitter-text v3: weighted; see
+/// <see cref="ProfileText.Count"/>).</item>
+/// <item>Instagram: help.instagram.com "Change your username" (30 characters: letters, numbers, periods, underscores);
+/// "Edit your profile" (bio 150 characters); profile photo shown at 320x320. Instagram profiles have no banner.</item>
+/// <item>LinkedIn Pages: linkedin.com/help "Create a LinkedIn Page" and "Page admin: image specifications" (logo
+/// 400x400, cover 1128x191; tagline 120 characters, overview/about 2,000; page name 100; public URL letters, digits
+/// and hyphens).</item>
+/// <item>Facebook Pages: facebook.com/help "Page username" (at least 5 characters, letters, digits and periods, up to
+/// 50); profile picture shown at up to 720x720 on phones; cover 851x315 on desktop; the Page's "about" (short
+/// description, Graph API field <c>about</c>) 255 characters.</item>
+/// <item>Google Business Profile: support.google.com/business "Photo and video guidelines" (logo 720x720, cover
+/// 1024x576, JPG or PNG, 10 KB to 5 MB); "Business description" and the Business Information API
+/// <c>Location.profile.description</c> (750 characters). A Business Profile has no handle.</item>
+/// </list>
+/// </summary>
+public static class ProfileSpecs
+{
+    public static readonly ProfileSpec X = new(
+        SocialPlatform.X, "account", 50, new HandleRule(5, 15, "a-z A-Z 0-9 _", LowerCase: false),
+        new PixelSize(400, 400), "Profile photo", new PixelSize(1500, 500), "Header", [new("bio", "Bio", 160)], "https://x.com/");
+
+    public static readonly ProfileSpec Instagram = new(
+        SocialPlatform.Instagram, "account", 30, new HandleRule(1, 30, "a-z 0-9 . _", LowerCase: true),
+        new PixelSize(320, 320), "Profile photo", null, null, [new("bio", "Bio", 150)], "https://www.instagram.com/");
+
+    public static readonly ProfileSpec LinkedIn = new(
+        SocialPlatform.LinkedIn, "page", 100, new HandleRule(3, 100, "a-z 0-9 -", LowerCase: true),
+        new PixelSize(400, 400), "Logo", new PixelSize(1128, 191), "Cover image",
+        [new("tagline", "Tagline", 120), new("about", "About (overview)", 2_000)], "https://www.linkedin.com/company/");
+
+    public static readonly ProfileSpec Facebook = new(
+        SocialPlatform.Facebook, "page", 75, new HandleRule(5, 50, "a-z A-Z 0-9 .", LowerCase: false),
+        new PixelSize(720, 720), "Profile picture", new PixelSize(851, 315), "Cover photo", [new("about", "About (short description)", 255)],
+        "https://www.facebook.com/");
+
+    public static readonly ProfileSpec GoogleBusiness = new(
+        SocialPlatform.GoogleBusiness, "Business Profile", 100, null,
+        new PixelSize(720, 720), "Logo", new PixelSize(1024, 576), "Cover photo", [new("description", "Business description", 750)], null);
+
+    public static ProfileSpec For(SocialPlatform platform) => platform switch
+    {
+        SocialPlatform.X => X,
+        SocialPlatform.Instagram => Instagram,
+        SocialPlatform.LinkedIn => LinkedIn,
+        SocialPlatform.Facebook => Facebook,
+        SocialPlatform.GoogleBusiness => GoogleBusiness,
+        _ => throw new ArgumentOutOfRangeException(nameof(platform)),
+    };
+
+    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness];
+}
+
+/// <summary>Profile text as the networks count it, and cut to fit.</summary>
+public static partial class ProfileText
+{
+    /// <summary>What a link counts on X, whatever its length: every URL is wrapped in a 23-character t.co link.</summary>
+    public const int XLinkWeight = 23;
+
+    /// <summary>
+    /// The length the network counts. X weighs text (twitter-text v3): code points in U+0000-U+10FF, U+2000-U+200D,
+    /// U+2010-U+201F and U+2032-U+2037 count 1, every other code point 2, a URL 23. Counting each code point on its
+    /// own (twitter-text counts an emoji sequence as 2 in all) can only over-count, so a text that fits here fits on X.
+    /// Other networks count characters; counting code points rather than user-perceived characters again only
+    /// over-counts.
+    /// </summary>
+    public static int Count(SocialPlatform platform, string text)
+    {
+        if (platform != SocialPlatform.X)
+        {
+            return PlatformRules.CountCharacters(text);
+        }
+
+        var total = 0;
+        var rest = text;
+        foreach (Match link in Link().Matches(text))
+        {
+            total += Math.Max(XLinkWeight, Weighted(link.Value));
+        }
+
+        rest = Link().Replace(rest, "");
+        return total + Weighted(rest);
+    }
+
+    private static int Weighted(string text)
+    {
+        var total = 0;
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var v = rune.Value;
+            total += v <= 0x10FF || v is >= 0x2000 and <= 0x200D or >= 0x2010 and <= 0x201F or >= 0x2032 and <= 0x2037 ? 1 : 2;
+        }
+
+        return total;
+    }
+
+    /// <summary>
+    /// The text within <paramref name="max"/> as <paramref name="platform"/> counts it: whitespace collapsed, and when
+    /// too long cut at a word boundary (or inside a word too long to keep) with an ellipsis. Never trusts its input.
+    /// </summary>
+    public static (string Text, bool Shortened) Fit(SocialPlatform platform, string? text, int max)
+    {
+        var clean = string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (Count(platform, clean) <= max)
+        {
+            return (clean, false);
+        }
+
+        var ellipsis = Count(platform, "…");
+        var kept = new StringBuilder();
+        var used = 0;
+        foreach (var rune in clean.EnumerateRunes())
+        {
+            var weight = Count(platform, rune.ToString());
+            if (used + weight + ellipsis > max)
+            {
+                break;
+            }
+
+            kept.Append(rune.ToString());
+            used += weight;
+        }
+
+        var cut = kept.ToString();
+        var space = cut.LastIndexOf(' ');
+        if (space > cut.Length / 2)
+        {
+            cut = cut[..space];
+        }
+
+        var result = cut.TrimEnd(' ', ',', ';', ':', '-') + "…";
+        // A URL cut short can count more on X than its characters (23): drop words until the whole fits.
+        while (Count(platform, result) > max && result.Length > 1)
+        {
+            var body = result[..^1].TrimEnd();
+            var last = body.LastIndexOf(' ');
+            result = (last > 0 ? body[..last] : body[..^1]).TrimEnd() + "…";
+        }
+
+        return (Count(platform, result) <= max ? result : "", true);
+    }
+
+    /// <summary>A display name within the network's limit, never empty while the name has a letter.</summary>
+    public static string DisplayName(SocialPlatform platform, string name, int max) => Fit(platform, name, max).Text;
+
+    /// <summary>The brand's initials: the first letter or digit of its first two words ("Northwind Coffee" -> "NC"); empty if none.</summary>
+    public static string Initials(string name)
+    {
+        var letters = new List<string>();
+        foreach (var word in name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var rune in word.EnumerateRunes())
+            {
+                if (Rune.IsLetterOrDigit(rune))
+                {
+                    letters.Add(Rune.ToUpperInvariant(rune).ToString());
+                    break;
+                }
+            }
+
+            if (letters.Count == 2)
+            {
+                break;
+            }
+        }
+
+        return string.Concat(letters);
+    }
+
+    /// <summary>Words of a name in ASCII for handles: accents removed ("Café Ünïcode" -> "cafe", "unicode"), other scripts dropped.</summary>
+    public static IReadOnlyList<string> AsciiWords(string? text)
+    {
+        var decomposed = (text ?? "").Normalize(NormalizationForm.FormD);
+        var builder = new StringBuilder();
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : ' ');
+        }
+
+        return builder.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    [GeneratedRegex(@"(?:https?://|www\.)\S+|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|co|app|dev|ai|us|uk|de|fr|eu|info|biz|me|ly)\b\S*", RegexOptions.IgnoreCase)]
+    private static partial Regex Link();
+}
