@@ -73,6 +73,7 @@ public static class WebApiSetup
         app.MapAutomationEndpoints();
         app.MapSocialEndpoints();
         app.MapNotificationEndpoints();
+        app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }
 }

@@ -59,7 +59,17 @@ public static class ProductionSettingsGuard
         CheckEmail(configuration, problems);
         CheckStorage(configuration, problems);
         CheckBilling(configuration, problems);
+        CheckBenchmark(configuration, problems);
         return problems;
+    }
+
+    private static void CheckBenchmark(IConfiguration configuration, List<string> problems)
+    {
+        if (configuration.GetValue<bool>(Endpoints.BenchmarkEndpoints.Setting))
+        {
+            problems.Add($"{Endpoints.BenchmarkEndpoints.Setting} is on: it maps an unauthenticated read of any tenant's calendar for bench/api; " +
+                         "never in Production.");
+        }
     }
 
     private static void CheckDatabase(IConfiguration configuration, List<string> problems)

@@ -126,6 +126,7 @@ public sealed class ProductionSettingsGuardTests
     [InlineData("Storage:PublicBaseUrl", "http://127.0.0.1:5080", "Storage:PublicBaseUrl 'http://127.0.0.1:5080' is not a public https address")]
     [InlineData("Billing:StripeSecretKey", "sk_test_51Abc", "Billing:StripeSecretKey is a Stripe test-mode key", "Billing:StripeWebhookSecret is not set")]
     [InlineData("Billing:StripeSecretKey", "sk_live_51Abc", "Billing:StripeWebhookSecret is not set")]
+    [InlineData("Benchmark:RawBaseline", "true", "Benchmark:RawBaseline is on")]
     public void Each_unsafe_value_is_named_as_a_problem(string key, string value, params string[] expected)
     {
         using var rsa = RSA.Create(2048);
