@@ -56,27 +56,20 @@ public static class BenchmarkEndpoints
         // The schema name is built from a Guid: nothing of the caller's text reaches the SQL.
         var schema = Tenant.SchemaNameFor(tenantId);
 
-        int total;
-        await using (var command = new NpgsqlCommand(
-                         $"SELECT count(*)::int FROM \"{schema}\".content_items WHERE scheduled_at >= $1 AND scheduled_at < $2", connection))
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = start });
-            command.Parameters.Add(new NpgsqlParameter { Value = end });
-            total = (int)(await command.ExecuteScalarAsync(ct))!;
-        }
-
-        var rows = new List<Row>(Math.Min(pageSize, total));
+        // The same statements as the calendar's handler: the page with one row more, a count only when that row exists,
+        // attempts only for posts that were ever scheduled.
+        var rows = new List<Row>(pageSize + 1);
         await using (var command = new NpgsqlCommand(
                          $"""
                           SELECT id, company_id, title, variants, state, scheduled_at, due_at, review_comment, submitted_at, approved_at,
-                                 last_error, published_at, created_by, created_at, updated_at
+                                 last_error, published_at, created_by, created_at, updated_at, scheduled_on
                           FROM "{schema}".content_items WHERE scheduled_at >= $1 AND scheduled_at < $2
                           ORDER BY scheduled_at, id LIMIT $3
                           """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = start });
             command.Parameters.Add(new NpgsqlParameter { Value = end });
-            command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
+            command.Parameters.Add(new NpgsqlParameter { Value = pageSize + 1 });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -86,20 +79,34 @@ public static class BenchmarkEndpoints
                     Enum.Parse<ContentState>(reader.GetString(4)),
                     Nullable(reader, 5), Nullable(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7),
                     Nullable(reader, 8), Nullable(reader, 9), reader.IsDBNull(10) ? null : reader.GetString(10), Nullable(reader, 11),
-                    reader.GetGuid(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetFieldValue<DateTimeOffset>(14)));
+                    reader.GetGuid(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetFieldValue<DateTimeOffset>(14),
+                    !reader.IsDBNull(15)));
             }
         }
 
-        var results = new Dictionary<Guid, List<PlatformResultDto>>();
-        await using (var command = new NpgsqlCommand(
-                         $"""
-                          SELECT DISTINCT ON (content_item_id, platform) content_item_id, platform, outcome, platform_post_id, error,
-                                 coalesce(finished_at, started_at)
-                          FROM "{schema}".publish_attempts WHERE content_item_id = ANY($1)
-                          ORDER BY content_item_id, platform, started_at DESC, id DESC
-                          """, connection))
+        var total = rows.Count;
+        if (rows.Count > pageSize)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = rows.Select(r => r.Id).ToArray() });
+            rows.RemoveAt(pageSize);
+            await using var command = new NpgsqlCommand(
+                $"SELECT count(*)::int FROM \"{schema}\".content_items WHERE scheduled_at >= $1 AND scheduled_at < $2", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = start });
+            command.Parameters.Add(new NpgsqlParameter { Value = end });
+            total = (int)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        var results = new Dictionary<Guid, List<PlatformResultDto>>();
+        var scheduled = rows.Where(r => r.EverScheduled).Select(r => r.Id).ToArray();
+        if (scheduled.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                 SELECT DISTINCT ON (content_item_id, platform) content_item_id, platform, outcome, platform_post_id, error,
+                        coalesce(finished_at, started_at)
+                 FROM "{schema}".publish_attempts WHERE content_item_id = ANY($1)
+                 ORDER BY content_item_id, platform, started_at DESC, id DESC
+                 """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = scheduled });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
@@ -129,5 +136,5 @@ public static class BenchmarkEndpoints
     private sealed record Row(
         Guid Id, Guid? CompanyId, string Title, List<ContentVariantDto> Variants, ContentState State, DateTimeOffset? ScheduledAt,
         DateTimeOffset? DueAt, string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError,
-        DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool EverScheduled);
 }
