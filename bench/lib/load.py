@@ -70,24 +70,36 @@ async def _fixed_rate(base, rate, seconds, next_request, timeout, max_in_flight)
     results = Results()
     loop = asyncio.get_running_loop()
 
+    async def exchange(connection, request):
+        reader, writer = connection
+        body = request.body or b""
+        head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {host}:{port}", f"Content-Length: {len(body)}"]
+        head += [f"{k}: {v}" for k, v in request.headers.items()]
+        writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
+        return await asyncio.wait_for(_read_response(reader), timeout)
+
     async def one(request, due):
         connection = idle.pop() if idle else None
         try:
+            if connection is not None:
+                try:
+                    answer = await exchange(connection, request)
+                except ConnectionError:
+                    # The server closed this kept-alive connection while it was idle (keep-alive timeout) before
+                    # reading the request: nothing was processed, so it goes again on a new connection, as browsers do.
+                    connection[1].close()
+                    connection = None
             if connection is None:
                 connection = await asyncio.open_connection(host, port)
-            reader, writer = connection
-            body = request.body or b""
-            head = [f"{request.method} {request.path} HTTP/1.1", f"Host: {host}:{port}", f"Content-Length: {len(body)}"]
-            head += [f"{k}: {v}" for k, v in request.headers.items()]
-            writer.write(("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + body)
-            status, answer, keep = await asyncio.wait_for(_read_response(reader), timeout)
+                answer = await exchange(connection, request)
+            status, body, keep = answer
             results.append(Result(request.op, status, (loop.time() - due) * 1000))
             if keep:
                 idle.append(connection)
             else:
-                writer.close()
+                connection[1].close()
             if request.on_done:
-                request.on_done(status, answer)
+                request.on_done(status, body)
         except (OSError, asyncio.TimeoutError, asyncio.IncompleteReadError, ValueError, IndexError) as error:
             results.append(Result(request.op, 0, (loop.time() - due) * 1000))
             print(f"  {request.op}: {type(error).__name__} {error}", file=sys.stderr)
