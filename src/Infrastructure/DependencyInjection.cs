@@ -70,15 +70,24 @@ public static class DependencyInjection
         // One pool for the whole process: the catalog and every tenant schema share it (DESIGN.md section 3).
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
-        services.AddDbContext<CatalogDbContext>((sp, options) => options.UseCatalogNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Pooled contexts: a request leases a ready DbContext instead of building its options and EF's internal services
+        // anew, which was the largest cost of a read (bench/api, docs/performance.md).
+        services.AddDbContextPool<CatalogDbContext>((sp, options) => options.UseCatalogNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<ICatalogDb>(sp => sp.GetRequiredService<CatalogDbContext>());
 
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddScoped<TenantSearchPathInterceptor>();
-        services.AddDbContext<TenantDbContext>((sp, options) => options
+        services.AddSingleton<TenantSearchPathInterceptor>();
+        services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => options
             .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
             .AddInterceptors(sp.GetRequiredService<TenantSearchPathInterceptor>()));
+        // A leased context works for the scope's tenant; the interceptor reads it when a connection opens.
+        services.AddScoped(sp =>
+        {
+            var db = sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TenantDbContext>>().CreateDbContext();
+            db.Tenant = sp.GetRequiredService<ITenantContext>();
+            return db;
+        });
         services.AddScoped<ITenantDb>(sp => sp.GetRequiredService<TenantDbContext>());
 
         services.AddSingleton<TenantSchemaScript>();

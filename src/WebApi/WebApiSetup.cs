@@ -75,6 +75,7 @@ public static class WebApiSetup
         app.MapSocialEndpoints();
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
+        app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }
 }

@@ -64,14 +64,29 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
             items = items.Where(c => EF.Property<List<string>>(c, "_platforms").Contains(name));
         }
 
-        var total = await items.CountAsync(cancellationToken);
         var ordered = query.From is not null || query.To is not null
             ? items.OrderBy(c => c.ScheduledAt).ThenBy(c => c.Id)
             : items.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        var ids = page.Select(c => c.Id).ToList();
-        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).ToListAsync(cancellationToken);
-        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        // Each query is a connection lease with its reset and search_path: one row past the page tells whether the page
+        // is the last, and then the total without a count; attempts are only asked for posts that were ever scheduled
+        // (the only ones a publishing run touches).
+        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        var total = page.Count <= query.PageSize && (page.Count > 0 || query.Page == 1)
+            ? (query.Page - 1) * query.PageSize + page.Count
+            : await items.CountAsync(cancellationToken);
+        if (page.Count > query.PageSize)
+        {
+            page.RemoveAt(page.Count - 1);
+        }
+
+        var ids = page.Where(c => c.ScheduledOn is not null).Select(c => c.Id).ToList();
+        var attempts = ids.Count == 0
+            ? []
+            : await db.PublishAttempts.AsNoTracking().Where(a => ids.Contains(a.ContentItemId)).ToListAsync(cancellationToken);
+        // Connection warnings belong to scheduled posts only: the connections are read when the page has one.
+        var connections = page.Any(c => c.State == ContentState.Scheduled)
+            ? await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken)
+            : [];
         var now = clock.GetUtcNow();
         return new ContentPage(
             page.Select(c => ContentItemDto.From(c, zone, attempts, connections, now)).ToList(), query.Page, query.PageSize, total, zone.Id);

@@ -48,6 +48,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
         DomainRuleException e => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a business rule.", e.Message),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
+        // Two writes of the same row at once (the row version changed between read and write): the later one is refused.
+        Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict.",
+            "Someone else changed this at the same moment; load it again and repeat your change."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
         PlanLimitException e => PlanLimit(e),

@@ -61,6 +61,7 @@ public static class ProductionSettingsGuard
         CheckStorage(configuration, problems);
         CheckBilling(configuration, problems);
         CheckKeyRing(configuration, problems);
+        CheckBenchmark(configuration, problems);
         return problems;
     }
 
@@ -77,6 +78,15 @@ public static class ProductionSettingsGuard
         if (KeyRingOptions.Problem(pem) is { } problem)
         {
             problems.Add($"{key} {problem}.");
+        }
+    }
+
+    private static void CheckBenchmark(IConfiguration configuration, List<string> problems)
+    {
+        if (configuration.GetValue<bool>(Endpoints.BenchmarkEndpoints.Setting))
+        {
+            problems.Add($"{Endpoints.BenchmarkEndpoints.Setting} is on: it maps an unauthenticated read of any tenant's calendar for bench/api; " +
+                         "never in Production.");
         }
     }
 

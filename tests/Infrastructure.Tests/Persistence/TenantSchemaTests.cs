@@ -154,8 +154,8 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
         context.Use(tenant.Id);
         var options = new DbContextOptionsBuilder<TenantDbContext>()
             .UseNpgsql(dataSource).UseSnakeCaseNamingConvention()
-            .AddInterceptors(new TenantSearchPathInterceptor(context)).Options;
-        await using (var db = new TenantDbContext(options))
+            .AddInterceptors(new TenantSearchPathInterceptor()).Options;
+        await using (var db = new TenantDbContext(options) { Tenant = context })
         {
             Assert.Equal(0, await db.Companies.CountAsync());
         }

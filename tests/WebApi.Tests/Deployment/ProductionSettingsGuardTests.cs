@@ -129,6 +129,7 @@ public sealed class ProductionSettingsGuardTests
     [InlineData("DataProtection:CertificatePem", "", "DataProtection:CertificatePem is not set")]
     [InlineData("DataProtection:CertificatePem", "-----BEGIN CERTIFICATE-----\nnot base64\n-----END CERTIFICATE-----",
         "DataProtection:CertificatePem does not hold a certificate and its unencrypted private key")]
+    [InlineData("Benchmark:RawBaseline", "true", "Benchmark:RawBaseline is on")]
     public void Each_unsafe_value_is_named_as_a_problem(string key, string value, params string[] expected)
     {
         using var rsa = RSA.Create(2048);

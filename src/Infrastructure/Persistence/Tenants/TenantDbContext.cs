@@ -26,6 +26,12 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     /// <summary>The text-search configuration of asset passages (stemming, stop words).</summary>
     public const string SearchConfiguration = "english";
 
+    /// <summary>
+    /// The tenant whose schema this context's connections use, set each time the (pooled) context is handed to a scope
+    /// and cleared when it goes back; <see cref="TenantSearchPathInterceptor"/> reads it when a connection opens.
+    /// </summary>
+    public ITenantContext? Tenant { get; set; }
+
     public DbSet<Company> Companies => Set<Company>();
 
     public DbSet<OnboardingProgress> OnboardingProgress => Set<OnboardingProgress>();
@@ -84,6 +90,18 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     }
 
     public void DiscardChanges() => ChangeTracker.Clear();
+
+    public override void Dispose()
+    {
+        Tenant = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Tenant = null;
+        return base.DisposeAsync();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

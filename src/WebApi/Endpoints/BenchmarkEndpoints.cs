@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BrandAutomator.Application.Content;
+using BrandAutomator.Domain.Content;
+using BrandAutomator.Domain.Social;
+using BrandAutomator.Domain.Tenants;
+using Npgsql;
+
+namespace BrandAutomator.WebApi.Endpoints;
+
+/// <summary>
+/// The yardstick of bench/api: the calendar of a month read with raw Npgsql and written with the same System.Text.Json
+/// options and DTOs as <c>GET /api/v1/content</c>, without authentication, Mediator, validation or EF Core. It is mapped
+/// only when <c>Benchmark:RawBaseline</c> is true (never in Production: the settings guard refuses it), takes the tenant
+/// from the query string, and stays out of the OpenAPI document and kong.yml.
+/// </summary>
+public static class BenchmarkEndpoints
+{
+    public const string Setting = "Benchmark:RawBaseline";
+
+    public const string Route = "/api/bench/raw-content";
+
+    // As the tenant model stores variants: networks by name.
+    private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        if (!configuration.GetValue<bool>(Setting))
+        {
+            return app;
+        }
+
+        app.MapGet(Route, async (Guid tenant, string from, string to, int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
+                TypedResults.Ok(await ListAsync(dataSource, tenant, from, to, pageSize ?? 100, ct)))
+            .AllowAnonymous()
+            .DisableRateLimiting()
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    private static async Task<ContentPage> ListAsync(
+        NpgsqlDataSource dataSource, Guid tenantId, string from, string to, int pageSize, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        string? zoneId;
+        await using (var command = new NpgsqlCommand("SELECT time_zone FROM public.tenants WHERE id = $1", connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            zoneId = await command.ExecuteScalarAsync(ct) as string;
+        }
+
+        var zone = TenantTime.Find(zoneId) ?? TimeZoneInfo.Utc;
+        var start = TenantTime.ToUtc(DateOnly.ParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), zone, "from");
+        var end = TenantTime.ToUtc(DateOnly.ParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), zone, "to");
+        // The schema name is built from a Guid: nothing of the caller's text reaches the SQL.
+        var schema = Tenant.SchemaNameFor(tenantId);
+
+        // The same statements as the calendar's handler: the page with one row more, a count only when that row exists,
+        // attempts only for posts that were ever scheduled.
+        var rows = new List<Row>(pageSize + 1);
+        await using (var command = new NpgsqlCommand(
+                         $"""
+                          SELECT id, company_id, title, variants, state, scheduled_at, due_at, review_comment, submitted_at, approved_at,
+                                 last_error, published_at, created_by, created_at, updated_at, scheduled_on
+                          FROM "{schema}".content_items WHERE scheduled_at >= $1 AND scheduled_at < $2
+                          ORDER BY scheduled_at, id LIMIT $3
+                          """, connection))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = start });
+            command.Parameters.Add(new NpgsqlParameter { Value = end });
+            command.Parameters.Add(new NpgsqlParameter { Value = pageSize + 1 });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows.Add(new Row(
+                    reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2),
+                    JsonSerializer.Deserialize<List<ContentVariantDto>>(reader.GetString(3), VariantJson) ?? [],
+                    Enum.Parse<ContentState>(reader.GetString(4)),
+                    Nullable(reader, 5), Nullable(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7),
+                    Nullable(reader, 8), Nullable(reader, 9), reader.IsDBNull(10) ? null : reader.GetString(10), Nullable(reader, 11),
+                    reader.GetGuid(12), reader.GetFieldValue<DateTimeOffset>(13), reader.GetFieldValue<DateTimeOffset>(14),
+                    !reader.IsDBNull(15)));
+            }
+        }
+
+        var total = rows.Count;
+        if (rows.Count > pageSize)
+        {
+            rows.RemoveAt(pageSize);
+            await using var command = new NpgsqlCommand(
+                $"SELECT count(*)::int FROM \"{schema}\".content_items WHERE scheduled_at >= $1 AND scheduled_at < $2", connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = start });
+            command.Parameters.Add(new NpgsqlParameter { Value = end });
+            total = (int)(await command.ExecuteScalarAsync(ct))!;
+        }
+
+        var results = new Dictionary<Guid, List<PlatformResultDto>>();
+        var scheduled = rows.Where(r => r.EverScheduled).Select(r => r.Id).ToArray();
+        if (scheduled.Length > 0)
+        {
+            await using var command = new NpgsqlCommand(
+                $"""
+                 SELECT DISTINCT ON (content_item_id, platform) content_item_id, platform, outcome, platform_post_id, error,
+                        coalesce(finished_at, started_at)
+                 FROM "{schema}".publish_attempts WHERE content_item_id = ANY($1)
+                 ORDER BY content_item_id, platform, started_at DESC, id DESC
+                 """, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = scheduled });
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetGuid(0);
+                if (!results.TryGetValue(id, out var list))
+                {
+                    results[id] = list = [];
+                }
+
+                list.Add(new PlatformResultDto(
+                    Enum.Parse<SocialPlatform>(reader.GetString(1)), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+            }
+        }
+
+        var items = rows.Select(r => new ContentItemDto(
+            r.Id, r.CompanyId, r.Title, r.Variants, r.State, r.ScheduledAt,
+            r.ScheduledAt is { } at ? TenantTime.ToLocalText(at, zone) : null, zone.Id,
+            r.State == ContentState.Scheduled ? r.DueAt : null, r.ReviewComment, r.SubmittedAt, r.ApprovedAt, r.LastError, r.PublishedAt,
+            results.TryGetValue(r.Id, out var found) ? found : [], r.CreatedBy, r.CreatedAt, r.UpdatedAt,
+            // bench/api's posts are planned drafts, which carry no connection warnings; the calendar's handler reads the
+            // connections only for a page with a scheduled post, so both do the same work here.
+            [])).ToList();
+        return new ContentPage(items, 1, pageSize, total, zone.Id);
+    }
+
+    private static DateTimeOffset? Nullable(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private sealed record Row(
+        Guid Id, Guid? CompanyId, string Title, List<ContentVariantDto> Variants, ContentState State, DateTimeOffset? ScheduledAt,
+        DateTimeOffset? DueAt, string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError,
+        DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, bool EverScheduled);
+}
