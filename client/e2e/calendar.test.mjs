@@ -3,7 +3,7 @@
 // with the networks' post ids; the approval queue; another customer sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { baseUrl, checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const platformsUrl = process.env.E2E_PLATFORMS_URL;
 const owner = { name: 'Faye Planner', email: uniqueEmail('faye'), company: 'Harbour Bakery' };
@@ -13,18 +13,6 @@ const postText = 'Sourdough Saturday 🍞 fresh loaves from 7am https://harbour-
 
 let browser;
 let faye;
-
-const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
-}
 
 /** Calls the API as the signed-in user of `page`, with the access token the SPA keeps. */
 async function callApi(page, method, path, body) {

@@ -4,7 +4,7 @@
 // renamed, reloaded from the server, and invisible to another customer.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const owner = { name: 'Fay Founder', email: uniqueEmail('fay'), company: 'Harbour Tea Company' };
 const stranger = { name: 'Gus Other', email: uniqueEmail('gus'), company: 'Elsewhere Teas' };
@@ -19,18 +19,6 @@ const question = `Tell me about ${secret}.`;
 let browser;
 let fay;
 let sessionPath;
-
-const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
-}
 
 /** Calls the API with the page's own session, as the SPA does. */
 function apiGet(page, path) {

@@ -4,7 +4,7 @@
 // the same instance still has no plan and sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const instance = process.env.E2E_BILLING_BASE_URL;
 const stripeUrl = process.env.E2E_STRIPE_URL;
@@ -14,18 +14,6 @@ const stranger = { name: 'Jon Other', email: uniqueEmail('jon'), company: 'Inlan
 
 let browser;
 let ines;
-
-const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
-}
 
 function subscriptionStatus(page) {
   return page.evaluate(async () => {

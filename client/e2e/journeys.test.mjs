@@ -5,11 +5,13 @@ import {
   assertAccessible,
   baseUrl,
   checkPage,
+  heading,
   invitationLink,
   launchBrowser,
   mobile,
   newUser,
   password,
+  signUp,
   uniqueEmail,
 } from './support.mjs';
 
@@ -21,18 +23,6 @@ const brand = { name: 'Northwind Trail', industry: 'Outdoor apparel', website: '
 let browser;
 let ada;
 let brandPath;
-
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
-}
 
 describe('journeys', { concurrency: false }, () => {
   before(async () => {

@@ -3,27 +3,19 @@
 // 375 pixels; the Google Business Profile page asks for a connection first. Runs on its own workspace.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const owner = { name: 'Kit Owner', email: uniqueEmail('kit'), company: 'Harbour Bakery' };
 
 let browser;
 let kit;
 
-const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
-
 describe('profile kits', { concurrency: false }, () => {
   before(async () => {
     browser = await launchBrowser();
     kit = await newUser(browser);
     const { page } = kit;
-    await page.goto('/sign-up');
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Company name').fill(owner.company);
-    await page.getByLabel('Work e-mail').fill(owner.email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/app');
+    await signUp(page, owner);
   });
 
   after(async () => {

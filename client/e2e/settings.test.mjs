@@ -2,22 +2,12 @@
 // would (no sign-in, the secret in the link), and replaced, after which the old link no longer works.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { baseUrl, checkPage, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const owner = { name: 'Hana Planner', email: uniqueEmail('hana'), company: 'Lighthouse Bakery' };
 
 let browser;
 let hana;
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
-}
 
 describe('settings', { concurrency: false }, () => {
   before(async () => {

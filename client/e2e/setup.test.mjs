@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const owner = { name: 'Dana Owner', email: uniqueEmail('dana'), company: 'Fjord Coffee Roasters' };
 const stranger = { name: 'Eli Other', email: uniqueEmail('eli'), company: 'Elsewhere Ltd' };
@@ -18,8 +18,6 @@ const textFile = {
 
 let browser;
 let dana;
-
-const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
 
 /** A real PNG: 96 x 96 pixels, random colours (so that every run uploads a file the API has not seen). */
 function makePng(size = 96) {
@@ -63,16 +61,6 @@ function makePng(size = 96) {
     chunk('IDAT', deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-}
-
-async function signUp(page, person) {
-  await page.goto('/sign-up');
-  await page.getByLabel('Your name').fill(person.name);
-  await page.getByLabel('Company name').fill(person.company);
-  await page.getByLabel('Work e-mail').fill(person.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.waitForURL('**/app');
 }
 
 describe('setting up a brand', { concurrency: false }, () => {

@@ -3,7 +3,7 @@
 // exchanges the code with the PKCE verifier and returns the browser to the page, which shows the new connection.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { checkPage, launchBrowser, newUser, password, uniqueEmail } from './support.mjs';
+import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const oauthUrl = process.env.E2E_OAUTH_URL;
 const owner = { name: 'Ola Owner', email: uniqueEmail('ola'), company: 'Fjord Bakery' };
@@ -11,21 +11,13 @@ const owner = { name: 'Ola Owner', email: uniqueEmail('ola'), company: 'Fjord Ba
 let browser;
 let ola;
 
-const heading = (page, name) => page.getByRole('heading', { level: 1, name }).waitFor();
-
 describe('social connections', { concurrency: false }, () => {
   before(async () => {
     assert.ok(oauthUrl, 'E2E_OAUTH_URL is not set: run the journeys through e2e/run.mjs');
     browser = await launchBrowser();
     ola = await newUser(browser);
     const { page } = ola;
-    await page.goto('/sign-up');
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Company name').fill(owner.company);
-    await page.getByLabel('Work e-mail').fill(owner.email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/app');
+    await signUp(page, owner);
   });
 
   after(async () => {

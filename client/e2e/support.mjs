@@ -160,3 +160,17 @@ export async function invitationLink(to, timeoutMs = 10_000) {
   }
   throw new Error(`No invitation e-mail to ${to} arrived in ${outbox}.`);
 }
+
+/** Waits for the page's heading (level 1 unless told). */
+export const heading = (page, name, level = 1) => page.getByRole('heading', { level, name }).waitFor();
+
+/** Signs `person` ({ name, company, email }) up through the sign-up page and waits for the app. */
+export async function signUp(page, person) {
+  await page.goto('/sign-up');
+  await page.getByLabel('Your name').fill(person.name);
+  await page.getByLabel('Company name').fill(person.company);
+  await page.getByLabel('Work e-mail').fill(person.email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/app');
+}
