@@ -128,6 +128,13 @@ public sealed partial class CompleteSocialConnectionHandler(
             return new ConnectionCallbackResult(command.Platform, 0, $"{network} sent no authorisation code.");
         }
 
+        // The brand the connection was started for may have been deleted while the user was on the network's pages.
+        if (authorization.CompanyId is { } companyId && !await db.Companies.AnyAsync(c => c.Id == companyId, cancellationToken))
+        {
+            return new ConnectionCallbackResult(command.Platform, 0,
+                $"The brand this {network} connection was started for no longer exists: connect again from its current brand.");
+        }
+
         IReadOnlyList<DiscoveredAccount> accounts;
         OAuthTokens granted;
         try

@@ -159,6 +159,29 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_brand_deleted_while_its_connection_was_being_authorised_ends_with_an_error_redirect_and_nothing_written()
+    {
+        var admin = await factory.RegisterAsync();
+        var created = await admin.Client.PostAsJsonAsync("/api/v1/companies", new { name = "Short-lived brand" });
+        await created.EnsureStatusAsync(HttpStatusCode.Created);
+        var brand = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var start = await admin.Client.GetAsync($"/api/v1/social/connect/linkedIn?companyId={brand}");
+        await start.EnsureStatusAsync(HttpStatusCode.OK);
+        var authorization = new Uri((await start.Content.ReadFromJsonAsync<JsonObject>())!["authorizationUrl"]!.GetValue<string>());
+        using var fake = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var callback = (await fake.GetAsync(authorization)).Headers.Location!;
+
+        await (await admin.Client.DeleteAsync($"/api/v1/companies/{brand}")).EnsureStatusAsync(HttpStatusCode.NoContent);
+        var response = await CallbackAsync(callback);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var location = Query(new Uri("http://spa" + response.Headers.Location!.OriginalString));
+        Assert.Contains("no longer exists", location["error"], StringComparison.Ordinal);
+        Assert.Equal("", await RowsAsync(admin, "social_connections"));
+        Assert.Equal("", await RowsAsync(admin, "social_profiles"));
+    }
+
+    [Fact]
     public async Task Facebook_connects_each_page_with_its_page_token_and_reconnecting_updates_instead_of_duplicating()
     {
         var admin = await factory.RegisterAsync();
