@@ -241,6 +241,8 @@ describe('journeys', { concurrency: false }, () => {
     // A page whose code cannot download says so, inside the app's frame.
     await page.route('**/assets/SessionsPage-*.js', (route) => route.abort('internetdisconnected'));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    // The menu closes when a navigation ends: open it only once the dashboard is there.
+    await heading(page, /, Ada$/);
     await page.getByRole('button', { name: /account menu/ }).click();
     await page.getByRole('link', { name: 'Your sessions' }).click();
     await page.getByRole('heading', { name: 'This page could not load' }).waitFor();
