@@ -1,8 +1,5 @@
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Application.Social;
-using BrandAutomator.Domain.Tenants;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,25 +19,15 @@ public sealed partial class ConnectionRefreshJob(
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
         var ahead = TimeSpan.FromMinutes(options.Value.ConnectionRefreshAheadMinutes);
-        var tenants = await catalog.Tenants.AsNoTracking().Where(t => t.State == TenantState.Ready).Select(t => t.Id).ToListAsync(cancellationToken);
-        foreach (var tenantId in tenants)
-        {
-            try
+        await EveryTenant.SendAsync(catalog, scopes, () => new RefreshConnections(ahead),
+            (tenantId, result) =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenantId);
-                var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new RefreshConnections(ahead), cancellationToken);
                 if (result.Refreshed + result.Revoked + result.Failed > 0)
                 {
                     LogRefreshed(logger, tenantId, result.Refreshed, result.Revoked, result.Failed);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One tenant's trouble must not stop the others' renewals.
-                LogFailed(logger, ex, tenantId);
-            }
-        }
+            },
+            (tenantId, ex) => LogFailed(logger, ex, tenantId), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connections of tenant {TenantId}: {Refreshed} renewed, {Revoked} revoked, {Failed} failed")]

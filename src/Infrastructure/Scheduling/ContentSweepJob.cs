@@ -1,8 +1,5 @@
 using BrandAutomator.Application.Automation;
 using BrandAutomator.Application.Common.Ports;
-using BrandAutomator.Domain.Tenants;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -19,25 +16,15 @@ public sealed partial class ContentSweepJob(ICatalogDb catalog, IServiceScopeFac
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {
-        var tenants = await catalog.Tenants.AsNoTracking().Where(t => t.State == TenantState.Ready).Select(t => t.Id).ToListAsync(cancellationToken);
-        foreach (var tenantId in tenants)
-        {
-            try
+        await EveryTenant.SendAsync(catalog, scopes, () => new SweepContent(),
+            (tenantId, result) =>
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(tenantId);
-                var result = await scope.ServiceProvider.GetRequiredService<ISender>().Send(new SweepContent(), cancellationToken);
                 if (result.Rescheduled + result.Recovered + result.Unconfirmed > 0)
                 {
                     LogSwept(logger, tenantId, result.Rescheduled, result.Recovered, result.Unconfirmed);
                 }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // One tenant's trouble (a schema being migrated) must not stop the others' sweep.
-                LogSweepFailed(logger, ex, tenantId);
-            }
-        }
+            },
+            (tenantId, ex) => LogSweepFailed(logger, ex, tenantId), cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sweep of tenant {TenantId}: {Rescheduled} rescheduled, {Recovered} recovered, {Unconfirmed} unconfirmed")]
