@@ -68,7 +68,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
         // One pool for the whole process: the catalog and every tenant schema share it (DESIGN.md section 3).
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(_ => NpgsqlSetup.BuildDataSource(connectionString));
 
         // Pooled contexts: a request leases a ready DbContext instead of building its options and EF's internal services
         // anew, which was the largest cost of a read (bench/api, docs/performance.md).
