@@ -678,7 +678,7 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
                     b.Property<string>("_variants")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("variants");
 
                     b.HasKey("Id")
