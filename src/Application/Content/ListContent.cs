@@ -33,6 +33,8 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
 {
     public async ValueTask<ContentPage> Handle(ListContent query, CancellationToken cancellationToken)
     {
+        // One connection for the zone, the page and what goes with it.
+        await using var connection = await db.HoldConnectionAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var items = db.ContentItems.AsNoTracking();
         if (query.From is { Length: > 0 } from)
@@ -67,9 +69,8 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
         var ordered = query.From is not null || query.To is not null
             ? items.OrderBy(c => c.ScheduledAt).ThenBy(c => c.Id)
             : items.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
-        // Each query is a connection lease with its reset and search_path: one row past the page tells whether the page
-        // is the last, and then the total without a count; attempts are only asked for posts that were ever scheduled
-        // (the only ones a publishing run touches).
+        // One row past the page tells whether the page is the last, and then the total without a count; attempts are
+        // only asked for posts that were ever scheduled (the only ones a publishing run touches).
         var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);
         var total = page.Count <= query.PageSize && (page.Count > 0 || query.Page == 1)
             ? (query.Page - 1) * query.PageSize + page.Count

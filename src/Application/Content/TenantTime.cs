@@ -9,7 +9,7 @@ namespace BrandAutomator.Application.Content;
 /// The tenant's time zone (IANA id in the catalog) and the conversions between what members type and read there and
 /// the UTC instants stored inside. Across a daylight-saving change the same wall-clock time maps to a different UTC time.
 /// </summary>
-public sealed class TenantTime(ICatalogDb catalog, ITenantContext tenant)
+public sealed class TenantTime(ITenantDb db)
 {
     private TimeZoneInfo? _zone;
 
@@ -20,9 +20,7 @@ public sealed class TenantTime(ICatalogDb catalog, ITenantContext tenant)
             return _zone;
         }
 
-        var tenantId = tenant.TenantId;
-        var id = await catalog.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.TimeZone).SingleOrDefaultAsync(cancellationToken);
-        _zone = Find(id) ?? TimeZoneInfo.Utc;
+        _zone = Find(await db.TimeZoneIdAsync(cancellationToken)) ?? TimeZoneInfo.Utc;
         return _zone;
     }
 

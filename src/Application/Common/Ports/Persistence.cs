@@ -89,6 +89,18 @@ public interface ITenantDb
 
     /// <summary>Forgets every loaded and pending entity, after a failed save, so the next one starts clean.</summary>
     void DiscardChanges();
+
+    /// <summary>
+    /// Keeps one connection for every query until the result is disposed, instead of one lease (with its reset and
+    /// search_path) per query: for a read made of several queries.
+    /// </summary>
+    Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The workspace's time zone (IANA id, kept in the catalog), or null; read on this context's connection, so that a
+    /// request that needs the zone and the tenant's data leases one connection, not two.
+    /// </summary>
+    Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Creates a tenant's schema with every tenant table, inside the caller's open catalog transaction.</summary>

@@ -91,6 +91,22 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        // EF counts opens: a connection already open (a transaction) stays open after this one is released.
+        await Database.OpenConnectionAsync(cancellationToken);
+        return new HeldConnection(Database);
+    }
+
+    public Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = Tenant?.TenantId ?? throw new InvalidOperationException("No tenant is set for this scope.");
+        // The one catalog table this context reads, qualified (the search_path holds the tenant's schema alone), and only
+        // the row of the context's own tenant.
+        return Database.SqlQuery<string?>($"SELECT time_zone AS \"Value\" FROM public.tenants WHERE id = {tenantId}")
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
     public override void Dispose()
     {
         Tenant = null;
@@ -425,4 +441,9 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             v => JsonSerializer.Serialize(v, json).GetHashCode(StringComparison.Ordinal),
             v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, json), json)!);
     }
+}
+
+file sealed class HeldConnection(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await database.CloseConnectionAsync();
 }
