@@ -25,6 +25,11 @@ public sealed record ContentItemDto(
     /// <summary>The post; <paramref name="connections"/> (the tenant's, at <paramref name="now"/>) give its connection warnings.</summary>
     public static ContentItemDto From(
         ContentItem item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null, IReadOnlyList<SocialConnection>? connections = null,
+        DateTimeOffset now = default) => From(ContentEntry.Of(item), zone, attempts, connections, now);
+
+    /// <inheritdoc cref="From(ContentItem, TimeZoneInfo, IReadOnlyList{PublishAttempt}?, IReadOnlyList{SocialConnection}?, DateTimeOffset)"/>
+    public static ContentItemDto From(
+        ContentEntry item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null, IReadOnlyList<SocialConnection>? connections = null,
         DateTimeOffset now = default) => new(
         item.Id, item.CompanyId, item.Title,
         item.Variants.Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
@@ -39,6 +44,20 @@ public sealed record ContentItemDto(
             .ToList(),
         item.CreatedBy, item.CreatedAt, item.UpdatedAt,
         connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now));
+}
+
+/// <summary>
+/// What a member sees of a post: its columns without the publishing run's bookkeeping (lease, run, failed runs, the
+/// networks' own column, the row version), so that the calendar reads and materialises only these.
+/// </summary>
+public sealed record ContentEntry(
+    Guid Id, Guid? CompanyId, string Title, IReadOnlyList<ContentVariant> Variants, ContentState State,
+    DateTimeOffset? ScheduledAt, DateTimeOffset? ScheduledOn, DateTimeOffset? DueAt, string? ReviewComment, DateTimeOffset? SubmittedAt,
+    DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+{
+    public static ContentEntry Of(ContentItem item) => new(
+        item.Id, item.CompanyId, item.Title, item.Variants, item.State, item.ScheduledAt, item.ScheduledOn, item.DueAt, item.ReviewComment,
+        item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt, item.CreatedBy, item.CreatedAt, item.UpdatedAt);
 }
 
 public sealed record ContentPage(IReadOnlyList<ContentItemDto> Items, int Page, int PageSize, int Total, string TimeZone);

@@ -71,7 +71,11 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
             : items.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id);
         // One row past the page tells whether the page is the last, and then the total without a count; attempts are
         // only asked for posts that were ever scheduled (the only ones a publishing run touches).
-        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1).ToListAsync(cancellationToken);
+        var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
+            .Select(c => new ContentEntry(
+                c.Id, c.CompanyId, c.Title, EF.Property<List<ContentVariant>>(c, "_variants"), c.State, c.ScheduledAt, c.ScheduledOn,
+                c.DueAt, c.ReviewComment, c.SubmittedAt, c.ApprovedAt, c.LastError, c.PublishedAt, c.CreatedBy, c.CreatedAt, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
         var total = page.Count <= query.PageSize && (page.Count > 0 || query.Page == 1)
             ? (query.Page - 1) * query.PageSize + page.Count
             : await items.CountAsync(cancellationToken);

@@ -36,7 +36,7 @@ public static class ConnectionWarnings
     /// The warnings of a scheduled post: for each of its networks, the connection publishing will use (the post's
     /// company first, then one for every company, the newest) if it needs attention, or the lack of one.
     /// </summary>
-    public static IReadOnlyList<ConnectionWarningDto> ForPost(ContentItem item, IReadOnlyList<SocialConnection> connections, DateTimeOffset now)
+    public static IReadOnlyList<ConnectionWarningDto> ForPost(Content.ContentEntry item, IReadOnlyList<SocialConnection> connections, DateTimeOffset now)
     {
         if (item.State != ContentState.Scheduled)
         {
