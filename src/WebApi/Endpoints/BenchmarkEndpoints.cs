@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using BrandAutomator.Application.Content;
 using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.Domain.Tenants;
+using BrandAutomator.Infrastructure.Persistence.Tenants;
 using Npgsql;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -20,9 +20,6 @@ public static class BenchmarkEndpoints
     public const string Setting = "Benchmark:RawBaseline";
 
     public const string Route = "/api/bench/raw-content";
-
-    // As the tenant model stores variants: networks by name.
-    private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
@@ -75,7 +72,9 @@ public static class BenchmarkEndpoints
             {
                 rows.Add(new Row(
                     reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2),
-                    JsonSerializer.Deserialize<List<ContentVariantDto>>(reader.GetString(3), VariantJson) ?? [],
+                    // Read as the tenant model reads the stored variants.
+                    (JsonSerializer.Deserialize<List<ContentVariant>>(reader.GetString(3), ContentVariantJson.Options) ?? [])
+                        .Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
                     Enum.Parse<ContentState>(reader.GetString(4)),
                     Nullable(reader, 5), Nullable(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7),
                     Nullable(reader, 8), Nullable(reader, 9), reader.IsDBNull(10) ? null : reader.GetString(10), Nullable(reader, 11),

@@ -264,7 +264,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             // have their own column), and jsonb would turn each one back into text on every read (30% of the database's
             // CPU on the calendar, docs/performance.md); json hands over the stored text as it is.
             b.Property<List<ContentVariant>>("_variants").HasColumnName("variants").HasColumnType("json")
-                .HasConversion(Json<List<ContentVariant>>(VariantJson), JsonComparer<List<ContentVariant>>(VariantJson));
+                .HasConversion(Json<List<ContentVariant>>(ContentVariantJson.Options), JsonComparer<List<ContentVariant>>(ContentVariantJson.Options));
             b.Property<List<string>>("_platforms").HasColumnName("platforms");
             b.Property(c => c.ReviewComment).HasMaxLength(ContentItem.MaxCommentLength);
             b.Property(c => c.LastError).HasMaxLength(1000);
@@ -419,12 +419,6 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(r => r.ResponseJson).HasColumnType("jsonb");
         });
     }
-
-    // Networks by name in the stored JSON, so that the column reads well and survives reordering the enum.
-    private static readonly JsonSerializerOptions VariantJson = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
 
     private static ValueConverter<T, string> Json<T>(JsonSerializerOptions? options = null)
         where T : new()
