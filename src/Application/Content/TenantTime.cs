@@ -1,7 +1,6 @@
 using System.Globalization;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
