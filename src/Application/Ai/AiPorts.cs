@@ -39,8 +39,11 @@ public sealed record BrandProfile(
     };
 }
 
-/// <summary>A passage of the tenant's documents handed to the model, numbered so that the answer can cite it ("[1]").</summary>
-public sealed record GroundingPassage(int Number, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text);
+/// <summary>
+/// A passage of the tenant's documents handed to a generator, numbered so that the answer can cite it ("[1]"), with the heading path it sits under
+/// (for example "Brand guide › Colours") and its fused relevance (higher is more relevant; 0 when unknown).
+/// </summary>
+public sealed record GroundingPassage(int Number, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading = null, double Relevance = 0);
 
 /// <summary>Tokens a provider reported for one request; zero for the offline provider.</summary>
 public sealed record AiTokenUsage(int InputTokens, int OutputTokens)
