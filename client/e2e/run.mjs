@@ -7,6 +7,9 @@
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
 //   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup"
+//   E2E_CLOCK=2026-12-31T23:30:00+01:00 npm run e2e
+//                                        the API's clock (Testing:ClockStart) and every browser's start at that
+//                                        instant and run on from there, whatever the real date
 //
 // Journey files whose names contain "checkout" also get a second API with billing on, talking to a fake Stripe
 // (e2e/billing-instance.mjs, e2e/fakes/stripe.mjs); the others run against the self-hosted instance (billing off).
@@ -126,7 +129,9 @@ const oauth = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oau
 await new Promise((resolve) => oauth.stdout.once('data', resolve));
 Object.assign(process.env, oauthEnv(oauthUrl));
 
-console.log(`==> Starting the API on ${baseUrl} (data in ${dataDir})`);
+console.log(
+  `==> Starting the API on ${baseUrl} (data in ${dataDir})${process.env.E2E_CLOCK ? `, clocks pinned to ${process.env.E2E_CLOCK}` : ''}`,
+);
 const apiEnv = {
   ...process.env,
   ASPNETCORE_ENVIRONMENT: 'Development',
@@ -137,6 +142,7 @@ const apiEnv = {
   Email__PublicBaseUrl: baseUrl,
   Serilog__MinimumLevel__Default: 'Warning',
   ...platforms.environment,
+  ...(process.env.E2E_CLOCK ? { Testing__ClockStart: process.env.E2E_CLOCK } : {}),
 };
 const api = spawn('dotnet', [dll, '--urls', baseUrl, `--Embedded:DataDirectory=${dataDir}`], {
   cwd: path.join(repoRoot, 'src', 'WebApi'),

@@ -11,6 +11,13 @@ const dataDir = process.env.E2E_DATA_DIR;
 const screenshotDir = process.env.E2E_SCREENSHOTS ?? path.resolve('..', 'artifacts', 'screenshots');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * The moment the journeys' "now" starts at, when pinned: an instant with its offset, such as 2026-12-31T23:30:00+01:00.
+ * run.mjs gives the same instant to the API, so both clocks agree whatever the real date is.
+ */
+export const pinnedClock = process.env.E2E_CLOCK ? new Date(process.env.E2E_CLOCK) : null;
+if (pinnedClock && Number.isNaN(pinnedClock.getTime())) throw new Error(`E2E_CLOCK="${process.env.E2E_CLOCK}" is not an instant.`);
+
 export const desktop = { width: 1440, height: 900 };
 export const mobile = { width: 375, height: 812 };
 
@@ -41,12 +48,14 @@ export function launchBrowser() {
 const expectedConsoleErrors = [/^Failed to load resource: the server responded with a status of 4\d\d/];
 
 /**
- * A person with their own browser profile (storage, tokens). Console errors and page crashes are collected.
+ * A person with their own browser profile (storage, tokens, locale). Console errors and page crashes are collected.
  * `instance` is the API they use: this run's main one unless a journey needs another (billing-instance.mjs).
  */
-export async function newUser(browser, viewport = desktop, { instance = baseUrl } = {}) {
-  const context = await browser.newContext({ viewport, baseURL: instance, locale: 'en-GB', timezoneId: 'Europe/London' });
+export async function newUser(browser, viewport = desktop, { instance = baseUrl, locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport, baseURL: instance, locale, timezoneId: 'Europe/London' });
   context.setDefaultTimeout(10_000);
+  // The browser's clock starts where the API's does (E2E_CLOCK, given to the API as Testing:ClockStart) and runs on.
+  if (pinnedClock) await context.clock.install({ time: pinnedClock });
   const page = await context.newPage();
   const problems = [];
   const allowed = [];
