@@ -13,6 +13,7 @@ builder.Services
     .AddApplication()
     .AddInfrastructure(builder.Configuration)
     .AddWebApi();
+builder.UsePinnedClockWhenConfigured();
 
 var app = builder.Build();
 var embeddedCluster = app.Services.GetService<LocalPostgresCluster>();

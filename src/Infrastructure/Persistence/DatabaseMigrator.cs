@@ -21,8 +21,9 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
     /// <summary>
     /// Runs the migrate step under a PostgreSQL advisory lock: API nodes that start together (each migrating on
     /// start-up) take turns, and the later ones find nothing left to do instead of creating the same tables twice.
+    /// Returns what this call applied, so that a caller (and a test) can tell the node that did the work from the others.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public async Task<MigrationRun> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await services.GetRequiredService<Npgsql.NpgsqlDataSource>().OpenConnectionAsync(cancellationToken);
         await using (var take = new Npgsql.NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
@@ -32,7 +33,7 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
 
         try
         {
-            await MigrateUnlockedAsync(cancellationToken);
+            return await MigrateUnlockedAsync(cancellationToken);
         }
         finally
         {
@@ -41,11 +42,14 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
         }
     }
 
-    private async Task MigrateUnlockedAsync(CancellationToken cancellationToken)
+    private async Task<MigrationRun> MigrateUnlockedAsync(CancellationToken cancellationToken)
     {
+        IReadOnlyList<string> catalogApplied;
         await using (var scope = services.CreateAsyncScope())
         {
             var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            // Read under the lock: what is pending now is exactly what this call applies.
+            catalogApplied = [.. await catalog.Database.GetPendingMigrationsAsync(cancellationToken)];
             await catalog.Database.MigrateAsync(cancellationToken);
         }
 
@@ -63,7 +67,7 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
 
         if (behind.Count == 0)
         {
-            return;
+            return new MigrationRun(catalogApplied, []);
         }
 
         LogUpgrading(logger, behind.Count, latest);
@@ -80,11 +84,15 @@ public sealed partial class DatabaseMigrator(IServiceProvider services, IOptions
                 tenant.RecordSchemaVersion(latest);
                 await catalog.SaveChangesAsync(ct);
             });
+        return new MigrationRun(catalogApplied, behind);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Upgrading {Count} tenant schemas to {Migration}")]
     private static partial void LogUpgrading(ILogger logger, int count, string migration);
 }
+
+/// <summary>What one migrate step applied: the catalog migrations it ran and the tenant schemas it upgraded.</summary>
+public sealed record MigrationRun(IReadOnlyList<string> CatalogMigrationsApplied, IReadOnlyList<Guid> TenantsUpgraded);
 
 public static class DatabaseMigratorExtensions
 {

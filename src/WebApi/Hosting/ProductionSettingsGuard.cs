@@ -62,6 +62,7 @@ public static class ProductionSettingsGuard
         CheckBilling(configuration, problems);
         CheckKeyRing(configuration, problems);
         CheckBenchmark(configuration, problems);
+        CheckPinnedClock(configuration, problems);
         return problems;
     }
 
@@ -87,6 +88,15 @@ public static class ProductionSettingsGuard
         {
             problems.Add($"{Endpoints.BenchmarkEndpoints.Setting} is on: it maps an unauthenticated read of any tenant's calendar for bench/api; " +
                          "never in Production.");
+        }
+    }
+
+    private static void CheckPinnedClock(IConfiguration configuration, List<string> problems)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration[PinnedClock.Setting]))
+        {
+            problems.Add($"{PinnedClock.Setting} is set: it moves the API's clock for browser tests (tokens, schedules and " +
+                         "publishing would run on a made-up date); never in Production.");
         }
     }
 

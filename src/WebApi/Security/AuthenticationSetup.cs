@@ -17,7 +17,7 @@ public static class AuthenticationSetup
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeys, IOptions<JwtOptions>>((bearer, keys, jwt) =>
+            .Configure<SigningKeys, IOptions<JwtOptions>, TimeProvider>((bearer, keys, jwt, clock) =>
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
@@ -31,10 +31,19 @@ public static class AuthenticationSetup
                     ClockSkew = TimeSpan.FromSeconds(30),
                     NameClaimType = "sub",
                     RoleClaimType = TokenClaims.Role,
+                    // The clock that issued the token judges its lifetime (the same TimeProvider: a pinned test clock too).
+                    LifetimeValidator = (notBefore, expires, _, parameters) => WithinLifetime(notBefore, expires, parameters.ClockSkew, clock),
                 };
             });
         services.AddAuthorizationBuilder().AddTenantPolicies();
         return services;
+    }
+
+    /// <summary>Whether the token's lifetime holds now, with the validation's clock skew either side.</summary>
+    public static bool WithinLifetime(DateTime? notBefore, DateTime? expires, TimeSpan skew, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return expires is { } end && now - skew < end.ToUniversalTime() && (notBefore is not { } start || start.ToUniversalTime() <= now + skew);
     }
 
     /// <summary>After authentication: the scope's tenant is the one in the verified token, and nothing else.</summary>
