@@ -1,7 +1,9 @@
 using BrandAutomator.Infrastructure.Persistence;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Scheduling;
 using BrandAutomator.Infrastructure.Tests.Persistence;
 using BrandAutomator.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -38,9 +40,31 @@ public sealed class StartupConcurrencyTests
         var second = new InfrastructureHostWithoutMigration(first.ConnectionString);
         try
         {
-            await Task.WhenAll(
+            var runs = await Task.WhenAll(
                 Task.Run(() => first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None)),
                 Task.Run(() => second.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None)));
+
+            // Once: one node applied every catalog migration, the other found none left to apply.
+            await using var scope = first.Services.CreateAsyncScope();
+            var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
+            var all = catalog.Database.GetMigrations().ToList();
+            Assert.NotEmpty(all);
+            var applied = runs.OrderByDescending(r => r.CatalogMigrationsApplied.Count).ToList();
+            Assert.Equal(all, applied[0].CatalogMigrationsApplied);
+            Assert.Empty(applied[1].CatalogMigrationsApplied);
+
+            // And the database says so: each migration is recorded once, and both nodes now see nothing pending.
+            await using var dataSource = NpgsqlDataSource.Create(first.ConnectionString);
+            await using var history = dataSource.CreateCommand(
+                "SELECT count(*), count(DISTINCT migration_id) FROM public.\"__EFMigrationsHistory\"");
+            await using (var reader = await history.ExecuteReaderAsync())
+            {
+                Assert.True(await reader.ReadAsync());
+                Assert.Equal(all.Count, reader.GetInt64(0));
+                Assert.Equal(all.Count, reader.GetInt64(1));
+            }
+
+            Assert.Empty(await catalog.Database.GetPendingMigrationsAsync());
         }
         finally
         {
