@@ -40,9 +40,14 @@ if [[ -f client/package.json ]]; then
     (cd client && npm run lint) || failed=1
     section "client: npm test (generated API types up to date, Vitest)"
     (cd client && CI=true npm test) || failed=1
-    section "client: npm run e2e (journeys in Chromium against the API and PostgreSQL)"
+    # The journeys run on pinned clocks (the API's and every browser's), so they pass on any date: first all of them
+    # on New Year's Eve an hour before midnight in Berlin (a year, a month and, in New York, nearly a day boundary), then
+    # the calendar's again on the day Europe moves its clocks forward.
+    section "client: npm run e2e (journeys in Chromium against the API and PostgreSQL, clocks at 2026-12-31 23:30 Berlin)"
     # The solution was built above in Release; the journeys build the SPA and start that API build.
-    (cd client && E2E_SKIP_API_BUILD=1 npm run e2e) || failed=1
+    (cd client && E2E_CLOCK=2026-12-31T23:30:00+01:00 E2E_SKIP_API_BUILD=1 npm run e2e) || failed=1
+    section "client: calendar journeys again, clocks at 2027-03-28 01:30 Berlin (summer time starts at 02:00)"
+    (cd client && E2E_CLOCK=2027-03-28T01:30:00+01:00 E2E_ONLY=calendar E2E_SKIP_BUILD=1 npm run e2e) || failed=1
   else
     failed=1
   fi

@@ -3,7 +3,7 @@
 // with the networks' post ids; the approval queue; another customer sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
+import { baseUrl, checkPage, heading, launchBrowser, newUser, pinnedClock, signUp, uniqueEmail } from './support.mjs';
 
 const platformsUrl = process.env.E2E_PLATFORMS_URL;
 const owner = { name: 'Faye Planner', email: uniqueEmail('faye'), company: 'Harbour Bakery' };
@@ -100,6 +100,12 @@ describe('content calendar', { concurrency: false }, () => {
     await dialog.getByRole('article', { name: 'X preview' }).waitFor();
     const at = await dialog.getByLabel(`Publish at (${timeZone})`).inputValue();
     assert.match(at, /^\d{4}-\d{2}-\d{2}T\d{2}:00$/, 'a new post starts at the next full hour');
+    if (pinnedClock) {
+      // With the clocks pinned, "the next full hour" is the pinned instant's, in New York.
+      const hourLater = new Date(pinnedClock.getTime() + 3_600_000);
+      const expected = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(hourLater);
+      assert.equal(at.slice(0, 13), expected.replace(' ', 'T').slice(0, 13), 'the browser runs on the pinned clock');
+    }
     await checkPage(page, 'composer');
 
     await dialog.getByRole('button', { name: 'Schedule' }).click();

@@ -14,6 +14,7 @@ builder.Services
     .AddInfrastructure(builder.Configuration)
     .AddWebApi();
 builder.UsePinnedClockWhenConfigured();
+builder.StopWithinGracePeriod();
 
 var app = builder.Build();
 var embeddedCluster = app.Services.GetService<LocalPostgresCluster>();

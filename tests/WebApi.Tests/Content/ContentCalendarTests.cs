@@ -205,8 +205,10 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     {
         var admin = await factory.RegisterAsync();
         await (await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/time-zone", new { timeZone = "Europe/Berlin" })).EnsureStatusAsync(HttpStatusCode.OK);
-        var at = DateTime.UtcNow.AddDays(3);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(at, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+        // Noon in Berlin three days ahead: never inside a daylight-saving gap, whatever today is.
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(3), berlin).Date.AddHours(12);
+        var at = TimeZoneInfo.ConvertTimeToUtc(local, berlin);
         await CreatePostAsync(admin, "linkedIn", "Feed, with; commas", at: local.ToString("yyyy-MM-dd'T'HH:mm", System.Globalization.CultureInfo.InvariantCulture), title: "Feed, with; commas");
         var first = (await (await admin.Client.PostAsync("/api/v1/content/calendar-token", null)).Content.ReadFromJsonAsync<JsonObject>())!;
         var token = first["token"]!.GetValue<string>();

@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using BrandAutomator.Infrastructure.Persistence.LocalPostgres;
 using BrandAutomator.TestSupport;
+using Xunit.Abstractions;
 
 namespace BrandAutomator.WebApi.Tests.Platform;
 
@@ -12,8 +14,13 @@ namespace BrandAutomator.WebApi.Tests.Platform;
 /// PostgreSQL cluster, answers ready, stops cleanly on Ctrl-C (SIGINT) leaving no server behind, and keeps its data
 /// for the next start.
 /// </summary>
-public sealed class EmbeddedRunTests : IDisposable
+public sealed class EmbeddedRunTests(ITestOutputHelper output) : IDisposable
 {
+    // The promise (#12): 15 s idle, 30 s with work in flight. Measured on two busy cores (two CPU hogs, the rest of
+    // the suite beside it): see the shutdown section of docs/performance.md.
+    private static readonly TimeSpan IdleBudget = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan InFlightBudget = TimeSpan.FromSeconds(30);
+
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), $"brandauto-run-{Guid.NewGuid():N}");
 
     [Fact]
@@ -24,7 +31,8 @@ public sealed class EmbeddedRunTests : IDisposable
         var (first, url) = await StartAsync();
         var elapsed = Stopwatch.StartNew();
         await WaitReadyAsync(url, first);
-        Assert.True(elapsed.Elapsed < TimeSpan.FromSeconds(60), $"Ready after {elapsed.Elapsed}.");
+        // Ready within WaitReadyAsync's 90 s; the time is reported, not judged: it measures the machine's neighbours.
+        output.WriteLine($"First start (initdb, migrations): ready after {elapsed.Elapsed.TotalSeconds:0.0} s (load {LoadAverage()}).");
         using (var client = new HttpClient { BaseAddress = new Uri(url) })
         {
             var register = await client.PostAsJsonAsync("/api/v1/auth/register",
@@ -32,7 +40,9 @@ public sealed class EmbeddedRunTests : IDisposable
             await register.EnsureStatusAsync(HttpStatusCode.Created);
         }
 
-        await InterruptAsync(first);
+        var stopped = await InterruptAsync(first);
+        output.WriteLine($"Idle: Ctrl-C stopped the API and PostgreSQL in {stopped.TotalSeconds:0.0} s (load {LoadAverage()}).");
+        Assert.True(stopped < IdleBudget, $"Idle, Ctrl-C took {stopped.TotalSeconds:0.0} s to stop the API and PostgreSQL (budget {IdleBudget.TotalSeconds} s).");
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "postgres", "postmaster.pid")), "PostgreSQL is still running after Ctrl-C.");
 
         var (second, secondUrl) = await StartAsync();
@@ -43,7 +53,78 @@ public sealed class EmbeddedRunTests : IDisposable
             await login.EnsureStatusAsync(HttpStatusCode.OK);
         }
 
-        await InterruptAsync(second);
+        stopped = await InterruptAsync(second);
+        output.WriteLine($"Idle, second start: Ctrl-C stopped them in {stopped.TotalSeconds:0.0} s (load {LoadAverage()}).");
+        Assert.True(stopped < IdleBudget, $"Idle, Ctrl-C took {stopped.TotalSeconds:0.0} s to stop the API and PostgreSQL (budget {IdleBudget.TotalSeconds} s).");
+        Assert.False(File.Exists(Path.Combine(_dataDirectory, "postgres", "postmaster.pid")), "PostgreSQL is still running after Ctrl-C.");
+    }
+
+    [Fact]
+    public async Task Ctrl_c_stops_the_api_and_postgres_while_requests_and_a_publishing_job_are_in_flight()
+    {
+        // A network that takes every post and never answers: the publishing job is still waiting when Ctrl-C comes.
+        using var network = new SilentNetwork();
+        var (api, url) = await StartAsync(("Publishing__LinkedIn__BaseUrl", network.Url));
+        await WaitReadyAsync(url, api);
+        using var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        var email = ApiClient.UniqueEmail("inflight");
+        var register = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, password = ApiClient.GoodPassword, fullName = "In Flight", companyName = "In Flight Co" });
+        await register.EnsureStatusAsync(HttpStatusCode.Created);
+        var token = (await register.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        (await client.PostAsJsonAsync("/api/v1/social/connections", new
+        {
+            platform = "linkedIn", externalAccountId = "urn:li:organization:7", displayName = "In Flight on LinkedIn", accessToken = "in-flight-token",
+        })).EnsureSuccessStatusCode();
+        var created = await client.PostAsJsonAsync("/api/v1/content",
+            new { title = "Held post", variants = new[] { new { platform = "linkedIn", text = "A post the network holds." } } });
+        await created.EnsureStatusAsync(HttpStatusCode.Created);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        (await client.PostAsync($"/api/v1/automation/content/{id}/publish-now", null)).EnsureSuccessStatusCode();
+        Assert.True(await network.ReceivedAsync(TimeSpan.FromSeconds(60)), "The publishing job never reached the network.");
+
+        // Requests keep coming from several clients while the API is told to stop.
+        using var stopLoad = new CancellationTokenSource();
+        var load = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            using var loader = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+            loader.DefaultRequestHeaders.Authorization = client.DefaultRequestHeaders.Authorization;
+            var sent = 0;
+            while (!stopLoad.IsCancellationRequested)
+            {
+                try
+                {
+                    using var response = i % 2 == 0
+                        ? await loader.GetAsync("/api/v1/content?pageSize=50", stopLoad.Token)
+                        : await loader.PostAsJsonAsync("/api/v1/auth/login", new { email, password = ApiClient.GoodPassword }, stopLoad.Token);
+                    sent++;
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or OperationCanceledException)
+                {
+                    // The API is going away: refused or cut connections are what a client sees then.
+                    if (stopLoad.IsCancellationRequested)
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(50, CancellationToken.None);
+                }
+            }
+
+            return sent;
+        })).ToList();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var stopped = await InterruptAsync(api);
+        await stopLoad.CancelAsync();
+        var requests = (await Task.WhenAll(load)).Sum();
+        output.WriteLine($"In flight ({requests} requests answered, a publishing job waiting): Ctrl-C stopped them in {stopped.TotalSeconds:0.0} s (load {LoadAverage()}).");
+
+        Assert.True(requests > 0, "No request was in flight.");
+        Assert.True(stopped < InFlightBudget,
+            $"With requests and a publishing job in flight, Ctrl-C took {stopped.TotalSeconds:0.0} s (budget {InFlightBudget.TotalSeconds} s).");
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "postgres", "postmaster.pid")), "PostgreSQL is still running after Ctrl-C.");
     }
 
@@ -66,7 +147,7 @@ public sealed class EmbeddedRunTests : IDisposable
         }
     }
 
-    private async Task<(Process Process, string Url)> StartAsync()
+    private async Task<(Process Process, string Url)> StartAsync(params (string Name, string Value)[] environment)
     {
         var api = ApiAssembly();
         var url = $"http://127.0.0.1:{FreePort()}";
@@ -84,6 +165,11 @@ public sealed class EmbeddedRunTests : IDisposable
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment.Remove("ConnectionStrings__Default");
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -121,16 +207,85 @@ public sealed class EmbeddedRunTests : IDisposable
         Assert.Fail("The API did not answer /health/ready within 90 s.");
     }
 
-    private static async Task InterruptAsync(Process process)
+    /// <summary>Sends SIGINT, as Ctrl-C does, and returns how long the process took to exit (killed past two minutes).</summary>
+    private static async Task<TimeSpan> InterruptAsync(Process process)
     {
+        var elapsed = Stopwatch.StartNew();
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("The API had not exited two minutes after Ctrl-C.");
+        }
+
+        elapsed.Stop();
         process.Dispose();
+        return elapsed.Elapsed;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>A loopback "network" that reads every request and answers none, until disposed.</summary>
+    private sealed class SilentNetwork : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<TcpClient> _held = [];
+
+        public SilentNetwork()
+        {
+            _listener.Start();
+            _ = AcceptAsync();
+        }
+
+        public string Url => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+        public async Task<bool> ReceivedAsync(TimeSpan within) =>
+            await Task.WhenAny(_received.Task, Task.Delay(within)) == _received.Task;
+
+        private async Task AcceptAsync()
+        {
+            try
+            {
+                while (true)
+                {
+                    var connection = await _listener.AcceptTcpClientAsync();
+                    lock (_held)
+                    {
+                        _held.Add(connection);
+                    }
+
+                    var buffer = new byte[4096];
+                    if (await connection.GetStream().ReadAsync(buffer) > 0)
+                    {
+                        _received.TrySetResult();
+                    }
+                }
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException or IOException or InvalidOperationException)
+            {
+                // Disposed.
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            lock (_held)
+            {
+                _held.ForEach(c => c.Dispose());
+            }
+        }
     }
 
     /// <summary>The API built with the same configuration as these tests, with its own runtime config beside it.</summary>
