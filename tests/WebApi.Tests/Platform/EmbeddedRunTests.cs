@@ -171,8 +171,9 @@ public sealed class EmbeddedRunTests(ITestOutputHelper output) : IDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        // The API's own lines, timed, for the failure message: what it was doing when it did not stop.
+        process.OutputDataReceived += (_, line) => Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         await Task.Yield();
@@ -208,9 +209,10 @@ public sealed class EmbeddedRunTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>Sends SIGINT, as Ctrl-C does, and returns how long the process took to exit (killed past two minutes).</summary>
-    private static async Task<TimeSpan> InterruptAsync(Process process)
+    private async Task<TimeSpan> InterruptAsync(Process process)
     {
         var elapsed = Stopwatch.StartNew();
+        Keep("--- test: SIGINT");
         using (var kill = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
@@ -224,12 +226,39 @@ public sealed class EmbeddedRunTests(ITestOutputHelper output) : IDisposable
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail("The API had not exited two minutes after Ctrl-C.");
+            Assert.Fail($"The API had not exited two minutes after Ctrl-C (load {LoadAverage()}). Its last lines:\n{RecentLog()}");
         }
 
         elapsed.Stop();
         process.Dispose();
         return elapsed.Elapsed;
+    }
+
+    private readonly Queue<string> _log = new();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {line}");
+            while (_log.Count > 60)
+            {
+                _log.Dequeue();
+            }
+        }
+    }
+
+    private string RecentLog()
+    {
+        lock (_log)
+        {
+            return string.Join('\n', _log);
+        }
     }
 
     private static string LoadAverage() =>
