@@ -22,8 +22,10 @@ public sealed class PublishingFactory : ApiFactory
 
         WithSetting("Publishing:RetryBaseSeconds", "0.5");
         WithSetting("Publishing:RetryMaxSeconds", "2");
-        WithSetting("Publishing:RequestTimeoutSeconds", "2");
-        WithSetting("Publishing:LeaseSeconds", "6");
+        // Long enough that a loaded machine (load 30 on two cores) still hears a local fake answer in time: a shorter
+        // timeout turned refused posts into unconfirmed ones there. Tests of a lost answer hold it for longer still.
+        WithSetting("Publishing:RequestTimeoutSeconds", "8");
+        WithSetting("Publishing:LeaseSeconds", "20");
         WithSetting("Publishing:MaxRuns", "4");
         WithSetting("Publishing:SweepGraceSeconds", "1");
         WithSetting("Scheduler:SweepIntervalSeconds", "2");

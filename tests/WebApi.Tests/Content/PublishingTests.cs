@@ -175,8 +175,8 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         await ConnectAllAsync(admin);
         var image = await InsertAssetAsync(factory, admin);
         var marker = FakePlatforms.NewMarker();
-        // Longer than the 2 s request timeout: the request arrives, the answer does not.
-        Fakes.Script("instagram-publish", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(4)));
+        // Longer than the 8 s request timeout: the request arrives, the answer does not (the fake logs it when it answers, at 12 s).
+        Fakes.Script("instagram-publish", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(12)));
         var id = await CreatePostAsync(admin, "instagram", $"Behind the scenes {marker}", [image]);
 
         await (await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddSeconds(1))).EnsureStatusAsync(HttpStatusCode.OK);
