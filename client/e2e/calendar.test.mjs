@@ -171,8 +171,8 @@ describe('content calendar', { concurrency: false }, () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Publish now' }).click();
     // The calendar asks again every few seconds while the post goes out.
-    await dialog.getByText('Published', { exact: true }).first().waitFor({ timeout: 30_000 });
-    await dialog.getByText(/^urn:li:share:\d+$/).waitFor({ timeout: 15_000 });
+    await dialog.getByText('Published', { exact: true }).first().waitFor({ timeout: 60_000 });
+    await dialog.getByText(/^urn:li:share:\d+$/).waitFor({ timeout: 30_000 });
 
     const received = await receivedByNetworks();
     const linkedIn = received.filter((r) => r.platform === 'linkedIn');

@@ -53,7 +53,9 @@ const expectedConsoleErrors = [/^Failed to load resource: the server responded w
  */
 export async function newUser(browser, viewport = desktop, { instance = baseUrl, locale = 'en-GB' } = {}) {
   const context = await browser.newContext({ viewport, baseURL: instance, locale, timezoneId: 'Europe/London' });
-  context.setDefaultTimeout(10_000);
+  // Generous for a shared machine: a step that waits longer than this is broken, not slow (at load 30 on two cores a
+  // sign-up once took over 10 s).
+  context.setDefaultTimeout(20_000);
   // The browser's clock starts where the API's does (E2E_CLOCK, given to the API as Testing:ClockStart) and runs on.
   if (pinnedClock) await context.clock.install({ time: pinnedClock });
   const page = await context.newPage();
