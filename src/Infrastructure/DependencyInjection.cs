@@ -51,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
         services.AddEmbeddings();
+        services.AddSingleton<AssetReindexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AssetReindexer>());
         services.AddSingleton<AssetProcessingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
 

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BrandAutomator.Application.Ai;
+using BrandAutomator.Application.Assets;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Assets;
 using BrandAutomator.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -169,6 +171,23 @@ public sealed class GroundingRetrievalTests(ApiFactory factory) : IClassFixture<
         await missing.EnsureStatusAsync(HttpStatusCode.NotFound);
         var notArchived = await account.Client.PostAsync($"/api/v1/assets/{ids[0]}/restore", null);
         await notArchived.EnsureStatusAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Documents_indexed_with_an_older_passage_format_are_re_indexed_in_the_background()
+    {
+        var (account, ids) = await UploadAsync(("sustainability.md", Sustainability));
+        var schema = $"tenant_{account.TenantId:N}";
+        // As an asset processed before this version: flat passages, no heading, no embedding.
+        await factory.ExecuteSqlAsync($"UPDATE {schema}.asset_chunks SET embedding = NULL, heading = NULL; UPDATE {schema}.brand_assets SET index_version = 1");
+
+        Assert.True(await factory.Services.GetRequiredService<AssetReindexer>().PassAsync(CancellationToken.None) >= 1);
+        var asset = await account.WaitProcessedAsync(ids[0], TimeSpan.FromMinutes(3));
+
+        Assert.Equal("ready", asset["state"]!.GetValue<string>());
+        Assert.Equal(0, await factory.CountAsync($"SELECT count(*) FROM {schema}.asset_chunks WHERE embedding IS NULL OR heading IS NULL"));
+        Assert.Equal(0, await factory.CountAsync($"SELECT count(*) FROM {schema}.brand_assets WHERE index_version < {TextChunker.Version}"));
+        Assert.Contains(await FindAsync(account, "What are the emissions per boat?"), p => p.AssetId == ids[0]);
     }
 
     private async Task<(Account Account, List<Guid> Ids)> UploadAsync(params (string Name, string Text)[] files)
