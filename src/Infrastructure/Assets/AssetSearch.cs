@@ -29,8 +29,9 @@ public sealed class AssetSearch(
     private const char Open = '\u0002';
     private const char Close = '\u0003';
 
-    // A word in more passages than this is common whatever the exact count: counting further only costs time.
-    private const int MaxCountedFrequency = 5000;
+    // Stems in more than this share of the tenant's passages (and more than CommonFloor of them) are not searched for.
+    private const double CommonShare = 0.1;
+    private const int CommonFloor = 500;
 
     public async Task<IReadOnlyList<FileSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken)
     {
@@ -144,17 +145,23 @@ public sealed class AssetSearch(
             return new Ranking([], anyWord);
         }
 
+        var assets = await AssetsAsync(connection, cancellationToken);
+        var eligible = assets.Where(a => a.ChunkCount > 0 && (scope.IncludeArchived || !a.Archived)
+                && (scope.CompanyId is null || a.CompanyId is null || a.CompanyId == scope.CompanyId))
+            .Select(a => a.Id).ToHashSet();
+        if (eligible.Count == 0)
+        {
+            // No document to answer from: the model is not even asked.
+            return new Ranking([], anyWord);
+        }
+
         // The question is embedded while the database works.
         var embedding = embedder.GenerateAsync([question], cancellationToken: cancellationToken);
-
-        var assets = await AssetsAsync(connection, cancellationToken);
-        var eligible = assets.Where(a => (scope.IncludeArchived || !a.Archived) && (scope.CompanyId is null || a.CompanyId is null || a.CompanyId == scope.CompanyId))
-            .Select(a => a.Id).ToHashSet();
         var passageCount = assets.Sum(a => a.ChunkCount);
         var stamp = string.Create(CultureInfo.InvariantCulture, $"{assets.Count}:{passageCount}:{(assets.Count == 0 ? 0 : assets.Max(a => a.ProcessedTicks))}");
         var tenantVectors = await vectors.GetAsync(connection, tenant.TenantId, stamp, cancellationToken);
 
-        var lexical = terms.Length == 0 || eligible.Count == 0 ? [] : await LexicalAsync(connection, terms, anyWord, passageCount, eligible, cancellationToken);
+        var lexical = terms.Length == 0 ? [] : await LexicalAsync(connection, terms, passageCount, eligible, cancellationToken);
 
         var query = (await embedding)[0].Vector;
         var semantic = Nearest(tenantVectors, query.Span, eligible);
@@ -181,39 +188,59 @@ public sealed class AssetSearch(
     }
 
     private static async Task<IReadOnlyList<LexicalMatch>> LexicalAsync(
-        NpgsqlConnection connection, string[] terms, string anyWord, int passageCount, HashSet<Guid> eligible, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string[] terms, int passageCount, HashSet<Guid> eligible, CancellationToken cancellationToken)
     {
         // Each distinct stem of the question gets an IDF from the number of the tenant's passages that contain it (BM25's
-        // form, counted up to a cap); a passage scores the IDF of the stems it contains, times (1 + its length-normalised
+        // form, counted up to a cap). A passage scores the IDF of the stems it contains, times (1 + its length-normalised
         // cover density), and covers the share of the question's total IDF those stems carry.
-        await using var command = new NpgsqlCommand($"""
-            WITH stems AS (
-                SELECT DISTINCT ON (q::text) q
-                FROM (SELECT plainto_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) t
-                WHERE numnode(q) > 0),
-            weights AS (
-                SELECT q, ln(1 + ($3 - n + 0.5) / (n + 0.5)) AS idf
-                FROM (SELECT s.q, (SELECT count(*) FROM (SELECT 1 FROM asset_chunks c WHERE c.search_vector @@ s.q LIMIT {MaxCountedFrequency}) f)::float8 AS n
-                      FROM stems s) counted),
-            total AS (SELECT sum(idf) AS idf FROM weights),
-            anyq AS (SELECT websearch_to_tsquery('{TenantDbContext.SearchConfiguration}', $2) AS q)
-            SELECT c.id, m.idf * (1 + ts_rank_cd(c.search_vector, anyq.q, 1|32)) AS score, m.idf / nullif(total.idf, 0) AS coverage
-            FROM asset_chunks c CROSS JOIN anyq CROSS JOIN total
-            CROSS JOIN LATERAL (SELECT coalesce(sum(w.idf), 0) AS idf FROM weights w WHERE c.search_vector @@ w.q) m
-            WHERE c.search_vector @@ anyq.q AND c.asset_id = ANY($4)
+        // A stem in a large share of a large tenant's passages weighs next to nothing, yet scoring every passage it is in
+        // would cost the most: it counts in the question's total but is not searched for (small tenants keep every stem).
+        var commonAbove = (long)Math.Max(CommonShare * passageCount, CommonFloor);
+        var stems = new List<(string Query, long N, double Idf)>();
+        await using (var frequencies = new NpgsqlCommand($"""
+            SELECT s.q::text, (SELECT count(*) FROM (SELECT 1 FROM asset_chunks c WHERE c.search_vector @@ s.q LIMIT $2) f)
+            FROM (SELECT DISTINCT plainto_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) s
+            WHERE numnode(s.q) > 0
+            """, connection))
+        {
+            frequencies.Parameters.Add(new NpgsqlParameter { Value = terms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+            frequencies.Parameters.Add(new NpgsqlParameter { Value = commonAbove + 1 });
+            await using var reader = await frequencies.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var n = reader.GetInt64(1);
+                stems.Add((reader.GetString(0), n, Math.Log(1 + (Math.Max(passageCount, n) - n + 0.5) / (n + 0.5))));
+            }
+        }
+
+        var total = stems.Sum(s => s.Idf);
+        var searched = stems.Where(s => s.N <= commonAbove).ToList();
+        if (searched.Count == 0 || total <= 0)
+        {
+            return [];
+        }
+
+        await using var command = new NpgsqlCommand("""
+            WITH w AS (SELECT s::tsquery AS q, i AS idf FROM unnest($1::text[], $2::float8[]) AS t(s, i))
+            SELECT c.id, m.idf * (1 + ts_rank_cd(c.search_vector, $3::tsquery, 1|32)) AS score, m.idf / $4 AS coverage
+            FROM asset_chunks c
+            CROSS JOIN LATERAL (SELECT coalesce(sum(w.idf), 0) AS idf FROM w WHERE c.search_vector @@ w.q) m
+            WHERE c.search_vector @@ $3::tsquery AND c.asset_id = ANY($5)
             ORDER BY score DESC, c.id
-            LIMIT $5
+            LIMIT $6
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = terms, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter { Value = anyWord });
-        command.Parameters.Add(new NpgsqlParameter { Value = (double)Math.Max(passageCount, 1) });
+        command.Parameters.Add(new NpgsqlParameter { Value = searched.Select(s => s.Query).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = searched.Select(s => s.Idf).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Double });
+        // The stems come back from PostgreSQL's own tsquery output, quoted: joined with "|" they are a valid tsquery.
+        command.Parameters.Add(new NpgsqlParameter { Value = string.Join(" | ", searched.Select(s => s.Query)), NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = total });
         command.Parameters.Add(new NpgsqlParameter { Value = eligible.ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = PassageFusion.Depth });
         var matches = new List<LexicalMatch>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var reader2 = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader2.ReadAsync(cancellationToken))
         {
-            matches.Add(new LexicalMatch(reader.GetGuid(0), reader.GetDouble(1), reader.IsDBNull(2) ? 0 : reader.GetDouble(2)));
+            matches.Add(new LexicalMatch(reader2.GetGuid(0), reader2.GetDouble(1), reader2.GetDouble(2)));
         }
 
         return matches;

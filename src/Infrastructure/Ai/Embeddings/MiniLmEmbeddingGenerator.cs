@@ -17,7 +17,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
     // Inputs sorted by length go in batches of this many, so that padding to the longest costs little.
     private const int BatchSize = 16;
 
-    private readonly Lazy<SentenceEncoder> _encoder = new(() => new SentenceEncoder(new SessionOptions()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<SentenceEncoder> _encoder = new(CreateEncoder, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly EmbeddingGeneratorMetadata _metadata = new("sentence-transformers", null, ModelId, Dimensions);
 
@@ -53,6 +53,16 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
 
         return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = ModelId }));
+    }
+
+    private static SentenceEncoder CreateEncoder()
+    {
+        var options = new SessionOptions();
+        // ONNX Runtime's threads spin while they wait for work by default: on cores shared with the API, PostgreSQL and
+        // other processes that burns the CPU the others need. They sleep instead.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
+        options.AddSessionConfigEntry("session.inter_op.allow_spinning", "0");
+        return new SentenceEncoder(options);
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) =>
