@@ -1,5 +1,6 @@
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Ai;
+using BrandAutomator.Infrastructure.Ai.Embeddings;
 using BrandAutomator.Infrastructure.Assets;
 using BrandAutomator.Application.Billing;
 using BrandAutomator.Infrastructure.Audit;
@@ -49,6 +50,9 @@ public static class DependencyInjection
         services.AddSingleton<AssetJobSignal>();
         services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
+        services.AddEmbeddings();
+        services.AddSingleton<AssetReindexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AssetReindexer>());
         services.AddSingleton<AssetProcessingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<AssetProcessingWorker>());
 

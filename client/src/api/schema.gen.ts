@@ -10,7 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the text of the tenant's files; snippets are HTML with <mark> around matches. */
+        /** Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches. */
         get: {
             parameters: {
                 query: {
@@ -979,6 +979,114 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": components["schemas"]["WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assets/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an archived asset current again. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    };
+                };
+                /** @description Not signed in, or the token is invalid. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Signed in without the required role. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/.well-known/jwks.json": {
@@ -4524,6 +4632,12 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             processedAt?: string | null;
+            status: string;
+            /** Format: uuid */
+            supersededBy?: string | null;
+            /** Format: date-time */
+            archivedAt?: string | null;
+            archiveSuggestion?: string | null;
         };
         "Application.Assets.AssetPage": {
             items: components["schemas"]["Application.Assets.AssetDto"][];
@@ -4546,6 +4660,8 @@ export interface components {
             snippet: string;
             /** Format: double */
             score: number;
+            heading?: string | null;
+            status: string;
         };
         "Application.Auth.AuthResponse": {
             accessToken: string;
@@ -5177,6 +5293,10 @@ export interface components {
         };
         "WebApi.Endpoints.AiEndpoints.RenameSessionRequest": {
             title: string;
+        };
+        "WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest": {
+            /** Format: uuid */
+            supersededBy?: string | null;
         };
         "WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest": {
             name?: string | null;

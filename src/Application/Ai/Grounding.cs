@@ -6,30 +6,37 @@ using BrandAutomator.Application.Assets;
 namespace BrandAutomator.Application.Ai;
 
 /// <summary>
-/// Finds the passages of the tenant's documents that bear on a question, for the model to answer from. Any word of the
-/// question may match (a question rarely repeats a document's exact words), and passages that share more words rank first.
+/// Finds the passages of the tenant's documents that bear on a question, for the model to answer from: hybrid retrieval
+/// (full-text by the question's words, weighted by how rare they are, fused with sentence-embedding similarity), current
+/// documents only unless asked otherwise, and nothing at all below the relevance floor (<see cref="PassageFusion"/>), so
+/// that a question the documents do not cover gets no passages and the answer can say so.
 /// </summary>
 public sealed partial class GroundingRetriever(IAssetSearch search)
 {
     public const int DefaultPassages = 5;
-    private const int MaxTerms = 16;
 
-    public async Task<IReadOnlyList<GroundingPassage>> FindAsync(string text, Guid? companyId, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The passages most relevant to <paramref name="text"/>, numbered from 1 in order of relevance, with their heading path
+    /// and fused relevance; archived documents left out; only assets of <paramref name="companyId"/> or of no company when one is given.
+    /// </summary>
+    public Task<IReadOnlyList<GroundingPassage>> FindAsync(string text, Guid? companyId, int limit, CancellationToken cancellationToken) =>
+        FindAsync(text, companyId, limit, includeArchived: false, cancellationToken);
+
+    /// <summary>As <see cref="FindAsync(string, Guid?, int, CancellationToken)"/>, with archived documents when <paramref name="includeArchived"/>.</summary>
+    public async Task<IReadOnlyList<GroundingPassage>> FindAsync(
+        string text, Guid? companyId, int limit, bool includeArchived, CancellationToken cancellationToken)
     {
-        var terms = Terms(text);
-        if (terms.Count == 0)
+        if (string.IsNullOrWhiteSpace(text) || limit <= 0)
         {
             return [];
         }
 
-        var hits = await search.FindPassagesAsync(terms, companyId, limit, cancellationToken);
-        return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text)).ToList();
+        var hits = await search.FindPassagesAsync(text, new PassageScope(companyId, includeArchived), limit, cancellationToken);
+        return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text, h.Heading, h.Relevance)).ToList();
     }
 
     /// <summary>The distinct words of the text that can match a document: letters and digits, three characters or more.</summary>
-    public static IReadOnlyList<string> Terms(string text) =>
-        Word().Matches(text).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3 && !StopWords.Contains(w))
-            .Distinct(StringComparer.Ordinal).Take(MaxTerms).ToList();
+    public static IReadOnlyList<string> Terms(string text) => QueryTerms.Of(text);
 
     /// <summary>A short quote of the passage around the words of the question, for a citation.</summary>
     public static string Snippet(string passage, string question, int maxLength = 240)
@@ -58,18 +65,6 @@ public sealed partial class GroundingRetriever(IAssetSearch search)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Index).First();
         return best.Sentence;
     }
-
-    // Words that carry no meaning for retrieval; the database drops its own stop words too, these are the question words.
-    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
-    {
-        "the", "and", "for", "are", "was", "were", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "does", "did",
-        "our", "ours", "your", "yours", "their", "they", "them", "this", "that", "these", "those", "with", "from", "about", "into", "can",
-        "could", "should", "would", "will", "shall", "may", "might", "must", "has", "have", "had", "not", "but", "all", "any", "some",
-        "tell", "please", "give", "say", "says", "said", "there", "here", "its", "it's", "you", "she", "him", "her", "his",
-    };
-
-    [GeneratedRegex(@"[\p{L}\p{N}]+")]
-    private static partial Regex Word();
 
     [GeneratedRegex(@"(?<=[.!?])\s+|\n{2,}")]
     private static partial Regex Sentence();

@@ -3,10 +3,16 @@ using BrandAutomator.Domain.Assets;
 
 namespace BrandAutomator.Application.Assets;
 
+/// <summary>
+/// An asset as the API shows it. <see cref="Status"/> is <c>current</c> or <c>archived</c> (archived ones do not ground
+/// the AI); <see cref="ArchiveSuggestion"/> says why the document looks no longer valid, for the files page to propose
+/// archiving it (null when nothing suggests it).
+/// </summary>
 public sealed record AssetDto(
     Guid Id, Guid? CompanyId, string Name, string OriginalFileName, string Type, string MediaType, long SizeBytes, string Sha256,
     string State, string? FailureReason, int? Width, int? Height, double? DurationSeconds, int ChunkCount, IReadOnlyList<string> Tags,
-    Uri Url, Uri? ThumbnailUrl, Uri? PreviewUrl, DateTimeOffset CreatedAt, DateTimeOffset? ProcessedAt);
+    Uri Url, Uri? ThumbnailUrl, Uri? PreviewUrl, DateTimeOffset CreatedAt, DateTimeOffset? ProcessedAt, string Status, Guid? SupersededBy,
+    DateTimeOffset? ArchivedAt, string? ArchiveSuggestion);
 
 public sealed record AssetPage(IReadOnlyList<AssetDto> Items, int Page, int PageSize, int Total);
 
@@ -18,7 +24,7 @@ internal static class AssetLinks
         storage.CreateSignedUrl(a.StorageKey, storage.DefaultLinkLifetime, a.Name),
         a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, storage.DefaultLinkLifetime),
         a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, storage.DefaultLinkLifetime),
-        a.CreatedAt, a.ProcessedAt);
+        a.CreatedAt, a.ProcessedAt, a.Status.ToString().ToLowerInvariant(), a.SupersededBy, a.ArchivedAt, a.ArchiveSuggestion);
 
     /// <summary>Objects of a tenant live under its own prefix: <c>tenant-{id}/assets/{assetId}/...</c>.</summary>
     public static string OriginalKey(Guid tenantId, Guid assetId, string extension) =>

@@ -6,18 +6,29 @@ public interface IAssetProcessingQueue
     Task EnqueueAsync(IReadOnlyCollection<Guid> assetIds, CancellationToken cancellationToken);
 }
 
-public sealed record FileSearchHit(Guid AssetId, string AssetName, string AssetType, Guid? ChunkId, int? Page, string Snippet, double Score);
+/// <summary>
+/// A search result: the passage (or, with no <paramref name="ChunkId"/>, the file name) that matched, its heading path,
+/// an HTML snippet with &lt;mark&gt; around the matched words, its fused relevance, and whether the file is
+/// <c>current</c> or <c>archived</c>.
+/// </summary>
+public sealed record FileSearchHit(
+    Guid AssetId, string AssetName, string AssetType, Guid? ChunkId, int? Page, string Snippet, double Score, string? Heading, string Status);
 
-/// <summary>Ranked full-text search over the tenant's asset passages and names.</summary>
+/// <summary>Which passages a search may return: those of one company (and of no company), archived ones or not.</summary>
+public sealed record PassageScope(Guid? CompanyId, bool IncludeArchived);
+
+/// <summary>Hybrid (full-text and sentence-embedding) search over the tenant's asset passages and names.</summary>
 public interface IAssetSearch
 {
+    /// <summary>The passages that answer <paramref name="query"/> best, archived files included and labelled, then files named like it.</summary>
     Task<IReadOnlyList<FileSearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The passages that share the most of <paramref name="terms"/> (any of them, ranked by how many and how close),
-    /// whole, for grounding the AI; only assets of <paramref name="companyId"/> or of no company when one is given.
+    /// The passages that bear on <paramref name="question"/>, whole, most relevant first, only those above the relevance
+    /// floor (none when the documents do not cover it), for grounding the AI.
     /// </summary>
-    Task<IReadOnlyList<PassageHit>> FindPassagesAsync(IReadOnlyCollection<string> terms, Guid? companyId, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PassageHit>> FindPassagesAsync(string question, PassageScope scope, int limit, CancellationToken cancellationToken);
 }
 
-public sealed record PassageHit(Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, double Score);
+/// <summary>A passage found for grounding, with its heading path and fused relevance (0..1, 1 = first by words and by meaning).</summary>
+public sealed record PassageHit(Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading, double Relevance);

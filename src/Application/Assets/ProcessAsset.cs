@@ -2,6 +2,7 @@ using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Assets;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 
 namespace BrandAutomator.Application.Assets;
@@ -15,12 +16,14 @@ public enum ProcessingOutcome
 
 /// <summary>
 /// The background step after an upload: image size and thumbnails (256 and 1024 px), video metadata, the text of
-/// documents split into searchable passages. Sent by the processing worker with the tenant already set.
+/// documents split into searchable passages (heading path kept, embedded for semantic search). Sent by the processing
+/// worker with the tenant already set.
 /// </summary>
 public sealed record ProcessAsset(Guid AssetId) : ICommand<ProcessingOutcome>;
 
 public sealed partial class ProcessAssetHandler(
-    ITenantDb db, ITenantContext tenant, IFileStorage storage, IMediaAnalyzer media, TimeProvider clock, ILogger<ProcessAssetHandler> logger)
+    ITenantDb db, ITenantContext tenant, IFileStorage storage, IMediaAnalyzer media, IEmbeddingGenerator<string, Embedding<float>> embedder,
+    TimeProvider clock, ILogger<ProcessAssetHandler> logger)
     : ICommandHandler<ProcessAsset, ProcessingOutcome>
 {
     public static readonly int[] ThumbnailSizes = [256, 1024];
@@ -37,11 +40,13 @@ public sealed partial class ProcessAssetHandler(
         await db.SaveChangesAsync(cancellationToken);
         try
         {
-            var chunks = await AnalyseAsync(asset, cancellationToken);
+            var text = await AnalyseAsync(asset, cancellationToken);
+            var chunks = text is null ? [] : TextChunker.Split(text);
+            var vectors = await EmbedAsync(chunks, cancellationToken);
             await using var transaction = await db.BeginTransactionAsync(cancellationToken);
             await db.AssetChunks.Where(c => c.AssetId == asset.Id).ExecuteDeleteAsync(cancellationToken);
-            db.AssetChunks.AddRange(chunks.Select(p => AssetChunk.Create(asset.Id, p.Ordinal, p.Page, p.Text)));
-            asset.MarkReady(chunks.Count, clock.GetUtcNow());
+            db.AssetChunks.AddRange(chunks.Select((p, i) => AssetChunk.Create(asset.Id, p.Ordinal, p.Page, p.Text, p.Heading, vectors[i])));
+            asset.MarkReady(chunks.Count, TextChunker.Version, ArchiveHints.Find(asset.Name, text), clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return ProcessingOutcome.Done;
@@ -59,7 +64,29 @@ public sealed partial class ProcessAssetHandler(
         }
     }
 
-    private async Task<IReadOnlyList<TextChunk>> AnalyseAsync(BrandAsset asset, CancellationToken cancellationToken)
+    /// <summary>What is embedded for a passage: its heading path, then its text, within what the model reads (about 256 word pieces).</summary>
+    public static string EmbeddingInput(string? heading, string text)
+    {
+        var input = heading is null ? text : heading + "\n" + text;
+        return input.Length <= MaxEmbeddedLength ? input : input[..MaxEmbeddedLength];
+    }
+
+    // The model was trained on inputs of up to 256 word pieces and reads no further than 512; more only costs time.
+    private const int MaxEmbeddedLength = 1000;
+
+    private async Task<float[][]> EmbedAsync(IReadOnlyList<TextChunk> chunks, CancellationToken cancellationToken)
+    {
+        if (chunks.Count == 0)
+        {
+            return [];
+        }
+
+        var embeddings = await embedder.GenerateAsync(chunks.Select(c => EmbeddingInput(c.Heading, c.Text)), cancellationToken: cancellationToken);
+        return embeddings.Select(e => e.Vector.ToArray()).ToArray();
+    }
+
+    /// <summary>The document's text, or null for images and videos (whose metadata and thumbnails are recorded instead).</summary>
+    private async Task<string?> AnalyseAsync(BrandAsset asset, CancellationToken cancellationToken)
     {
         // A seekable local copy: containers are read by seeking, and the storage may be remote.
         await using var local = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920,
@@ -85,15 +112,15 @@ public sealed partial class ProcessAssetHandler(
                 }
 
                 asset.RecordImage(info.Width, info.Height, keys[0], keys[1]);
-                return [];
+                return null;
             case AssetType.Video:
                 local.Position = 0;
                 var video = media.ReadVideo(local);
                 asset.RecordVideo(video.Duration?.TotalSeconds, video.Width, video.Height);
-                return [];
+                return null;
             default:
                 local.Position = 0;
-                return TextChunker.Split(media.ExtractText(local, asset.MediaType));
+                return media.ExtractText(local, asset.MediaType);
         }
     }
 

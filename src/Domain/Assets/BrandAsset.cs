@@ -10,6 +10,13 @@ public enum AssetType
     Text,
 }
 
+/// <summary>Whether a document still counts: archived ones are kept and searchable but left out of grounding by default.</summary>
+public enum AssetStatus
+{
+    Current,
+    Archived,
+}
+
 public enum AssetState
 {
     Uploaded,
@@ -27,6 +34,7 @@ public sealed class BrandAsset : Entity<Guid>
     public const int MaxNameLength = 120;
     public const int MaxTags = 20;
     public const int MaxAttempts = 5;
+    public const int MaxSuggestionLength = 200;
 
     private List<string> _tags = [];
 
@@ -68,6 +76,22 @@ public sealed class BrandAsset : Entity<Guid>
     public string? ThumbnailLargeKey { get; private set; }
 
     public int ChunkCount { get; private set; }
+
+    /// <summary>The passage format (chunker and embedding model) the passages were made with; older ones are re-indexed.</summary>
+    public int IndexVersion { get; private set; }
+
+    public AssetStatus Status { get; private set; }
+
+    /// <summary>The asset that replaces this archived one, when the user named it.</summary>
+    public Guid? SupersededBy { get; private set; }
+
+    public DateTimeOffset? ArchivedAt { get; private set; }
+
+    /// <summary>
+    /// Why the document looks no longer valid (its title or opening lines say so), for the user to decide; null when
+    /// nothing suggests it or once the asset is archived.
+    /// </summary>
+    public string? ArchiveSuggestion { get; private set; }
 
     public IReadOnlyList<string> Tags => _tags;
 
@@ -146,12 +170,65 @@ public sealed class BrandAsset : Entity<Guid>
         Height = height;
     }
 
-    public void MarkReady(int chunkCount, DateTimeOffset now)
+    public void MarkReady(int chunkCount, DateTimeOffset now) => MarkReady(chunkCount, IndexVersion, null, now);
+
+    /// <summary>Processing done: the passages were made with <paramref name="indexVersion"/>; the text may suggest archiving.</summary>
+    public void MarkReady(int chunkCount, int indexVersion, string? archiveSuggestion, DateTimeOffset now)
     {
         ChunkCount = chunkCount;
+        IndexVersion = indexVersion;
+        ArchiveSuggestion = Status == AssetStatus.Archived || archiveSuggestion is null
+            ? null
+            : archiveSuggestion.Length > MaxSuggestionLength ? archiveSuggestion[..MaxSuggestionLength] : archiveSuggestion;
         State = AssetState.Ready;
         FailureReason = null;
         ProcessedAt = now;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// Passages made with an older format are made again: a ready asset goes back to Uploaded with a fresh count of attempts.
+    /// False when the asset is not ready (it is being processed, or failed for good) or already current.
+    /// </summary>
+    public bool RequestReindex(int currentIndexVersion, DateTimeOffset now)
+    {
+        if (State != AssetState.Ready || IndexVersion >= currentIndexVersion)
+        {
+            return false;
+        }
+
+        State = AssetState.Uploaded;
+        ProcessingAttempts = 0;
+        UpdatedAt = now;
+        return true;
+    }
+
+    /// <summary>Archives the asset, optionally naming the one that supersedes it (not itself).</summary>
+    public void Archive(Guid? supersededBy, DateTimeOffset now)
+    {
+        if (supersededBy == Id)
+        {
+            throw new DomainRuleException("An asset cannot supersede itself.", "supersededBy");
+        }
+
+        Status = AssetStatus.Archived;
+        SupersededBy = supersededBy;
+        ArchivedAt = now;
+        ArchiveSuggestion = null;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Makes an archived asset current again.</summary>
+    public void Restore(DateTimeOffset now)
+    {
+        if (Status != AssetStatus.Archived)
+        {
+            throw new DomainRuleException("Only an archived asset can be restored.", "status");
+        }
+
+        Status = AssetStatus.Current;
+        SupersededBy = null;
+        ArchivedAt = null;
         UpdatedAt = now;
     }
 
@@ -189,6 +266,20 @@ public sealed class AssetChunk
 
     public string Text { get; private set; } = "";
 
-    public static AssetChunk Create(Guid assetId, int ordinal, int? page, string text) =>
-        new() { Id = Guid.NewGuid(), AssetId = assetId, Ordinal = ordinal, Page = page, Text = text };
+    /// <summary>The headings the passage sits under, outermost first, joined by " › "; null when it has none.</summary>
+    public string? Heading { get; private set; }
+
+    /// <summary>The unit-length sentence embedding of heading and text; null until computed.</summary>
+    public float[]? Embedding { get; private set; }
+
+    public const int MaxHeadingLength = 300;
+
+    public static AssetChunk Create(Guid assetId, int ordinal, int? page, string text) => Create(assetId, ordinal, page, text, null, null);
+
+    public static AssetChunk Create(Guid assetId, int ordinal, int? page, string text, string? heading, float[]? embedding) =>
+        new()
+        {
+            Id = Guid.NewGuid(), AssetId = assetId, Ordinal = ordinal, Page = page, Text = text,
+            Heading = heading is { Length: > MaxHeadingLength } ? heading[..MaxHeadingLength] : heading, Embedding = embedding,
+        };
 }

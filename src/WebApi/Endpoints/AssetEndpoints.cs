@@ -15,6 +15,8 @@ public static class AssetEndpoints
 {
     public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags);
 
+    public sealed record ArchiveAssetRequest(Guid? SupersededBy);
+
     public static IEndpointRouteBuilder MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/onboarding/assets/upload", UploadAsync)
@@ -40,6 +42,16 @@ public static class AssetEndpoints
             .RequireAuthorization(Policies.Editor)
             .WithSummary("Rename or retag an asset.");
 
+        assets.MapPost("/{id:guid}/archive", async (Guid id, ArchiveAssetRequest? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ArchiveAsset(id, body?.SupersededBy), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI.");
+
+        assets.MapPost("/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RestoreAsset(id), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithSummary("Make an archived asset current again.");
+
         assets.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteAsset(id), ct);
@@ -52,7 +64,7 @@ public static class AssetEndpoints
                 TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
-            .WithSummary("Search the text of the tenant's files; snippets are HTML with <mark> around matches.");
+            .WithSummary("Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.");
         return app;
     }
 

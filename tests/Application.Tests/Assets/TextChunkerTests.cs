@@ -53,19 +53,81 @@ public class TextChunkerTests
     }
 
     [Fact]
-    public void Each_passage_repeats_the_last_sentence_of_the_one_before()
+    public void Headings_are_kept_as_a_path_with_each_passage_and_sections_are_not_mixed()
     {
-        var sentences = Enumerable.Range(0, 40).Select(i => $"Fact {i} is about the brand.").ToList();
-        var text = string.Join("\n\n", sentences);
+        var text = "# Brand guide\n\nIntro to the guide.\n\n## Colours\n\nPrimary: Fjord Blue #1A4E8A.\n\n## Typography\n\n### Body\n\nInter, 16 px.\n\n## Voice\n\nCalm and plain.";
 
         var chunks = TextChunker.Split(text);
 
+        Assert.Equal(
+            [("Brand guide", "Intro to the guide."), ("Brand guide › Colours", "Primary: Fjord Blue #1A4E8A."), ("Brand guide › Typography › Body", "Inter, 16 px."),
+                ("Brand guide › Voice", "Calm and plain.")],
+            chunks.Select(c => (c.Heading, c.Text)));
+    }
+
+    [Fact]
+    public void Plain_text_headings_are_recognised_from_short_title_lines_standing_alone()
+    {
+        var text = "Paddle North Price List\n\nPrices include VAT.\n\nTouring Kayaks\n\nThe Fjord 430 costs 1,290 euros. The Fjord 510 costs 1,590 euros.\n\nWe ship within Europe.";
+
+        var chunks = TextChunker.Split(text);
+
+        Assert.Equal("Paddle North Price List", chunks[0].Heading);
+        Assert.Equal("Prices include VAT.", chunks[0].Text);
+        var kayaks = Assert.Single(chunks, c => c.Text.Contains("Fjord 430", StringComparison.Ordinal));
+        Assert.Equal("Paddle North Price List › Touring Kayaks", kayaks.Heading);
+        Assert.Contains("We ship within Europe.", kayaks.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_stays_whole_in_one_passage()
+    {
+        var intro = string.Join(" ", Enumerable.Range(0, 12).Select(i => $"Sentence {i} of a long introduction about the brand."));
+        var list = string.Join("\n", Enumerable.Range(1, 8).Select(i => $"- Rule {i}: never write in capitals and never use the word synergy"));
+
+        var chunks = TextChunker.Split(intro + "\n\n" + list + "\n\nClosing words.");
+
+        var withList = Assert.Single(chunks, c => c.Text.Contains("Rule 1:", StringComparison.Ordinal));
+        Assert.Contains(list, withList.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_row_with_a_price_comes_back_whole_and_a_long_table_repeats_its_header()
+    {
+        var header = "| Product | Length | Price |\n| --- | --- | --- |";
+        var rows = Enumerable.Range(1, 40).Select(i => $"| Fjord {400 + i} touring kayak | {i + 300} cm | €{1000 + i * 10} |").ToList();
+
+        var chunks = TextChunker.Split("## Prices 2025\n\n" + header + "\n" + string.Join("\n", rows));
+
         Assert.True(chunks.Count > 1);
-        for (var i = 1; i < chunks.Count; i++)
+        Assert.All(chunks, c => Assert.StartsWith(header, c.Text, StringComparison.Ordinal));
+        Assert.All(chunks, c => Assert.Equal("Prices 2025", c.Heading));
+        foreach (var row in rows)
         {
-            var previousLast = chunks[i - 1].Text.Split("\n\n")[^1];
-            Assert.StartsWith(previousLast, chunks[i].Text, StringComparison.Ordinal);
+            Assert.Single(chunks, c => c.Text.Split('\n').Contains(row));
         }
+    }
+
+    [Fact]
+    public void Tab_separated_rows_read_as_a_table()
+    {
+        var chunks = TextChunker.Split("Product\tPrice\nAnvil\t$99\nRocket\t$1,200");
+
+        Assert.Equal("Product | Price\nAnvil | $99\nRocket | $1,200", Assert.Single(chunks).Text);
+    }
+
+    [Fact]
+    public void No_sentence_is_cut_and_passages_stay_near_the_target()
+    {
+        var sentences = Enumerable.Range(0, 200).Select(i => $"Sentence {i} says something about kayaks{(i % 3 == 0 ? ", paddles and the quiet water of the fjords" : "")}.").ToList();
+        var text = string.Join("\n\n", Enumerable.Range(0, 20).Select(p => string.Join(" ", sentences.Skip(p * 10).Take(10))));
+
+        var chunks = TextChunker.Split(text);
+
+        var fromChunks = chunks.SelectMany(c => c.Text.Split(["\n\n", ". "], StringSplitOptions.RemoveEmptyEntries)).Select(s => s.TrimEnd('.') + ".").ToList();
+        Assert.Equal(sentences, fromChunks);
+        Assert.All(chunks, c => Assert.InRange(c.Text.Length, 1, TextChunker.MaxLength));
+        Assert.All(chunks.SkipLast(1), c => Assert.InRange(c.Text.Length, 400, TextChunker.MaxLength));
     }
 
     [Fact]
@@ -106,7 +168,7 @@ public class TextChunkerTests
             Assert.All(chunks, c => Assert.False(string.IsNullOrWhiteSpace(c.Text)));
             var pages = chunks.Select(c => c.Page ?? 0).ToList();
             Assert.Equal(pages.Order(), pages);
-            var passages = string.Join(" ", chunks.Select(c => c.Text));
+            var passages = string.Join(" ", chunks.Select(c => c.Heading + " " + c.Text));
             foreach (var word in text.Split([' ', '\n', '\r', '\f', '\t'], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length < 200))
             {
                 Assert.Contains(word, passages, StringComparison.Ordinal);

@@ -27,6 +27,10 @@ function asset(overrides: Partial<Asset>): Asset {
     previewUrl: null,
     createdAt: '2025-01-01T00:00:00Z',
     processedAt: '2025-01-01T00:00:01Z',
+    status: 'current',
+    supersededBy: null,
+    archivedAt: null,
+    archiveSuggestion: null,
     ...overrides,
   };
 }

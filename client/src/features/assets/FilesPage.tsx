@@ -9,7 +9,16 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState, LoadingState, QueryState } from '../../components/States';
 import { formatDate } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
-import { assetTypes, isSettled, useAssetKeys, useAssets, useAssetsChanged, useFileSearch, type AssetType } from './api';
+import {
+  assetTypes,
+  isSettled,
+  useAssetKeys,
+  useAssets,
+  useAssetsChanged,
+  useFileSearch,
+  useSetAssetStatus,
+  type AssetType,
+} from './api';
 import { AssetPreviewDialog } from './AssetPreviewDialog';
 import { FileUploader } from './FileUploader';
 import { formatBytes, stateLabel, typeLabels } from './format';
@@ -175,7 +184,9 @@ function SearchResults({ q, onOpen, onClear }: { q: string; onOpen: (id: string)
                   <Highlighted html={hit.assetName} />
                 </button>
                 {hit.page != null && <span className="small muted">page {hit.page}</span>}
+                {hit.status === 'archived' && <Badge tone="warning">Archived</Badge>}
               </div>
+              {hit.heading && <p className="small muted">{hit.heading}</p>}
               <p className={styles.snippet}>
                 <Highlighted html={hit.snippet} />
               </p>
@@ -292,7 +303,7 @@ function FileGrid({ filters, canEdit, onOpen, onPage, onUpload, onClear }: FileG
           <div className="stack stack--sm">
             <ul className={styles.grid} aria-label="Files" aria-busy={assets.isPlaceholderData || undefined}>
               {data.items.map((asset) => (
-                <FileCard key={asset.id} asset={asset} onOpen={() => onOpen(asset)} />
+                <FileCard key={asset.id} asset={asset} canEdit={canEdit} onOpen={() => onOpen(asset)} />
               ))}
             </ul>
             <Pager page={data.page} pageSize={data.pageSize} total={data.total} onPage={onPage} />
@@ -303,8 +314,10 @@ function FileGrid({ filters, canEdit, onOpen, onPage, onUpload, onClear }: FileG
   );
 }
 
-function FileCard({ asset, onOpen }: { asset: Asset; onOpen: () => void }) {
+function FileCard({ asset, canEdit, onOpen }: { asset: Asset; canEdit: boolean; onOpen: () => void }) {
   const state = stateLabel(asset);
+  const setStatus = useSetAssetStatus();
+  const archived = asset.status === 'archived';
   return (
     <li className={`card ${styles.tile}`}>
       <div className={styles.thumb}>
@@ -330,11 +343,36 @@ function FileCard({ asset, onOpen }: { asset: Asset; onOpen: () => void }) {
               {state.label}
             </Badge>
           )}
+          {archived && <Badge tone="warning">Archived</Badge>}
           {asset.tags.map((tag) => (
             <Badge key={tag}>{tag}</Badge>
           ))}
         </div>
         {asset.state === 'failed' && asset.failureReason && <p className={styles.failure}>{asset.failureReason}</p>}
+        {!archived && asset.archiveSuggestion && (
+          <div className={styles.suggestion} role="note">
+            <p className="small">{asset.archiveSuggestion} Archive it so the AI stops using it? You decide.</p>
+          </div>
+        )}
+        {canEdit && asset.state === 'ready' && (
+          <div className={styles.badges}>
+            <Button
+              size="sm"
+              variant={!archived && asset.archiveSuggestion ? 'primary' : 'ghost'}
+              icon={archived ? undefined : 'x'}
+              disabled={setStatus.isPending}
+              onClick={() => setStatus.mutate({ id: asset.id, archive: !archived })}
+              aria-label={archived ? `Restore ${asset.name}` : `Archive ${asset.name}`}
+            >
+              {archived ? 'Restore' : 'Archive'}
+            </Button>
+          </div>
+        )}
+        {setStatus.isError && (
+          <p className={styles.failure} role="alert">
+            {setStatus.error.message}
+          </p>
+        )}
       </div>
     </li>
   );

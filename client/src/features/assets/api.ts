@@ -85,6 +85,24 @@ export function useUpdateAsset() {
   });
 }
 
+/** Archive (optionally naming the file that replaces it) or restore a file: archived files no longer ground the AI. */
+export function useSetAssetStatus() {
+  const keys = useAssetKeys();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, archive, supersededBy }: { id: string; archive: boolean; supersededBy?: string }) =>
+      archive
+        ? unwrap(
+            api.POST('/api/v1/assets/{id}/archive', { params: { path: { id } }, body: { supersededBy: supersededBy ?? null } }),
+          )
+        : unwrap(api.POST('/api/v1/assets/{id}/restore', { params: { path: { id } } })),
+    onSuccess: (asset) => {
+      queryClient.setQueryData(keys.one(asset.id), asset);
+      void queryClient.invalidateQueries({ queryKey: keys.all });
+    },
+  });
+}
+
 export function useDeleteAsset() {
   const keys = useAssetKeys();
   const queryClient = useQueryClient();

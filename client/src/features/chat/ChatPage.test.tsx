@@ -70,6 +70,7 @@ const notes: Asset = {
   previewUrl: null,
   createdAt: '2025-01-01T00:00:00Z',
   processedAt: '2025-01-01T00:00:01Z',
+  status: 'current',
 };
 
 type Message = ChatMessage;

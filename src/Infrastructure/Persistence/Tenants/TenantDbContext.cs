@@ -169,6 +169,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(a => a.ThumbnailSmallKey).HasMaxLength(300);
             b.Property(a => a.ThumbnailLargeKey).HasMaxLength(300);
             b.Property(a => a.FailureReason).HasMaxLength(500);
+            b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AssetStatus.Current);
+            b.Property(a => a.ArchiveSuggestion).HasMaxLength(BrandAsset.MaxSuggestionLength);
             b.Ignore(a => a.Tags);
             b.Property<List<string>>("_tags").HasColumnName("tags");
             b.HasIndex(a => new { a.Type, a.CreatedAt });
@@ -180,9 +182,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(c => c.Id).ValueGeneratedNever();
             b.HasIndex(c => new { c.AssetId, c.Ordinal }).IsUnique();
             b.HasOne<BrandAsset>().WithMany().HasForeignKey(c => c.AssetId).OnDelete(DeleteBehavior.Cascade);
+            b.Property(c => c.Heading).HasMaxLength(AssetChunk.MaxHeadingLength);
+            b.Property(c => c.Embedding).HasColumnType("real[]");
+            // The heading path weighs most (A): "colours" finds the passage under "Colours" even when its text says "palette".
             b.Property<NpgsqlTsVector>("SearchVector")
                 .HasColumnName("search_vector")
-                .HasComputedColumnSql($"to_tsvector('{SearchConfiguration}', text)", stored: true);
+                .HasComputedColumnSql(
+                    $"setweight(to_tsvector('{SearchConfiguration}', coalesce(heading, '')), 'A') || setweight(to_tsvector('{SearchConfiguration}', text), 'B')",
+                    stored: true);
             b.HasIndex("SearchVector").HasMethod("GIN");
         });
 

@@ -161,7 +161,7 @@ public class MediaAnalyzerTests
 
         Assert.Contains("Our mission is to delight coyotes.", text, StringComparison.Ordinal);
         Assert.Contains("We value sturdy anvils.", text, StringComparison.Ordinal);
-        Assert.Contains("Product\tPrice\nAnvil\t$99", text, StringComparison.Ordinal);
+        Assert.Contains("| Product | Price |\n| --- | --- |\n| Anvil | $99 |", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -207,6 +207,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("asset_id");
 
+                    b.PrimitiveCollection<float[]>("Embedding")
+                        .HasColumnType("real[]")
+                        .HasColumnName("embedding");
+
+                    b.Property<string>("Heading")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("heading");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer")
                         .HasColumnName("ordinal");
@@ -219,7 +228,7 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector")
-                        .HasComputedColumnSql("to_tsvector('english', text)", true);
+                        .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', text), 'B')", true);
 
                     b.Property<string>("Text")
                         .IsRequired()
@@ -247,6 +256,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("ArchiveSuggestion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("archive_suggestion");
+
+                    b.Property<DateTimeOffset?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("archived_at");
+
                     b.Property<int>("ChunkCount")
                         .HasColumnType("integer")
                         .HasColumnName("chunk_count");
@@ -271,6 +289,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.Property<int?>("Height")
                         .HasColumnType("integer")
                         .HasColumnName("height");
+
+                    b.Property<int>("IndexVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("index_version");
 
                     b.Property<string>("MediaType")
                         .IsRequired()
@@ -314,11 +336,23 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("state");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Current")
+                        .HasColumnName("status");
+
                     b.Property<string>("StorageKey")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("storage_key");
+
+                    b.Property<Guid?>("SupersededBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("superseded_by");
 
                     b.Property<string>("ThumbnailLargeKey")
                         .HasMaxLength(300)
