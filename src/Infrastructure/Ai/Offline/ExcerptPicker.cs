@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using BrandAutomator.Application.Ai;
+
+namespace BrandAutomator.Infrastructure.Ai.Offline;
+
+/// <summary>
+/// Picks the parts of the retrieved passages that answer a question, without a model. Each question word counts by its
+/// rarity among the parts (a word every part shares says nothing), words of a part's framing (heading, lead-in, table
+/// header) count half, and the passage's retrieval relevance adds to that. The best part comes first; a further part is
+/// added only when it covers words of the question the chosen ones leave out: up to three for a question in several parts,
+/// two otherwise. Deterministic: ties go to the earlier passage and the earlier part.
+/// </summary>
+internal static partial class ExcerptPicker
+{
+    private const double RelevanceWeight = 0.25;
+    private const double NumberBonus = 0.1;
+
+    public static IReadOnlyList<Excerpt> Pick(string question, IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5)
+    {
+        var considered = passages.Take(passagesConsidered).ToList();
+        var excerpts = considered.SelectMany(Excerpts.Of).ToList();
+        if (excerpts.Count == 0)
+        {
+            return [];
+        }
+
+        var asked = Words.StemSet(question);
+        var weights = Weights(asked, excerpts);
+        var total = weights.Values.Sum();
+        var relevance = RelevanceOf(considered);
+        var wantsNumber = Words.AsksForNumber(question);
+
+        double Score(Excerpt e, IReadOnlySet<string>? covered = null)
+        {
+            var matched = 0.0;
+            foreach (var (stem, weight) in weights)
+            {
+                if (covered?.Contains(stem) == true)
+                {
+                    continue;
+                }
+
+                matched += e.Own.Contains(stem) ? weight : e.Framing.Contains(stem) ? weight / 2 : 0;
+            }
+
+            return (total > 0 ? matched / total : 0) + RelevanceWeight * relevance[e.Passage.Number]
+                + (wantsNumber && e.HasNumber ? NumberBonus : 0);
+        }
+
+        double Matched(Excerpt e) => weights.Where(w => e.Own.Contains(w.Key) || e.Framing.Contains(w.Key)).Sum(w => w.Value);
+
+        var ranked = excerpts.Select(e => (Excerpt: e, Score: Score(e))).OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).ToList();
+        var first = ranked.FirstOrDefault(x => Matched(x.Excerpt) > 0).Excerpt
+            // Found by meaning rather than by words (no word of the question in it): the first statement of the most relevant passage.
+            ?? ranked.Where(x => x.Excerpt.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
+                .OrderBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).Select(x => x.Excerpt).FirstOrDefault();
+        if (first is null)
+        {
+            return [];
+        }
+
+        var chosen = new List<Excerpt> { first };
+        var covered = Covered(first, weights);
+        var several = SeveralParts(question);
+        var max = several ? 3 : 2;
+        // The share of the question's weight a further part must add to be worth quoting.
+        var minimumGain = several ? 0.15 : 0.3;
+        while (chosen.Count < max && total > 0)
+        {
+            var next = excerpts.Where(e => !chosen.Any(c => Overlaps(c, e)))
+                .Select(e => (Excerpt: e, Gain: Gain(e, covered, weights) / total, Score: Score(e, covered)))
+                .Where(x => x.Gain >= minimumGain)
+                .OrderByDescending(x => x.Score).ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index)
+                .FirstOrDefault();
+            if (next.Excerpt is null)
+            {
+                break;
+            }
+
+            chosen.Add(next.Excerpt);
+            covered.UnionWith(Covered(next.Excerpt, weights));
+        }
+
+        return chosen;
+    }
+
+    /// <summary>Inverse document frequency over the parts, of each stem of the question that any part has.</summary>
+    private static Dictionary<string, double> Weights(HashSet<string> asked, List<Excerpt> excerpts)
+    {
+        var parts = excerpts.Where(e => e.Kind is not (ExcerptKind.List or ExcerptKind.Table)).ToList();
+        var n = Math.Max(parts.Count, 1);
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var stem in asked.Order(StringComparer.Ordinal))
+        {
+            var df = parts.Count(e => e.Own.Contains(stem) || e.Framing.Contains(stem));
+            // A word no part has still weighs (as the rarest): an answer that leaves it out covers less of the question.
+            weights[stem] = Math.Log(1 + (n + 1.0) / (df + 0.5));
+        }
+
+        return weights;
+    }
+
+    private static Dictionary<int, double> RelevanceOf(List<GroundingPassage> passages)
+    {
+        var max = passages.Max(p => p.Relevance);
+        return passages.ToDictionary(p => p.Number, p => max > 0
+            ? Math.Max(p.Relevance, 0) / max
+            // No relevance reported: the retrieval order says it.
+            : 1.0 - (double)passages.IndexOf(p) / passages.Count);
+    }
+
+    private static HashSet<string> Covered(Excerpt e, Dictionary<string, double> weights) =>
+        new(weights.Keys.Where(s => e.Own.Contains(s) || e.Framing.Contains(s)), StringComparer.Ordinal);
+
+    private static double Gain(Excerpt e, HashSet<string> covered, Dictionary<string, double> weights) =>
+        weights.Where(w => !covered.Contains(w.Key) && e.Own.Contains(w.Key)).Sum(w => w.Value);
+
+    /// <summary>Whether one already quotes the other (a row and its whole table, an item and its whole list, or the same part).</summary>
+    private static bool Overlaps(Excerpt a, Excerpt b)
+    {
+        if (a.Passage.Number != b.Passage.Number)
+        {
+            return false;
+        }
+
+        if (a.Index == b.Index)
+        {
+            return true;
+        }
+
+        var (group, part) = a.Kind is ExcerptKind.List or ExcerptKind.Table ? (a, b) : (b, a);
+        return group.Kind is ExcerptKind.List or ExcerptKind.Table && part.Kind is ExcerptKind.ListItem or ExcerptKind.TableRow
+            && group.Lines.Any(l => l.Contains(part.Text, StringComparison.Ordinal) || part.Text.Split("; ").All(c => l.Contains(c.Split(": ")[^1], StringComparison.Ordinal)));
+    }
+
+    /// <summary>A question in several parts: two questions, or asks joined by "and", "as well as", "also", a comma or a semicolon.</summary>
+    public static bool SeveralParts(string question) =>
+        question.Count(c => c == '?') > 1 || SeveralAsks().IsMatch(question);
+
+    [GeneratedRegex(@"\b(and|as well as|also|plus|both)\b|[;,]", RegexOptions.IgnoreCase)]
+    private static partial Regex SeveralAsks();
+}
