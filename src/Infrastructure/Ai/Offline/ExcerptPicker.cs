@@ -15,6 +15,26 @@ internal static partial class ExcerptPicker
     private const double RelevanceWeight = 0.25;
     private const double NumberBonus = 0.1;
 
+    /// <summary>The single parts (sentences, list items, table rows) that share words with the text, best first.</summary>
+    public static IReadOnlyList<Excerpt> Ranked(string text, IReadOnlyList<GroundingPassage> passages)
+    {
+        var excerpts = passages.SelectMany(Excerpts.Of).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow).ToList();
+        var asked = Words.StemSet(text);
+        if (excerpts.Count == 0 || asked.Count == 0)
+        {
+            return [];
+        }
+
+        var weights = Weights(asked, excerpts);
+        var relevance = RelevanceOf(passages.ToList());
+        return excerpts
+            .Select(e => (Excerpt: e, Score: weights.Sum(w => e.Own.Contains(w.Key) ? w.Value : e.Framing.Contains(w.Key) ? w.Value / 2 : 0)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score + RelevanceWeight * relevance[x.Excerpt.Passage.Number])
+            .ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index)
+            .Select(x => x.Excerpt).ToList();
+    }
+
     public static IReadOnlyList<Excerpt> Pick(string question, IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5)
     {
         var considered = passages.Take(passagesConsidered).ToList();

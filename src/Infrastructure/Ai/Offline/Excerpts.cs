@@ -63,6 +63,8 @@ internal static partial class Excerpts
         var paragraph = new StringBuilder();
         var lastHeading = "";
         var leadIn = "";
+        // The last question of an FAQ, which frames its answer even across a blank line.
+        var asked = "";
 
         void Flush()
         {
@@ -80,9 +82,17 @@ internal static partial class Excerpts
                     continue;
                 }
 
+                // A question in a document (an FAQ) is never the answer: it frames the sentences that follow it.
+                if (sentence.EndsWith('?'))
+                {
+                    asked = sentence;
+                    previous = null;
+                    continue;
+                }
+
                 if (!LooksLikeHeading(sentence) && !headingParts.Contains(sentence.ToLowerInvariant().TrimEnd(':')))
                 {
-                    var frame = $"{heading} {lastHeading}";
+                    var frame = $"{heading} {lastHeading} {asked}";
                     if (previous is not null && Pronoun().IsMatch(sentence))
                     {
                         frame += " " + previous;
@@ -112,6 +122,7 @@ internal static partial class Excerpts
                 Flush();
                 lastHeading = Clean(h.Groups[1].Value);
                 leadIn = "";
+                asked = "";
                 continue;
             }
 

@@ -43,7 +43,9 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
         {
             var asked = Words.StemSet(question.Question);
             var fields = ProfileLines(profile);
-            var relevant = fields.Where(f => Words.StemSet(f.Label + " " + f.Text).Overlaps(asked)).ToList();
+            // A field the question names ("our brand voice"); without quotes from the documents, also one whose text it shares words with.
+            var relevant = fields.Where(f => Words.StemSet(f.Label).Overlaps(asked) || (excerpts.Count == 0 && Words.StemSet(f.Text).Overlaps(asked)))
+                .ToList();
             // With quotes from the documents, only the profile fields the question is about; without, the ones that frame any answer.
             var shown = (relevant.Count > 0 ? relevant : excerpts.Count > 0 ? [] : fields.Where(f => f.Default).ToList()).Take(3).ToList();
             if (shown.Count > 0)
