@@ -67,7 +67,7 @@ public sealed class GroundedAiTests(ApiFactory factory) : IClassFixture<ApiFacto
         var events = await account.ChatAsync(new { companyId = company, message = "What pension scheme do we offer?" });
 
         Assert.Equal("done", events[^1].Name);
-        Assert.Empty(events.Where(e => e.Name == "citation"));
+        Assert.DoesNotContain(events, e => e.Name == "citation");
         Assert.Equal(0, events[^1].Data["citations"]!.GetValue<int>());
         var answer = events.Answer();
         Assert.Contains("Your documents do not cover this", answer, StringComparison.Ordinal);
