@@ -87,6 +87,18 @@ public sealed class OfflineAnswerTests
     }
 
     [Fact]
+    public void A_document_that_says_it_is_superseded_answers_only_when_nothing_current_does()
+    {
+        var old = Passage(1, "price-list-2024.txt", "SUPERSEDED: replaced by the 2026 price list.\n\nA House Espresso 250 g bag costs €10.90.", null);
+        var current = Passage(2, "price-list.md", PriceList, "Price list 2026");
+
+        var answer = Answer("What does a 250 g bag of House Espresso cost?", old, current);
+
+        Assert.Contains("€12.50", answer, StringComparison.Ordinal);
+        Assert.Equal([2], CitationMarkers.In(answer, 2).Distinct());
+    }
+
+    [Fact]
     public void The_same_question_gives_the_same_answer()
     {
         var passages = new[] { Passage(1, "price-list.md", PriceList, null), Passage(2, "brand-guide.md", BrandGuide, null) };

@@ -14,6 +14,7 @@ internal static partial class ExcerptPicker
 {
     private const double RelevanceWeight = 0.25;
     private const double NumberBonus = 0.1;
+    private const double StalePenalty = 0.5;
 
     /// <summary>The single parts (sentences, list items, table rows) that share words with the text, best first.</summary>
     public static IReadOnlyList<Excerpt> Ranked(string text, IReadOnlyList<GroundingPassage> passages)
@@ -50,7 +51,20 @@ internal static partial class ExcerptPicker
         var relevance = RelevanceOf(considered);
         var wantsNumber = Words.AsksForNumber(question);
 
+        var stale = Stale(considered);
+
         double Score(Excerpt e, IReadOnlySet<string>? covered = null)
+        {
+            // A document that says it is superseded or archived answers only when nothing current does.
+            if (stale.Contains(e.Passage.AssetId))
+            {
+                return StalePenalty * Fresh(e, covered);
+            }
+
+            return Fresh(e, covered);
+        }
+
+        double Fresh(Excerpt e, IReadOnlySet<string>? covered)
         {
             var matched = 0.0;
             foreach (var (stem, weight) in weights)
@@ -88,7 +102,8 @@ internal static partial class ExcerptPicker
         var minimumGain = several ? 0.15 : 0.3;
         while (chosen.Count < max && total > 0)
         {
-            var next = excerpts.Where(e => !chosen.Any(c => Overlaps(c, e)))
+            // Once a current document answers, a superseded one adds nothing but confusion.
+            var next = excerpts.Where(e => !chosen.Any(c => Overlaps(c, e)) && (!stale.Contains(e.Passage.AssetId) || stale.Contains(first.Passage.AssetId)))
                 .Select(e => (Excerpt: e, Gain: Gain(e, covered, weights) / total, Score: Score(e, covered)))
                 .Where(x => x.Gain >= minimumGain)
                 .OrderByDescending(x => x.Score).ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index)
@@ -104,6 +119,14 @@ internal static partial class ExcerptPicker
 
         return chosen;
     }
+
+    /// <summary>
+    /// The documents among the passages that say they are no longer valid: in their name, or in the opening lines of a
+    /// passage ("SUPERSEDED: replaced by the 2026 price list", "Archived").
+    /// </summary>
+    public static HashSet<Guid> Stale(IEnumerable<GroundingPassage> passages) =>
+        passages.Where(p => StaleMark().IsMatch(p.AssetName) || StaleMark().IsMatch(p.Text.Length > 300 ? p.Text[..300] : p.Text))
+            .Select(p => p.AssetId).ToHashSet();
 
     /// <summary>Inverse document frequency over the parts, of each stem of the question that any part has.</summary>
     private static Dictionary<string, double> Weights(HashSet<string> asked, List<Excerpt> excerpts)
@@ -157,6 +180,9 @@ internal static partial class ExcerptPicker
     /// <summary>A question in several parts: two questions, or asks joined by "and", "as well as", "also", a comma or a semicolon.</summary>
     public static bool SeveralParts(string question) =>
         question.Count(c => c == '?') > 1 || SeveralAsks().IsMatch(question);
+
+    [GeneratedRegex(@"\b(superseded|archived|no longer (valid|in use|current|applies)|deprecated|obsolete|outdated)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex StaleMark();
 
     [GeneratedRegex(@"\b(and|as well as|also|plus|both)\b|[;,]", RegexOptions.IgnoreCase)]
     private static partial Regex SeveralAsks();

@@ -29,9 +29,15 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
         if (excerpts.Count > 0)
         {
             yield return "Your documents say:\n\n";
+            var stale = ExcerptPicker.Stale(question.Passages);
             foreach (var excerpt in excerpts)
             {
                 yield return excerpt.Markdown();
+            }
+
+            if (excerpts.Any(e => stale.Contains(e.Passage.AssetId)))
+            {
+                yield return "\nA document quoted here says it is superseded or archived: check it against the current one before relying on it.\n";
             }
         }
         else
