@@ -105,6 +105,21 @@ public sealed class OfflineAnswerTests
         Assert.Equal(Answer("Which colours and prices do we use?", passages), Answer("Which colours and prices do we use?", passages));
     }
 
+    [Fact]
+    public void Competitors_and_banned_words_are_read_from_lists_and_from_text_extracted_flat()
+    {
+        var list = Passage(1, "competitors.md", "# Competitors\n\nThe competitors we meet most:\n\n- Bean Bros: a national subscription.\n- Kettle & Crow: a local roaster.", null);
+        var flat = Passage(2, "competitors.pdf", "Competitor overview The competitors we meet most: Bean Bros: a national subscription. Kettle & Crow: a local roaster.", null);
+        var words = Passage(3, "guide.pdf", "Words to avoid Never use these words: \"cheap\" (say \"good value\" instead) and \"artisanal\".", null);
+
+        foreach (var passage in new[] { list, flat })
+        {
+            Assert.Equal(["Bean Bros", "Kettle & Crow"], DocumentFacts.Competitors([passage]).Select(c => c.Value.Name));
+        }
+
+        Assert.Equal(["cheap", "artisanal"], DocumentFacts.BannedWords([words]));
+    }
+
     internal static GroundingPassage Passage(int number, string name, string text, string? heading, double relevance = 0) =>
         new(number, Guid.NewGuid(), name, Guid.NewGuid(), null, text, heading, relevance);
 

@@ -59,10 +59,26 @@ internal static partial class DocumentFacts
         return new Found<string>(Clip(text, 600), passage.Number);
     }
 
-    /// <summary>The items of a list of words or phrases not to use, as the document words them.</summary>
-    public static IReadOnlyList<Found<string>> Avoid(IReadOnlyList<GroundingPassage> passages) =>
-        Parts(passages).Where(e => e.Kind == ExcerptKind.ListItem && e.Framing.Overlaps(AvoidWords) && e.Framing.Overlaps(WordWords))
+    /// <summary>
+    /// The items of a list of words or phrases not to use, as the document words them; when the list has lost its
+    /// structure (text extracted flat), the quoted words of a sentence about words to avoid, leaving out the suggested
+    /// replacements in brackets.
+    /// </summary>
+    public static IReadOnlyList<Found<string>> Avoid(IReadOnlyList<GroundingPassage> passages)
+    {
+        var parts = Parts(passages).ToList();
+        var items = parts.Where(e => e.Kind == ExcerptKind.ListItem && e.Framing.Overlaps(AvoidWords) && e.Framing.Overlaps(WordWords))
             .Select(e => new Found<string>(Clip(e.Text, 200), e.Passage.Number)).DistinctBy(f => f.Value).Take(10).ToList();
+        if (items.Count > 0)
+        {
+            return items;
+        }
+
+        return parts.Where(e => e.Kind == ExcerptKind.Sentence && (e.Own.Overlaps(AvoidWords) || e.Framing.Overlaps(AvoidWords))
+                && (e.Own.Overlaps(WordWords) || e.Framing.Overlaps(WordWords)))
+            .SelectMany(e => Quoted().Matches(Bracketed().Replace(e.Text, " ")).Select(m => new Found<string>($"\"{m.Groups[1].Value.Trim()}\"", e.Passage.Number)))
+            .DistinctBy(f => f.Value.ToUpperInvariant()).Take(10).ToList();
+    }
 
     /// <summary>The banned words themselves: the quoted word an item starts with, or a short item.</summary>
     public static IReadOnlyList<string> BannedWords(IReadOnlyList<GroundingPassage> passages) =>
@@ -110,6 +126,22 @@ internal static partial class DocumentFacts
             }
         }
 
+        if (found.Count == 0)
+        {
+            // A list that lost its structure in extraction: "Bean Bros: a national subscription. Kettle & Crow: a local roaster."
+            var about = Parts(passages).Where(e => e.Own.Overlaps(CompetitorWords) || e.Framing.Overlaps(CompetitorWords)).Select(e => e.Passage.Number).ToHashSet();
+            foreach (var part in Parts(passages).Where(e => e.Kind == ExcerptKind.Sentence && about.Contains(e.Passage.Number)))
+            {
+                foreach (Match m in FlatNamedItem().Matches(part.Text))
+                {
+                    if (!Labels.Contains(m.Groups[1].Value.Trim()))
+                    {
+                        found.Add(new Found<(string, string)>((m.Groups[1].Value.Trim(), Clip(m.Value.Trim(), 300)), part.Passage.Number));
+                    }
+                }
+            }
+        }
+
         return found.DistinctBy(f => f.Value.Item1.ToUpperInvariant()).Take(10).ToList();
     }
 
@@ -137,6 +169,13 @@ internal static partial class DocumentFacts
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
+    // Words that open a labelled line without naming anyone.
+    private static readonly HashSet<string> Labels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Note", "Notes", "Tip", "Example", "Summary", "Update", "Source", "Sources", "Strength", "Strengths", "Weakness", "Weaknesses", "Price",
+        "Prices", "Pricing", "Type", "Why", "What", "How", "Who", "When", "Where", "Answer", "Question", "Q", "A", "Important", "Warning",
+    };
+
     private static readonly HashSet<string> ToneWords = Words.StemSet("tone voice sound");
     private static readonly HashSet<string> AvoidWords = Words.StemSet("avoid never banned ban forbidden don't");
     private static readonly HashSet<string> WordWords = Words.StemSet("word words phrase phrases term terms say use publish write language");
@@ -151,6 +190,16 @@ internal static partial class DocumentFacts
 
     [GeneratedRegex(@"^[""“‘']([^""”’']{1,40})[""”’']")]
     private static partial Regex Banned();
+
+    [GeneratedRegex(@"[""“]([^""“”]{1,40})[""”]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"\([^)]*\)")]
+    private static partial Regex Bracketed();
+
+    // A capitalised name of one to four words right after the start or a sentence's or lead-in's end, then a colon and what it is.
+    [GeneratedRegex(@"(?:^|(?<=[.:;]\s))(\p{Lu}[\p{L}\p{N}'’]*(?:\s+(?:&\s+|and\s+)?\p{Lu}[\p{L}\p{N}'’]*){0,3}):\s+[^.:]+(?:\.|$)")]
+    private static partial Regex FlatNamedItem();
 
     [GeneratedRegex(@"(?<![\w&])#[0-9A-Fa-f]{6}\b")]
     private static partial Regex Hex();
