@@ -15,6 +15,7 @@ internal static partial class ExcerptPicker
     private const double RelevanceWeight = 0.25;
     private const double NumberBonus = 0.1;
     private const double StalePenalty = 0.5;
+    private const int LongSentence = 300;
 
     /// <summary>The single parts (sentences, list items, table rows) that share words with the text, best first.</summary>
     public static IReadOnlyList<Excerpt> Ranked(string text, IReadOnlyList<GroundingPassage> passages)
@@ -53,22 +54,25 @@ internal static partial class ExcerptPicker
 
         var stale = Stale(considered);
 
-        double Score(Excerpt e, IReadOnlySet<string>? covered = null)
+        double Score(Excerpt e, IReadOnlySet<string>? covered = null, IReadOnlySet<string>? only = null, bool number = false)
         {
+            var score = Fresh(e, covered, only, number || wantsNumber);
             // A document that says it is superseded or archived answers only when nothing current does.
-            if (stale.Contains(e.Passage.AssetId))
-            {
-                return StalePenalty * Fresh(e, covered);
-            }
-
-            return Fresh(e, covered);
+            return stale.Contains(e.Passage.AssetId) ? StalePenalty * score : score;
         }
 
-        double Fresh(Excerpt e, IReadOnlySet<string>? covered)
+        double Fresh(Excerpt e, IReadOnlySet<string>? covered, IReadOnlySet<string>? only, bool number)
         {
             var matched = 0.0;
+            var of = 0.0;
             foreach (var (stem, weight) in weights)
             {
+                if (only?.Contains(stem) == false)
+                {
+                    continue;
+                }
+
+                of += weight;
                 if (covered?.Contains(stem) == true)
                 {
                     continue;
@@ -77,8 +81,9 @@ internal static partial class ExcerptPicker
                 matched += e.Own.Contains(stem) ? weight : e.Framing.Contains(stem) ? weight / 2 : 0;
             }
 
-            return (total > 0 ? matched / total : 0) + RelevanceWeight * relevance[e.Passage.Number]
-                + (wantsNumber && e.HasNumber ? NumberBonus : 0);
+            // A run-on "sentence" (a table or list extracted flat) shares words with anything: it counts for less.
+            var length = e.Kind == ExcerptKind.Sentence && e.Text.Length > LongSentence ? Math.Max(0.5, (double)LongSentence / e.Text.Length) : 1;
+            return (of > 0 ? length * matched / of : 0) + RelevanceWeight * relevance[e.Passage.Number] + (number && e.HasNumber ? NumberBonus : 0);
         }
 
         double Matched(Excerpt e) => weights.Where(w => e.Own.Contains(w.Key) || e.Framing.Contains(w.Key)).Sum(w => w.Value);
@@ -94,9 +99,38 @@ internal static partial class ExcerptPicker
             return [];
         }
 
-        var chosen = new List<Excerpt> { first };
-        var covered = Covered(first, weights);
+        var chosen = new List<Excerpt>();
         var several = SeveralParts(question);
+        if (several)
+        {
+            // A question in several parts: the best answer to each part, in the order asked, unless an answer already covers it.
+            foreach (var (text, stems) in Asks(question).Select(a => (a, Words.StemSet(a).Where(weights.ContainsKey).ToHashSet())).Where(a => a.Item2.Count > 0).Take(3))
+            {
+                if (chosen.Any(c => stems.All(s => c.Own.Contains(s) || c.Framing.Contains(s))))
+                {
+                    continue;
+                }
+
+                var best = excerpts
+                    .Where(e => !chosen.Any(c => Overlaps(c, e)) && stems.Any(s => e.Own.Contains(s) || e.Framing.Contains(s))
+                        && (chosen.Count == 0 || !stale.Contains(e.Passage.AssetId) || stale.Contains(chosen[0].Passage.AssetId)))
+                    .Select(e => (Excerpt: e, Score: Score(e, only: stems, number: Words.AsksForNumber(text))))
+                    .OrderByDescending(x => x.Score).ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index)
+                    .FirstOrDefault();
+                if (best.Excerpt is not null)
+                {
+                    chosen.Add(best.Excerpt);
+                }
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            chosen.Add(first);
+        }
+
+        first = chosen[0];
+        var covered = chosen.SelectMany(c => Covered(c, weights)).ToHashSet(StringComparer.Ordinal);
         var max = several ? 3 : 2;
         // The share of the question's weight a further part must add to be worth quoting.
         var minimumGain = several ? 0.15 : 0.3;
@@ -177,6 +211,10 @@ internal static partial class ExcerptPicker
             && group.Lines.Any(l => l.Contains(part.Text, StringComparison.Ordinal) || part.Text.Split("; ").All(c => l.Contains(c.Split(": ")[^1], StringComparison.Ordinal)));
     }
 
+    /// <summary>The asks of a question in several parts, split where "and", a comma, a semicolon or a question mark joins them.</summary>
+    private static IEnumerable<string> Asks(string question) =>
+        AskBoundary().Split(question).Select(a => a.Trim()).Where(a => a.Length > 0);
+
     /// <summary>A question in several parts: two questions, or asks joined by "and", "as well as", "also", a comma or a semicolon.</summary>
     public static bool SeveralParts(string question) =>
         question.Count(c => c == '?') > 1 || SeveralAsks().IsMatch(question);
@@ -186,4 +224,7 @@ internal static partial class ExcerptPicker
 
     [GeneratedRegex(@"\b(and|as well as|also|plus|both)\b|[;,]", RegexOptions.IgnoreCase)]
     private static partial Regex SeveralAsks();
+
+    [GeneratedRegex(@"\?|;|,|\band\b|\bas well as\b|\balso\b|\bplus\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AskBoundary();
 }
