@@ -124,6 +124,8 @@ internal static partial class ExcerptPicker
             }
         }
 
+        // Each part answered in its own right: nothing further is worth quoting.
+        var answeredByParts = chosen.Count > 0;
         if (chosen.Count == 0)
         {
             chosen.Add(first);
@@ -134,7 +136,7 @@ internal static partial class ExcerptPicker
         var max = several ? 3 : 2;
         // The share of the question's weight a further part must add to be worth quoting.
         var minimumGain = several ? 0.15 : 0.3;
-        while (chosen.Count < max && total > 0)
+        while (!answeredByParts && chosen.Count < max && total > 0)
         {
             // Once a current document answers, a superseded one adds nothing but confusion.
             var next = excerpts.Where(e => !chosen.Any(c => Overlaps(c, e)) && (!stale.Contains(e.Passage.AssetId) || stale.Contains(first.Passage.AssetId)))
