@@ -86,7 +86,7 @@ describe('setting up a brand', { concurrency: false }, () => {
     dana.assertNoErrors();
   });
 
-  test('steps 1 to 4: the rules are checked, each step is saved and the stepper marks it done', async () => {
+  test('steps 1 to 3: the rules are checked, each step is saved and the stepper marks it done', async () => {
     const { page } = dana;
     await heading(page, 'Company basics', 2);
     assert.ok(await page.getByRole('button', { name: /Audience/ }).isDisabled(), 'later steps wait for the basics');
@@ -110,35 +110,17 @@ describe('setting up a brand', { concurrency: false }, () => {
     await page.getByRole('textbox', { name: 'Brand voice' }).fill('Warm, precise and a little nerdy. Never snobbish.');
     await page.getByRole('button', { name: 'Save and continue' }).click();
 
-    await heading(page, 'Strategy', 2);
-    // The AI draft (offline here: no provider key) fills the step from the profile for the user to edit.
-    await page.getByRole('button', { name: 'AI draft' }).click();
-    await page.getByText('Drafted offline from your profile and files. Edit it, then save.').waitFor();
-    assert.notEqual(await page.getByLabel('Vision').inputValue(), '', 'the draft fills the vision');
-    await page.getByLabel('Vision').fill('Every cup as fresh as at the roastery.');
-    await page.getByLabel('Mission').fill('Roast to order and ship within a day.');
-    await page.getByLabel('Name of value 1').fill('Freshness');
-    await page.getByLabel('What value 1 means in practice').fill('Roasted on the day it ships.');
-    // The draft may already hold a second value: add a row only when it does not.
-    if ((await page.getByLabel('Name of value 2').count()) === 0) {
-      await page.getByRole('button', { name: 'Add a value' }).click();
-    }
-    await page.getByLabel('Name of value 2').fill('Honesty');
-    await page.getByLabel('What value 2 means in practice').fill('Every bag names its farm.');
-    await page
-      .getByLabel('Positioning statement')
-      .fill('For home baristas, Fjord is the roaster that ships beans the day they are roasted.');
-    await checkPage(page, 'onboarding-step-4');
-    await page.getByRole('button', { name: 'Save and continue' }).click();
+    // The files come before the strategy, so that the strategy's AI draft can use them.
     await heading(page, 'Logo, colours and files', 2);
-    await page.getByText('4 of 5 steps done').waitFor();
+    await page.getByText('3 of 5 steps done').waitFor();
+    await page.getByText('Step 4 of 5').waitFor();
     dana.assertNoErrors();
   });
 
   test('leaving and coming back resumes at the step the user was on', async () => {
     const { page } = dana;
     await page.goto('/app');
-    await page.getByRole('region', { name: 'Brand setup' }).getByText('4 of 5 steps done').waitFor();
+    await page.getByRole('region', { name: 'Brand setup' }).getByText('3 of 5 steps done').waitFor();
     await page.getByRole('region', { name: 'Brand setup' }).getByRole('link', { name: 'Continue setup' }).click();
     await heading(page, 'Logo, colours and files', 2);
 
@@ -160,7 +142,7 @@ describe('setting up a brand', { concurrency: false }, () => {
     dana.assertNoErrors();
   });
 
-  test('step 5: a PNG through the file picker and a text file dropped on the page, each with its progress; the logo and colours', async () => {
+  test('step 4: a PNG through the file picker and a text file dropped on the page, each with its progress; the logo and colours', async () => {
     const { page } = dana;
     const png = { name: 'fjord-mark.png', mimeType: 'image/png', buffer: makePng() };
     await page.getByLabel('Choose files').setInputFiles([png]);
@@ -190,13 +172,39 @@ describe('setting up a brand', { concurrency: false }, () => {
     await page.getByLabel('Colour 1 as #RRGGBB').fill('#1D4E89');
     await page.getByRole('button', { name: 'Add a colour' }).click();
     await page.getByLabel('Colour 2 as #RRGGBB').fill('#F2C14E');
+    await checkPage(page, 'onboarding-step-4');
+    await page.getByRole('button', { name: 'Save and continue' }).click();
+    await heading(page, 'Strategy', 2);
+    await page.getByText('4 of 5 steps done').waitFor();
+    dana.assertNoErrors();
+  });
+
+  test('step 5: the AI draft of the strategy, after the uploads, fills the step for the user to edit', async () => {
+    const { page } = dana;
+    // The AI draft (offline here: no provider key) fills the step from the profile for the user to edit.
+    await page.getByRole('button', { name: 'AI draft' }).click();
+    await page.getByText('Drafted offline from your profile and files. Edit it, then save.').waitFor();
+    assert.notEqual(await page.getByLabel('Vision').inputValue(), '', 'the draft fills the vision');
+    await page.getByLabel('Vision').fill('Every cup as fresh as at the roastery.');
+    await page.getByLabel('Mission').fill('Roast to order and ship within a day.');
+    await page.getByLabel('Name of value 1').fill('Freshness');
+    await page.getByLabel('What value 1 means in practice').fill('Roasted on the day it ships.');
+    // The draft may already hold a second value: add a row only when it does not.
+    if ((await page.getByLabel('Name of value 2').count()) === 0) {
+      await page.getByRole('button', { name: 'Add a value' }).click();
+    }
+    await page.getByLabel('Name of value 2').fill('Honesty');
+    await page.getByLabel('What value 2 means in practice').fill('Every bag names its farm.');
+    await page
+      .getByLabel('Positioning statement')
+      .fill('For home baristas, Fjord is the roaster that ships beans the day they are roasted.');
     await checkPage(page, 'onboarding-step-5');
     await page.getByRole('button', { name: 'Save and finish' }).click();
 
     await heading(page, 'Fjord Coffee is set up', 2);
     await page.getByText('5 of 5 steps done').waitFor();
     await page.getByText('#1D4E89').waitFor();
-    await page.locator('dd').getByText(png.name).waitFor();
+    await page.locator('dd').getByText('fjord-mark.png').waitFor();
     await checkPage(page, 'onboarding-done');
     dana.assertNoErrors();
   });

@@ -4597,6 +4597,7 @@ export interface components {
             companyId: string;
             topic: string;
             platforms: components["schemas"]["Application.Ai.PlatformDraftsDto"][];
+            sources: components["schemas"]["Domain.Ai.ChatCitation"][];
             source: components["schemas"]["Application.Ai.AiSourceDto"];
         };
         "Application.Assets.AssetDto": {
@@ -5203,6 +5204,8 @@ export interface components {
             positioningStatement: string;
             voiceGuidelines: components["schemas"]["Domain.Ai.VoiceGuidelines"];
             taglines: string[];
+            colours?: string[] | null;
+            sources?: components["schemas"]["Domain.Ai.ChatCitation"][] | null;
         };
         /** @enum {string} */
         "Domain.Ai.ChatAuthor": "user" | "assistant";

@@ -73,7 +73,8 @@ public sealed record PostDraftDto(string Text, int Length, bool Shortened);
 
 public sealed record PlatformDraftsDto(Domain.Social.SocialPlatform Platform, string DisplayName, int MaxLength, IReadOnlyList<PostDraftDto> Drafts);
 
-public sealed record PostDraftsDto(Guid CompanyId, string Topic, IReadOnlyList<PlatformDraftsDto> Platforms, AiSourceDto Source);
+/// <summary>Drafts per platform, with the passages of the documents they drew on (facts, prescribed hashtags, words to avoid).</summary>
+public sealed record PostDraftsDto(Guid CompanyId, string Topic, IReadOnlyList<PlatformDraftsDto> Platforms, IReadOnlyList<ChatCitation> Sources, AiSourceDto Source);
 
 public sealed record AiUsageDto(
     string Month, string Plan, int Requests, int MonthlyLimit, int Remaining, long InputTokens, long OutputTokens, int CachedResponses,

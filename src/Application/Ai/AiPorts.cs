@@ -120,7 +120,8 @@ public interface IMarketAnalyst
 
 public sealed record PostBrief(BrandProfile Profile, IReadOnlyList<GroundingPassage> Passages, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count);
 
-public sealed record PostDraft(SocialPlatform Platform, string Text);
+/// <summary>A draft for one platform, with the numbers of the passages it drew on.</summary>
+public sealed record PostDraft(SocialPlatform Platform, string Text, IReadOnlyList<int>? Passages = null);
 
 /// <summary>Drafts social posts on a topic in the brand's voice, for each platform asked.</summary>
 public interface IPostDrafter

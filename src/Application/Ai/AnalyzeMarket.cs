@@ -39,8 +39,10 @@ public sealed class AnalyzeMarketHandler(
 
         var focus = string.IsNullOrWhiteSpace(command.Focus) ? null : command.Focus.Trim();
         var profile = BrandProfile.From(company);
-        var passages = await retriever.FindAsync(ProfileTopics.Of(profile, focus, "competitor market customers"), company.Id,
-            GroundingRetriever.DefaultPassages + 1, cancellationToken);
+        // Competitors and customers each get their own query: a competitor overview shares few words with the profile.
+        var passages = await retriever.FindEachAsync(
+            [focus ?? "", "competitors competition rivals alternatives", "customers audience", ProfileTopics.Of(profile, focus)], company.Id, 3,
+            GroundingRetriever.DefaultPassages + 3, cancellationToken);
         var brief = new MarketBrief(profile, passages, focus);
         var (analysis, cached) = await ai.RunAsync(AiRequestKey.For(provider.Info, Kind, brief), Kind, ct => analyst.AnalyzeAsync(brief, ct), cancellationToken);
 

@@ -23,6 +23,11 @@ public sealed class GenerateBrandStrategyHandler(
     CachedAiCall ai, TimeProvider clock) : ICommandHandler<GenerateBrandStrategy, BrandStrategyVersionDto>
 {
     public const string Kind = "brand-strategy";
+    private const int PassagesPerTopic = 2;
+    private const int MaxPassages = 8;
+
+    /// <summary>What a brand guide states that a strategy must take over rather than invent.</summary>
+    public static readonly IReadOnlyList<string> BrandTopics = ["brand values", "tone of voice", "words to avoid", "brand colours hex"];
 
     public async ValueTask<BrandStrategyVersionDto> Handle(GenerateBrandStrategy command, CancellationToken cancellationToken)
     {
@@ -31,7 +36,8 @@ public sealed class GenerateBrandStrategyHandler(
         await entitlements.EnsureAdvancedAiAsync(cancellationToken);
 
         var profile = BrandProfile.From(company);
-        var passages = await retriever.FindAsync(ProfileTopics.Of(profile), company.Id, GroundingRetriever.DefaultPassages, cancellationToken);
+        // The brand guide's own statements first (each found by its own query), then what bears on the profile as a whole.
+        var passages = await retriever.FindEachAsync([.. BrandTopics, ProfileTopics.Of(profile)], company.Id, PassagesPerTopic, MaxPassages, cancellationToken);
         var brief = new StrategyBrief(profile, passages);
         var key = AiRequestKey.For(provider.Info, Kind, brief);
 

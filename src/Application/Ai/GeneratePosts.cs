@@ -44,7 +44,8 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
         var profile = BrandProfile.From(company);
         var topic = command.Topic.Trim();
         var platforms = command.Platforms.Distinct().ToList();
-        var passages = await retriever.FindAsync(topic, company.Id, 3, cancellationToken);
+        // The topic's facts, and the social media policy's rules (prescribed hashtags, words to avoid) by their own queries.
+        var passages = await retriever.FindEachAsync([topic, "social media hashtags", "words to avoid"], company.Id, 3, 6, cancellationToken);
         var brief = new PostBrief(profile, passages, platforms, topic, command.Count);
         var (drafts, cached) = await ai.RunAsync(AiRequestKey.For(provider.Info, Kind, brief), Kind, ct => drafter.DraftAsync(brief, ct), cancellationToken);
 
@@ -53,7 +54,8 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
                 drafts.Where(d => d.Platform == platform && !string.IsNullOrWhiteSpace(d.Text)).Take(command.Count)
                     .Select(d => Fit(d.Text.Trim(), platform.MaxTextLength(), text => platform.TextLength(text))).ToList()))
             .ToList();
-        return new PostDraftsDto(company.Id, topic, result, AiSourceDto.From(provider.Info, cached));
+        var sources = GroundingQueries.Citations(passages, drafts.SelectMany(d => d.Passages ?? []), topic);
+        return new PostDraftsDto(company.Id, topic, result, sources, AiSourceDto.From(provider.Info, cached));
     }
 
     /// <summary>

@@ -6,10 +6,13 @@ namespace BrandAutomator.Domain.Ai;
 /// <summary>How the brand speaks: the tone in a sentence or two, what to do and what to avoid.</summary>
 public sealed record VoiceGuidelines(string Tone, IReadOnlyList<string> Do, IReadOnlyList<string> Avoid);
 
-/// <summary>A complete brand strategy as the strategist proposes it and the user edits it.</summary>
+/// <summary>
+/// A complete brand strategy as the strategist proposes it and the user edits it: with the brand colours its documents
+/// state (#RRGGBB), and the passages of the documents it was drafted from.
+/// </summary>
 public sealed record BrandStrategy(
     string Vision, string Mission, IReadOnlyList<BrandValue> Values, string PositioningStatement, VoiceGuidelines VoiceGuidelines,
-    IReadOnlyList<string> Taglines)
+    IReadOnlyList<string> Taglines, IReadOnlyList<string>? Colours = null, IReadOnlyList<ChatCitation>? Sources = null)
 {
     public const int MaxTaglines = 10;
     public const int MaxTaglineLength = 120;
@@ -69,6 +72,11 @@ public sealed record BrandStrategy(
         }
 
         List(Taglines, MaxTaglines, MaxTaglineLength, "taglines", allowEmpty: false);
+        if (Colours is { } colours && (colours.Count > Company.MaxColours || colours.Any(c => !Company.IsHexColour(c))))
+        {
+            throw new DomainRuleException($"Give at most {Company.MaxColours} colours, written #RRGGBB.", "colours");
+        }
+
         return this;
     }
 
@@ -150,7 +158,8 @@ public sealed class BrandStrategyVersion : Entity<Guid>
 
     public void Edit(BrandStrategy strategy, DateTimeOffset now)
     {
-        Strategy = strategy.Checked();
+        // The documents it was drafted from stay its sources, whatever the edit says.
+        Strategy = (strategy with { Sources = Strategy.Sources }).Checked();
         Edited = true;
         UpdatedAt = Stored(now);
     }
@@ -165,6 +174,12 @@ public sealed class BrandStrategyVersion : Entity<Guid>
 
         company.DefineStrategy(Strategy.Vision, Strategy.Mission, Strategy.Values, Strategy.PositioningStatement, now);
         company.DefineVoice(Strategy.VoiceText(), now);
+        if (Strategy.Colours is { Count: > 0 } colours && company.BrandColours.Count == 0)
+        {
+            // The colours the documents state, unless the company has chosen its own.
+            company.SetIdentity(company.LogoAssetId, colours, now);
+        }
+
         AcceptedAt = Stored(now);
         UpdatedAt = AcceptedAt.Value;
     }

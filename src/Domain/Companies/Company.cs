@@ -145,7 +145,8 @@ public sealed class Company : Entity<Guid>
         }
     }
 
-    private static bool IsHexColour(string value) =>
+    /// <summary>Whether the text is a colour written #RRGGBB.</summary>
+    public static bool IsHexColour(string value) =>
         value.Length == 7 && value[0] == '#' && value.Skip(1).All(char.IsAsciiHexDigit);
 
     private static string Required(string? value, int max, string field)

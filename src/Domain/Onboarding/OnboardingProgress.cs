@@ -3,14 +3,21 @@ using BrandAutomator.Domain.Common;
 namespace BrandAutomator.Domain.Onboarding;
 
 /// <summary>
-/// Where the tenant is in the five-step wizard: 1 company basics, 2 audience and core problem, 3 brand voice,
-/// 4 vision, mission, values and positioning, 5 assets. Steps may be done in any order and revisited; the wizard is
-/// complete once all five are. One per tenant schema.
+/// Where the tenant is in the five-step wizard. Steps are identified by number: 1 company basics, 2 audience and core
+/// problem, 3 brand voice, 4 vision, mission, values and positioning, 5 assets; the wizard walks them in
+/// <see cref="Order"/>, which puts the uploads before the strategy so that the strategy's AI draft can use the documents.
+/// Steps may be done in any order and revisited; the wizard is complete once all five are. One per tenant schema.
 /// </summary>
 public sealed class OnboardingProgress
 {
     public const int StepCount = 5;
     public const int SingletonId = 1;
+
+    /// <summary>
+    /// The order the wizard walks the steps in. The numbers stay what they were when the strategy came fourth, so that
+    /// progress recorded before the uploads moved keeps its meaning: a tenant who had done the strategy has still done it.
+    /// </summary>
+    public static readonly IReadOnlyList<int> Order = [1, 2, 3, 5, 4];
 
     private List<int> _completedSteps = [];
 
@@ -45,7 +52,7 @@ public sealed class OnboardingProgress
             _completedSteps = [.. _completedSteps.Append(step).Order()];
         }
 
-        CurrentStep = Enumerable.Range(1, StepCount).FirstOrDefault(s => !_completedSteps.Contains(s), StepCount);
+        CurrentStep = Order.FirstOrDefault(s => !_completedSteps.Contains(s), Order[^1]);
         if (_completedSteps.Count == StepCount && CompletedAt is null)
         {
             CompletedAt = now;

@@ -32,7 +32,9 @@ public static class AiSchemas
               },
               "required": ["tone", "do", "avoid"]
             },
-            "taglines": { "type": "array", "minItems": 1, "maxItems": 10, "items": { "type": "string", "maxLength": 120 } }
+            "taglines": { "type": "array", "minItems": 1, "maxItems": 10, "items": { "type": "string", "maxLength": 120 } },
+            "colours": { "type": "array", "maxItems": 8, "items": { "type": "string", "maxLength": 7 } },
+            "passages": { "type": "array", "items": { "type": "integer" } }
           },
           "required": ["vision", "mission", "values", "positioningStatement", "voiceGuidelines", "taglines"]
         }
@@ -75,7 +77,8 @@ public static class AiSchemas
                 "type": "object",
                 "properties": {
                   "platform": { "type": "string", "enum": ["linkedIn", "x", "facebook", "instagram", "googleBusiness"] },
-                  "text": { "type": "string", "maxLength": 63206 }
+                  "text": { "type": "string", "maxLength": 63206 },
+                  "passages": { "type": "array", "items": { "type": "integer" } }
                 },
                 "required": ["platform", "text"]
               }

@@ -418,10 +418,13 @@ function AiDraft({ form }: { form: Form }) {
         if (first.shortened) shortened.push(drafts.displayName);
       }
       if (!form.getValues('title').trim()) form.setValue('title', topic.trim().slice(0, 200));
+      // The brand's documents the drafts drew on (facts, prescribed hashtags, words to avoid).
+      const sources = [...new Set((result.sources ?? []).map((source) => source.assetName))];
+      const drawnFrom = sources.length > 0 ? ` Drawn from ${sources.join(', ')}.` : '';
       setNote(
         shortened.length > 0
-          ? `Drafted. Shortened to fit: ${shortened.join(', ')}. Edit before saving.`
-          : 'Drafted for each network. Edit before saving.',
+          ? `Drafted. Shortened to fit: ${shortened.join(', ')}.${drawnFrom} Edit before saving.`
+          : `Drafted for each network.${drawnFrom} Edit before saving.`,
       );
     } catch (error) {
       setFailure(errorMessage(error));

@@ -288,10 +288,10 @@ function SetupCard({ canEdit }: { canEdit: boolean }) {
             <span style={{ width: `${(count / stepCount) * 100}%` }} />
           </div>
           <ol className={styles.setupSteps}>
-            {setupSteps.map((step) => (
+            {setupSteps.map((step, index) => (
               <li key={step.number} data-done={done.has(step.number) || undefined}>
                 <span className={styles.miniCheck} aria-hidden="true">
-                  {done.has(step.number) ? <Icon name="check" /> : step.number}
+                  {done.has(step.number) ? <Icon name="check" /> : index + 1}
                 </span>
                 {step.short}
                 {done.has(step.number) && <span className="visually-hidden"> (done)</span>}

@@ -165,7 +165,7 @@ describe('onboarding wizard', () => {
     signIn();
     const strategy = progress({
       currentStep: 4,
-      completedSteps: [1, 2, 3],
+      completedSteps: [1, 2, 3, 5],
       company: {
         ...company,
         vision: 'Trails for everyone',
@@ -191,7 +191,7 @@ describe('onboarding wizard', () => {
     render();
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: 'Save and continue' }));
+    await user.click(await screen.findByRole('button', { name: 'Save and finish' }));
 
     const secondName = await screen.findByLabelText('Name of value 2');
     await waitFor(() => expect(secondName).toHaveAttribute('aria-invalid', 'true'));
@@ -200,21 +200,21 @@ describe('onboarding wizard', () => {
     expect(screen.getByLabelText('Name of value 1')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByLabelText('Mission')).toHaveAccessibleDescription('Mission is too vague.');
     expect(screen.getByRole('alert')).toHaveTextContent('Something the form has no field for.');
-    // Still on step 4, nothing lost.
+    // Still on the strategy step, nothing lost.
     expect(screen.getByRole('heading', { level: 2, name: 'Strategy' })).toBeInTheDocument();
     expect(screen.getByLabelText('Vision')).toHaveValue('Trails for everyone');
   });
 
   it('keeps values as an editable list with the server’s rules', async () => {
     signIn();
-    serve(progress({ currentStep: 4, completedSteps: [1, 2, 3] }));
+    serve(progress({ currentStep: 4, completedSteps: [1, 2, 3, 5] }));
     render();
     const user = userEvent.setup();
 
     await user.type(await screen.findByLabelText('Name of value 1'), 'Honest');
     await user.click(screen.getByRole('button', { name: 'Add a value' }));
     await user.type(screen.getByLabelText('Name of value 2'), 'honest');
-    await user.click(screen.getByRole('button', { name: 'Save and continue' }));
+    await user.click(screen.getByRole('button', { name: 'Save and finish' }));
 
     expect(await screen.findByText('Each value has its own name.')).toBeInTheDocument();
     expect(screen.getAllByText('Enter what the value means in practice.')).toHaveLength(2);
@@ -227,7 +227,7 @@ describe('onboarding wizard', () => {
     serve(
       progress({
         currentStep: 5,
-        completedSteps: [1, 2, 3, 4],
+        completedSteps: [1, 2, 3],
         company: { ...company, brandColours: ['#4F46E5', '#0F172A'] },
       }),
       (request) =>
@@ -238,12 +238,37 @@ describe('onboarding wizard', () => {
     render();
     const user = userEvent.setup();
 
-    await user.click(await screen.findByRole('button', { name: 'Save and finish' }));
+    await user.click(await screen.findByRole('button', { name: 'Save and continue' }));
 
     const second = await screen.findByLabelText('Colour 2 as #RRGGBB');
     await waitFor(() => expect(second).toHaveAttribute('aria-invalid', 'true'));
     expect(second).toHaveAccessibleDescription('Colours are written #RRGGBB.');
     expect(screen.getByLabelText('Colour 1 as #RRGGBB')).not.toHaveAttribute('aria-invalid');
+  });
+
+  it('walks the files before the strategy, so that the AI draft can use them', async () => {
+    signIn();
+    serve(progress({ currentStep: 4, completedSteps: [1, 2, 3] }));
+    render();
+    const user = userEvent.setup();
+
+    expect(await screen.findByText('Step 5 of 5')).toBeInTheDocument();
+    const stepper = screen.getByRole('navigation', { name: 'Setup steps' });
+    expect(
+      within(stepper)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual([
+      expect.stringContaining('Company basics'),
+      expect.stringContaining('Audience'),
+      expect.stringContaining('Brand voice'),
+      expect.stringContaining('Logo, colours and files'),
+      expect.stringContaining('Strategy'),
+    ]);
+    // A tenant who reached the strategy before the files moved ahead of it is told, and taken there in one click.
+    await user.click(screen.getByRole('button', { name: 'Upload your files first' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Logo, colours and files' })).toBeInTheDocument();
+    expect(screen.getByText('Step 4 of 5')).toBeInTheDocument();
   });
 
   it('ends on a completion screen once the five steps are done', async () => {

@@ -16,8 +16,9 @@ import {
   basicsValues,
   identityValues,
   isStepNumber,
-  stepCount,
-  steps,
+  nextStep,
+  previousStep,
+  stepOf,
   strategyValues,
   voiceValues,
   type StepKey,
@@ -88,9 +89,10 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
   const saveStep = async (number: StepNumber, body: OnboardingCompanyRequest) => {
     const create = number === 1 && !progress.companyId;
     const saved = await save.mutateAsync({ body, create });
-    drafts.delete(steps[number - 1]!.key);
-    justSaved.add(steps[number - 1]!.key);
-    if (number < stepCount) goTo((number + 1) as StepNumber, saved);
+    drafts.delete(stepOf(number).key);
+    justSaved.add(stepOf(number).key);
+    const next = nextStep(number);
+    if (next !== undefined) goTo(next, saved);
     else if (saved.completed) goTo('done', saved);
     else {
       toast.success('Saved. A few steps are still open.');
@@ -103,7 +105,8 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
     if (justSaved.delete(key)) return;
     drafts.set(key, values);
   };
-  const back = typeof view === 'number' && view > 1 ? () => goTo((view - 1) as StepNumber) : undefined;
+  const previous = typeof view === 'number' ? previousStep(view) : undefined;
+  const back = previous !== undefined ? () => goTo(previous) : undefined;
   const company = progress.company;
   const common = { onBack: back, readOnly };
 
@@ -149,6 +152,8 @@ function Wizard({ progress }: { progress: OnboardingProgress }) {
             onLeave={keep('strategy')}
             onSave={(strategy) => saveStep(4, { strategy })}
             companyId={progress.companyId ?? null}
+            filesDone={progress.completedSteps.includes(5)}
+            onFiles={() => goTo(5)}
             {...common}
           />
         ) : (

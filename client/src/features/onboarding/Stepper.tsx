@@ -34,7 +34,7 @@ export function Stepper({ progress, view, onSelect }: StepperProps) {
         <span style={{ width: `${(count / stepCount) * 100}%` }} />
       </div>
       <ol className={styles.stepList}>
-        {steps.map((step) => {
+        {steps.map((step, index) => {
           const isDone = done.has(step.number);
           const current = view === step.number;
           const reachable = step.number === 1 || !!progress.companyId;
@@ -49,7 +49,7 @@ export function Stepper({ progress, view, onSelect }: StepperProps) {
                 data-done={isDone || undefined}
               >
                 <span className={styles.bullet} aria-hidden="true">
-                  {isDone ? <Icon name="check" /> : step.number}
+                  {isDone ? <Icon name="check" /> : index + 1}
                 </span>
                 <span className={styles.stepLabel}>
                   <span className={styles.stepName}>{step.title}</span>
@@ -57,7 +57,7 @@ export function Stepper({ progress, view, onSelect }: StepperProps) {
                     {isDone ? 'Done' : current ? 'In progress' : reachable ? 'To do' : 'After the basics'}
                   </span>
                 </span>
-                <span className="visually-hidden">{`, step ${step.number} of ${stepCount}${isDone ? ', done' : ''}`}</span>
+                <span className="visually-hidden">{`, step ${index + 1} of ${stepCount}${isDone ? ', done' : ''}`}</span>
               </button>
             </li>
           );

@@ -2,7 +2,17 @@ import { z } from 'zod';
 import type { CompanyProfile, OnboardingCompanyRequest } from '../../api';
 import { companyBasicsSchema, companyBasicsValues } from '../brands/CompanyBasicsFields';
 
-export { isStepNumber, stepCount, steps, type StepKey, type StepNumber } from './stepList';
+export {
+  isStepNumber,
+  nextStep,
+  positionOf,
+  previousStep,
+  stepCount,
+  stepOf,
+  steps,
+  type StepKey,
+  type StepNumber,
+} from './stepList';
 
 // The server's rules (SaveOnboardingCompanyValidator, Domain/Companies/Company.cs), checked here first so that a
 // mistake shows at once; the server checks them again and names the field when one fails.

@@ -17,7 +17,7 @@ public sealed class ModelBrandStrategist(IChatClient chat, IOptions<AiOptions> o
     public async IAsyncEnumerable<StrategistChunk> AnswerAsync(StrategistQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var messages = Prompts.History(question.History)
-            .Append(new ChatMessage(ChatRole.User, Prompts.UserTurn(question.Profile, question.Passages, Prompts.ChatTask(question.Question))))
+            .Append(new ChatMessage(ChatRole.User, Prompts.UserTurn(question.Profile, question.Passages, Prompts.ChatTask(question))))
             .ToList();
         var settings = new ChatOptions
         {
@@ -102,10 +102,25 @@ public sealed class ModelStrategyGenerator(StructuredCall call) : IStrategyGener
             new VoiceGuidelines(Text(value.GetProperty("voiceGuidelines"), "tone"), Texts(value.GetProperty("voiceGuidelines"), "do"),
                 Texts(value.GetProperty("voiceGuidelines"), "avoid")),
             Texts(value, "taglines"));
+        // Optional in the schema: the colours the documents state, and the passages the draft rests on.
+        var colours = value.TryGetProperty("colours", out var c) && c.ValueKind == JsonValueKind.Array
+            ? c.EnumerateArray().Select(x => x.GetString()?.Trim().ToUpperInvariant() ?? "").Where(Company.IsHexColour).Distinct().Take(Company.MaxColours).ToList()
+            : [];
+        strategy = strategy with
+        {
+            Colours = colours.Count > 0 ? colours : null,
+            Sources = GroundingQueries.Citations(brief.Passages, Numbers(value), "brand values tone of voice words to avoid colours"),
+        };
         return new AiResult<BrandStrategy>(strategy, usage);
     }
 
     internal static string Text(JsonElement element, string name) => element.GetProperty(name).GetString()!.Trim();
+
+    /// <summary>The optional "passages" numbers of an element.</summary>
+    internal static IReadOnlyList<int> Numbers(JsonElement element) =>
+        element.TryGetProperty("passages", out var numbers) && numbers.ValueKind == JsonValueKind.Array
+            ? numbers.EnumerateArray().Where(n => n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out _)).Select(n => n.GetInt32()).ToList()
+            : [];
 
     internal static IReadOnlyList<string> Texts(JsonElement element, string name) =>
         element.GetProperty(name).EnumerateArray().Select(e => e.GetString()!.Trim()).Where(s => s.Length > 0).ToList();
@@ -134,9 +149,10 @@ public sealed class ModelPostDrafter(StructuredCall call) : IPostDrafter
             AiSchemas.PostDrafts, "post_drafts", "post drafts", cancellationToken);
         var byName = Enum.GetValues<SocialPlatform>().ToDictionary(Prompts.Platform, StringComparer.Ordinal);
         var drafts = value.GetProperty("drafts").EnumerateArray()
-            .Select(d => (Platform: byName.GetValueOrDefault(d.GetProperty("platform").GetString()!), Text: ModelStrategyGenerator.Text(d, "text")))
+            .Select(d => (Platform: byName.GetValueOrDefault(d.GetProperty("platform").GetString()!), Text: ModelStrategyGenerator.Text(d, "text"),
+                Passages: ModelStrategyGenerator.Numbers(d)))
             .Where(d => brief.Platforms.Contains(d.Platform))
-            .Select(d => new PostDraft(d.Platform, d.Text))
+            .Select(d => new PostDraft(d.Platform, d.Text, d.Passages))
             .ToList();
         return new AiResult<IReadOnlyList<PostDraft>>(drafts, usage);
     }

@@ -4,13 +4,13 @@ using BrandAutomator.Application.Ai;
 namespace BrandAutomator.Infrastructure.Ai.Offline;
 
 /// <summary>
-/// The strategist without a model: quotes the sentences of the best passages that share the question's words, with
-/// their citations, then the profile fields that bear on it. The same question over the same data gives the same answer.
+/// The strategist without a model: quotes the sentences, list items and table rows of the retrieved passages that best
+/// answer the question (up to three for a question in several parts), citing only the passages it quotes, then the
+/// profile fields that bear on it. With no passage it says plainly that the documents do not cover the question and what
+/// to upload. The same question over the same data gives the same answer.
 /// </summary>
 public sealed class OfflineBrandStrategist : IBrandStrategist
 {
-    private const int QuotedPassages = 3;
-
     public async IAsyncEnumerable<StrategistChunk> AnswerAsync(StrategistQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var piece in Compose(question))
@@ -25,32 +25,35 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
     public static IEnumerable<string> Compose(StrategistQuestion question)
     {
         yield return "_Offline mode: no AI provider is configured, so this answer quotes your documents and profile instead of being written by a model._\n\n";
-        var terms = GroundingRetriever.Terms(question.Question);
-        if (question.Passages.Count > 0)
+        var excerpts = ExcerptPicker.Pick(question.Question, question.Passages);
+        if (excerpts.Count > 0)
         {
-            yield return "Here is what your documents say about this:\n\n";
-            foreach (var passage in question.Passages.Take(QuotedPassages))
+            yield return "Your documents say:\n\n";
+            var stale = ExcerptPicker.Stale(question.Passages);
+            foreach (var excerpt in excerpts)
             {
-                var where = passage.Page is { } page ? $"{passage.AssetName}, page {page}" : passage.AssetName;
-                yield return $"- “{OfflineText.Clip(GroundingRetriever.BestSentence(passage.Text, terms), 400)}” ({where}) [{passage.Number}]\n";
+                yield return excerpt.Markdown();
             }
 
-            if (question.Passages.Count > QuotedPassages)
+            if (excerpts.Any(e => stale.Contains(e.Passage.AssetId)))
             {
-                yield return "\nRelated passages: " +
-                    string.Join(", ", question.Passages.Skip(QuotedPassages).Select(p => $"{p.AssetName} [{p.Number}]")) + ".\n";
+                yield return "\nA document quoted here says it is superseded or archived: check it against the current one before relying on it.\n";
             }
         }
         else
         {
-            yield return "None of your uploaded documents mention this yet. Upload documents that cover it (brand book, product sheets, customer research) to get answers grounded in them.\n";
+            yield return Abstention.Answer(question.Question) + "\n";
         }
 
         if (question.Profile is { } profile)
         {
+            var asked = Words.StemSet(question.Question);
             var fields = ProfileLines(profile);
-            var relevant = fields.Where(f => terms.Any(t => f.Text.Contains(t, StringComparison.OrdinalIgnoreCase))).ToList();
-            var shown = (relevant.Count > 0 ? relevant : fields.Where(f => f.Default).ToList()).Take(3).ToList();
+            // A field the question names ("our brand voice"); without quotes from the documents, also one whose text it shares words with.
+            var relevant = fields.Where(f => Words.StemSet(f.Label).Overlaps(asked) || (excerpts.Count == 0 && Words.StemSet(f.Text).Overlaps(asked)))
+                .ToList();
+            // With quotes from the documents, only the profile fields the question is about; without, the ones that frame any answer.
+            var shown = (relevant.Count > 0 ? relevant : excerpts.Count > 0 ? [] : fields.Where(f => f.Default).ToList()).Take(3).ToList();
             if (shown.Count > 0)
             {
                 yield return $"\nFrom the profile of {profile.Name}:\n\n";

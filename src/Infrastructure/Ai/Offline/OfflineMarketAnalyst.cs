@@ -21,10 +21,22 @@ public sealed class OfflineMarketAnalyst : IMarketAnalyst
         var category = p.Industry is { } industry ? $" in {Inline(industry)}" : "";
         var focus = brief.Focus is { } f ? $" (focus: {Clip(f, 120)})" : "";
 
-        var competitors = Quotes(brief, CompetitorCues, "Your documents mention the competition").ToList();
-        competitors.Add(new MarketFinding(
-            $"Identify the main competitors of {p.Name}{category}{focus}: who they are, their prices and how they position themselves. Your profile and documents do not name them.",
-            p.Industry is null ? [] : ["industry"], [], Inference: true, NeedsResearch: true));
+        // Competitors the documents name (a row of a competitor table, an item of a list of rivals) are facts with their source.
+        var named = DocumentFacts.Competitors(brief.Passages);
+        var competitors = named.Select(c => new MarketFinding(
+            $"{c.Value.Name}, named in your documents: {Clip(c.Value.Statement, 300)}", [], [c.Passage], Inference: false, NeedsResearch: false)).ToList();
+        if (named.Count == 0)
+        {
+            competitors.AddRange(Quotes(brief, CompetitorCues, "Your documents mention the competition"));
+        }
+
+        competitors.Add(named.Count > 0
+            ? new MarketFinding(
+                $"Check whether businesses beyond {string.Join(", ", named.Take(5).Select(c => c.Value.Name))} compete for the same customers{focus}, and keep their prices current.",
+                p.Industry is null ? [] : ["industry"], [], Inference: true, NeedsResearch: true)
+            : new MarketFinding(
+                $"Identify the main competitors of {p.Name}{category}{focus}: who they are, their prices and how they position themselves. Your profile and documents do not name them.",
+                p.Industry is null ? [] : ["industry"], [], Inference: true, NeedsResearch: true));
 
         var opportunities = new List<MarketFinding>();
         if (p.PositioningStatement is { } positioning)
@@ -78,8 +90,10 @@ public sealed class OfflineMarketAnalyst : IMarketAnalyst
     {
         foreach (var passage in brief.Passages)
         {
-            var sentence = GroundingRetriever.BestSentence(passage.Text, cues.Select(c => c.Trim()).ToList());
-            if (cues.Any(c => sentence.Contains(c.Trim(), StringComparison.OrdinalIgnoreCase)))
+            // A statement of the passage (never its heading) that mentions a cue.
+            var sentence = Excerpts.Of(passage).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
+                .Select(e => e.Text).FirstOrDefault(t => cues.Any(c => t.Contains(c.Trim(), StringComparison.OrdinalIgnoreCase)));
+            if (sentence is not null)
             {
                 yield return new MarketFinding($"{lead}: “{Clip(sentence, 300)}”", [], [passage.Number], Inference: false, NeedsResearch: false);
             }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using BrandAutomator.Application.Ai;
 using BrandAutomator.Domain.Social;
 using static BrandAutomator.Infrastructure.Ai.Offline.OfflineText;
@@ -5,11 +6,15 @@ using static BrandAutomator.Infrastructure.Ai.Offline.OfflineText;
 namespace BrandAutomator.Infrastructure.Ai.Offline;
 
 /// <summary>
-/// Post drafts without a model: a hook on the topic, the brand's promise or a sentence of its own documents about the
-/// topic, a call to action fitting the platform, and hashtags where the platform uses them; within every limit.
+/// Post drafts without a model: a hook on the topic, the brand's promise or one short fact of its own documents about the
+/// topic (a sentence, a list item or a table row, never a pasted paragraph), a call to action fitting the platform, and
+/// the hashtags the social media policy prescribes (the brand's own otherwise) where the platform uses them. Words the
+/// brand guide bans are kept out. Within every limit; each draft names the passages it drew on.
 /// </summary>
-public sealed class OfflinePostDrafter : IPostDrafter
+public sealed partial class OfflinePostDrafter : IPostDrafter
 {
+    private const int MaxFactLength = 220;
+
     public Task<AiResult<IReadOnlyList<PostDraft>>> DraftAsync(PostBrief brief, CancellationToken cancellationToken) =>
         Task.FromResult(new AiResult<IReadOnlyList<PostDraft>>(Drafts(brief), AiTokenUsage.None));
 
@@ -17,12 +22,26 @@ public sealed class OfflinePostDrafter : IPostDrafter
     {
         var p = brief.Profile;
         var topic = Clip(brief.Topic, 120);
-        var terms = GroundingRetriever.Terms(brief.Topic);
-        var facts = brief.Passages.Select(x => Clip(GroundingRetriever.BestSentence(x.Text, terms), 220)).Where(s => s.Length > 0).ToList();
+        var banned = DocumentFacts.BannedWords(brief.Passages);
+        var prescribed = DocumentFacts.RequiredHashtags(brief.Passages);
+        var rules = prescribed.Select(h => h.Passage).Concat(banned.Count > 0 ? DocumentFacts.Avoid(brief.Passages).Select(a => a.Passage) : []).Distinct().ToList();
+
+        // Facts: the parts that match the topic, short, that are not themselves rules about posting or wording.
+        var facts = ExcerptPicker.Ranked(brief.Topic, brief.Passages)
+            .Where(e => e.Text.Length <= MaxFactLength && !e.Text.Contains('#', StringComparison.Ordinal) && !e.Text.EndsWith(':')
+                && !Uses(e.Text, banned) && !Rule().IsMatch(e.Text))
+            .Take(3).ToList();
         var promise = p.PositioningStatement ?? (p.TargetAudience is { } audience && p.CoreProblem is { } problem
             ? $"We help {Inline(audience)} with this: {Inline(problem)}."
             : p.Description ?? $"{p.Name} is here to help.");
-        var hashtags = new[] { Hashtag(p.Name), Hashtag(p.Industry), Hashtag(topic.Split(' ').Length <= 3 ? topic : null) }.OfType<string>().Distinct().ToList();
+        if (Uses(promise, banned))
+        {
+            promise = $"{p.Name} is here to help.";
+        }
+
+        var hashtags = prescribed.Count > 0
+            ? prescribed.Select(h => h.Value).ToList()
+            : new[] { Hashtag(p.Name), Hashtag(p.Industry), Hashtag(topic.Split(' ').Length <= 3 ? topic : null) }.OfType<string>().Distinct().ToList();
 
         var drafts = new List<PostDraft>();
         foreach (var platform in brief.Platforms)
@@ -36,21 +55,31 @@ public sealed class OfflinePostDrafter : IPostDrafter
                     2 => $"{p.Name} on {Inline(topic)}:",
                     _ => $"A quick note on {Inline(topic)}.",
                 };
-                var body = facts.Count > 0 && i % 2 == 0 ? $"“{facts[(i / 2) % facts.Count]}”" : Sentence(Clip(promise, 400));
-                drafts.Add(new PostDraft(platform, Compose(platform, hook, body, hashtags)));
+                if (Uses(hook, banned))
+                {
+                    hook = $"A quick note from {p.Name}.";
+                }
+
+                var fact = facts.Count > 0 && i % 2 == 0 ? facts[(i / 2) % facts.Count] : null;
+                var body = fact is null ? Sentence(Clip(promise, 400)) : Sentence(Clip(fact.Text, MaxFactLength));
+                var used = rules.Concat(fact is null ? [] : [fact.Passage.Number]).Distinct().Order().ToList();
+                drafts.Add(new PostDraft(platform, Compose(platform, hook, body, hashtags), used));
             }
         }
 
         return drafts;
     }
 
+    private static bool Uses(string text, IReadOnlyList<string> banned) =>
+        banned.Any(word => Regex.IsMatch(text, @"(?<![\p{L}\p{N}])" + Regex.Escape(word) + @"(?![\p{L}\p{N}])", RegexOptions.IgnoreCase));
+
     private static string Compose(SocialPlatform platform, string hook, string body, IReadOnlyList<string> hashtags)
     {
         var tags = string.Join(' ', hashtags);
         return platform switch
         {
-            // X: the hook, a short body and the tags, well under 280.
-            SocialPlatform.X => Clip($"{hook} {Clip(body, 170)} {tags}", 270),
+            // X: the hook and a short body, cut so that the tags always fit, well under 280.
+            SocialPlatform.X => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 270 - tags.Length - 1)) + " " + tags).Trim(),
             SocialPlatform.LinkedIn => $"{hook}\n\n{body}\n\nWhat's your experience? Share it in the comments.\n\n{tags}".Trim(),
             SocialPlatform.Instagram => $"{hook}\n\n{body}\n\nTell us below, and follow for more.\n\n{tags}".Trim(),
             SocialPlatform.Facebook => $"{hook}\n\n{body}\n\nWhat do you think? Let us know in the comments.",
@@ -58,4 +87,8 @@ public sealed class OfflinePostDrafter : IPostDrafter
             _ => $"{hook}\n\n{body}",
         };
     }
+
+    // Sentences that state a rule for the writer rather than a fact for the reader.
+    [GeneratedRegex(@"^(never|always|do not|don't|use|add|avoid|every post|posts?\b)", RegexOptions.IgnoreCase)]
+    private static partial Regex Rule();
 }

@@ -6,13 +6,65 @@ using static BrandAutomator.Infrastructure.Ai.Offline.OfflineText;
 namespace BrandAutomator.Infrastructure.Ai.Offline;
 
 /// <summary>
-/// A strategy draft from the wizard's fields without a model: what the profile already says is kept, and what it does
-/// not say is filled from templates over the fields it has, for the user to edit.
+/// A strategy draft without a model: what the profile already says is kept; the values, tone of voice, words to avoid
+/// and colours the brand's documents state are taken from them, citing the passages; the rest is filled from templates
+/// over the fields it has, for the user to edit.
 /// </summary>
 public sealed class OfflineStrategyGenerator : IStrategyGenerator
 {
     public Task<AiResult<BrandStrategy>> GenerateAsync(StrategyBrief brief, CancellationToken cancellationToken) =>
-        Task.FromResult(new AiResult<BrandStrategy>(Draft(brief.Profile), AiTokenUsage.None));
+        Task.FromResult(new AiResult<BrandStrategy>(Draft(brief), AiTokenUsage.None));
+
+    public static BrandStrategy Draft(StrategyBrief brief)
+    {
+        var used = new List<int>();
+        var documentValues = DocumentFacts.Values(brief.Passages);
+        var tone = DocumentFacts.Tone(brief.Passages);
+        var avoid = DocumentFacts.Avoid(brief.Passages);
+        var colours = DocumentFacts.Colours(brief.Passages);
+        var draft = Draft(brief.Profile);
+
+        var values = draft.Values;
+        if (brief.Profile.Values.Count == 0 && documentValues.Count > 0)
+        {
+            values = documentValues.Select(v => v.Value).ToList();
+            used.AddRange(documentValues.Select(v => v.Passage));
+        }
+
+        var voice = draft.VoiceGuidelines;
+        if (tone is not null)
+        {
+            // The profile's own voice stays the tone; the guide's description becomes the first thing to do.
+            voice = brief.Profile.BrandVoice is null
+                ? voice with { Tone = tone.Value }
+                : voice with { Do = [Clip(tone.Value, BrandStrategy.MaxGuidelineLength), .. voice.Do.Take(BrandStrategy.MaxGuidelines - 1)] };
+            used.Add(tone.Passage);
+        }
+
+        if (avoid.Count > 0)
+        {
+            var banned = avoid.Select(a => Clip(a.Value.StartsWith('"') || a.Value.StartsWith('“') ? $"The word {a.Value}" : a.Value,
+                BrandStrategy.MaxGuidelineLength)).ToList();
+            voice = voice with { Avoid = banned.Concat(voice.Avoid).Take(BrandStrategy.MaxGuidelines).ToList() };
+            used.AddRange(avoid.Select(a => a.Passage));
+        }
+
+        used.AddRange(colours.Select(c => c.Passage));
+        var strategy = draft with
+        {
+            Values = values,
+            VoiceGuidelines = voice,
+            Colours = colours.Count > 0 ? colours.Select(c => c.Value).ToList() : null,
+            Sources = GroundingQueries.Citations(brief.Passages, used, "brand values tone of voice words to avoid colours"),
+        };
+        // Every guideline fits the profile as one text: the oldest template lines give way first.
+        while (strategy.VoiceText().Length > Company.MaxTextLength && strategy.VoiceGuidelines.Do.Count > 1)
+        {
+            strategy = strategy with { VoiceGuidelines = strategy.VoiceGuidelines with { Do = strategy.VoiceGuidelines.Do.SkipLast(1).ToList() } };
+        }
+
+        return strategy;
+    }
 
     public static BrandStrategy Draft(BrandProfile p)
     {

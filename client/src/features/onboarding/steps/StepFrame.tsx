@@ -3,7 +3,7 @@ import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver
 import { Button } from '../../../components/Button';
 import { FormError } from '../../../components/form/FormError';
 import { applyServerErrors } from '../../../components/form/serverErrors';
-import { stepCount, steps, type StepNumber } from '../steps';
+import { positionOf, stepCount, stepOf, type StepNumber } from '../steps';
 import styles from '../onboarding.module.css';
 
 /** What the wizard gives every step. */
@@ -57,22 +57,23 @@ interface StepFrameProps {
   errors: Parameters<typeof FormError>[0]['errors'];
   onBack?: () => void;
   readOnly: boolean;
-  /** Beside the step's title: the place for the step's helpers (step 4's AI draft). */
+  /** Beside the step's title: the place for the step's helpers (the strategy's AI draft). */
   aside?: ReactNode;
   children: ReactNode;
 }
 
 /** The card around a step: its number and title, the form, and Back / Save and continue. */
 export function StepFrame({ number, onSubmit, submitting, errors, onBack, readOnly, aside, children }: StepFrameProps) {
-  const step = steps[number - 1]!;
-  const last = number === stepCount;
+  const step = stepOf(number);
+  const position = positionOf(number);
+  const last = position === stepCount;
   const titleId = `step-${number}-title`;
   return (
     <section className={`card ${styles.stepCard}`} aria-labelledby={titleId}>
       <div className="card__header">
         <div>
           <p className={styles.stepEyebrow}>
-            Step {number} of {stepCount}
+            Step {position} of {stepCount}
           </p>
           <h2 id={titleId} className="card__title" tabIndex={-1} data-step-heading>
             {step.title}

@@ -21,9 +21,22 @@ function fieldsOf(values: StrategyValues): Path<StrategyValues>[] {
 interface StrategyStepProps extends StepProps<StrategyValues> {
   /** The onboarding company: with it, editors get an "AI draft" that fills this step for them to edit. */
   companyId?: string | null;
+  /** Whether the files step is done: the AI draft reads the uploaded brand guide, so it says when there is none yet. */
+  filesDone?: boolean;
+  /** Opens the files step. */
+  onFiles?: () => void;
 }
 
-export function StrategyStep({ initial, onSave, onLeave, onBack, readOnly, companyId }: StrategyStepProps) {
+export function StrategyStep({
+  initial,
+  onSave,
+  onLeave,
+  onBack,
+  readOnly,
+  companyId,
+  filesDone = true,
+  onFiles,
+}: StrategyStepProps) {
   const { form, submit } = useStepForm({
     resolver: zodResolver(strategySchema),
     initial,
@@ -72,6 +85,14 @@ export function StrategyStep({ initial, onSave, onLeave, onBack, readOnly, compa
         <Button type="button" variant="secondary" onClick={draftWithAi} disabled={drafting}>
           {drafting ? 'Drafting…' : 'AI draft'}
         </Button>
+        {!filesDone && onFiles && (
+          <p className="field__hint">
+            The AI draft takes your values, tone and colours from your brand guide.{' '}
+            <Button type="button" variant="ghost" size="sm" onClick={onFiles}>
+              Upload your files first
+            </Button>
+          </p>
+        )}
         {draftNote && (
           <p
             className={draftNote.tone === 'error' ? 'field__error' : 'field__hint'}

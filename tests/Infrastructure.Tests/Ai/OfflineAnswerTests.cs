@@ -1,0 +1,128 @@
+using BrandAutomator.Application.Ai;
+using BrandAutomator.Infrastructure.Ai.Offline;
+
+namespace BrandAutomator.Infrastructure.Tests.Ai;
+
+/// <summary>The offline strategist answers from the parts of the passages that match the question, whole, citing only what it quotes.</summary>
+public sealed class OfflineAnswerTests
+{
+    private const string PriceList = """
+        # Price list 2026
+
+        Prices include VAT and apply from 1 March 2026.
+
+        | Product | Size | Price |
+        |---|---|---|
+        | House Espresso | 250 g | €12.50 |
+        | House Espresso | 1 kg | €41.00 |
+        | Kiambu Filter | 250 g | €15.90 |
+        """;
+
+    private const string BrandGuide = """
+        # Brand guide
+
+        ## Colours
+
+        Our primary colour is Ember Red, #B23A2E, used for every call to action. The secondary colour is Oat, #EFE6D8.
+
+        ## Values
+
+        We stand for three things:
+        - Craft: every batch is roasted by hand and cupped before it ships.
+        - Candour: we publish what we pay farmers.
+        - Warmth: we write like a friendly barista, never like a bank.
+        """;
+
+    [Fact]
+    public void A_table_row_with_a_price_comes_back_whole_with_its_header()
+    {
+        var answer = Answer("How much is a kilo bag of House Espresso? 1 kg", Passage(1, "price-list.md", PriceList, "Price list 2026"));
+
+        Assert.Contains("Product: House Espresso; Size: 1 kg; Price: €41.00", answer, StringComparison.Ordinal);
+        Assert.Contains("[1]", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Price list 2026”", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Headings_are_never_quoted_and_a_hex_colour_is_never_cut()
+    {
+        var answer = Answer("What is the hex code of our primary brand colour?", Passage(1, "brand-guide.md", BrandGuide, "Brand guide"));
+
+        Assert.Contains("#B23A2E", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("“Colours”", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("“Brand guide”", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_about_a_whole_list_gets_every_item()
+    {
+        var answer = Answer("What are our brand values?", Passage(1, "brand-guide.md", BrandGuide, "Brand guide › Values"));
+
+        Assert.Contains("Craft: every batch is roasted by hand", answer, StringComparison.Ordinal);
+        Assert.Contains("Candour", answer, StringComparison.Ordinal);
+        Assert.Contains("Warmth", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_question_in_two_parts_combines_two_sources_and_cites_only_those()
+    {
+        var unrelated = Passage(3, "careers.txt", "We are hiring a roaster in Leeds. Apply by e-mail with your CV.", null);
+        var answer = Answer("What does the 250 g Kiambu Filter cost, and what is our secondary colour?",
+            Passage(1, "price-list.md", PriceList, "Price list 2026"), Passage(2, "brand-guide.md", BrandGuide, "Brand guide"), unrelated);
+
+        Assert.Contains("€15.90", answer, StringComparison.Ordinal);
+        Assert.Contains("#EFE6D8", answer, StringComparison.Ordinal);
+        Assert.Equal([1, 2], CitationMarkers.In(answer, 3).Distinct().Order());
+    }
+
+    [Fact]
+    public void With_no_passage_the_answer_says_the_documents_do_not_cover_it_and_cites_nothing()
+    {
+        var answer = Answer("What discount do wholesale cafés get on a 5 kg order?");
+
+        Assert.Contains("Your documents do not cover this", answer, StringComparison.Ordinal);
+        Assert.Contains("upload a current price list", answer, StringComparison.Ordinal);
+        Assert.Empty(CitationMarkers.In(answer, 5));
+        Assert.StartsWith("_Offline mode", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_document_that_says_it_is_superseded_answers_only_when_nothing_current_does()
+    {
+        var old = Passage(1, "price-list-2024.txt", "SUPERSEDED: replaced by the 2026 price list.\n\nA House Espresso 250 g bag costs €10.90.", null);
+        var current = Passage(2, "price-list.md", PriceList, "Price list 2026");
+
+        var answer = Answer("What does a 250 g bag of House Espresso cost?", old, current);
+
+        Assert.Contains("€12.50", answer, StringComparison.Ordinal);
+        Assert.Equal([2], CitationMarkers.In(answer, 2).Distinct());
+    }
+
+    [Fact]
+    public void The_same_question_gives_the_same_answer()
+    {
+        var passages = new[] { Passage(1, "price-list.md", PriceList, null), Passage(2, "brand-guide.md", BrandGuide, null) };
+        Assert.Equal(Answer("Which colours and prices do we use?", passages), Answer("Which colours and prices do we use?", passages));
+    }
+
+    [Fact]
+    public void Competitors_and_banned_words_are_read_from_lists_and_from_text_extracted_flat()
+    {
+        var list = Passage(1, "competitors.md", "# Competitors\n\nThe competitors we meet most:\n\n- Bean Bros: a national subscription.\n- Kettle & Crow: a local roaster.", null);
+        var flat = Passage(2, "competitors.pdf", "Competitor overview The competitors we meet most: Bean Bros: a national subscription. Kettle & Crow: a local roaster.", null);
+        var words = Passage(3, "guide.pdf", "Words to avoid Never use these words: \"cheap\" (say \"good value\" instead) and \"artisanal\".", null);
+
+        foreach (var passage in new[] { list, flat })
+        {
+            Assert.Equal(["Bean Bros", "Kettle & Crow"], DocumentFacts.Competitors([passage]).Select(c => c.Value.Name));
+        }
+
+        Assert.Equal(["cheap", "artisanal"], DocumentFacts.BannedWords([words]));
+    }
+
+    internal static GroundingPassage Passage(int number, string name, string text, string? heading, double relevance = 0) =>
+        new(number, Guid.NewGuid(), name, Guid.NewGuid(), null, text, heading, relevance);
+
+    private static string Answer(string question, params GroundingPassage[] passages) =>
+        string.Concat(OfflineBrandStrategist.Compose(new StrategistQuestion(null, passages, [], question)));
+}
