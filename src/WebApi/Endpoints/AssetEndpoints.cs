@@ -23,21 +23,28 @@ public static class AssetEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
+            .WithName("UploadAssets")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.");
 
         var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
 
         assets.MapGet("/", async (string? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAssets(ParseType(type), tag, page ?? 1, pageSize ?? 24), ct)))
+            .WithName("ListAssets")
             .WithSummary("The tenant's assets, newest first.");
 
         assets.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetAsset(id), ct)))
+            .WithName("GetAsset")
             .WithSummary("An asset's metadata, processing state and signed links.");
 
         assets.MapPatch("/{id:guid}", async (Guid id, UpdateAssetRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("UpdateAsset")
             .WithSummary("Rename or retag an asset.");
 
         assets.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -46,12 +53,14 @@ public static class AssetEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Editor)
+            .WithName("DeleteAsset")
             .WithSummary("Delete an asset and its stored files.");
 
         app.MapGet("/api/v1/ai/search-files", async (string q, int? limit, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
+            .WithName("SearchFiles")
             .WithSummary("Search the text of the tenant's files; snippets are HTML with <mark> around matches.");
         return app;
     }
