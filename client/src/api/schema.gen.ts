@@ -4442,15 +4442,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
                 headers: {
@@ -4589,15 +4580,6 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4866,15 +4848,6 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5537,15 +5510,6 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7023,15 +6987,6 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };

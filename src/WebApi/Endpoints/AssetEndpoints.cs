@@ -24,6 +24,7 @@ public static class AssetEndpoints
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
             .WithName("UploadAssets")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)

@@ -58,9 +58,10 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
             Declare(operation, StatusCodes.Status403Forbidden);
         }
 
-        // Ids name objects of the caller's tenant; another tenant's id, in the path, the query or the body, is a 404 too.
+        // Ids name objects of the caller's tenant; another tenant's id, in the path, a required query id or the body, is a
+        // 404 too. An optional query id is a filter (no match, no rows), unless the endpoint declares otherwise.
         if (description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path ||
-                (p.Source == BindingSource.Query && IsId(p.Type)) ||
+                (p.Source == BindingSource.Query && p.IsRequired && IsId(p.Type)) ||
                 (authorised && p.Source == BindingSource.Body && NamesObjects(p.Type, depth: 2))))
         {
             Declare(operation, StatusCodes.Status404NotFound);
