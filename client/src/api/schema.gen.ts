@@ -2230,7 +2230,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Assets.FileSearchHit"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2288,7 +2288,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2538,7 +2538,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.ChatSessionDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +2616,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2710,7 +2710,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2781,7 +2781,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2926,7 +2926,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.MarketAnalysisDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3022,7 +3022,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Ai.PostDraftsDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3167,7 +3167,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Assets.AssetDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3264,7 +3264,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Assets.AssetPage"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3440,7 +3440,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Assets.AssetDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3547,7 +3547,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3598,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3649,7 +3649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3700,7 +3700,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3751,7 +3751,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.InvitationPreview"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3847,7 +3847,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,7 +4030,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4137,7 +4137,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4318,7 +4318,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4415,7 +4415,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Automation.AutomationTaskPage"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4475,7 +4475,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4560,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4828,7 +4828,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4888,7 +4888,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5174,7 +5174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Companies.CompanyDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5312,7 +5312,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Companies.CompanyDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5444,7 +5444,7 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description Nothing with this id exists in the caller's tenant. */
+            /** @description Nothing exists for what the request names (a path, a token or a link's key). */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5490,7 +5490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentPage"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5550,7 +5550,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5688,7 +5688,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5936,7 +5936,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6034,7 +6034,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentItemDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,7 +6177,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Content.ContentSettingsDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6382,7 +6382,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Notifications.NotificationPage"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6545,7 +6545,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6614,7 +6614,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6692,7 +6692,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6835,7 +6835,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.SocialConnectionDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6967,7 +6967,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.SocialProfileDto"][];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7027,7 +7027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Social.AuthorizationStartDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7179,7 +7179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Billing.BillingRedirectDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +7378,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Billing.WebhookReceipt"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7467,7 +7467,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Tenants.TenantDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7596,7 +7596,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Tenants.InvitationDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7801,7 +7801,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Tenants.MemberDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7947,7 +7947,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Tenants.TenantTimeZoneDto"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8026,7 +8026,7 @@ export interface operations {
                     "application/json": components["schemas"]["Application.Tenants.AuditPage"];
                 };
             };
-            /** @description The request is not valid: `errors` names each field at fault, with its messages. */
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
             400: {
                 headers: {
                     [name: string]: unknown;

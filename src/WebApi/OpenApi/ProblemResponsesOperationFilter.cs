@@ -21,7 +21,7 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 
     private static readonly Dictionary<int, string> Meanings = new()
     {
-        [StatusCodes.Status400BadRequest] = "The request is not valid: `errors` names each field at fault, with its messages.",
+        [StatusCodes.Status400BadRequest] = "The request is not valid; `errors`, when present, names each field at fault with its messages.",
         [StatusCodes.Status401Unauthorized] = "Not signed in, or the access token is invalid or expired.",
         [StatusCodes.Status402PaymentRequired] = "The tenant's plan does not include this, or its monthly quota is used (`limit` names which).",
         [StatusCodes.Status403Forbidden] = "Signed in, but the caller's role does not allow this.",
@@ -36,6 +36,8 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
 
     // Without a sign-in, only something the request carries (such as a link's signature) can be refused.
     private const string AnonymousForbidden = "The request's own credentials (such as a signed link's signature) are expired or not valid.";
+
+    private const string AnonymousNotFound = "Nothing exists for what the request names (a path, a token or a link's key).";
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
@@ -96,7 +98,12 @@ internal sealed class ProblemResponsesOperationFilter : IOperationFilter
             {
                 [ProblemContentType] = new() { Schema = code == StatusCodes.Status400BadRequest ? validation : problem },
             };
-            var meaning = code == StatusCodes.Status403Forbidden && !authorised ? AnonymousForbidden : Meanings.GetValueOrDefault(code);
+            var meaning = (code, authorised) switch
+            {
+                (StatusCodes.Status403Forbidden, false) => AnonymousForbidden,
+                (StatusCodes.Status404NotFound, false) => AnonymousNotFound,
+                _ => Meanings.GetValueOrDefault(code),
+            };
             if (meaning is not null && (string.IsNullOrEmpty(concrete.Description) || concrete.Description == ReasonPhrase(code)))
             {
                 concrete.Description = meaning;
