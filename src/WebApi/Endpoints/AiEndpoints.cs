@@ -29,17 +29,21 @@ public static class AiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: ServerSentEventStream.ContentType)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("AskStrategist")
             .WithSummary("Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}.");
 
         ai.MapGet("/sessions", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListChatSessions(), ct)))
+            .WithName("ListChatSessions")
             .WithSummary("The caller's chat sessions, most recent first.");
 
         ai.MapGet("/sessions/{id:guid}/messages", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetChatMessages(id), ct)))
+            .WithName("ListChatMessages")
             .WithSummary("A session's messages, answers with their citations.");
 
         ai.MapPatch("/sessions/{id:guid}", async (Guid id, RenameSessionRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RenameChatSession(id, body.Title ?? ""), ct)))
+            .WithName("RenameChatSession")
             .WithSummary("Rename a chat session.");
 
         ai.MapDelete("/sessions/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -47,6 +51,7 @@ public static class AiEndpoints
                 await sender.Send(new DeleteChatSession(id), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("DeleteChatSession")
             .WithSummary("Delete a chat session and its messages.");
 
         ai.MapPost("/generate-brand-strategy", async (CompanyRequest body, ISender sender, CancellationToken ct) =>
@@ -57,20 +62,25 @@ public static class AiEndpoints
             .RequireAuthorization(Policies.Editor)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithName("GenerateBrandStrategy")
             .WithSummary("Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version.");
 
         ai.MapGet("/brand-strategies", async (Guid companyId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListBrandStrategyVersions(companyId), ct)))
+            .WithName("ListBrandStrategyVersions")
             .WithSummary("A company's strategy versions, newest first.");
 
         ai.MapPut("/brand-strategies/{id:guid}", async (Guid id, BrandStrategy body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new EditBrandStrategyVersion(id, body), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("EditBrandStrategyVersion")
             .WithSummary("Edit a strategy version.");
 
         ai.MapPost("/brand-strategies/{id:guid}/accept", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<CompanyProfileDto>(await sender.Send(new AcceptBrandStrategyVersion(id), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("AcceptBrandStrategyVersion")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Accept a strategy version into the company profile.");
 
         ai.MapPost("/analyze-market", async (MarketRequest body, ISender sender, CancellationToken ct) =>
@@ -78,6 +88,7 @@ public static class AiEndpoints
             .RequireAuthorization(Policies.Editor)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithName("AnalyzeMarket")
             .WithSummary("Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference.");
 
         ai.MapPost("/generate-posts", async (PostsRequest body, ISender sender, CancellationToken ct) =>
@@ -85,9 +96,11 @@ public static class AiEndpoints
             .RequireAuthorization(Policies.Editor)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithName("GeneratePosts")
             .WithSummary("Post drafts per platform within each platform's limit, in the brand's voice.");
 
         ai.MapGet("/usage", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetAiUsage(), ct)))
+            .WithName("GetAiUsage")
             .WithSummary("This month's AI requests and tokens against the plan's quota.");
         return app;
     }

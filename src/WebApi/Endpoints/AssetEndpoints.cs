@@ -25,31 +25,41 @@ public static class AssetEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
+            .WithName("UploadAssets")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.");
 
         var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
 
         assets.MapGet("/", async (string? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAssets(ParseType(type), tag, page ?? 1, pageSize ?? 24), ct)))
+            .WithName("ListAssets")
             .WithSummary("The tenant's assets, newest first.");
 
         assets.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetAsset(id), ct)))
+            .WithName("GetAsset")
             .WithSummary("An asset's metadata, processing state and signed links.");
 
         assets.MapPatch("/{id:guid}", async (Guid id, UpdateAssetRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("UpdateAsset")
             .WithSummary("Rename or retag an asset.");
 
         assets.MapPost("/{id:guid}/archive", async (Guid id, ArchiveAssetRequest? body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ArchiveAsset(id, body?.SupersededBy), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("ArchiveAsset")
             .WithSummary("Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI.");
 
         assets.MapPost("/{id:guid}/restore", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RestoreAsset(id), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("RestoreAsset")
             .WithSummary("Make an archived asset current again.");
 
         assets.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -58,12 +68,14 @@ public static class AssetEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Editor)
+            .WithName("DeleteAsset")
             .WithSummary("Delete an asset and its stored files.");
 
         app.MapGet("/api/v1/ai/search-files", async (string q, int? limit, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
+            .WithName("SearchFiles")
             .WithSummary("Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.");
         return app;
     }

@@ -30,22 +30,27 @@ public static class AuthEndpoints
         anonymous.MapPost("/register", async (RegisterRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/auth/sessions", await sender.Send(
                     new RegisterAccount(body.Email ?? "", body.Password ?? "", body.FullName ?? "", body.CompanyName ?? ""), ct)))
+            .WithName("RegisterAccount")
             .WithSummary("Sign up: creates a tenant with its own schema and its first admin.");
 
         anonymous.MapPost("/login", async (LoginRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SignIn(body.Email ?? "", body.Password ?? "", body.TenantId), ct)))
+            .WithName("SignIn")
             .WithSummary("Sign in with e-mail and password.");
 
         anonymous.MapPost("/refresh", async (RefreshRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RefreshSession(body.RefreshToken ?? ""), ct)))
+            .WithName("RefreshSession")
             .WithSummary("Exchange a refresh token for a new pair (rotation with reuse detection).");
 
         anonymous.MapPost("/accept-invite", async (AcceptInviteRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new AcceptInvitation(body.Token ?? "", body.Password ?? "", body.FullName), ct)))
+            .WithName("AcceptInvitation")
             .WithSummary("Accept an invitation: new users set a password, existing users confirm theirs.");
 
         anonymous.MapPost("/invitation-preview", async (InvitationPreviewRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new PreviewInvitation(body.Token ?? ""), ct)))
+            .WithName("PreviewInvitation")
             .WithSummary("What an invitation link is for: workspace, inviter, role, and whether the address has an account.");
 
         var member = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.AuthPolicy).RequireAuthorization(Policies.Viewer);
@@ -55,13 +60,16 @@ public static class AuthEndpoints
                 await sender.Send(new SignOut(), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("SignOut")
             .WithSummary("Sign out: ends the current session.");
 
         member.MapPost("/switch-tenant", async (SwitchTenantRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SwitchTenant(body.TenantId), ct)))
+            .WithName("SwitchTenant")
             .WithSummary("Issue tokens for another tenant the caller belongs to.");
 
         member.MapGet("/sessions", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSessions(), ct)))
+            .WithName("ListSessions")
             .WithSummary("The caller's open sessions.");
 
         member.MapDelete("/sessions/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -69,10 +77,11 @@ public static class AuthEndpoints
                 await sender.Send(new RevokeSession(id), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("RevokeSession")
             .WithSummary("End one of the caller's sessions.");
 
         app.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Ok(new JsonWebKeySet([keys.PublicJwk])))
-            .WithTags("Auth").AllowAnonymous().WithSummary("The public keys that verify access tokens.");
+            .WithTags("Auth").AllowAnonymous().WithName("GetJsonWebKeySet").WithSummary("The public keys that verify access tokens.");
         return app;
     }
 }

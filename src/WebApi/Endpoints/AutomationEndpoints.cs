@@ -20,26 +20,43 @@ public static class AutomationEndpoints
                     ScheduleContentRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ScheduleContent(body.Items ?? [], idempotencyKey), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("ScheduleContent")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Schedule one or many posts, all or none, each checked against its networks' rules. Honours Idempotency-Key.");
 
         automation.MapPost("/content/{id:guid}/reschedule", async (Guid id, RescheduleRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RescheduleContent(id, body.At ?? ""), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("RescheduleContent")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Move a post to a new time; it is sent at the new time only.");
 
         automation.MapPost("/content/{id:guid}/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CancelContent(id), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("CancelContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Cancel a post: it is never sent.");
 
         automation.MapPost("/content/{id:guid}/publish-now", async (
                     Guid id, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new PublishContentNow(id, idempotencyKey), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("PublishContentNow")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Publish a post now. Honours Idempotency-Key.");
 
         automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListAutomationTasks")
             .WithSummary("The automation activity feed: every run with its state, result and requests, newest first.");
         return app;
     }

@@ -14,28 +14,38 @@ public static class CompanyEndpoints
         var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer);
 
         companies.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListCompanies(), ct)))
+            .WithName("ListCompanies")
             .WithSummary("The tenant's brands.");
 
         companies.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new GetCompany(id), ct)));
+            TypedResults.Ok(await sender.Send(new GetCompany(id), ct)))
+            .WithName("GetCompany")
+            .WithSummary("One of the tenant's brands.");
 
         companies.MapPost("/", async (CompanyRequest body, ISender sender, CancellationToken ct) =>
             {
                 var company = await sender.Send(new CreateCompany(body.Name ?? "", body.Description, body.Industry, body.Website), ct);
                 return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
             })
-            .RequireAuthorization(Policies.Editor);
+            .RequireAuthorization(Policies.Editor)
+            .WithName("CreateCompany")
+            .WithSummary("Add a brand (the plan limits how many).")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired);
 
         companies.MapPut("/{id:guid}", async (Guid id, CompanyRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateCompany(id, body.Name ?? "", body.Description, body.Industry, body.Website), ct)))
-            .RequireAuthorization(Policies.Editor);
+            .RequireAuthorization(Policies.Editor)
+            .WithName("UpdateCompany")
+            .WithSummary("Replace a brand's name, description, industry and website.");
 
         companies.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteCompany(id), ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Policies.Admin);
+            .RequireAuthorization(Policies.Admin)
+            .WithName("DeleteCompany")
+            .WithSummary("Delete a brand.");
         return app;
     }
 }

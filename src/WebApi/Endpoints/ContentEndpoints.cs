@@ -24,10 +24,12 @@ public static class ContentEndpoints
                     string? from, string? to, string? state, string? platform, Guid? companyId, int? page, int? pageSize,
                     ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListContent(from, to, state, platform, companyId, page ?? 1, pageSize ?? 100), ct)))
+            .WithName("ListContent")
             .WithSummary("The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...).");
 
         content.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetContent(id), ct)))
+            .WithName("GetContent")
             .WithSummary("A post with its variants, state and the latest outcome on each network.");
 
         content.MapPost("/", async (ContentRequest body, ISender sender, CancellationToken ct) =>
@@ -36,11 +38,15 @@ public static class ContentEndpoints
                 return TypedResults.Created($"/api/v1/content/{item.Id}", item);
             })
             .RequireAuthorization(Policies.Editor)
+            .WithName("CreateContent")
             .WithSummary("Create a draft post.");
 
         content.MapPut("/{id:guid}", async (Guid id, ContentRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateContent(id, body.CompanyId, body.Title ?? "", body.Variants ?? [], body.At), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("UpdateContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Replace a post's title, variants and planned time; it goes back to Draft.");
 
         content.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -49,33 +55,48 @@ public static class ContentEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Editor)
+            .WithName("DeleteContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Delete a post (and its schedule).");
 
         content.MapPost("/{id:guid}/submit", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new SubmitContent(id), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithName("SubmitContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Ask for review: Draft -> InReview.");
 
         content.MapPost("/{id:guid}/approve", async (Guid id, ReviewRequest? body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ApproveContent(id, body?.Comment), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("ApproveContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Approve a post in review, optionally with a comment.");
 
         content.MapPost("/{id:guid}/reject", async (Guid id, ReviewRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RejectContent(id, body.Comment ?? ""), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("RejectContent")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Send a post in review back to Draft with a comment saying what to change.");
 
         content.MapGet("/settings", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetContentSettings(), ct)))
+            .WithName("GetContentSettings")
             .WithSummary("Whether approval is required before scheduling, and the workspace's time zone.");
 
         content.MapPut("/settings", async (ContentSettingsRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new UpdateContentSettings(body.ApprovalRequired), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("UpdateContentSettings")
             .WithSummary("Require (or stop requiring) an admin's approval before posts can be scheduled.");
 
         content.MapPost("/calendar-token", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RotateCalendarToken(), ct)))
+            .WithName("RotateCalendarToken")
             .WithSummary("A new secret link to the caller's calendar feed; the previous link stops working.");
 
         // Calendar applications fetch the feed without signing in: the token in the link names the tenant and the member.
@@ -83,6 +104,9 @@ public static class ContentEndpoints
                 TypedResults.Text(await sender.Send(new GetCalendarFeed(token ?? ""), ct), "text/calendar; charset=utf-8"))
             .WithTags("Content")
             .AllowAnonymous()
+            .WithName("GetCalendarFeed")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar")
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The calendar as an RFC 5545 iCalendar feed, for the secret token of POST /api/v1/content/calendar-token.");
         return app;
     }

@@ -10,6 +10,7 @@ public static class DashboardEndpoints
     {
         app.MapGroup("/api/v1/dashboard").WithTags("Dashboard").RequireAuthorization(Policies.Viewer)
             .MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetDashboard(), ct)))
+            .WithName("GetDashboard")
             .WithSummary("Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation.");
         return app;
     }

@@ -36,6 +36,9 @@ public static class FileEndpoints
             .WithTags("Files")
             // A page of thumbnails asks for many at once; the signature, not a rate, is what guards these links.
             .DisableRateLimiting()
+            .WithName("GetFile")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("A stored file through a signed, expiring link (local storage).");
         return app;
     }

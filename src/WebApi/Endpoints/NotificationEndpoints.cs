@@ -12,6 +12,7 @@ public static class NotificationEndpoints
 
         notifications.MapGet("/", async (bool? unreadOnly, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListNotifications(unreadOnly ?? false, page ?? 1, pageSize ?? 50), ct)))
+            .WithName("ListNotifications")
             .WithSummary("The workspace's notifications, newest first, with the unread count.");
 
         notifications.MapPost("/{id:guid}/read", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -19,6 +20,7 @@ public static class NotificationEndpoints
                 await sender.Send(new MarkNotificationRead(id), ct);
                 return TypedResults.NoContent();
             })
+            .WithName("MarkNotificationRead")
             .WithSummary("Mark a notification as read.");
         return app;
     }

@@ -20,6 +20,7 @@ public static class SocialEndpoints
         var social = app.MapGroup("/api/v1/social/connections").WithTags("Social").RequireAuthorization(Policies.Viewer);
 
         social.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialConnections(), ct)))
+            .WithName("ListSocialConnections")
             .WithSummary("The connected accounts, pages and locations, with their status (never their tokens).");
 
         social.MapPost("/", async (ConnectionRequest body, ISender sender, CancellationToken ct) =>
@@ -30,6 +31,7 @@ public static class SocialEndpoints
                 return TypedResults.Created($"/api/v1/social/connections/{connection.Id}", connection);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithName("CreateSocialConnection")
             .WithSummary("Register an account by its access (and refresh) token.");
 
         social.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
@@ -38,10 +40,12 @@ public static class SocialEndpoints
                 return TypedResults.NoContent();
             })
             .RequireAuthorization(Policies.Admin)
+            .WithName("DeleteSocialConnection")
             .WithSummary("Remove a connection and its tokens.");
 
         app.MapGroup("/api/v1/social/profiles").WithTags("Social").RequireAuthorization(Policies.Viewer)
             .MapGet("/", async (Guid? companyId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialProfiles(companyId), ct)))
+            .WithName("ListSocialProfiles")
             .WithSummary("The brand's profiles on each network: where they are and whether a connection verifies them.");
 
         var connect = app.MapGroup("/api/v1/social/connect").WithTags("Social");
@@ -50,6 +54,8 @@ public static class SocialEndpoints
                     string platform, Guid? companyId, HttpRequest request, IOptions<PlatformOptions> options, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new StartSocialConnection(Parse(platform), companyId, CallbackUrl(request, options.Value, Parse(platform))), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("StartSocialConnection")
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Start connecting an account (OAuth 2.0 with PKCE): the address to send the browser to. 409 when the network is not configured.");
 
         // The network sends the browser here: no bearer token, so the signed, single-use state says whose it is.
@@ -64,6 +70,8 @@ public static class SocialEndpoints
                         : $"{SpaConnectionsPath}?platform={name}&error={Uri.EscapeDataString(result.Error)}");
                 })
             .AllowAnonymous()
+            .WithName("CompleteSocialConnection")
+            .Produces(StatusCodes.Status302Found)
             .WithSummary("The network's redirect back: exchanges the code, stores the tokens encrypted, and sends the browser to the SPA's connections page.");
         return app;
     }

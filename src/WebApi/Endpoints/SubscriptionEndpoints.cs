@@ -20,12 +20,14 @@ public static class SubscriptionEndpoints
 
         subscriptions.MapGet("/plans", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPlans(), ct)))
             .AllowAnonymous()
+            .WithName("ListPlans")
             .WithSummary("The plans on offer, and whether billing is on.");
 
         subscriptions.MapPost("/create-session", async (
                     CreateSessionRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CreateCheckoutSession(body.Plan ?? "", idempotencyKey), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("CreateCheckoutSession")
             .WithSummary("Open a Stripe Checkout session for a plan; send the user to the returned url.")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
@@ -33,11 +35,13 @@ public static class SubscriptionEndpoints
         subscriptions.MapGet("/status", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetSubscriptionStatus(), ct)))
             .RequireAuthorization(Policies.Viewer)
+            .WithName("GetSubscriptionStatus")
             .WithSummary("The tenant's plan, subscription status, limits and usage.");
 
         subscriptions.MapPost("/portal", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new OpenBillingPortal(), ct)))
             .RequireAuthorization(Policies.Admin)
+            .WithName("OpenBillingPortal")
             .WithSummary("Open Stripe's billing portal (change plan, payment method, invoices, cancel).")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status502BadGateway);
@@ -61,6 +65,8 @@ public static class SubscriptionEndpoints
             .DisableRateLimiting()
             .Accepts<object>("application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithName("HandleStripeWebhook")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithSummary("Stripe's webhook endpoint: signed events (Stripe-Signature header) that change subscriptions.");
         return app;
     }

@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -20,7 +19,11 @@ public static class OpenApiSetup
                 Title = "AI Brand Automator API",
                 Version = "v1",
                 Description = "Brand strategy, grounded AI guidance, social profiles and a self-publishing content calendar.",
+                // No licence is granted: the API is offered under the operator's terms of service.
+                License = new OpenApiLicense { Name = "Proprietary" },
             });
+            // Relative: the document describes the server it is served from (directly, or behind Kong under the same paths).
+            options.AddServer(new OpenApiServer { Url = "/", Description = "The server this document is served from." });
             options.AddSecurityDefinition(BearerScheme, new OpenApiSecurityScheme
             {
                 Type = SecuritySchemeType.Http,
@@ -28,7 +31,9 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
             });
-            options.OperationFilter<AuthorizationOperationFilter>();
+            options.OperationFilter<SecurityRequirementOperationFilter>();
+            options.OperationFilter<ProblemResponsesOperationFilter>();
+            options.DocumentFilter<TagDescriptionsDocumentFilter>();
             // The SPA's client is generated from this document: `string Name` must read as a required, non-null
             // string there, and `string? Website` as an optional one.
             options.SupportNonNullableReferenceTypes();
@@ -55,34 +60,15 @@ public static class OpenApiSetup
         return (type.FullName ?? type.Name).Replace("BrandAutomator.", "", StringComparison.Ordinal).Replace('+', '.');
     }
 
-    /// <summary>Marks exactly the operations whose endpoint requires authorisation with the bearer scheme.</summary>
-    private sealed class AuthorizationOperationFilter : IOperationFilter
-    {
-        public void Apply(OpenApiOperation operation, OperationFilterContext context)
-        {
-            var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
-            var requiresAuthorization = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
-            if (!requiresAuthorization)
-            {
-                return;
-            }
-
-            operation.Security =
-            [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(BearerScheme, context.Document)] = [] },
-            ];
-            operation.Responses ??= [];
-            operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Not signed in, or the token is invalid." });
-            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Signed in without the required role." });
-        }
-    }
-
     /// <summary>Lists every property whose CLR type is not nullable (value types included) as required.</summary>
     private sealed class RequiredUnlessNullableSchemaFilter : ISchemaFilter
     {
         public void Apply(IOpenApiSchema schema, SchemaFilterContext context)
         {
-            if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.Type.IsEnum)
+            // Problem details are written by the framework with whichever members apply (a 400 without field errors
+            // has no `errors`), so none of their members is promised.
+            if (schema is not OpenApiSchema { Properties.Count: > 0 } concrete || context.Type.IsEnum ||
+                typeof(Microsoft.AspNetCore.Mvc.ProblemDetails).IsAssignableFrom(context.Type))
             {
                 return;
             }
