@@ -27,8 +27,9 @@ public static class EmbeddedPostgres
         // postgres user's home instead; see ClusterFolder for why, and README's run section.
         var folder = await ClusterFolder.ChooseAsync(root);
         Console.WriteLine(folder.Relocated
-            ? $"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {folder.Path}, because the postgres " +
-              $"user cannot reach {root} (the same folder is used on every start; everything else stays in {root}) ..."
+            ? $"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {folder.Path}, under the postgres " +
+              $"user's home because that user could not reach {root} (the same folder is used on every start; everything else " +
+              $"stays in {root}) ..."
             : $"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {folder.Path} ...");
         var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
         {

@@ -56,7 +56,7 @@ public sealed class RootCloneRunTests(ITestOutputHelper output) : IDisposable
         using (var first = BuiltApi.Start(BuiltApi.FreeUrl(), workingDirectory, $"--Embedded:DataDirectory={dataDirectory}"))
         {
             await first.WaitReadyAsync(Within);
-            Assert.Contains($"starting the embedded PostgreSQL cluster in {_clusterDirectory}, because the postgres user cannot reach {dataDirectory}",
+            Assert.Contains($"starting the embedded PostgreSQL cluster in {_clusterDirectory}, under the postgres user's home because that user could not reach {dataDirectory}",
                 first.Output, StringComparison.Ordinal);
             using var client = new HttpClient { BaseAddress = new Uri(first.Url), Timeout = TimeSpan.FromSeconds(60) };
             var register = await client.PostAsJsonAsync("/api/v1/auth/register",

@@ -13,8 +13,8 @@ namespace BrandAutomator.Infrastructure.Persistence.LocalPostgres;
 /// cluster's files go instead to a folder of the <c>postgres</c> user's own home (normally /var/lib/postgresql, where
 /// Debian keeps its clusters): <c>brand-automator/&lt;project folder&gt;-&lt;8 hex of a hash of the data folder's
 /// full path&gt;/postgres</c>, owned by <c>postgres</c>, 0700. The name depends only on the data folder's path, so the
-/// next start finds the same cluster; the password file and everything else stay in the data folder. A cluster that
-/// already exists in the data folder is always used where it is.
+/// next start finds the same cluster (even if the data folder has since become reachable); the password file and
+/// everything else stay in the data folder. A cluster that already exists in the data folder is always used where it is.
 /// </para>
 /// </summary>
 public sealed record ClusterFolder(string Path, bool Relocated)
@@ -27,18 +27,32 @@ public sealed record ClusterFolder(string Path, bool Relocated)
         var root = System.IO.Path.GetFullPath(dataDirectory);
         var inPlace = System.IO.Path.Combine(root, "postgres");
         Directory.CreateDirectory(root);
-        if (!LocalPostgresCluster.RunsAsPostgresUser
-            || File.Exists(System.IO.Path.Combine(inPlace, "PG_VERSION"))
-            || await PostgresCanReachAsync(root, cancellationToken))
+        if (!LocalPostgresCluster.RunsAsPostgresUser || File.Exists(System.IO.Path.Combine(inPlace, "PG_VERSION")))
         {
             return new ClusterFolder(inPlace, Relocated: false);
         }
 
-        var home = await PostgresHomeAsync(cancellationToken) ?? throw new PostgresNotInstalledException(
-            $"Running as root, the embedded PostgreSQL runs as the {PostgresUser} user, which does not exist on this machine. " +
-            "Install the PostgreSQL server package (Debian/Ubuntu: sudo apt-get install postgresql), which creates it, " +
-            "or set ConnectionStrings:Default to an existing server.");
-        var folder = System.IO.Path.Combine(home, "brand-automator", RelocatedName(root));
+        var home = await PostgresHomeAsync(cancellationToken);
+        var folder = home is null ? null : System.IO.Path.Combine(home, "brand-automator", RelocatedName(root));
+        if (folder is not null && File.Exists(System.IO.Path.Combine(folder, "postgres", "PG_VERSION")))
+        {
+            // Made by an earlier start: kept even if the data folder has since become reachable, or its data would seem lost.
+            return new ClusterFolder(System.IO.Path.Combine(folder, "postgres"), Relocated: true);
+        }
+
+        if (await PostgresCanReachAsync(root, cancellationToken))
+        {
+            return new ClusterFolder(inPlace, Relocated: false);
+        }
+
+        if (folder is null)
+        {
+            throw new PostgresNotInstalledException(
+                $"Running as root, the embedded PostgreSQL runs as the {PostgresUser} user, which does not exist on this machine. " +
+                "Install the PostgreSQL server package (Debian/Ubuntu: sudo apt-get install postgresql), which creates it, " +
+                "or set ConnectionStrings:Default to an existing server.");
+        }
+
         await LocalPostgresCluster.RunProcessAsync("runuser", ["-u", PostgresUser, "--", "mkdir", "-p", "-m", "0700", folder],
             allowFailure: true, cancellationToken);
         if (!await PostgresCanReachAsync(folder, cancellationToken))
