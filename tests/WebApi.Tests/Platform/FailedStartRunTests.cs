@@ -52,6 +52,53 @@ public sealed class FailedStartRunTests(ITestOutputHelper output) : IDisposable
         BuiltApi.AssertNoPostgresRunning(ClusterDirectory);
     }
 
+    [Fact]
+    public async Task A_data_folder_from_a_newer_postgres_ends_with_a_sentence_and_is_left_untouched()
+    {
+        Directory.CreateDirectory(ClusterDirectory);
+        await File.WriteAllTextAsync(Path.Combine(ClusterDirectory, "PG_VERSION"), "99\n");
+
+        using var api = BuiltApi.Start(BuiltApi.FreeUrl(), BuiltApi.AssemblyFolder(), $"--Embedded:DataDirectory={_dataDirectory}");
+        var exitCode = await api.ExitCodeAsync(ExitWithin);
+        output.WriteLine(api.Output);
+
+        Assert.Equal(StartupFailure.DataFolderUnusable, exitCode);
+        Assert.Contains($"The data folder {ClusterDirectory} was made by PostgreSQL 99, newer than the PostgreSQL", api.Output, StringComparison.Ordinal);
+        BuiltApi.AssertNoStackTrace(api.Output);
+        Assert.Equal(["PG_VERSION"], Directory.GetFileSystemEntries(ClusterDirectory).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_ends_with_a_sentence_and_stops_the_embedded_postgres()
+    {
+        using var api = BuiltApi.Start(BuiltApi.FreeUrl(), BuiltApi.AssemblyFolder(),
+            $"--Embedded:DataDirectory={_dataDirectory}", "--RateLimits:PerUserPerMinute=0");
+        var exitCode = await api.ExitCodeAsync(ExitWithin);
+        output.WriteLine(api.Output);
+
+        Assert.Equal(StartupFailure.InvalidSetting, exitCode);
+        Assert.Contains("A setting is not valid: ", api.Output, StringComparison.Ordinal);
+        Assert.Contains("PerUserPerMinute", api.Output, StringComparison.Ordinal);
+        BuiltApi.AssertNoStackTrace(api.Output);
+        BuiltApi.AssertNoPostgresRunning(ClusterDirectory);
+    }
+
+    [Fact]
+    public async Task An_unreachable_database_ends_with_a_sentence()
+    {
+        // A port nothing listens on: taken and released.
+        var port = new Uri(BuiltApi.FreeUrl()).Port;
+        using var api = BuiltApi.Start(BuiltApi.FreeUrl(), BuiltApi.AssemblyFolder(),
+            $"--ConnectionStrings:Default=Host=127.0.0.1;Port={port};Database=app;Username=app;Password=not-the-point");
+        var exitCode = await api.ExitCodeAsync(ExitWithin);
+        output.WriteLine(api.Output);
+
+        Assert.Equal(StartupFailure.Unavailable, exitCode);
+        Assert.Contains($"Could not reach PostgreSQL at 127.0.0.1:{port} (connection refused", api.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("not-the-point", api.Output, StringComparison.Ordinal);
+        BuiltApi.AssertNoStackTrace(api.Output);
+    }
+
     public void Dispose()
     {
         BuiltApi.StopLeftoverPostgres(ClusterDirectory);
