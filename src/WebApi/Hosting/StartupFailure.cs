@@ -32,6 +32,9 @@ public sealed record StartupFailure(string Message, int ExitCode)
     /// <summary>EX_OSFILE: PostgreSQL's binaries (or the postgres user) are missing or do not run.</summary>
     public const int PostgresMissing = 72;
 
+    /// <summary>EX_NOPERM: a folder or file the API needs (the data folder, its keys) may not be written or read.</summary>
+    public const int PermissionDenied = 77;
+
     /// <summary>EX_CONFIG: a setting is wrong; the same code the production settings guard uses.</summary>
     public const int InvalidSetting = ProductionSettingsGuard.ExitCode;
 
@@ -140,6 +143,12 @@ public sealed record StartupFailure(string Message, int ExitCode)
                 : causes.OfType<TimeoutException>().Any() ? "no answer in time" : causes.OfType<NpgsqlException>().First().Message;
             return new($"Could not reach PostgreSQL at {database} ({reason}). Start that server or correct ConnectionStrings:Default, " +
                        "or leave it unset to use the embedded cluster.", Unavailable);
+        }
+
+        if (causes.OfType<UnauthorizedAccessException>().FirstOrDefault() is { } denied)
+        {
+            return new($"Permission denied: {denied.Message} Start as a user who may write there, or choose another data " +
+                       "folder (Embedded:DataDirectory).", PermissionDenied);
         }
 
         var innermost = causes[^1];

@@ -156,6 +156,17 @@ public sealed class StartupFailureTests
     }
 
     [Fact]
+    public void A_data_folder_that_may_not_be_written_says_so()
+    {
+        var thrown = new UnauthorizedAccessException("Access to the path '/srv/app/.data' is denied.", new IOException("Permission denied"));
+
+        var failure = StartupFailure.Describe(thrown, Embedded);
+
+        Assert.Equal(new StartupFailure("Permission denied: Access to the path '/srv/app/.data' is denied. Start as a user who may " +
+                                        "write there, or choose another data folder (Embedded:DataDirectory).", StartupFailure.PermissionDenied), failure);
+    }
+
+    [Fact]
     public void Anything_else_is_one_line_pointing_at_the_verbose_setting()
     {
         var failure = StartupFailure.Describe(new InvalidOperationException("outer", new NotSupportedException("the cause")), Embedded);
