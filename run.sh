@@ -2,6 +2,10 @@
 # The one command that runs AI Brand Automator: ./run.sh, then open http://127.0.0.1:5080.
 # Without ConnectionStrings__Default the API starts its own PostgreSQL cluster under .data/ from the machine's
 # PostgreSQL binaries and stops it again on Ctrl-C. Set URLS to listen elsewhere.
+# Started in the background (./run.sh &), it ignores Ctrl-C/SIGINT as every background job does: stop it with
+# `kill <pid>` (SIGTERM), which stops the API and its PostgreSQL as cleanly ($! is the API itself: run.sh execs it).
+# As root, a data folder the postgres user cannot reach (a clone in /root) keeps the cluster's files under that user's
+# home instead; the API prints where (see README). A failed start ends with one sentence and an exit code (README).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -9,20 +9,31 @@ namespace BrandAutomator.WebApi.Hosting;
 /// </summary>
 public static class EmbeddedPostgres
 {
-    public static async Task UseEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Starts the embedded cluster when no connection string is set and returns it, so that the caller can stop it
+    /// whatever fails after this point; null when a connection string is set.
+    /// </summary>
+    public static async Task<LocalPostgresCluster?> UseEmbeddedPostgresWhenUnconfiguredAsync(this WebApplicationBuilder builder)
     {
         if (!string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("Default")))
         {
-            return;
+            return null;
         }
 
         var options = builder.Configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>()
             ?? new EmbeddedPostgresOptions();
         var root = Path.GetFullPath(options.DataDirectory);
-        Console.WriteLine($"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {root}/postgres ...");
+        // As root, a data folder the postgres user cannot reach (/root, mktemp -d) keeps the cluster's files under the
+        // postgres user's home instead; see ClusterFolder for why, and README's run section.
+        var folder = await ClusterFolder.ChooseAsync(root);
+        Console.WriteLine(folder.Relocated
+            ? $"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {folder.Path}, under the postgres " +
+              $"user's home because that user could not reach {root} (the same folder is used on every start; everything else " +
+              $"stays in {root}) ..."
+            : $"No ConnectionStrings:Default set: starting the embedded PostgreSQL cluster in {folder.Path} ...");
         var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresClusterOptions
         {
-            DataDirectory = Path.Combine(root, "postgres"),
+            DataDirectory = folder.Path,
             PasswordFile = Path.Combine(root, "postgres-password"),
             BinDirectory = options.PostgresBinDirectory,
         });
@@ -31,6 +42,7 @@ public static class EmbeddedPostgres
         builder.Configuration["ConnectionStrings:Default"] = cluster.ConnectionString;
         builder.Services.AddSingleton(cluster);
         builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+        return cluster;
     }
 
     /// <summary>Stops the cluster when the host stops; registered first, so it stops last.</summary>

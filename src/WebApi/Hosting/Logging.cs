@@ -21,6 +21,12 @@ public static class Logging
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
+            if (!StartupFailure.IsVerbose(builder.Configuration))
+            {
+                // The host logs a failed start with its stack trace; Program reports the same failure as one sentence.
+                configuration.Filter.ByExcluding(e => e.Exception is not null && HasEventName(e, "HostedServiceStartupFaulted"));
+            }
+
             if (builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing"))
             {
                 configuration.WriteTo.Console(
@@ -32,6 +38,11 @@ public static class Logging
             }
         });
     }
+
+    private static bool HasEventName(LogEvent logEvent, string name) =>
+        logEvent.Properties.TryGetValue("EventId", out var eventId)
+        && eventId is StructureValue structure
+        && structure.Properties.Any(p => p.Name == "Name" && p.Value is ScalarValue { Value: string value } && value == name);
 
     /// <summary>One line a request, with the correlation id and, once signed in, the tenant and the user.</summary>
     public static void UseRequestLogging(this WebApplication app) =>

@@ -24,8 +24,9 @@ public static partial class PinnedClock
 
         if (!TryParse(value, out var start))
         {
-            Console.Error.WriteLine($"{Setting} is \"{value}\", which is not an instant with an offset such as 2026-12-31T23:30:00+01:00. Nothing was started.");
-            Environment.Exit(ProductionSettingsGuard.ExitCode);
+            // Thrown, not Environment.Exit: the embedded cluster may already run, and Program stops it on the way out.
+            throw new InvalidSettingException(
+                $"{Setting} is \"{value}\", which is not an instant with an offset such as 2026-12-31T23:30:00+01:00. Nothing was started.");
         }
 
         builder.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new ShiftedTimeProvider(start, TimeProvider.System)));

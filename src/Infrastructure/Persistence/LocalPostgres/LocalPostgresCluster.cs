@@ -67,13 +67,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     /// <summary>Creates the cluster if its folder holds none, starts it and makes sure the database exists.</summary>
     public static async Task<LocalPostgresCluster> StartAsync(LocalPostgresClusterOptions options, CancellationToken cancellationToken = default)
     {
-        var binDirectory = FindBinDirectory(options.BinDirectory);
-        var cluster = new LocalPostgresCluster(options, binDirectory, Environment.UserName == "root");
+        var clusterVersion = ClusterVersion(options.DataDirectory);
+        var binDirectory = FindBinDirectory(options.BinDirectory, clusterVersion);
+        var binariesVersion = await BinariesVersionAsync(binDirectory, cancellationToken);
+        RefuseIncompatibleCluster(options.DataDirectory, clusterVersion, binDirectory, binariesVersion);
+        var cluster = new LocalPostgresCluster(options, binDirectory, RunsAsPostgresUser);
         await cluster.InitialiseAsync(cancellationToken);
         await cluster.StartServerAsync(cancellationToken);
         await cluster.EnsureDatabaseAsync(options.Database, cancellationToken);
         return cluster;
     }
+
+    /// <summary>As root the server runs as the <c>postgres</c> user: initdb and the server refuse to run as root.</summary>
+    public static bool RunsAsPostgresUser => Environment.UserName == "root";
 
     /// <summary>Stops the server (fast shutdown: open sessions are ended, data is kept).</summary>
     public async Task StopAsync()
@@ -95,16 +101,19 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             Password = _options.PasswordFile is not null && File.Exists(_options.PasswordFile)
                 ? (await File.ReadAllTextAsync(_options.PasswordFile, cancellationToken)).Trim()
-                : throw new InvalidOperationException(
-                    $"A PostgreSQL cluster exists in '{DataDirectory}' but its password file '{_options.PasswordFile}' is missing. " +
-                    "Delete the folder to start afresh, or set ConnectionStrings:Default.");
+                : throw new LocalPostgresException(LocalPostgresProblem.UnusableFolder,
+                    $"A PostgreSQL cluster exists in {DataDirectory} but its password file {_options.PasswordFile} is missing. " +
+                    "Put the password file back, or move the cluster's folder away to start afresh (its data would be lost), " +
+                    "or set ConnectionStrings:Default.");
             return;
         }
 
         Directory.CreateDirectory(DataDirectory);
         if (Directory.EnumerateFileSystemEntries(DataDirectory).Any())
         {
-            throw new InvalidOperationException($"'{DataDirectory}' is not empty and holds no PostgreSQL cluster.");
+            throw new LocalPostgresException(LocalPostgresProblem.UnusableFolder,
+                $"{DataDirectory} is not empty and holds no PostgreSQL cluster. Move what is in it away, or choose another " +
+                "data folder (Embedded:DataDirectory).");
         }
 
         Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
@@ -168,7 +177,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 ], cancellationToken);
                 return;
             }
-            catch (InvalidOperationException ex)
+            catch (LocalPostgresException ex) when (ex.Problem == LocalPostgresProblem.ToolFailed)
             {
                 // Another process may have taken the port between our probe and the server's bind.
                 last = ex;
@@ -206,33 +215,93 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>The server binaries: the configured folder, else the newest /usr/lib/postgresql/N/bin, else PATH.</summary>
-    public static string FindBinDirectory(string? configured)
+    /// <summary>
+    /// The server binaries: the configured folder (which must hold them: a setting is never silently ignored), else
+    /// /usr/lib/postgresql/N/bin of the version that made the existing cluster, else the newest one, else PATH.
+    /// </summary>
+    public static string FindBinDirectory(string? configured, int? clusterVersion = null)
     {
-        var candidates = new List<string>();
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            candidates.Add(configured);
+            return HasTools(configured)
+                ? configured
+                : throw new PostgresNotInstalledException(
+                    $"Embedded:PostgresBinDirectory is {configured}, which holds no PostgreSQL server binaries (initdb, pg_ctl). " +
+                    "Point it at the folder that has them (Debian/Ubuntu: /usr/lib/postgresql/<version>/bin), leave it unset to " +
+                    "use the ones installed on this machine, or set ConnectionStrings:Default to an existing server.");
         }
 
+        var candidates = new List<string>();
         if (Directory.Exists("/usr/lib/postgresql"))
         {
             candidates.AddRange(Directory.GetDirectories("/usr/lib/postgresql")
                 .Select(d => (Dir: d, Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
-                .OrderByDescending(d => d.Version)
+                .OrderByDescending(d => d.Version == clusterVersion)
+                .ThenByDescending(d => d.Version)
                 .Select(d => Path.Combine(d.Dir, "bin")));
         }
 
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
         foreach (var candidate in candidates)
         {
-            if (File.Exists(Path.Combine(candidate, "initdb")) && File.Exists(Path.Combine(candidate, "pg_ctl")))
+            if (HasTools(candidate))
             {
                 return candidate;
             }
         }
 
         throw new PostgresNotInstalledException();
+
+        static bool HasTools(string folder) => File.Exists(Path.Combine(folder, "initdb")) && File.Exists(Path.Combine(folder, "pg_ctl"));
+    }
+
+    /// <summary>The major version of the cluster in <paramref name="dataDirectory"/> (its PG_VERSION), or null when there is none.</summary>
+    public static int? ClusterVersion(string dataDirectory)
+    {
+        var file = Path.Combine(dataDirectory, "PG_VERSION");
+        return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var version) ? version : null;
+    }
+
+    /// <summary>Runs <c>pg_ctl --version</c>: binaries that are there but cannot run are found here, before anything starts.</summary>
+    private static async Task<int> BinariesVersionAsync(string binDirectory, CancellationToken cancellationToken)
+    {
+        string output;
+        try
+        {
+            output = await RunProcessAsync(Path.Combine(binDirectory, "pg_ctl"), ["--version"], allowFailure: false, cancellationToken);
+        }
+        catch (LocalPostgresException ex)
+        {
+            throw new LocalPostgresException(LocalPostgresProblem.Broken,
+                $"The PostgreSQL binaries in {binDirectory} do not run ({ex.ToolOutput}). Reinstall them (Debian/Ubuntu: " +
+                "sudo apt-get install --reinstall postgresql), point Embedded:PostgresBinDirectory at working ones, or set " +
+                "ConnectionStrings:Default to an existing server.");
+        }
+
+        // "pg_ctl (PostgreSQL) 15.14 (Debian 15.14-0+deb12u1)"
+        var match = System.Text.RegularExpressions.Regex.Match(output, @"PostgreSQL\)\s+(\d+)");
+        return match.Success
+            ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new LocalPostgresException(LocalPostgresProblem.Broken,
+                $"{Path.Combine(binDirectory, "pg_ctl")} --version answered \"{output.Trim()}\", which is not PostgreSQL's pg_ctl. " +
+                "Point Embedded:PostgresBinDirectory at PostgreSQL's server binaries.");
+    }
+
+    /// <summary>A cluster is only ever started by the major version that made it: the files of another are unreadable to it.</summary>
+    private static void RefuseIncompatibleCluster(string dataDirectory, int? clusterVersion, string binDirectory, int binariesVersion)
+    {
+        if (clusterVersion is not { } version || version == binariesVersion)
+        {
+            return;
+        }
+
+        throw new LocalPostgresException(LocalPostgresProblem.IncompatibleData, version > binariesVersion
+            ? $"The data folder {dataDirectory} was made by PostgreSQL {version}, newer than the PostgreSQL {binariesVersion} " +
+              $"binaries in {binDirectory}. Install PostgreSQL {version}'s server binaries (Debian/Ubuntu: postgresql-{version}) and " +
+              "point Embedded:PostgresBinDirectory at them, or move the folder away to start with an empty database."
+            : $"The data folder {dataDirectory} was made by PostgreSQL {version}, older than the PostgreSQL {binariesVersion} " +
+              $"binaries in {binDirectory}. Install PostgreSQL {version}'s server binaries and point Embedded:PostgresBinDirectory " +
+              $"at them, or upgrade the folder with pg_upgrade, or move it away to start with an empty database.");
     }
 
     private Task ChownToPostgresAsync(string path, CancellationToken cancellationToken) =>
@@ -249,7 +318,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             : RunProcessAsync(path, arguments, allowFailure, cancellationToken);
     }
 
-    private static async Task<string> RunProcessAsync(
+    internal static async Task<string> RunProcessAsync(
         string fileName, IReadOnlyList<string> arguments, bool allowFailure, CancellationToken cancellationToken)
     {
         var info = new ProcessStartInfo(fileName)
@@ -265,7 +334,18 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             info.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        Process? started;
+        try
+        {
+            started = Process.Start(info);
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            // Missing, not executable, or built for another machine.
+            throw new LocalPostgresException(LocalPostgresProblem.ToolFailed, $"{fileName} could not be started: {ex.Message}.", ex.Message);
+        }
+
+        using var process = started ?? throw new LocalPostgresException(LocalPostgresProblem.ToolFailed, $"{fileName} could not be started.", "");
         // pg_ctl start leaves the server holding its stdout; read only what the tool itself wrote, without waiting for EOF.
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
@@ -275,14 +355,56 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             : "";
         if (process.ExitCode != 0 && !allowFailure)
         {
-            throw new InvalidOperationException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} failed ({process.ExitCode}): {output.Trim()}");
+            var said = LastLines(output);
+            throw new LocalPostgresException(LocalPostgresProblem.ToolFailed,
+                $"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} failed (exit code {process.ExitCode}): {said}", said);
         }
 
         return output;
     }
+
+    /// <summary>What a tool said, short: its last lines carry the reason (initdb and pg_ctl print progress first).</summary>
+    private static string LastLines(string output)
+    {
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return lines.Length == 0 ? "no output" : string.Join(" / ", lines.TakeLast(3));
+    }
+}
+
+/// <summary>What kind of problem stopped a local cluster; the caller decides what it means for its exit code.</summary>
+public enum LocalPostgresProblem
+{
+    /// <summary>No server binaries, or no <c>postgres</c> user to run them as root.</summary>
+    NotInstalled,
+
+    /// <summary>The binaries are there but do not run.</summary>
+    Broken,
+
+    /// <summary>The data folder holds a cluster of another major version.</summary>
+    IncompatibleData,
+
+    /// <summary>The data folder cannot hold or serve the cluster (not empty, password missing, unreachable).</summary>
+    UnusableFolder,
+
+    /// <summary>initdb, pg_ctl or another tool failed.</summary>
+    ToolFailed,
+}
+
+/// <summary>A local cluster could not be made or started; the message is a sentence for the person who started it.</summary>
+public class LocalPostgresException(LocalPostgresProblem problem, string message, string? toolOutput = null) : Exception(message)
+{
+    public LocalPostgresProblem Problem { get; } = problem;
+
+    /// <summary>The last lines the failing tool printed, when a tool failed.</summary>
+    public string ToolOutput { get; } = toolOutput ?? "";
 }
 
 /// <summary>No PostgreSQL server binaries were found on this machine.</summary>
-public sealed class PostgresNotInstalledException() : Exception(
-    "PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: `sudo apt-get install postgresql`), " +
-    "point Embedded:PostgresBinDirectory at them, or set ConnectionStrings:Default to an existing server.");
+public sealed class PostgresNotInstalledException(string message) : LocalPostgresException(LocalPostgresProblem.NotInstalled, message)
+{
+    public PostgresNotInstalledException()
+        : this("PostgreSQL server binaries (initdb, pg_ctl) were not found. Install them (Debian/Ubuntu: sudo apt-get install postgresql), " +
+               "point Embedded:PostgresBinDirectory at them, or set ConnectionStrings:Default to an existing server.")
+    {
+    }
+}
