@@ -16,7 +16,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * run.mjs gives the same instant to the API, so both clocks agree whatever the real date is.
  */
 export const pinnedClock = process.env.E2E_CLOCK ? new Date(process.env.E2E_CLOCK) : null;
-if (pinnedClock && Number.isNaN(pinnedClock.getTime())) throw new Error(`E2E_CLOCK="${process.env.E2E_CLOCK}" is not an instant.`);
+if (pinnedClock && Number.isNaN(pinnedClock.getTime()))
+  throw new Error(`E2E_CLOCK="${process.env.E2E_CLOCK}" is not an instant.`);
 
 export const desktop = { width: 1440, height: 900 };
 export const mobile = { width: 375, height: 812 };
