@@ -100,10 +100,7 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                 name: "embedding",
                 table: "asset_chunks");
 
-            migrationBuilder.DropColumn(
-                name: "heading",
-                table: "asset_chunks");
-
+            // The search vector is computed from the heading: it goes back to text alone before the heading goes.
             migrationBuilder.AlterColumn<NpgsqlTsVector>(
                 name: "search_vector",
                 table: "asset_chunks",
@@ -116,6 +113,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                 oldNullable: true,
                 oldComputedColumnSql: "setweight(to_tsvector('english', coalesce(heading, '')), 'A') || setweight(to_tsvector('english', text), 'B')",
                 oldStored: true);
+
+            migrationBuilder.DropColumn(
+                name: "heading",
+                table: "asset_chunks");
         }
     }
 }
