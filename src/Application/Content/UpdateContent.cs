@@ -40,23 +40,3 @@ public sealed class UpdateContentHandler(ITenantDb db, TenantTime time, TimeProv
         return await ContentRules.ToDtoAsync(db, item, zone, cancellationToken);
     }
 }
-
-/// <summary>Deletes a post (and its trigger, so it is never sent); not while it is being published.</summary>
-public sealed record DeleteContent(Guid Id) : ICommand, IRequireRole
-{
-    public static TenantRole RequiredRole => TenantRole.Editor;
-}
-
-public sealed class DeleteContentHandler(ITenantDb db, Automation.IPublishScheduler scheduler) : ICommandHandler<DeleteContent>
-{
-    public async ValueTask<Unit> Handle(DeleteContent command, CancellationToken cancellationToken)
-    {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
-        item.EnsureCanDelete();
-        db.ContentItems.Remove(item);
-        await db.SaveChangesAsync(cancellationToken);
-        // After the row is gone: a trigger left behind by a failure here finds nothing to claim.
-        await scheduler.UnscheduleAsync(item.Id, cancellationToken);
-        return Unit.Value;
-    }
-}

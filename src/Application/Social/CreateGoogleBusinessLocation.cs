@@ -13,16 +13,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Social;
 
-public sealed record GoogleBusinessLocationDto(
-    Guid Id, Guid CompanyId, Guid ConnectionId, string Account, string RequestId, string Title, LocationCreationState State, string? LocationName,
-    LocationVerificationState Verification, DateTimeOffset? VerificationCheckedAt, string? LastError, int Attempts, DateTimeOffset? ValidatedAt,
-    DateTimeOffset? LocationCreatedAt, LocationDraft Location, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
-{
-    public static GoogleBusinessLocationDto From(GoogleBusinessLocation l) => new(
-        l.Id, l.CompanyId, l.ConnectionId, l.Account, l.RequestId, l.Title, l.State, l.LocationName, l.Verification, l.VerificationCheckedAt,
-        l.LastError, l.Attempts, l.ValidatedAt, l.LocationCreatedAt, GoogleBusinessLocationWork.Draft(l), l.CreatedAt, l.UpdatedAt);
-}
-
 public sealed record LocationAddressInput(string? RegionCode, string? PostalCode, string? AdministrativeArea, string? Locality, IReadOnlyList<string>? AddressLines);
 
 public sealed record LocationPlaceInput(string? PlaceName, string? PlaceId);
@@ -216,74 +206,4 @@ public sealed class CreateGoogleBusinessLocationHandler(
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-}
-
-public static class GoogleBusinessLocationWork
-{
-    /// <summary>Location.profile.description: at most 750 characters.</summary>
-    public const int MaxDescription = 750;
-
-    /// <summary><c>accounts/{a}</c> from a connection's account id (<c>accounts/{a}</c> or <c>accounts/{a}/locations/{l}</c>).</summary>
-    public static string? AccountOf(string externalAccountId)
-    {
-        var parts = externalAccountId.Trim('/').Split('/');
-        var account = parts.Length >= 2 ? $"{parts[0]}/{parts[1]}" : null;
-        return account is not null && GoogleBusinessLocation.IsAccountName(account) ? account : null;
-    }
-
-    public static LocationDraft Draft(GoogleBusinessLocation location) =>
-        JsonSerializer.Deserialize<LocationDraft>(location.LocationJson, JsonSerializerOptions.Web)!;
-}
-
-public sealed record GetGoogleBusinessLocation(Guid Id) : IQuery<GoogleBusinessLocationDto>;
-
-public sealed class GetGoogleBusinessLocationHandler(ITenantDb db) : IQueryHandler<GetGoogleBusinessLocation, GoogleBusinessLocationDto>
-{
-    public async ValueTask<GoogleBusinessLocationDto> Handle(GetGoogleBusinessLocation query, CancellationToken cancellationToken) =>
-        GoogleBusinessLocationDto.From(await db.GoogleBusinessLocations.AsNoTracking().SingleOrDefaultAsync(l => l.Id == query.Id, cancellationToken)
-                                       ?? throw new NotFoundException("Google Business Profile location", query.Id));
-}
-
-public sealed record ListGoogleBusinessLocations(Guid? CompanyId) : IQuery<IReadOnlyList<GoogleBusinessLocationDto>>;
-
-public sealed class ListGoogleBusinessLocationsHandler(ITenantDb db) : IQueryHandler<ListGoogleBusinessLocations, IReadOnlyList<GoogleBusinessLocationDto>>
-{
-    public async ValueTask<IReadOnlyList<GoogleBusinessLocationDto>> Handle(ListGoogleBusinessLocations query, CancellationToken cancellationToken)
-    {
-        var locations = db.GoogleBusinessLocations.AsNoTracking();
-        if (query.CompanyId is { } companyId)
-        {
-            locations = locations.Where(l => l.CompanyId == companyId);
-        }
-
-        return (await locations.OrderByDescending(l => l.CreatedAt).ToListAsync(cancellationToken)).Select(GoogleBusinessLocationDto.From).ToList();
-    }
-}
-
-/// <summary>Asks Google again whether the location is verified (Verifications API <c>getVoiceOfMerchantState</c>).</summary>
-public sealed record RefreshGoogleBusinessVerification(Guid Id) : ICommand<GoogleBusinessLocationDto>, IRequireRole
-{
-    public static TenantRole RequiredRole => TenantRole.Editor;
-}
-
-public sealed class RefreshGoogleBusinessVerificationHandler(ITenantDb db, IGoogleBusinessLocations google, ISocialTokenProtector protector, TimeProvider clock)
-    : ICommandHandler<RefreshGoogleBusinessVerification, GoogleBusinessLocationDto>
-{
-    public async ValueTask<GoogleBusinessLocationDto> Handle(RefreshGoogleBusinessVerification command, CancellationToken cancellationToken)
-    {
-        var location = await db.GoogleBusinessLocations.SingleOrDefaultAsync(l => l.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Google Business Profile location", command.Id);
-        if (location.LocationName is not { } name)
-        {
-            throw new DomainRuleException("The location has not been created yet.", "state");
-        }
-
-        var connection = await db.SocialConnections.AsNoTracking().SingleOrDefaultAsync(c => c.Id == location.ConnectionId, cancellationToken)
-            ?? throw new DomainRuleException("The connection this location was created with is gone; connect Google Business Profile again.", "connection");
-        var state = await google.GetVerificationAsync(name, protector.Unprotect(connection.Platform, connection.EncryptedAccessToken), cancellationToken)
-            ?? throw new ExternalServiceException("Google Business Profile", "Google did not say whether the location is verified. Try again later.");
-        location.RecordVerification(state, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return GoogleBusinessLocationDto.From(location);
-    }
 }

@@ -1,17 +1,9 @@
-using BrandAutomator.Application.Common.Behaviors;
-using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
-using BrandAutomator.Domain.Tenants;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Notifications;
-
-public sealed record NotificationDto(
-    Guid Id, string Kind, string Title, string Body, Guid? ContentItemId, DateTimeOffset CreatedAt, DateTimeOffset? ReadAt);
-
-public sealed record NotificationPage(IReadOnlyList<NotificationDto> Items, int Unread, int Page, int PageSize, int Total);
 
 /// <summary>The workspace's notifications, newest first; <see cref="UnreadOnly"/> leaves out those already read.</summary>
 public sealed record ListNotifications(bool UnreadOnly = false, int Page = 1, int PageSize = 50) : IQuery<NotificationPage>;
@@ -38,22 +30,5 @@ public sealed class ListNotificationsHandler(ITenantDb db) : IQueryHandler<ListN
             .Select(n => new NotificationDto(n.Id, n.Kind, n.Title, n.Body, n.ContentItemId, n.CreatedAt, n.ReadAt))
             .ToListAsync(cancellationToken);
         return new NotificationPage(page, unread, query.Page, query.PageSize, total);
-    }
-}
-
-public sealed record MarkNotificationRead(Guid Id) : ICommand, IRequireRole
-{
-    public static TenantRole RequiredRole => TenantRole.Viewer;
-}
-
-public sealed class MarkNotificationReadHandler(ITenantDb db, ICurrentUser user, TimeProvider clock) : ICommandHandler<MarkNotificationRead>
-{
-    public async ValueTask<Unit> Handle(MarkNotificationRead command, CancellationToken cancellationToken)
-    {
-        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Notification", command.Id);
-        notification.MarkRead(user.UserId, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        return Unit.Value;
     }
 }

@@ -7,17 +7,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
-/// <summary>The workspace's publishing settings, with the time zone that times are entered and shown in.</summary>
-public sealed record ContentSettingsDto(bool ApprovalRequired, string TimeZone);
-
-public sealed record GetContentSettings : IQuery<ContentSettingsDto>;
-
-public sealed class GetContentSettingsHandler(ITenantDb db, TenantTime time) : IQueryHandler<GetContentSettings, ContentSettingsDto>
-{
-    public async ValueTask<ContentSettingsDto> Handle(GetContentSettings query, CancellationToken cancellationToken) =>
-        new(await ContentRules.ApprovalRequiredAsync(db, cancellationToken), (await time.ZoneAsync(cancellationToken)).Id);
-}
-
 /// <summary>Whether posts need an admin's approval before they can be scheduled.</summary>
 public sealed record UpdateContentSettings(bool ApprovalRequired) : ICommand<ContentSettingsDto>, IRequireRole
 {
