@@ -23,9 +23,9 @@ public sealed class ApproveContentHandler(ITenantDb db, ICurrentUser user, Tenan
 {
     public async ValueTask<ContentItemDto> Handle(ApproveContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         item.Approve(user.UserId, command.Comment, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+        return await ContentReader.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
     }
 }

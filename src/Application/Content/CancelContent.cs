@@ -17,10 +17,10 @@ public sealed class CancelContentHandler(ITenantDb db, IPublishScheduler schedul
 {
     public async ValueTask<ContentItemDto> Handle(CancelContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         item.Cancel(clock.GetUtcNow());
-        await RescheduleContentHandler.SaveAsync(db, cancellationToken);
+        await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
         await scheduler.UnscheduleAsync(item.Id, cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+        return await ContentReader.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -15,7 +15,7 @@ public sealed class DeleteContentHandler(ITenantDb db, Automation.IPublishSchedu
 {
     public async ValueTask<Unit> Handle(DeleteContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         item.EnsureCanDelete();
         db.ContentItems.Remove(item);
         await db.SaveChangesAsync(cancellationToken);

@@ -30,7 +30,7 @@ public sealed class PublishContentNowHandler(
 
     public async ValueTask<ContentItemDto> Handle(PublishContentNow command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         if (await idempotency.ReplayAsync<ContentItemDto>(command.IdempotencyKey, Operation, command.Id, cancellationToken) is { } replay)
         {
             return replay;
@@ -39,8 +39,8 @@ public sealed class PublishContentNowHandler(
         await entitlement.EnsureAutomationAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken);
-        item.Schedule(now, await ContentRules.ApprovalRequiredAsync(db, cancellationToken), assetTypes, now);
+        var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);
+        item.Schedule(now, await ContentReader.ApprovalRequiredAsync(db, cancellationToken), assetTypes, now);
         var result = ContentItemDto.From(item, zone);
         idempotency.Record(command.IdempotencyKey, Operation, command.Id, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);

@@ -24,9 +24,9 @@ public sealed class RejectContentHandler(ITenantDb db, ICurrentUser user, Tenant
 {
     public async ValueTask<ContentItemDto> Handle(RejectContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         item.Reject(user.UserId, command.Comment, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+        return await ContentReader.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,10 +1,8 @@
 using BrandAutomator.Application.Automation;
 using BrandAutomator.Application.Common.Behaviors;
-using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Tenants;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
@@ -20,27 +18,14 @@ public sealed class RescheduleContentHandler(
 {
     public async ValueTask<ContentItemDto> Handle(RescheduleContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         await entitlement.EnsureAutomationAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var at = TenantTime.Parse(command.At ?? "", zone, "at");
-        var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken);
-        item.Schedule(at, await ContentRules.ApprovalRequiredAsync(db, cancellationToken), assetTypes, clock.GetUtcNow());
-        await SaveAsync(db, cancellationToken);
+        var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);
+        item.Schedule(at, await ContentReader.ApprovalRequiredAsync(db, cancellationToken), assetTypes, clock.GetUtcNow());
+        await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
         await scheduler.ScheduleAsync(item.Id, item.DueAt!.Value, cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, zone, cancellationToken);
-    }
-
-    internal static async Task SaveAsync(ITenantDb db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // The publishing job claimed the post between our read and our write; its state wins.
-            throw new ConflictException("The post changed while this request ran (it may have started publishing); reload it and try again.");
-        }
+        return await ContentReader.ToDtoAsync(db, item, zone, clock.GetUtcNow(), cancellationToken);
     }
 }

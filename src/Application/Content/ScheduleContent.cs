@@ -58,7 +58,7 @@ public sealed class ScheduleContentHandler(
         }
 
         var zone = await time.ZoneAsync(cancellationToken);
-        var approvalRequired = await ContentRules.ApprovalRequiredAsync(db, cancellationToken);
+        var approvalRequired = await ContentReader.ApprovalRequiredAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
         var prefix = command.Items.Count == 1 ? "" : "items[{0}].";
         for (var i = 0; i < command.Items.Count; i++)
@@ -68,7 +68,7 @@ public sealed class ScheduleContentHandler(
             var at = command.Items[i].At is { Length: > 0 } text
                 ? TenantTime.Parse(text, zone, field + "at")
                 : item.ScheduledAt ?? throw InputValidationException.For(field + "at", "Give the time to publish at.");
-            var assetTypes = await ContentRules.AssetTypesAsync(db, item.Variants, cancellationToken, field);
+            var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken, field);
             try
             {
                 item.Schedule(at, approvalRequired, assetTypes, now);

@@ -16,9 +16,9 @@ public sealed class SubmitContentHandler(ITenantDb db, ICurrentUser user, Tenant
 {
     public async ValueTask<ContentItemDto> Handle(SubmitContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         item.Submit(user.UserId, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
+        return await ContentReader.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Automation;
+using BrandAutomator.Application.Companies;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Application.Content;
@@ -38,7 +39,7 @@ public sealed class CreateSocialConnectionHandler(ITenantDb db, ISocialTokenProt
 {
     public async ValueTask<SocialConnectionDto> Handle(CreateSocialConnection command, CancellationToken cancellationToken)
     {
-        await ContentRules.EnsureCompanyAsync(db, command.CompanyId, cancellationToken);
+        await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
         var account = command.ExternalAccountId.Trim();
         var now = clock.GetUtcNow();
         var access = protector.Protect(command.Platform, command.AccessToken);

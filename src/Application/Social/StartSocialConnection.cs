@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Companies;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
@@ -45,7 +46,7 @@ public sealed class StartSocialConnectionHandler(
                 $"(Publishing:{command.Platform}:ClientId and ClientSecret) are not set.");
         }
 
-        await ContentRules.EnsureCompanyAsync(db, command.CompanyId, cancellationToken);
+        await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
         var now = clock.GetUtcNow();
         // Abandoned authorisations go as new ones start: the table only ever holds the last few minutes' worth.
         await db.OAuthAuthorizations.Where(a => a.ExpiresAt < now).ExecuteDeleteAsync(cancellationToken);

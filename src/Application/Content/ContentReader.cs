@@ -2,38 +2,13 @@ using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Content;
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
-/// <summary>The rules of one variant as sent; the network's own limits are checked when the post is scheduled.</summary>
-public sealed class ContentVariantValidator : AbstractValidator<ContentVariantDto>
+/// <summary>The reads the content use cases share, each keeping ids inside the tenant: a post, its media types, the approval setting, a post as shown.</summary>
+internal static class ContentReader
 {
-    public ContentVariantValidator()
-    {
-        RuleFor(x => x.Platform).IsInEnum();
-        RuleFor(x => x.Text).NotNull().MaximumLength(100_000);
-        RuleFor(x => x.MediaAssetIds).Must(m => m is null || m.Count <= ContentItem.MaxMediaPerVariant)
-            .WithMessage($"At most {ContentItem.MaxMediaPerVariant} media per post.");
-    }
-}
-
-/// <summary>What create and update share: input rules for variants, and look-ups that keep ids inside the tenant.</summary>
-internal static class ContentRules
-{
-    public static List<ContentVariant> ToDomain(IReadOnlyList<ContentVariantDto>? variants) =>
-        (variants ?? []).Select(v => new ContentVariant(v.Platform, v.Text ?? "", v.MediaAssetIds ?? [])).ToList();
-
-    /// <summary>The company must be one of the tenant's own: another tenant's id is answered as not found.</summary>
-    public static async Task EnsureCompanyAsync(ITenantDb db, Guid? companyId, CancellationToken cancellationToken)
-    {
-        if (companyId is { } id && !await db.Companies.AnyAsync(c => c.Id == id, cancellationToken))
-        {
-            throw new NotFoundException("Company", id);
-        }
-    }
-
     /// <summary>The types of the media the variants use; an id that is not one of the tenant's assets is refused on its field.</summary>
     public static async Task<Dictionary<Guid, AssetType>> AssetTypesAsync(
         ITenantDb db, IReadOnlyList<ContentVariant> variants, CancellationToken cancellationToken, string fieldPrefix = "")
@@ -60,10 +35,12 @@ internal static class ContentRules
     public static async Task<ContentItem> LoadAsync(ITenantDb db, Guid id, CancellationToken cancellationToken) =>
         await db.ContentItems.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Post", id);
 
-    public static async Task<ContentItemDto> ToDtoAsync(ITenantDb db, ContentItem item, TimeZoneInfo zone, CancellationToken cancellationToken)
+    /// <summary>The post with its latest outcome per network and, as of <paramref name="now"/>, its connection warnings.</summary>
+    public static async Task<ContentItemDto> ToDtoAsync(
+        ITenantDb db, ContentItem item, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
         var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
-        return ContentItemDto.From(item, zone, attempts, connections, TimeProvider.System.GetUtcNow());
+        return ContentItemDto.From(item, zone, attempts, connections, now);
     }
 }
