@@ -21,6 +21,7 @@ public static class DependencyInjection
         services.AddScoped<Content.TenantTime>();
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<Automation.PublishingNotifier>();
+        services.AddScoped<Automation.PublishingCredentials>();
         return services;
     }
 }

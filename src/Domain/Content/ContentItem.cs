@@ -257,6 +257,45 @@ public sealed class ContentItem : Entity<Guid>
         LeaseExpiresAt = now + lease;
     }
 
+    /// <summary>
+    /// Ends the run from each network's result: a transient failure while runs remain schedules the post again after the
+    /// backoff (or the wait a network asked for, if longer); otherwise a lost answer makes it Unconfirmed (never sent
+    /// again blindly); otherwise a refusal, or retries run out, makes it Failed; otherwise it is Published.
+    /// </summary>
+    public PublishRunConclusion ConcludeRun(IReadOnlyList<NetworkResult> results, int maxRuns, Func<int, TimeSpan> backoff, DateTimeOffset now)
+    {
+        var summary = string.Join(" ", results.Select(r => r.Outcome == PublishOutcome.Published
+            ? $"{r.Platform.DisplayName()}: published ({r.PostId})."
+            : $"{r.Platform.DisplayName()}: {r.Message}"));
+        var retries = results.Where(r => r.Outcome == PublishOutcome.RetryLater).ToList();
+        var lost = results.Any(r => r.Outcome == PublishOutcome.Unconfirmed);
+        var failed = results.Any(r => r.Outcome is PublishOutcome.Rejected or PublishOutcome.Unauthorized);
+        if (retries.Count > 0 && FailedRuns + 1 < maxRuns)
+        {
+            var wait = backoff(FailedRuns + 1);
+            var asked = retries.Select(r => r.RetryAfter ?? TimeSpan.Zero).Max();
+            var retryAt = now + (asked > wait ? asked : wait);
+            RetryLater(retryAt, summary, now);
+            return new PublishRunConclusion(RunConclusion.RetryLater, summary, retryAt);
+        }
+
+        if (lost)
+        {
+            MarkUnconfirmed(summary, now);
+            return new PublishRunConclusion(RunConclusion.Unconfirmed, summary, null);
+        }
+
+        if (failed || retries.Count > 0)
+        {
+            var reason = retries.Count > 0 && !failed ? $"Gave up after {FailedRuns + 1} attempts. {summary}" : summary;
+            MarkFailed(reason, now);
+            return new PublishRunConclusion(RunConclusion.Failed, reason, null);
+        }
+
+        MarkPublished(now);
+        return new PublishRunConclusion(RunConclusion.Published, summary, null);
+    }
+
     /// <summary>A transient failure (rate limit, outage): back to Scheduled, due again at <paramref name="retryAt"/>.</summary>
     public void RetryLater(DateTimeOffset retryAt, string reason, DateTimeOffset now)
     {
