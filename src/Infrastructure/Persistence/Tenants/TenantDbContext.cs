@@ -130,7 +130,6 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
         builder.Entity<BrandAsset>(b =>
         {
             b.ToTable("brand_assets");
-            b.Ignore(a => a.DomainEvents);
             b.Property(a => a.Id).ValueGeneratedNever();
             b.Property(a => a.Name).HasMaxLength(BrandAsset.MaxNameLength);
             b.Property(a => a.OriginalFileName).HasMaxLength(255);

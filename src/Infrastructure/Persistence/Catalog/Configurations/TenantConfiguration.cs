@@ -10,7 +10,6 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     public void Configure(EntityTypeBuilder<Tenant> builder)
     {
         builder.ToTable("tenants");
-        builder.Ignore(t => t.DomainEvents);
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.Property(t => t.Name).HasMaxLength(Tenant.MaxNameLength);
         builder.Property(t => t.Slug).HasMaxLength(64);

@@ -10,7 +10,6 @@ internal sealed class BrandStrategyVersionConfiguration : IEntityTypeConfigurati
     public void Configure(EntityTypeBuilder<BrandStrategyVersion> builder)
     {
         builder.ToTable("brand_strategy_versions");
-        builder.Ignore(v => v.DomainEvents);
         builder.Property(v => v.Id).ValueGeneratedNever();
         builder.Property(v => v.Strategy).HasColumnType("jsonb").HasConversion(JsonColumn.OfObject<BrandStrategy>(), JsonColumn.Comparer<BrandStrategy>());
         builder.Property(v => v.Provider).HasMaxLength(40);

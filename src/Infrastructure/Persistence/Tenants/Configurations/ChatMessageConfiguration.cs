@@ -9,7 +9,6 @@ internal sealed class ChatMessageConfiguration : IEntityTypeConfiguration<ChatMe
     public void Configure(EntityTypeBuilder<ChatMessage> builder)
     {
         builder.ToTable("chat_messages");
-        builder.Ignore(m => m.DomainEvents);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
         builder.Property(m => m.State).HasConversion<string>().HasMaxLength(20);

@@ -10,7 +10,6 @@ internal sealed class ChatSessionConfiguration : IEntityTypeConfiguration<ChatSe
     public void Configure(EntityTypeBuilder<ChatSession> builder)
     {
         builder.ToTable("chat_sessions");
-        builder.Ignore(s => s.DomainEvents);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Title).HasMaxLength(ChatSession.MaxTitleLength);
         // A conversation outlives the company it was about: it stays readable, about no company.

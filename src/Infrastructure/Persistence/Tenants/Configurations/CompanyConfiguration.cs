@@ -10,7 +10,6 @@ internal sealed class CompanyConfiguration : IEntityTypeConfiguration<Company>
     public void Configure(EntityTypeBuilder<Company> builder)
     {
         builder.ToTable("companies");
-        builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Name).HasMaxLength(Company.MaxNameLength);
         builder.Property(c => c.Description).HasMaxLength(Company.MaxDescriptionLength);

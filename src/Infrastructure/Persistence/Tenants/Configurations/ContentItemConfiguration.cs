@@ -9,7 +9,6 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
     public void Configure(EntityTypeBuilder<ContentItem> builder)
     {
         builder.ToTable("content_items");
-        builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Title).HasMaxLength(ContentItem.MaxTitleLength);
         builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);

@@ -10,7 +10,6 @@ internal sealed class GoogleBusinessLocationConfiguration : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<GoogleBusinessLocation> builder)
     {
         builder.ToTable("google_business_locations");
-        builder.Ignore(l => l.DomainEvents);
         builder.Ignore(l => l.IsOpen);
         builder.Property(l => l.Id).ValueGeneratedNever();
         builder.Property(l => l.Account).HasMaxLength(200);

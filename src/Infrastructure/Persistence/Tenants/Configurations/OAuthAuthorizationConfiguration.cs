@@ -9,7 +9,6 @@ internal sealed class OAuthAuthorizationConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<OAuthAuthorization> builder)
     {
         builder.ToTable("oauth_authorizations");
-        builder.Ignore(a => a.DomainEvents);
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Platform).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.CodeVerifier).HasMaxLength(128);

@@ -9,7 +9,6 @@ internal sealed class SocialConnectionConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<SocialConnection> builder)
     {
         builder.ToTable("social_connections");
-        builder.Ignore(c => c.DomainEvents);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Platform).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);

@@ -10,7 +10,6 @@ internal sealed class SocialProfileConfiguration : IEntityTypeConfiguration<Soci
     public void Configure(EntityTypeBuilder<SocialProfile> builder)
     {
         builder.ToTable("social_profiles");
-        builder.Ignore(p => p.DomainEvents);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Platform).HasConversion<string>().HasMaxLength(20);
         builder.Property(p => p.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);

@@ -10,7 +10,6 @@ internal sealed class SocialProfileKitConfiguration : IEntityTypeConfiguration<S
     public void Configure(EntityTypeBuilder<SocialProfileKit> builder)
     {
         builder.ToTable("social_profile_kits");
-        builder.Ignore(k => k.DomainEvents);
         builder.Ignore(k => k.Spec);
         builder.Property(k => k.Id).ValueGeneratedNever();
         builder.Property(k => k.Platform).HasConversion<string>().HasMaxLength(20);
