@@ -16,10 +16,12 @@ public static class DependencyInjection
         services.AddScoped<Ai.GroundingRetriever>();
         services.AddScoped<Ai.AiQuota>();
         services.AddScoped<Ai.CachedAiCall>();
-        services.AddScoped<Social.ProfileKitWorkshop>();
+        services.AddScoped<Social.ProfileKitBuilder>();
+        services.AddScoped<Social.ProfileKitReader>();
         services.AddScoped<Content.TenantTime>();
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<Automation.PublishingNotifier>();
+        services.AddScoped<Automation.PublishingCredentials>();
         return services;
     }
 }

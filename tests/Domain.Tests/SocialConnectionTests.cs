@@ -55,4 +55,18 @@ public sealed class SocialConnectionTests
         Assert.False(profile.Verified);
         Assert.Null(profile.ConnectionId);
     }
+
+    [Fact]
+    public void A_post_goes_out_through_its_company_connection_before_a_shared_one()
+    {
+        var company = Guid.NewGuid();
+        var shared = SocialConnection.Connect(null, SocialPlatform.X, "shared", "Shared", "enc", null, null, Guid.NewGuid(), Now.AddDays(1));
+        var own = SocialConnection.Connect(company, SocialPlatform.X, "own", "Own", "enc", null, null, Guid.NewGuid(), Now);
+        var other = SocialConnection.Connect(Guid.NewGuid(), SocialPlatform.X, "other", "Other", "enc", null, null, Guid.NewGuid(), Now.AddDays(2));
+        var linkedIn = SocialConnection.Connect(company, SocialPlatform.LinkedIn, "li", "LinkedIn", "enc", null, null, Guid.NewGuid(), Now);
+
+        Assert.Same(own, SocialConnection.ChooseForPost([shared, other, linkedIn, own], SocialPlatform.X, company));
+        Assert.Same(shared, SocialConnection.ChooseForPost([shared, other, linkedIn], SocialPlatform.X, company));
+        Assert.Null(SocialConnection.ChooseForPost([linkedIn], SocialPlatform.X, company));
+    }
 }

@@ -73,12 +73,10 @@ public sealed record TokenRefreshOutcome(RefreshedTokens? Tokens, string? Error 
     public bool GrantRevoked => Error == "invalid_grant";
 }
 
-/// <summary>The OAuth 2.0 refresh_token grant of a network; null when the network refuses the refresh token.</summary>
+/// <summary>The OAuth 2.0 refresh_token grant of a network.</summary>
 public interface ITokenRefresher
 {
-    Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken);
-
-    /// <summary>The same grant, saying why when it is refused; throws for transient failures (5xx, no connection).</summary>
+    /// <summary>New tokens, or why the network refused the grant; throws for transient failures (5xx, no connection).</summary>
     Task<TokenRefreshOutcome> TryRefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken);
 }
 

@@ -3,7 +3,6 @@ using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Social;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Automation;
 
@@ -34,31 +33,8 @@ public sealed class ListAutomationTasksValidator : AbstractValidator<ListAutomat
 
 public sealed class ListAutomationTasksHandler(ITenantDb db) : IQueryHandler<ListAutomationTasks, AutomationTaskPage>
 {
-    public async ValueTask<AutomationTaskPage> Handle(ListAutomationTasks query, CancellationToken cancellationToken)
-    {
-        var tasks = db.AutomationTasks.AsNoTracking();
-        if (query.ContentItemId is { } itemId)
-        {
-            tasks = tasks.Where(t => t.ContentItemId == itemId);
-        }
-
-        if (query.State is { } stateName)
-        {
-            var state = Enum.Parse<AutomationTaskState>(stateName, ignoreCase: true);
-            tasks = tasks.Where(t => t.State == state);
-        }
-
-        var total = await tasks.CountAsync(cancellationToken);
-        var page = await tasks.OrderByDescending(t => t.StartedAt).ThenByDescending(t => t.Id)
-            .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(cancellationToken);
-        var runIds = page.Select(t => t.Id).ToList();
-        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => runIds.Contains(a.RunId)).OrderBy(a => a.StartedAt)
-            .ToListAsync(cancellationToken);
-        return new AutomationTaskPage(
-            page.Select(t => new AutomationTaskDto(t.Id, t.Kind, t.ContentItemId, t.SubjectId, t.Title, t.State, t.Result, t.StartedAt, t.FinishedAt,
-                attempts.Where(a => a.RunId == t.Id)
-                    .Select(a => new PublishAttemptDto(a.Id, a.Platform, a.Outcome, a.PlatformPostId, a.Error, a.StartedAt, a.FinishedAt))
-                    .ToList(), t.RemainingSteps)).ToList(),
-            query.Page, query.PageSize, total);
-    }
+    public async ValueTask<AutomationTaskPage> Handle(ListAutomationTasks query, CancellationToken cancellationToken) =>
+        await AutomationActivity.ReadPageAsync(
+            db, query.ContentItemId, query.State is { } name ? Enum.Parse<AutomationTaskState>(name, ignoreCase: true) : null,
+            query.Page, query.PageSize, cancellationToken);
 }

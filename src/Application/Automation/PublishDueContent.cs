@@ -28,8 +28,8 @@ public enum PublishRunOutcome
 public sealed record PublishDueContent(Guid ItemId) : ICommand<PublishRunOutcome>;
 
 public sealed partial class PublishDueContentHandler(
-    ITenantDb db, IEnumerable<ISocialPublisher> publishers, ITokenRefresher refresher, ISocialTokenProtector tokens,
-    IPublishScheduler scheduler, IFileStorage storage, PublishingNotifier notifier, IOptions<PublishingOptions> options, TimeProvider clock,
+    ITenantDb db, IEnumerable<ISocialPublisher> publishers, PublishingCredentials credentials, IPublishScheduler scheduler,
+    IFileStorage storage, PublishingNotifier notifier, IOptions<PublishingOptions> options, TimeProvider clock,
     ILogger<PublishDueContentHandler> logger) : ICommandHandler<PublishDueContent, PublishRunOutcome>
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
@@ -98,10 +98,7 @@ public sealed partial class PublishDueContentHandler(
         ContentItem item, Guid runId, ContentVariant variant, List<SocialConnection> connections, CancellationToken cancellationToken)
     {
         var platform = variant.Platform;
-        var connection = connections
-            .Where(c => c.Platform == platform && c.Status != ConnectionStatus.Revoked)
-            .OrderByDescending(c => c.CompanyId == item.CompanyId).ThenByDescending(c => c.CompanyId == null).ThenByDescending(c => c.UpdatedAt)
-            .FirstOrDefault();
+        var connection = SocialConnection.ChooseForPost(connections, platform, item.CompanyId);
         if (connection is null)
         {
             return PublishResult.Rejected($"No {platform.DisplayName()} account is connected: connect one, then schedule the post again.");
@@ -126,7 +123,7 @@ public sealed partial class PublishDueContentHandler(
         }
 
         // One refresh, one retry: a token that expired early is renewed; anything else needs the user.
-        if (await TryRefreshAsync(connection, cancellationToken))
+        if (await credentials.TryRefreshAsync(connection, cancellationToken))
         {
             result = await SendAsync(item, runId, variant, connection, publisher, media, cancellationToken);
             if (result.Kind != PublishResultKind.Unauthorized)
@@ -135,8 +132,7 @@ public sealed partial class PublishDueContentHandler(
             }
         }
 
-        connection.RequireReconnect(result.Message ?? "The network refused the access token.", clock.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
+        await credentials.RequireReconnectAsync(connection, result.Message ?? "The network refused the access token.");
         return PublishResult.Rejected(
             $"{platform.DisplayName()} refused the access of \"{connection.DisplayName}\": reconnect this account. ({result.Message})");
     }
@@ -154,7 +150,7 @@ public sealed partial class PublishDueContentHandler(
         PublishResult result;
         try
         {
-            var token = tokens.Unprotect(variant.Platform, connection.EncryptedAccessToken);
+            var token = credentials.AccessToken(connection);
             // Not cancelled on shutdown: a request cut off half-way is exactly the unknown outcome we avoid.
             result = await publisher.PublishAsync(
                 new PublishRequest(variant.Platform, connection.ExternalAccountId, token, variant.Text, media, item.Id, attempt.Id),
@@ -166,47 +162,9 @@ public sealed partial class PublishDueContentHandler(
             result = PublishResult.Lost($"The request to {variant.Platform.DisplayName()} failed in an unexpected way: {ex.Message}");
         }
 
-        attempt.Finish(result.Kind switch
-        {
-            PublishResultKind.Published => PublishOutcome.Published,
-            PublishResultKind.RetryLater => PublishOutcome.RetryLater,
-            PublishResultKind.Unauthorized => PublishOutcome.Unauthorized,
-            PublishResultKind.Rejected => PublishOutcome.Rejected,
-            _ => PublishOutcome.Unconfirmed,
-        }, result.PostId, result.Message, clock.GetUtcNow());
+        attempt.Finish(OutcomeOf(result.Kind), result.PostId, result.Message, clock.GetUtcNow());
         await db.SaveChangesAsync(CancellationToken.None);
         return result;
-    }
-
-    private async Task<bool> TryRefreshAsync(SocialConnection connection, CancellationToken cancellationToken)
-    {
-        if (!connection.CanRefresh)
-        {
-            return false;
-        }
-
-        RefreshedTokens? refreshed;
-        try
-        {
-            refreshed = await refresher.RefreshAsync(connection.Platform, tokens.Unprotect(connection.Platform, connection.EncryptedRefreshToken!), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogRefreshFailed(logger, ex, connection.Id);
-            refreshed = null;
-        }
-
-        if (refreshed is null)
-        {
-            return false;
-        }
-
-        connection.ReplaceTokens(
-            tokens.Protect(connection.Platform, refreshed.AccessToken),
-            refreshed.RefreshToken is null ? null : tokens.Protect(connection.Platform, refreshed.RefreshToken),
-            refreshed.ExpiresAt, clock.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
-        return true;
     }
 
     private async Task<IReadOnlyList<PublishMedia>> MediaAsync(ContentVariant variant, CancellationToken cancellationToken)
@@ -229,45 +187,32 @@ public sealed partial class PublishDueContentHandler(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var summary = string.Join(" ", results.Select(r => r.Result.Kind == PublishResultKind.Published
-            ? $"{r.Platform.DisplayName()}: published ({r.Result.PostId})."
-            : $"{r.Platform.DisplayName()}: {r.Result.Message}"));
-        var retries = results.Where(r => r.Result.Kind == PublishResultKind.RetryLater).ToList();
-        var lost = results.Any(r => r.Result.Kind == PublishResultKind.Unconfirmed);
-        var failed = results.Any(r => r.Result.Kind is PublishResultKind.Rejected or PublishResultKind.Unauthorized);
-
-        PublishRunOutcome outcome;
+        var end = item.ConcludeRun(
+            results.Select(r => new NetworkResult(r.Platform, OutcomeOf(r.Result.Kind), r.Result.PostId, r.Result.Message, r.Result.RetryAfter))
+                .ToList(),
+            settings.MaxRuns, settings.Backoff, now);
         Notification? notification = null;
-        DateTimeOffset? retryAt = null;
-        if (retries.Count > 0 && item.FailedRuns + 1 < settings.MaxRuns)
+        PublishRunOutcome outcome;
+        switch (end.Conclusion)
         {
-            var wait = settings.Backoff(item.FailedRuns + 1);
-            var asked = retries.Select(r => r.Result.RetryAfter ?? TimeSpan.Zero).Max();
-            retryAt = now + (asked > wait ? asked : wait);
-            item.RetryLater(retryAt.Value, summary, now);
-            task.Finish(AutomationTaskState.Retrying, $"{summary} Next attempt at {retryAt:u}.", now);
-            outcome = PublishRunOutcome.RetryScheduled;
-        }
-        else if (lost)
-        {
-            item.MarkUnconfirmed(summary, now);
-            task.Finish(AutomationTaskState.Unconfirmed, summary, now);
-            notification = notifier.Add(item, unconfirmed: true, summary);
-            outcome = PublishRunOutcome.Unconfirmed;
-        }
-        else if (failed || retries.Count > 0)
-        {
-            var reason = retries.Count > 0 && !failed ? $"Gave up after {item.FailedRuns + 1} attempts. {summary}" : summary;
-            item.MarkFailed(reason, now);
-            task.Finish(AutomationTaskState.Failed, reason, now);
-            notification = notifier.Add(item, unconfirmed: false, reason);
-            outcome = PublishRunOutcome.Failed;
-        }
-        else
-        {
-            item.MarkPublished(now);
-            task.Finish(AutomationTaskState.Succeeded, summary, now);
-            outcome = PublishRunOutcome.Published;
+            case RunConclusion.RetryLater:
+                task.Finish(AutomationTaskState.Retrying, $"{end.Reason} Next attempt at {end.RetryAt:u}.", now);
+                outcome = PublishRunOutcome.RetryScheduled;
+                break;
+            case RunConclusion.Unconfirmed:
+                task.Finish(AutomationTaskState.Unconfirmed, end.Reason, now);
+                notification = notifier.Add(item, unconfirmed: true, end.Reason);
+                outcome = PublishRunOutcome.Unconfirmed;
+                break;
+            case RunConclusion.Failed:
+                task.Finish(AutomationTaskState.Failed, end.Reason, now);
+                notification = notifier.Add(item, unconfirmed: false, end.Reason);
+                outcome = PublishRunOutcome.Failed;
+                break;
+            default:
+                task.Finish(AutomationTaskState.Succeeded, end.Reason, now);
+                outcome = PublishRunOutcome.Published;
+                break;
         }
 
         try
@@ -281,7 +226,7 @@ public sealed partial class PublishDueContentHandler(
             return PublishRunOutcome.NothingToDo;
         }
 
-        if (retryAt is { } at)
+        if (end.RetryAt is { } at)
         {
             await scheduler.ScheduleAsync(item.Id, at, CancellationToken.None);
         }
@@ -300,6 +245,12 @@ public sealed partial class PublishDueContentHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Publisher for {Platform} failed on post {ItemId}")]
     private static partial void LogPublisherFailed(ILogger logger, Exception exception, Guid itemId, SocialPlatform platform);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Token refresh failed for connection {ConnectionId}")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception, Guid connectionId);
+    private static PublishOutcome OutcomeOf(PublishResultKind kind) => kind switch
+    {
+        PublishResultKind.Published => PublishOutcome.Published,
+        PublishResultKind.RetryLater => PublishOutcome.RetryLater,
+        PublishResultKind.Unauthorized => PublishOutcome.Unauthorized,
+        PublishResultKind.Rejected => PublishOutcome.Rejected,
+        _ => PublishOutcome.Unconfirmed,
+    };
 }

@@ -4,7 +4,12 @@ using BrandAutomator.Domain.Social;
 
 namespace BrandAutomator.Application.Content;
 
-public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IReadOnlyList<Guid>? MediaAssetIds);
+public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IReadOnlyList<Guid>? MediaAssetIds)
+{
+    /// <summary>The variants as sent, missing lists read as empty (the validator has checked them).</summary>
+    public static List<ContentVariant> ToDomain(IReadOnlyList<ContentVariantDto>? variants) =>
+        (variants ?? []).Select(v => new ContentVariant(v.Platform, v.Text ?? "", v.MediaAssetIds ?? [])).ToList();
+}
 
 /// <summary>The latest outcome on one network, so the calendar can say exactly what happened there.</summary>
 public sealed record PlatformResultDto(SocialPlatform Platform, string Outcome, string? PlatformPostId, string? Error, DateTimeOffset At);

@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Companies;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Content;
@@ -33,10 +34,10 @@ public sealed class CreateContentHandler(ITenantDb db, ICurrentUser user, Tenant
 {
     public async ValueTask<ContentItemDto> Handle(CreateContent command, CancellationToken cancellationToken)
     {
-        await ContentRules.EnsureCompanyAsync(db, command.CompanyId, cancellationToken);
+        await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
-        var variants = ContentRules.ToDomain(command.Variants);
-        await ContentRules.AssetTypesAsync(db, variants, cancellationToken);
+        var variants = ContentVariantDto.ToDomain(command.Variants);
+        await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
         var at = command.At is { Length: > 0 } text ? TenantTime.Parse(text, zone, "at") : (DateTimeOffset?)null;
         var item = ContentItem.Create(command.CompanyId, command.Title, variants, at, user.UserId, clock.GetUtcNow());
         db.ContentItems.Add(item);

@@ -102,14 +102,3 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
             ? TenantTime.ToUtc(date.ToDateTime(TimeOnly.MinValue), zone, field)
             : TenantTime.Parse(value, zone, field);
 }
-
-public sealed record GetContent(Guid Id) : IQuery<ContentItemDto>;
-
-public sealed class GetContentHandler(ITenantDb db, TenantTime time) : IQueryHandler<GetContent, ContentItemDto>
-{
-    public async ValueTask<ContentItemDto> Handle(GetContent query, CancellationToken cancellationToken)
-    {
-        var item = await ContentRules.LoadAsync(db, query.Id, cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), cancellationToken);
-    }
-}

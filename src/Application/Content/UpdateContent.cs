@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Companies;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Content;
@@ -29,34 +30,14 @@ public sealed class UpdateContentHandler(ITenantDb db, TenantTime time, TimeProv
 {
     public async ValueTask<ContentItemDto> Handle(UpdateContent command, CancellationToken cancellationToken)
     {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
-        await ContentRules.EnsureCompanyAsync(db, command.CompanyId, cancellationToken);
+        var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
+        await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
-        var variants = ContentRules.ToDomain(command.Variants);
-        await ContentRules.AssetTypesAsync(db, variants, cancellationToken);
+        var variants = ContentVariantDto.ToDomain(command.Variants);
+        await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
         var at = command.At is { Length: > 0 } text ? TenantTime.Parse(text, zone, "at") : (DateTimeOffset?)null;
         item.Edit(command.CompanyId, command.Title, variants, at, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return await ContentRules.ToDtoAsync(db, item, zone, cancellationToken);
-    }
-}
-
-/// <summary>Deletes a post (and its trigger, so it is never sent); not while it is being published.</summary>
-public sealed record DeleteContent(Guid Id) : ICommand, IRequireRole
-{
-    public static TenantRole RequiredRole => TenantRole.Editor;
-}
-
-public sealed class DeleteContentHandler(ITenantDb db, Automation.IPublishScheduler scheduler) : ICommandHandler<DeleteContent>
-{
-    public async ValueTask<Unit> Handle(DeleteContent command, CancellationToken cancellationToken)
-    {
-        var item = await ContentRules.LoadAsync(db, command.Id, cancellationToken);
-        item.EnsureCanDelete();
-        db.ContentItems.Remove(item);
-        await db.SaveChangesAsync(cancellationToken);
-        // After the row is gone: a trigger left behind by a failure here finds nothing to claim.
-        await scheduler.UnscheduleAsync(item.Id, cancellationToken);
-        return Unit.Value;
+        return await ContentReader.ToDtoAsync(db, item, zone, clock.GetUtcNow(), cancellationToken);
     }
 }

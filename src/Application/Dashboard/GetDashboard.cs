@@ -21,7 +21,7 @@ public sealed record DashboardDto(
 
 public sealed record GetDashboard : IQuery<DashboardDto>;
 
-public sealed class GetDashboardHandler(ITenantDb db, TenantTime time, ISender sender, TimeProvider clock) : IQueryHandler<GetDashboard, DashboardDto>
+public sealed class GetDashboardHandler(ITenantDb db, TenantTime time, TimeProvider clock) : IQueryHandler<GetDashboard, DashboardDto>
 {
     public const int WeeksBack = 8;
     public const int WeeksAhead = 4;
@@ -69,7 +69,7 @@ public sealed class GetDashboardHandler(ITenantDb db, TenantTime time, ISender s
                 inWeek.GroupBy(d => d.State).OrderBy(g => g.Key).ToDictionary(g => ToCamel(g.Key.ToString()), g => g.Count()));
         }).ToList();
 
-        var activity = await sender.Send(new ListAutomationTasks(null, null, 1, ActivityCount), cancellationToken);
+        var activity = await AutomationActivity.ReadPageAsync(db, null, null, 1, ActivityCount, cancellationToken);
         return new DashboardDto(
             warnings, upcoming.Select(c => ContentItemDto.From(c, zone, null, connections, now)).ToList(), weeks, activity.Items, zone.Id);
     }

@@ -9,7 +9,7 @@ namespace BrandAutomator.Domain.Content;
 /// transition is a method that refuses a move the state machine does not allow, so the API, the publishing job and
 /// the sweep cannot disagree about what may happen next.
 /// </summary>
-public sealed class ContentItem : Entity<Guid>
+public sealed partial class ContentItem : Entity<Guid>
 {
     public const int MaxTitleLength = 200;
     public const int MaxVariants = 5;
@@ -186,38 +186,6 @@ public sealed class ContentItem : Entity<Guid>
         UpdatedAt = now;
     }
 
-    /// <summary>Checks each variant against its network's limits; the error names the network, the limit and the field.</summary>
-    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes)
-    {
-        if (_variants.Count == 0)
-        {
-            throw new DomainRuleException("Add the text for at least one network.", "variants");
-        }
-
-        for (var i = 0; i < _variants.Count; i++)
-        {
-            var variant = _variants[i];
-            var platform = variant.Platform;
-            var length = platform.TextLength(variant.Text);
-            if (length > platform.MaxTextLength())
-            {
-                throw new DomainRuleException(
-                    platform == SocialPlatform.X
-                        ? $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}."
-                        : $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
-                    $"variants[{i}].text");
-            }
-
-            if (platform.RequiresMedia() &&
-                !variant.MediaAssetIds.Any(id => assetTypes.TryGetValue(id, out var type) && type is AssetType.Image or AssetType.Video))
-            {
-                throw new DomainRuleException(
-                    $"{platform.DisplayName()} needs at least one image or video (and at most {platform.MaxTextLength():N0} characters of text).",
-                    $"variants[{i}].mediaAssetIds");
-            }
-        }
-    }
-
     /// <summary>Stops a post from going out. A post being sent right now cannot be stopped half-way.</summary>
     public void Cancel(DateTimeOffset now)
     {
@@ -230,93 +198,6 @@ public sealed class ContentItem : Entity<Guid>
 
         State = ContentState.Cancelled;
         DueAt = null;
-        UpdatedAt = now;
-    }
-
-    /// <summary>
-    /// The publishing run's claim: only a Scheduled item whose time has come can be taken, and only by one run (the
-    /// row's version makes two concurrent claims collide). False when there is nothing to do.
-    /// </summary>
-    public bool TryClaim(Guid runId, DateTimeOffset now, TimeSpan lease, TimeSpan earlyTolerance)
-    {
-        if (State != ContentState.Scheduled || DueAt is not { } due || due > now + earlyTolerance)
-        {
-            return false;
-        }
-
-        State = ContentState.Publishing;
-        CurrentRunId = runId;
-        LeaseExpiresAt = now + lease;
-        UpdatedAt = now;
-        return true;
-    }
-
-    public void ExtendLease(DateTimeOffset now, TimeSpan lease)
-    {
-        RequirePublishing();
-        LeaseExpiresAt = now + lease;
-    }
-
-    /// <summary>A transient failure (rate limit, outage): back to Scheduled, due again at <paramref name="retryAt"/>.</summary>
-    public void RetryLater(DateTimeOffset retryAt, string reason, DateTimeOffset now)
-    {
-        RequirePublishing();
-        State = ContentState.Scheduled;
-        DueAt = retryAt;
-        FailedRuns++;
-        LastError = Clip(reason);
-        CurrentRunId = null;
-        LeaseExpiresAt = null;
-        UpdatedAt = now;
-    }
-
-    public void MarkPublished(DateTimeOffset now)
-    {
-        RequirePublishing();
-        State = ContentState.Published;
-        PublishedAt = now;
-        LastError = null;
-        EndRun(now);
-    }
-
-    public void MarkFailed(string reason, DateTimeOffset now)
-    {
-        RequirePublishing();
-        State = ContentState.Failed;
-        LastError = Clip(reason);
-        EndRun(now);
-    }
-
-    public void MarkUnconfirmed(string reason, DateTimeOffset now)
-    {
-        RequirePublishing();
-        State = ContentState.Unconfirmed;
-        LastError = Clip(reason);
-        EndRun(now);
-    }
-
-    /// <summary>
-    /// The run that held the item is gone (its node died) and its lease ran out. If a request may have gone out the
-    /// post is Unconfirmed; otherwise nothing was sent and it is due again at once.
-    /// </summary>
-    public void RecoverAbandonedRun(bool requestMayHaveGoneOut, DateTimeOffset now)
-    {
-        RequirePublishing();
-        if (LeaseExpiresAt is { } lease && lease > now)
-        {
-            throw new DomainRuleException("The publishing run still holds this post.");
-        }
-
-        if (requestMayHaveGoneOut)
-        {
-            MarkUnconfirmed("Publishing stopped while a request was out; check the network before publishing again.", now);
-            return;
-        }
-
-        State = ContentState.Scheduled;
-        DueAt = now;
-        CurrentRunId = null;
-        LeaseExpiresAt = null;
         UpdatedAt = now;
     }
 
@@ -336,28 +217,12 @@ public sealed class ContentItem : Entity<Guid>
         return this;
     }
 
-    private void EndRun(DateTimeOffset now)
-    {
-        DueAt = null;
-        CurrentRunId = null;
-        LeaseExpiresAt = null;
-        UpdatedAt = now;
-    }
-
     private void Require(ContentState state, string action)
     {
         if (State != state)
         {
             throw new DomainRuleException(
                 $"Only a post that is {Describe(state)} can be {action}; this one is {Describe(State)}.");
-        }
-    }
-
-    private void RequirePublishing()
-    {
-        if (State != ContentState.Publishing)
-        {
-            throw new DomainRuleException($"The post is {Describe(State)}, not publishing.");
         }
     }
 

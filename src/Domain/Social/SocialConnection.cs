@@ -100,6 +100,17 @@ public sealed class SocialConnection : Entity<Guid>
     /// <summary>Whether publishing may use it now; an expired token may still be refreshed.</summary>
     public bool CanPublish => Status is ConnectionStatus.Active or ConnectionStatus.Expired;
 
+    /// <summary>
+    /// The connection a post of <paramref name="companyId"/> goes out through on <paramref name="platform"/>: the
+    /// company's own first, then one shared by every company, then the most recently updated; never a revoked one.
+    /// Null when none is left. The caller still checks <see cref="CanPublish"/>, so the user hears why it cannot.
+    /// </summary>
+    public static SocialConnection? ChooseForPost(IEnumerable<SocialConnection> connections, SocialPlatform platform, Guid? companyId) =>
+        connections
+            .Where(c => c.Platform == platform && c.Status != ConnectionStatus.Revoked)
+            .OrderByDescending(c => c.CompanyId == companyId).ThenByDescending(c => c.CompanyId == null).ThenByDescending(c => c.UpdatedAt)
+            .FirstOrDefault();
+
     public bool CanRefresh => EncryptedRefreshToken is not null && Status != ConnectionStatus.Revoked;
 
     /// <summary>New tokens from a refresh (or a new authorisation): the connection works again.</summary>

@@ -12,9 +12,6 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// </summary>
 public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
 {
-    public async Task<RefreshedTokens?> RefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken) =>
-        (await TryRefreshAsync(platform, refreshToken, cancellationToken)).Tokens;
-
     public async Task<TokenRefreshOutcome> TryRefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken)
     {
         var endpoint = options.Value.For(platform);

@@ -14,8 +14,40 @@ internal static class PlatformHttp
 {
     public static Uri Url(string baseUrl, string path) => new($"{baseUrl.TrimEnd('/')}/{path.TrimStart('/')}");
 
+    /// <summary>
+    /// Sends <paramref name="request"/> once and classifies what comes back: the result that replaces a missing or failed
+    /// answer (see <see cref="SendAsync"/> and <see cref="FailureAsync"/>), or a success's headers and, when
+    /// <paramref name="readBody"/>, its JSON body. <paramref name="repeatable"/> says whether the request is harmless to
+    /// send again, which decides whether a lost answer is retried or leaves the post Unconfirmed.
+    /// </summary>
+    public static async Task<PlatformAnswer> ExchangeAsync(
+        HttpClient http, HttpRequestMessage request, string network, bool repeatable, TimeProvider clock, CancellationToken cancellationToken) =>
+        await ExchangeAsync(http, request, network, repeatable, clock, readBody: true, cancellationToken);
+
+    /// <inheritdoc cref="ExchangeAsync(HttpClient, HttpRequestMessage, string, bool, TimeProvider, CancellationToken)"/>
+    public static async Task<PlatformAnswer> ExchangeAsync(
+        HttpClient http, HttpRequestMessage request, string network, bool repeatable, TimeProvider clock, bool readBody,
+        CancellationToken cancellationToken)
+    {
+        var (response, failure) = await SendAsync(http, request, network, repeatable, cancellationToken);
+        using (response)
+        {
+            if (failure is not null)
+            {
+                return new PlatformAnswer(failure, null, null);
+            }
+
+            if (await FailureAsync(response!, network, clock, cancellationToken) is { } refused)
+            {
+                return new PlatformAnswer(refused, null, null);
+            }
+
+            return new PlatformAnswer(null, readBody ? await ReadJsonAsync(response!, cancellationToken) : null, response!.Headers);
+        }
+    }
+
     /// <summary>Sends <paramref name="request"/>; a null response comes with the result that replaces it.</summary>
-    public static async Task<(HttpResponseMessage? Response, PublishResult? Failure)> SendAsync(
+    private static async Task<(HttpResponseMessage? Response, PublishResult? Failure)> SendAsync(
         HttpClient http, HttpRequestMessage request, string network, bool repeatable, CancellationToken cancellationToken)
     {
         try
@@ -43,7 +75,7 @@ internal static class PlatformHttp
     }
 
     /// <summary>The result of a failed answer (null for a success): 429 and 5xx are retried, 401 is the token, other 4xx are final.</summary>
-    public static async Task<PublishResult?> FailureAsync(HttpResponseMessage response, string network, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<PublishResult?> FailureAsync(HttpResponseMessage response, string network, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)
         {
@@ -142,3 +174,6 @@ internal static class PlatformHttp
         _ => null,
     };
 }
+
+/// <summary>A network's answer to one request: <see cref="Failure"/> when it failed or never came, else its body and headers.</summary>
+internal sealed record PlatformAnswer(PublishResult? Failure, JsonNode? Body, System.Net.Http.Headers.HttpResponseHeaders? Headers);

@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Automation;
+using BrandAutomator.Application.Content;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;

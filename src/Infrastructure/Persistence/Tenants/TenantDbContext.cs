@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Assets;
@@ -8,11 +6,9 @@ using BrandAutomator.Domain.Companies;
 using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Onboarding;
 using BrandAutomator.Domain.Social;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using BrandAutomator.Infrastructure.Ai;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NpgsqlTypes;
 
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
@@ -121,41 +117,19 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
-        builder.Entity<Company>(b =>
-        {
-            b.ToTable("companies");
-            b.Ignore(c => c.DomainEvents);
-            b.Property(c => c.Id).ValueGeneratedNever();
-            b.Property(c => c.Name).HasMaxLength(Company.MaxNameLength);
-            b.Property(c => c.Description).HasMaxLength(Company.MaxDescriptionLength);
-            b.Property(c => c.Industry).HasMaxLength(Company.MaxIndustryLength);
-            b.Property(c => c.Website).HasMaxLength(2048);
-            foreach (var text in new[] { nameof(Company.TargetAudience), nameof(Company.CoreProblem), nameof(Company.BrandVoice),
-                         nameof(Company.Vision), nameof(Company.Mission), nameof(Company.PositioningStatement) })
-            {
-                b.Property(text).HasMaxLength(Company.MaxTextLength);
-            }
+        // One IEntityTypeConfiguration per entity under Configurations/ (the catalog's live elsewhere in this assembly).
+        builder.ApplyConfigurationsFromAssembly(typeof(TenantDbContext).Assembly,
+            type => type.Namespace == typeof(Configurations.CompanyConfiguration).Namespace);
+        ConfigureAssets(builder);
+    }
 
-            b.Ignore(c => c.Values);
-            b.Property<List<BrandValue>>("_values").HasColumnName("values").HasColumnType("jsonb")
-                .HasConversion(Json<List<BrandValue>>(), JsonComparer<List<BrandValue>>());
-            b.Ignore(c => c.BrandColours);
-            b.Property<List<string>>("_brandColours").HasColumnName("brand_colours");
-        });
-
-        builder.Entity<OnboardingProgress>(b =>
-        {
-            b.ToTable("onboarding_progress");
-            b.Property(p => p.Id).ValueGeneratedNever();
-            b.Ignore(p => p.CompletedSteps);
-            b.Ignore(p => p.IsCompleted);
-            b.Property<List<int>>("_completedSteps").HasColumnName("completed_steps");
-        });
-
+    // The asset tables stay here while the asset pipeline is being reworked on another branch (#17); they move to
+    // Configurations/ with that merge.
+    private static void ConfigureAssets(ModelBuilder builder)
+    {
         builder.Entity<BrandAsset>(b =>
         {
             b.ToTable("brand_assets");
-            b.Ignore(a => a.DomainEvents);
             b.Property(a => a.Id).ValueGeneratedNever();
             b.Property(a => a.Name).HasMaxLength(BrandAsset.MaxNameLength);
             b.Property(a => a.OriginalFileName).HasMaxLength(255);
@@ -192,255 +166,6 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
                     stored: true);
             b.HasIndex("SearchVector").HasMethod("GIN");
         });
-
-        builder.Entity<ChatSession>(b =>
-        {
-            b.ToTable("chat_sessions");
-            b.Ignore(s => s.DomainEvents);
-            b.Property(s => s.Id).ValueGeneratedNever();
-            b.Property(s => s.Title).HasMaxLength(ChatSession.MaxTitleLength);
-            // A conversation outlives the company it was about: it stays readable, about no company.
-            b.HasOne<Company>().WithMany().HasForeignKey(s => s.CompanyId).OnDelete(DeleteBehavior.SetNull);
-            b.HasIndex(s => new { s.CreatedBy, s.UpdatedAt });
-        });
-
-        builder.Entity<ChatMessage>(b =>
-        {
-            b.ToTable("chat_messages");
-            b.Ignore(m => m.DomainEvents);
-            b.Property(m => m.Id).ValueGeneratedNever();
-            b.Property(m => m.Author).HasConversion<string>().HasMaxLength(20);
-            b.Property(m => m.State).HasConversion<string>().HasMaxLength(20);
-            b.Property(m => m.Provider).HasMaxLength(40);
-            b.Property(m => m.Model).HasMaxLength(120);
-            b.Ignore(m => m.Citations);
-            b.Property<List<ChatCitation>>("_citations").HasColumnName("citations").HasColumnType("jsonb")
-                .HasConversion(Json<List<ChatCitation>>(), JsonComparer<List<ChatCitation>>());
-            b.HasOne<ChatSession>().WithMany().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
-            b.HasIndex(m => new { m.SessionId, m.CreatedAt });
-        });
-
-        builder.Entity<BrandStrategyVersion>(b =>
-        {
-            b.ToTable("brand_strategy_versions");
-            b.Ignore(v => v.DomainEvents);
-            b.Property(v => v.Id).ValueGeneratedNever();
-            b.Property(v => v.Strategy).HasColumnType("jsonb").HasConversion(JsonOf<BrandStrategy>(), JsonComparer<BrandStrategy>());
-            b.Property(v => v.Provider).HasMaxLength(40);
-            b.Property(v => v.Model).HasMaxLength(120);
-            b.Property(v => v.RequestHash).HasMaxLength(64);
-            b.HasOne<Company>().WithMany().HasForeignKey(v => v.CompanyId).OnDelete(DeleteBehavior.Cascade);
-            b.HasIndex(v => new { v.CompanyId, v.Number }).IsUnique();
-            b.HasIndex(v => new { v.CompanyId, v.RequestHash });
-        });
-
-        builder.Entity<AiUsageRow>(b =>
-        {
-            b.ToTable("ai_usage");
-            b.HasKey(u => u.Month);
-            b.Property(u => u.Month).HasMaxLength(7);
-        });
-
-        builder.Entity<AiCacheRow>(b =>
-        {
-            b.ToTable("ai_response_cache");
-            b.HasKey(c => c.Key);
-            b.Property(c => c.Key).HasMaxLength(64);
-            b.Property(c => c.Kind).HasMaxLength(40);
-        });
-
-        ConfigureContent(builder);
-    }
-
-    private static ValueConverter<T, string> JsonOf<T>()
-        where T : class =>
-        new(v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web), v => JsonSerializer.Deserialize<T>(v, JsonSerializerOptions.Web)!);
-
-
-    private static void ConfigureContent(ModelBuilder builder)
-    {
-        builder.Entity<ContentItem>(b =>
-        {
-            b.ToTable("content_items");
-            b.Ignore(c => c.DomainEvents);
-            b.Property(c => c.Id).ValueGeneratedNever();
-            b.Property(c => c.Title).HasMaxLength(ContentItem.MaxTitleLength);
-            b.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
-            b.Ignore(c => c.Variants);
-            // json, not jsonb: the variants are read whole on every calendar page and never queried inside (the networks
-            // have their own column), and jsonb would turn each one back into text on every read (30% of the database's
-            // CPU on the calendar, docs/performance.md); json hands over the stored text as it is.
-            b.Property<List<ContentVariant>>("_variants").HasColumnName("variants").HasColumnType("json")
-                .HasConversion(Json<List<ContentVariant>>(ContentVariantJson.Options), JsonComparer<List<ContentVariant>>(ContentVariantJson.Options));
-            b.Property<List<string>>("_platforms").HasColumnName("platforms");
-            b.Property(c => c.ReviewComment).HasMaxLength(ContentItem.MaxCommentLength);
-            b.Property(c => c.LastError).HasMaxLength(1000);
-            // PostgreSQL's xmin: the publishing claim, a member's edit and the sweep each write only the version they read.
-            b.Property<uint>("Version").IsRowVersion();
-            b.HasIndex(c => new { c.State, c.DueAt });
-            b.HasIndex(c => new { c.State, c.LeaseExpiresAt });
-            b.HasIndex(c => c.ScheduledAt);
-            b.HasIndex(c => c.CreatedAt);
-        });
-
-        builder.Entity<PublishAttempt>(b =>
-        {
-            b.ToTable("publish_attempts");
-            b.Property(a => a.Id).ValueGeneratedNever();
-            b.Property(a => a.Platform).HasConversion<string>().HasMaxLength(20);
-            b.Property(a => a.Outcome).HasConversion<string>().HasMaxLength(20);
-            b.Property(a => a.PlatformPostId).HasMaxLength(300);
-            b.Property(a => a.Error).HasMaxLength(1000);
-            b.HasIndex(a => new { a.ContentItemId, a.StartedAt });
-            b.HasIndex(a => a.RunId);
-            b.HasOne<ContentItem>().WithMany().HasForeignKey(a => a.ContentItemId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<AutomationTask>(b =>
-        {
-            b.ToTable("automation_tasks");
-            b.Property(t => t.Id).ValueGeneratedNever();
-            b.Property(t => t.Kind).HasMaxLength(40);
-            b.Property(t => t.Title).HasMaxLength(ContentItem.MaxTitleLength);
-            b.Property(t => t.State).HasConversion<string>().HasMaxLength(20);
-            b.Property(t => t.Result).HasMaxLength(2000);
-            b.Ignore(t => t.RemainingSteps);
-            b.Property<List<string>>("_remainingSteps").HasColumnName("remaining_steps").HasColumnType("jsonb")
-                .HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-            b.HasIndex(t => t.StartedAt);
-            b.HasIndex(t => t.ContentItemId);
-            b.HasIndex(t => t.SubjectId);
-        });
-
-        builder.Entity<Notification>(b =>
-        {
-            b.ToTable("notifications");
-            b.Property(n => n.Id).ValueGeneratedNever();
-            b.Property(n => n.Kind).HasMaxLength(40);
-            b.Property(n => n.Title).HasMaxLength(200);
-            b.Property(n => n.Body).HasMaxLength(2000);
-            b.HasIndex(n => n.CreatedAt);
-        });
-
-        builder.Entity<TenantSettings>(b =>
-        {
-            b.ToTable("tenant_settings");
-            b.Property(s => s.Id).ValueGeneratedNever();
-        });
-
-        builder.Entity<SocialConnection>(b =>
-        {
-            b.ToTable("social_connections");
-            b.Ignore(c => c.DomainEvents);
-            b.Property(c => c.Id).ValueGeneratedNever();
-            b.Property(c => c.Platform).HasConversion<string>().HasMaxLength(20);
-            b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
-            b.Property(c => c.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);
-            b.Property(c => c.DisplayName).HasMaxLength(SocialConnection.MaxDisplayNameLength);
-            b.Property(c => c.StatusReason).HasMaxLength(500);
-            b.HasIndex(c => new { c.Platform, c.ExternalAccountId }).IsUnique();
-        });
-
-        builder.Entity<SocialProfile>(b =>
-        {
-            b.ToTable("social_profiles");
-            b.Ignore(p => p.DomainEvents);
-            b.Property(p => p.Id).ValueGeneratedNever();
-            b.Property(p => p.Platform).HasConversion<string>().HasMaxLength(20);
-            b.Property(p => p.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);
-            b.Property(p => p.Handle).HasMaxLength(SocialProfile.MaxHandleLength);
-            b.Property(p => p.ProfileUrl).HasMaxLength(SocialProfile.MaxUrlLength);
-            b.HasIndex(p => new { p.Platform, p.ExternalAccountId }).IsUnique();
-            b.HasIndex(p => p.CompanyId);
-            b.HasOne<SocialConnection>().WithMany().HasForeignKey(p => p.ConnectionId).OnDelete(DeleteBehavior.SetNull);
-            b.HasOne<Company>().WithMany().HasForeignKey(p => p.CompanyId).OnDelete(DeleteBehavior.SetNull);
-        });
-
-        builder.Entity<OAuthAuthorization>(b =>
-        {
-            b.ToTable("oauth_authorizations");
-            b.Ignore(a => a.DomainEvents);
-            b.Property(a => a.Id).ValueGeneratedNever();
-            b.Property(a => a.Platform).HasConversion<string>().HasMaxLength(20);
-            b.Property(a => a.CodeVerifier).HasMaxLength(128);
-            b.Property(a => a.RedirectUri).HasMaxLength(1000);
-            b.HasIndex(a => a.ExpiresAt);
-        });
-
-        builder.Entity<SocialProfileKit>(b =>
-        {
-            b.ToTable("social_profile_kits");
-            b.Ignore(k => k.DomainEvents);
-            b.Ignore(k => k.Spec);
-            b.Property(k => k.Id).ValueGeneratedNever();
-            b.Property(k => k.Platform).HasConversion<string>().HasMaxLength(20);
-            b.Property(k => k.DisplayName).HasMaxLength(200);
-            b.Property(k => k.Link).HasMaxLength(2048);
-            b.Property(k => k.AiProvider).HasMaxLength(40);
-            b.Property(k => k.PushResult).HasMaxLength(500);
-            b.Ignore(k => k.Handles);
-            b.Property<List<string>>("_handles").HasColumnName("handles").HasColumnType("jsonb")
-                .HasConversion(Json<List<string>>(), JsonComparer<List<string>>());
-            b.Ignore(k => k.Texts);
-            b.Property<List<ProfileKitText>>("_texts").HasColumnName("texts").HasColumnType("jsonb")
-                .HasConversion(Json<List<ProfileKitText>>(), JsonComparer<List<ProfileKitText>>());
-            b.Property(k => k.Avatar).HasColumnType("jsonb").HasConversion(JsonOf<ProfileKitImage>(), JsonComparer<ProfileKitImage>());
-            b.Property(k => k.Banner).HasColumnType("jsonb").HasConversion(JsonOf<ProfileKitImage>()!, JsonComparer<ProfileKitImage>());
-            b.HasIndex(k => new { k.CompanyId, k.Platform }).IsUnique();
-            b.HasOne<Company>().WithMany().HasForeignKey(k => k.CompanyId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<GoogleBusinessLocation>(b =>
-        {
-            b.ToTable("google_business_locations");
-            b.Ignore(l => l.DomainEvents);
-            b.Ignore(l => l.IsOpen);
-            b.Property(l => l.Id).ValueGeneratedNever();
-            b.Property(l => l.Account).HasMaxLength(200);
-            b.Property(l => l.RequestId).HasMaxLength(GoogleBusinessLocation.MaxRequestIdLength);
-            b.Property(l => l.Title).HasMaxLength(200);
-            b.Property(l => l.LocationJson).HasColumnType("jsonb");
-            b.Property(l => l.State).HasConversion<string>().HasMaxLength(20);
-            b.Property(l => l.Verification).HasConversion<string>().HasMaxLength(30);
-            b.Property(l => l.LocationName).HasMaxLength(200);
-            b.Property(l => l.LastError).HasMaxLength(1000);
-            b.HasIndex(l => l.RequestId).IsUnique();
-            b.HasIndex(l => new { l.CompanyId, l.Account });
-            b.HasOne<Company>().WithMany().HasForeignKey(l => l.CompanyId).OnDelete(DeleteBehavior.Cascade);
-        });
-
-        builder.Entity<CalendarFeedToken>(b =>
-        {
-            b.ToTable("calendar_feed_tokens");
-            b.HasKey(t => t.UserId);
-            b.Property(t => t.SecretHash).HasMaxLength(64);
-        });
-
-        builder.Entity<IdempotencyRecord>(b =>
-        {
-            b.ToTable("idempotency_records");
-            b.HasKey(r => r.Key);
-            b.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
-            b.Property(r => r.Operation).HasMaxLength(60);
-            b.Property(r => r.RequestHash).HasMaxLength(64);
-            b.Property(r => r.ResponseJson).HasColumnType("jsonb");
-        });
-    }
-
-    private static ValueConverter<T, string> Json<T>(JsonSerializerOptions? options = null)
-        where T : new()
-    {
-        var json = options ?? JsonSerializerOptions.Web;
-        return new(v => JsonSerializer.Serialize(v, json), v => JsonSerializer.Deserialize<T>(v, json) ?? new T());
-    }
-
-    private static ValueComparer<T> JsonComparer<T>(JsonSerializerOptions? options = null)
-    {
-        var json = options ?? JsonSerializerOptions.Web;
-        return new(
-            (a, b) => JsonSerializer.Serialize(a, json) == JsonSerializer.Serialize(b, json),
-            v => JsonSerializer.Serialize(v, json).GetHashCode(StringComparison.Ordinal),
-            v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, json), json)!);
     }
 }
 

@@ -1,0 +1,46 @@
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Assets;
+using BrandAutomator.Domain.Content;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.Content;
+
+/// <summary>The reads the content use cases share, each keeping ids inside the tenant: a post, its media types, the approval setting, a post as shown.</summary>
+internal static class ContentReader
+{
+    /// <summary>The types of the media the variants use; an id that is not one of the tenant's assets is refused on its field.</summary>
+    public static async Task<Dictionary<Guid, AssetType>> AssetTypesAsync(
+        ITenantDb db, IReadOnlyList<ContentVariant> variants, CancellationToken cancellationToken, string fieldPrefix = "")
+    {
+        var ids = variants.SelectMany(v => v.MediaAssetIds).Distinct().ToList();
+        var types = ids.Count == 0
+            ? []
+            : await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Type, cancellationToken);
+        for (var i = 0; i < variants.Count; i++)
+        {
+            var missing = variants[i].MediaAssetIds.FirstOrDefault(id => !types.ContainsKey(id));
+            if (missing != Guid.Empty)
+            {
+                throw InputValidationException.For($"{fieldPrefix}variants[{i}].mediaAssetIds", $"Asset '{missing}' is not one of your files.");
+            }
+        }
+
+        return types;
+    }
+
+    public static async Task<bool> ApprovalRequiredAsync(ITenantDb db, CancellationToken cancellationToken) =>
+        await db.TenantSettings.AsNoTracking().Select(s => s.ApprovalRequired).SingleOrDefaultAsync(cancellationToken);
+
+    public static async Task<ContentItem> LoadAsync(ITenantDb db, Guid id, CancellationToken cancellationToken) =>
+        await db.ContentItems.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Post", id);
+
+    /// <summary>The post with its latest outcome per network and, as of <paramref name="now"/>, its connection warnings.</summary>
+    public static async Task<ContentItemDto> ToDtoAsync(
+        ITenantDb db, ContentItem item, TimeZoneInfo zone, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        return ContentItemDto.From(item, zone, attempts, connections, now);
+    }
+}

@@ -1,0 +1,41 @@
+using BrandAutomator.Domain.Assets;
+using BrandAutomator.Domain.Common;
+using BrandAutomator.Domain.Social;
+
+namespace BrandAutomator.Domain.Content;
+
+/// <summary>The networks' own rules, checked when a post is scheduled.</summary>
+public sealed partial class ContentItem
+{
+    /// <summary>Checks each variant against its network's limits; the error names the network, the limit and the field.</summary>
+    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes)
+    {
+        if (_variants.Count == 0)
+        {
+            throw new DomainRuleException("Add the text for at least one network.", "variants");
+        }
+
+        for (var i = 0; i < _variants.Count; i++)
+        {
+            var variant = _variants[i];
+            var platform = variant.Platform;
+            var length = platform.TextLength(variant.Text);
+            if (length > platform.MaxTextLength())
+            {
+                throw new DomainRuleException(
+                    platform == SocialPlatform.X
+                        ? $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}."
+                        : $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    $"variants[{i}].text");
+            }
+
+            if (platform.RequiresMedia() &&
+                !variant.MediaAssetIds.Any(id => assetTypes.TryGetValue(id, out var type) && type is AssetType.Image or AssetType.Video))
+            {
+                throw new DomainRuleException(
+                    $"{platform.DisplayName()} needs at least one image or video (and at most {platform.MaxTextLength():N0} characters of text).",
+                    $"variants[{i}].mediaAssetIds");
+            }
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using BrandAutomator.Domain.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BrandAutomator.Infrastructure.Persistence.Tenants.Configurations;
+
+internal sealed class TenantSettingsConfiguration : IEntityTypeConfiguration<TenantSettings>
+{
+    public void Configure(EntityTypeBuilder<TenantSettings> builder)
+    {
+        builder.ToTable("tenant_settings");
+        builder.Property(s => s.Id).ValueGeneratedNever();
+    }
+}
