@@ -104,9 +104,10 @@ for q in questions:
     answer, cited = chat(q["question"])
     cited_files = list(dict.fromkeys(cited))
     found = [f for f in q["facts"] if normal(f) in normal(answer)]
+    scores = [(hit["assetName"], round(hit.get("score", 0), 3)) for hit in hits[:3]]
     rows.append({"q": q, "top5": ranked[:5], "rank": rank, "answer": answer, "cited": cited_files, "found": found})
     if verbose:
-        print(f"\n#{q['id']} [{q['kind']}] {q['question']}\n  search top 5: {ranked[:5]}\n  cited: {cited_files}\n"
+        print(f"\n#{q['id']} [{q['kind']}] {q['question']}\n  search top 5: {ranked[:5]}\n  top scores: {scores}\n  cited: {cited_files}\n"
               f"  facts: {len(found)}/{len(q['facts'])} {[f for f in q['facts'] if f not in found]}\n  " + answer.replace("\n", "\n  "))
 
 
