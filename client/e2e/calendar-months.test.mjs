@@ -4,7 +4,7 @@
 // bug this guards against showed only in some months.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, desktop, heading, launchBrowser, mobile, newUser, signUp, uniqueEmail } from './support.mjs';
+import { callApi, desktop, heading, launchBrowser, mobile, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const owner = { name: 'Hedda Longname', email: uniqueEmail('hedda'), company: 'Fjordside Outfitters' };
 const longTitle = 'Autumn–winter collection behind the scenes with the whole workshop team and our three suppliers';
@@ -12,18 +12,6 @@ const unbroken = 'Supercalifragilisticexpialidocious-Wintersonnenwendenfeierlich
 
 let browser;
 let hedda;
-
-async function callApi(page, method, path, body) {
-  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('brandauto.session') ?? 'null'));
-  assert.ok(session?.accessToken, 'the SPA keeps a session');
-  const response = await page.request.fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return response.status() === 204 ? null : response.json();
-}
 
 const pad = (n) => String(n).padStart(2, '0');
 const iso = (date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;

@@ -3,7 +3,7 @@
 // with the networks' post ids; the approval queue; another customer sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { baseUrl, checkPage, heading, launchBrowser, newUser, pinnedClock, signUp, uniqueEmail } from './support.mjs';
+import { callApi, checkPage, heading, launchBrowser, newUser, pinnedClock, signUp, uniqueEmail } from './support.mjs';
 
 const platformsUrl = process.env.E2E_PLATFORMS_URL;
 const owner = { name: 'Faye Planner', email: uniqueEmail('faye'), company: 'Harbour Bakery' };
@@ -13,19 +13,6 @@ const postText = 'Sourdough Saturday 🍞 fresh loaves from 7am https://harbour-
 
 let browser;
 let faye;
-
-/** Calls the API as the signed-in user of `page`, with the access token the SPA keeps. */
-async function callApi(page, method, path, body) {
-  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('brandauto.session') ?? 'null'));
-  assert.ok(session?.accessToken, 'the SPA keeps a session');
-  const response = await page.request.fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
-    data: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
-  return response.status() === 204 ? null : response.json();
-}
 
 async function receivedByNetworks() {
   const response = await fetch(`${platformsUrl}/_fake/requests`);

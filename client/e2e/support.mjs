@@ -186,3 +186,16 @@ export async function signUp(page, person) {
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForURL('**/app');
 }
+
+/** Calls the API as the signed-in user of `page`, with the access token the SPA keeps. */
+export async function callApi(page, method, path, body) {
+  const session = await page.evaluate(() => JSON.parse(localStorage.getItem('brandauto.session') ?? 'null'));
+  assert.ok(session?.accessToken, 'the SPA keeps a session');
+  const response = await page.request.fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${session.accessToken}`, 'Content-Type': 'application/json' },
+    data: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`);
+  return response.status() === 204 ? null : response.json();
+}
