@@ -200,7 +200,7 @@ describe('asking the strategist', { concurrency: false }, () => {
       await box.fill(question);
       await box.press('Enter');
       const answer = page.getByRole('article', { name: 'Answer' });
-      await answer.getByText('None of your uploaded documents mention this yet.', { exact: false }).waitFor();
+      await answer.getByText('Your documents do not cover this', { exact: false }).waitFor();
       assert.equal(await answer.getByRole('button', { name: /^Source/ }).count(), 0);
       gus.assertNoErrors();
     } finally {

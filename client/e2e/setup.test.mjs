@@ -113,7 +113,7 @@ describe('setting up a brand', { concurrency: false }, () => {
     // The files come before the strategy, so that the strategy's AI draft can use them.
     await heading(page, 'Logo, colours and files', 2);
     await page.getByText('3 of 5 steps done').waitFor();
-    await page.getByText('Step 4 of 5').waitFor();
+    await page.getByText('Step 4 of 5', { exact: true }).waitFor();
     dana.assertNoErrors();
   });
 
@@ -214,7 +214,7 @@ describe('setting up a brand', { concurrency: false }, () => {
     await page.getByRole('link', { name: 'See your files' }).click();
     await heading(page, 'Files');
     const grid = page.getByRole('list', { name: 'Files' });
-    await grid.getByRole('button', { name: 'fjord-mark.png' }).waitFor();
+    await grid.getByRole('button', { name: 'fjord-mark.png', exact: true }).waitFor();
 
     // Processing runs in the background; the page asks again until it is done.
     await page
@@ -228,7 +228,7 @@ describe('setting up a brand', { concurrency: false }, () => {
       .waitFor({ state: 'detached', timeout: 30_000 });
     await checkPage(page, 'files');
 
-    await grid.getByRole('button', { name: 'fjord-mark.png' }).click();
+    await grid.getByRole('button', { name: 'fjord-mark.png', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'fjord-mark.png' });
     await dialog.getByText('Ready', { exact: true }).waitFor();
     await dialog.getByRole('img', { name: 'fjord-mark.png' }).waitFor();
@@ -241,13 +241,13 @@ describe('setting up a brand', { concurrency: false }, () => {
     await page.getByLabel('Tag', { exact: true }).fill('logo');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/tag=logo/);
-    await grid.getByRole('button', { name: 'fjord-mark.png' }).waitFor();
+    await grid.getByRole('button', { name: 'fjord-mark.png', exact: true }).waitFor();
     // The tag filter leaves the text file out.
-    await grid.getByRole('button', { name: textFile.name }).waitFor({ state: 'detached' });
+    await grid.getByRole('button', { name: textFile.name, exact: true }).waitFor({ state: 'detached' });
     await page.getByLabel('Type').selectOption('text');
     await page.getByRole('heading', { name: 'No files match' }).waitFor();
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await grid.getByRole('button', { name: textFile.name }).waitFor();
+    await grid.getByRole('button', { name: textFile.name, exact: true }).waitFor();
 
     // The text is searchable once its passages are indexed: search again until they are.
     await page.getByRole('searchbox', { name: 'Search inside your files' }).fill(secret);
