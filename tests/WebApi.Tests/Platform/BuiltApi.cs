@@ -41,14 +41,17 @@ public sealed class BuiltApi : IDisposable
     /// <summary>Starts the API with no connection string (the embedded cluster), in <paramref name="workingDirectory"/>.</summary>
     public static BuiltApi Start(string url, string workingDirectory, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // Started as a terminal's foreground job is: with SIGINT at its default. A test host started in the background
+        // (nohup, `&` in a script, some CI runners) ignores SIGINT, every child inherits that, and the API's Ctrl-C
+        // handler is then never called: the process simply does not stop (seen here, alive 28 minutes after SIGINT).
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { Assembly(), "--urls", url }.Concat(arguments))
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", Assembly(), "--urls", url }.Concat(arguments))
         {
             info.ArgumentList.Add(argument);
         }

@@ -151,14 +151,17 @@ public sealed class EmbeddedRunTests(ITestOutputHelper output) : IDisposable
     {
         var api = ApiAssembly();
         var url = $"http://127.0.0.1:{FreePort()}";
-        var info = new ProcessStartInfo("dotnet")
+        // Started as a terminal's foreground job is: with SIGINT at its default. A test host started in the background
+        // (nohup, `&` in a script, some CI runners) ignores SIGINT, every child inherits that, and the API's Ctrl-C
+        // handler is then never called: the process simply does not stop (seen here, alive 28 minutes after SIGINT).
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = Path.GetDirectoryName(api)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { api, "--urls", url, $"--Embedded:DataDirectory={_dataDirectory}" })
+        foreach (var argument in new[] { "--default-signal=INT", "dotnet", api, "--urls", url, $"--Embedded:DataDirectory={_dataDirectory}" })
         {
             info.ArgumentList.Add(argument);
         }
