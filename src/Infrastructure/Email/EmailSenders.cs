@@ -28,7 +28,18 @@ public sealed partial class OutboxEmailSender(
         var folder = Path.Combine(Path.GetFullPath(data.Value.DataDirectory), options.Value.OutboxDirectory);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTime.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await Mime.Build(options.Value, message).WriteToAsync(path, cancellationToken);
+        // Written beside, then moved in: whoever reads the outbox (a mail pickup, the tests) sees a whole message or none.
+        var partial = path + ".partial";
+        try
+        {
+            await Mime.Build(options.Value, message).WriteToAsync(partial, cancellationToken);
+            File.Move(partial, path);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
         LogWritten(logger, message.To, message.Subject, path);
     }
 
