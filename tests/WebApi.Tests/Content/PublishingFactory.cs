@@ -22,10 +22,11 @@ public sealed class PublishingFactory : ApiFactory
 
         WithSetting("Publishing:RetryBaseSeconds", "0.5");
         WithSetting("Publishing:RetryMaxSeconds", "2");
-        // Long enough that a loaded machine (load 30 on two cores) still hears a local fake answer in time: a shorter
-        // timeout turned refused posts into unconfirmed ones there. Tests of a lost answer hold it for longer still.
-        WithSetting("Publishing:RequestTimeoutSeconds", "8");
-        WithSetting("Publishing:LeaseSeconds", "20");
+        // Long enough that a loaded machine still hears a local fake answer in time: 8 s turned a refused post into an
+        // unconfirmed one at load 40 on two cores. Tests of a lost answer hold it for longer still. The lease must exceed
+        // twice the timeout (PublishingOptions refuses less).
+        WithSetting("Publishing:RequestTimeoutSeconds", "20");
+        WithSetting("Publishing:LeaseSeconds", "45");
         WithSetting("Publishing:MaxRuns", "4");
         WithSetting("Publishing:SweepGraceSeconds", "1");
         WithSetting("Scheduler:SweepIntervalSeconds", "2");
