@@ -13,13 +13,6 @@ public class HandlerTests
     /// <summary>Types a handler could reach another handler through.</summary>
     private static readonly Type[] Dispatchers = [typeof(ISender), typeof(IMediator), typeof(IServiceProvider), typeof(IServiceScopeFactory)];
 
-    /// <summary>Handlers in folders being rewritten on another branch that still send requests; fix with #17 merge. Nothing else.</summary>
-    private static readonly string[] StillSending =
-    [
-        "BrandAutomator.Application.Onboarding.SaveOnboardingCompanyHandler",
-        "BrandAutomator.Application.Onboarding.UpdateOnboardingProgressHandler",
-    ];
-
     public static TheoryData<Layer> LayersWithHandlers => [Layer.Application, Layer.Infrastructure, Layer.WebApi];
 
     [Theory]
@@ -27,7 +20,6 @@ public class HandlerTests
     public void No_handler_takes_a_sender_or_a_service_locator(Layer layer)
     {
         var offenders = Handlers(layer)
-            .Where(handler => !StillSending.Contains(handler.FullName))
             .SelectMany(handler => handler.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
                 .SelectMany(constructor => constructor.GetParameters())
                 .Where(parameter => Dispatchers.Any(d => d.IsAssignableFrom(parameter.ParameterType)))
@@ -53,16 +45,6 @@ public class HandlerTests
             .ToList();
 
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
-    }
-
-    [Fact]
-    public void Every_exempted_handler_exists_and_still_sends()
-    {
-        var handlers = Handlers(Layer.Application).ToDictionary(h => h.FullName!);
-        Assert.All(StillSending, name => Assert.True(
-            handlers.TryGetValue(name, out var handler) &&
-            handler.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => p.ParameterType == typeof(ISender)),
-            $"{name} no longer sends requests (or is gone): remove it from {nameof(StillSending)}."));
     }
 
     [Fact]

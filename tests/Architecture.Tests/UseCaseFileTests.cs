@@ -12,7 +12,6 @@ public class UseCaseFileTests
     private static readonly string[] NotYetSplit =
     [
         "src/Application/Assets/ManageAssets.cs",
-        "src/Application/Onboarding/OnboardingProgressQueries.cs",
     ];
 
     [Fact]

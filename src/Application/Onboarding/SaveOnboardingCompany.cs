@@ -88,7 +88,7 @@ public sealed class SaveOnboardingCompanyValidator : AbstractValidator<SaveOnboa
     }
 }
 
-public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntitlements entitlements, TimeProvider clock, ISender sender)
+public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntitlements entitlements, TimeProvider clock)
     : ICommandHandler<SaveOnboardingCompany, OnboardingProgressDto>
 {
     public async ValueTask<OnboardingProgressDto> Handle(SaveOnboardingCompany command, CancellationToken cancellationToken)
@@ -166,6 +166,6 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntit
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return await sender.Send(new GetOnboardingProgress(), cancellationToken);
+        return await OnboardingProgressReader.ReadAsync(db, cancellationToken);
     }
 }
