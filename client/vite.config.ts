@@ -35,5 +35,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
     restoreMocks: true,
+    // Five seconds by default; the asynchronous queries above may wait up to ten on a busy machine.
+    testTimeout: 30_000,
   },
 });
