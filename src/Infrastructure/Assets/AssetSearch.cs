@@ -103,7 +103,7 @@ public sealed class AssetSearch(
         try
         {
             var ranked = await RankAsync(connection, question, scope, limit, cancellationToken);
-            if (ranked.Passages.Count == 0)
+            if (ranked.Passages.Count == 0 || (scope.Answering && await NamesAnyUnknownAsync(connection, question, cancellationToken)))
             {
                 return [];
             }
@@ -122,7 +122,8 @@ public sealed class AssetSearch(
                     reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), 0);
             }
 
-            return ranked.Passages.Where(p => found.ContainsKey(p.ChunkId)).Select(p => found[p.ChunkId] with { Relevance = p.Relevance }).ToList();
+            var hits = ranked.Passages.Where(p => found.ContainsKey(p.ChunkId)).Select(p => found[p.ChunkId] with { Relevance = p.Relevance }).ToList();
+            return scope.Answering && Answerability.Uncovered(question, hits.Select(h => h.Heading + "\n" + h.Text)) is not null ? [] : hits;
         }
         finally
         {
@@ -131,6 +132,24 @@ public sealed class AssetSearch(
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>Whether the question names something (<see cref="Answerability.Names"/>) that none of the tenant's passages mentions.</summary>
+    private static async Task<bool> NamesAnyUnknownAsync(NpgsqlConnection connection, string question, CancellationToken cancellationToken)
+    {
+        var names = Answerability.Names(question);
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        await using var command = new NpgsqlCommand($"""
+            SELECT EXISTS (
+                SELECT 1 FROM (SELECT plainto_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) n
+                WHERE numnode(n.q) > 0 AND NOT EXISTS (SELECT 1 FROM asset_chunks c WHERE c.search_vector @@ n.q))
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = names.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private sealed record Ranking(IReadOnlyList<FusedPassage> Passages, string AnyWord);
