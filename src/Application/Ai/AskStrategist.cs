@@ -66,7 +66,7 @@ public sealed class AskStrategistHandler(
         session.Touch(now);
         await db.SaveChangesAsync(cancellationToken);
 
-        var passages = await retriever.FindAsync(command.Message, companyId, GroundingRetriever.DefaultPassages, cancellationToken);
+        var passages = await retriever.FindAnswersAsync(command.Message, companyId, GroundingRetriever.DefaultPassages, cancellationToken);
         var ask = new StrategistQuestion(profile, passages, history, question.Content);
         return new StrategistReply(session.Id, StreamAsync(session, question, ask, month, cancellationToken));
     }

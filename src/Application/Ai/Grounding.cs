@@ -23,15 +23,26 @@ public sealed partial class GroundingRetriever(IAssetSearch search)
         FindAsync(text, companyId, limit, includeArchived: false, cancellationToken);
 
     /// <summary>As <see cref="FindAsync(string, Guid?, int, CancellationToken)"/>, with archived documents when <paramref name="includeArchived"/>.</summary>
-    public async Task<IReadOnlyList<GroundingPassage>> FindAsync(
-        string text, Guid? companyId, int limit, bool includeArchived, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroundingPassage>> FindAsync(
+        string text, Guid? companyId, int limit, bool includeArchived, CancellationToken cancellationToken) =>
+        FindAsync(text, new PassageScope(companyId, includeArchived), limit, cancellationToken);
+
+    /// <summary>
+    /// The passages that can answer <paramref name="question"/> (current documents): as <see cref="FindAsync(string, Guid?, int, CancellationToken)"/>,
+    /// without the passages that are only about its subject (<see cref="Answerability"/>), so that a question the documents
+    /// do not answer gets none.
+    /// </summary>
+    public Task<IReadOnlyList<GroundingPassage>> FindAnswersAsync(string question, Guid? companyId, int limit, CancellationToken cancellationToken) =>
+        FindAsync(question, new PassageScope(companyId, IncludeArchived: false, Answering: true), limit, cancellationToken);
+
+    private async Task<IReadOnlyList<GroundingPassage>> FindAsync(string text, PassageScope scope, int limit, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || limit <= 0)
         {
             return [];
         }
 
-        var hits = await search.FindPassagesAsync(text, new PassageScope(companyId, includeArchived), limit, cancellationToken);
+        var hits = await search.FindPassagesAsync(text, scope, limit, cancellationToken);
         return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text, h.Heading, h.Relevance)).ToList();
     }
 

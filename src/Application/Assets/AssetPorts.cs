@@ -14,8 +14,13 @@ public interface IAssetProcessingQueue
 public sealed record FileSearchHit(
     Guid AssetId, string AssetName, string AssetType, Guid? ChunkId, int? Page, string Snippet, double Score, string? Heading, string Status);
 
-/// <summary>Which passages a search may return: those of one company (and of no company), archived ones or not.</summary>
-public sealed record PassageScope(Guid? CompanyId, bool IncludeArchived);
+/// <summary>
+/// Which passages a search may return: those of one company (and of no company), archived ones or not. With
+/// <paramref name="Answering"/> the text is a question to answer, and passages about its subject that cannot answer it
+/// are left out too (<see cref="Answerability"/>): none when it names something no document mentions, or asks for a kind
+/// of fact no found passage speaks of.
+/// </summary>
+public sealed record PassageScope(Guid? CompanyId, bool IncludeArchived, bool Answering = false);
 
 /// <summary>Hybrid (full-text and sentence-embedding) search over the tenant's asset passages and names.</summary>
 public interface IAssetSearch

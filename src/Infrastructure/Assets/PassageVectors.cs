@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
@@ -49,52 +51,119 @@ internal sealed class TenantVectors
 /// ranking them), reloaded when the tenant's passages change (the stamp: asset count, passage count, last processing
 /// time) and evicted least-recently-used beyond a memory budget shared by all tenants.
 /// </summary>
-public sealed class PassageVectorCache : IDisposable
+/// <remarks>
+/// A load runs in the background on its own connection, one per tenant at a time, and is not cancelled when the search
+/// that started it ends. A search that can wait (grounding an answer, or any search of a tenant with at most
+/// <see cref="QuickLoad"/> passages) waits for it; search-files over a larger tenant waits a moment, then goes on with the
+/// vectors it has: the previous ones while the passages changed (a new document's passages are missed for a few seconds,
+/// a removed one's are not eligible anyway), or none on the tenant's very first search, ranked by words alone.
+/// </remarks>
+public sealed partial class PassageVectorCache(NpgsqlDataSource dataSource) : IDisposable
 {
     // About 170,000 passages of 384 dimensions across the tenants searched recently.
     private const long BudgetBytes = 256L * 1024 * 1024;
 
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = BudgetBytes });
-    private readonly SemaphoreSlim _loading = new(1, 1);
+    /// <summary>Up to this many passages, a load takes moments and every search waits for it.</summary>
+    internal const int QuickLoad = 2000;
 
-    internal async Task<TenantVectors> GetAsync(NpgsqlConnection connection, Guid tenantId, string stamp, CancellationToken cancellationToken)
+    /// <summary>How long an interactive search of a larger tenant waits for a load before it goes on without it.</summary>
+    internal static readonly TimeSpan InteractiveWait = TimeSpan.FromMilliseconds(250);
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = BudgetBytes });
+    private readonly ConcurrentDictionary<Guid, Task<TenantVectors>> _loading = new();
+
+    /// <summary>
+    /// The tenant's vectors as of <paramref name="stamp"/>; when they are still loading after <paramref name="patience"/>,
+    /// the previous ones or null (a null patience waits for the load).
+    /// </summary>
+    internal async Task<TenantVectors?> GetAsync(Guid tenantId, string schema, string stamp, TimeSpan? patience, CancellationToken cancellationToken)
     {
-        if (_cache.TryGetValue(tenantId, out TenantVectors? cached) && cached!.Stamp == stamp)
+        _cache.TryGetValue(tenantId, out TenantVectors? cached);
+        if (cached?.Stamp == stamp)
         {
             return cached;
         }
 
-        // One load at a time: concurrent first searches of a tenant would otherwise each read every vector.
-        await _loading.WaitAsync(cancellationToken);
+        var load = Load(tenantId, schema, stamp);
+        if (patience is null)
+        {
+            return await load.WaitAsync(cancellationToken);
+        }
+
         try
         {
-            if (_cache.TryGetValue(tenantId, out cached) && cached!.Stamp == stamp)
-            {
-                return cached;
-            }
-
-            var loaded = await LoadAsync(connection, stamp, cancellationToken);
-            _cache.Set(tenantId, loaded, new MemoryCacheEntryOptions { Size = Math.Max(1, loaded.Bytes), SlidingExpiration = TimeSpan.FromMinutes(30) });
-            return loaded;
+            return await load.WaitAsync(patience.Value, cancellationToken);
         }
-        finally
+        catch (TimeoutException)
         {
-            _loading.Release();
+            return cached;
         }
     }
 
     /// <summary>Forgets a tenant's vectors (its schema was dropped or rebuilt).</summary>
     public void Forget(Guid tenantId) => _cache.Remove(tenantId);
 
-    private static async Task<TenantVectors> LoadAsync(NpgsqlConnection connection, string stamp, CancellationToken cancellationToken)
+    private Task<TenantVectors> Load(Guid tenantId, string schema, string stamp)
     {
+        while (true)
+        {
+            if (_loading.TryGetValue(tenantId, out var running))
+            {
+                if (!running.IsCompleted)
+                {
+                    // One load per tenant at a time; a load of older passages is followed by a fresh one when it ends.
+                    return running.ContinueWith(t => t.IsCompletedSuccessfully && t.Result.Stamp == stamp ? t : Load(tenantId, schema, stamp),
+                        CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+                }
+
+                _loading.TryRemove(KeyValuePair.Create(tenantId, running));
+                if (running.IsCompletedSuccessfully && running.Result.Stamp == stamp)
+                {
+                    return running;
+                }
+            }
+
+            var started = new TaskCompletionSource<TenantVectors>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (_loading.TryAdd(tenantId, started.Task))
+            {
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        var loaded = await ReadAsync(schema, stamp);
+                        _cache.Set(tenantId, loaded, new MemoryCacheEntryOptions { Size = Math.Max(1, loaded.Bytes), SlidingExpiration = TimeSpan.FromMinutes(30) });
+                        started.SetResult(loaded);
+                    }
+                    catch (Exception exception)
+                    {
+                        started.SetException(exception);
+                    }
+                    finally
+                    {
+                        _loading.TryRemove(KeyValuePair.Create(tenantId, started.Task));
+                    }
+                });
+                return started.Task;
+            }
+        }
+    }
+
+    private async Task<TenantVectors> ReadAsync(string schema, string stamp)
+    {
+        if (!SchemaPattern().IsMatch(schema))
+        {
+            throw new InvalidOperationException($"'{schema}' is not a tenant schema name.");
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync();
         var chunkIds = new List<Guid>();
         var assetIds = new List<Guid>();
         var matrix = new List<float>();
         var dimensions = 0;
-        await using var command = new NpgsqlCommand("SELECT id, asset_id, embedding FROM asset_chunks WHERE embedding IS NOT NULL ORDER BY asset_id, ordinal", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await using var command = new NpgsqlCommand(
+            $"SELECT id, asset_id, embedding FROM \"{schema}\".asset_chunks WHERE embedding IS NOT NULL ORDER BY asset_id, ordinal", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
         {
             var vector = reader.GetFieldValue<float[]>(2);
             if (dimensions == 0)
@@ -116,9 +185,8 @@ public sealed class PassageVectorCache : IDisposable
         return new TenantVectors([.. chunkIds], [.. assetIds], [.. matrix], dimensions, stamp);
     }
 
-    public void Dispose()
-    {
-        _cache.Dispose();
-        _loading.Dispose();
-    }
+    public void Dispose() => _cache.Dispose();
+
+    [GeneratedRegex("^tenant_[0-9a-f]{32}$")]
+    private static partial Regex SchemaPattern();
 }

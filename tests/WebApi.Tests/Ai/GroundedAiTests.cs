@@ -76,6 +76,35 @@ public sealed class GroundedAiTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_question_about_the_subject_of_a_document_that_it_does_not_answer_gets_no_citation()
+    {
+        var account = await factory.RegisterAsync();
+        var company = await account.CreateBrandAsync();
+        await account.UploadDocumentsAsync(("social-media-policy.md", """
+            # Social media policy
+
+            We post on Instagram and LinkedIn at most once a day. Every post carries #Northwind and #BrewAtHome.
+            Comments and direct messages are answered within 24 hours on working days.
+            """));
+
+        foreach (var question in new[]
+                 {
+                     "How many followers does our TikTok account have?", "How many people follow us on Instagram?",
+                     "What is our social media advertising budget for next year?",
+                 })
+        {
+            var events = await account.ChatAsync(new { companyId = company, message = question });
+            Assert.Equal("done", events[^1].Name);
+            Assert.DoesNotContain(events, e => e.Name == "citation");
+            Assert.Contains("Your documents do not cover this", events.Answer(), StringComparison.Ordinal);
+        }
+
+        var answered = await account.ChatAsync(new { companyId = company, message = "Which hashtags must every Instagram post carry?" });
+        Assert.Contains(answered, e => e.Name == "citation");
+        Assert.DoesNotContain("Your documents do not cover this", answered.Answer(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_strategy_draft_takes_the_values_colours_and_words_to_avoid_from_an_uploaded_guide_and_cites_it()
     {
         var account = await factory.RegisterAsync();
