@@ -35,6 +35,7 @@ public static class WebApiSetup
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             options.SerializerOptions.Converters.Add(new CheckedStringConverter());
+            options.SerializerOptions.Converters.Add(new NoNullItemsConverterFactory());
         });
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options =>
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

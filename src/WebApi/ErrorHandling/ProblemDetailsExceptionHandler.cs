@@ -73,8 +73,9 @@ public sealed partial class ProblemDetailsExceptionHandler(
     {
         if (exception.InnerException is JsonException json)
         {
-            var field = json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
-            var message = json is RefusedTextException ? TextInput.Refused : "The value is not valid JSON of the expected type.";
+            var field = ((json.Path ?? "") + (json as ListItemJsonException)?.Suffix).TrimStart('$', '.');
+            var cause = json is ListItemJsonException item ? item.Cause : json;
+            var message = cause is RefusedTextException or RefusedNullItemException ? cause.Message : "The value is not valid JSON of the expected type.";
             return FieldProblem(StatusCodes.Status400BadRequest, "The request body could not be read.", field.Length == 0 ? "body" : field, message);
         }
 

@@ -15,7 +15,7 @@ namespace BrandAutomator.WebApi.Tests.Hardening;
 /// Property: whatever a client sends to any operation of the OpenAPI document, the API never answers 5xx, and every
 /// 4xx is a problem document. Parameters and bodies are built from the document's schemas with hostile values
 /// (<see cref="HostileValues"/>), as the workspace admin (anonymous for anonymous operations). The run is seeded
-/// (FUZZ_SEED) and bounded: FUZZ_CASES cases per operation (3 by default; raise it for a longer hunt).
+/// (FUZZ_SEED) and bounded: FUZZ_CASES cases per operation (5 by default; raise it for a longer hunt).
 /// </summary>
 public sealed class OpenApiFuzzTests(ApiFactory factory, ITestOutputHelper output) : IClassFixture<ApiFactory>
 {
@@ -24,7 +24,7 @@ public sealed class OpenApiFuzzTests(ApiFactory factory, ITestOutputHelper outpu
     [Fact]
     public async Task No_operation_answers_5xx_or_a_4xx_without_a_problem_document_whatever_it_is_sent()
     {
-        var cases = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_CASES"), out var configured) ? configured : 3;
+        var cases = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_CASES"), out var configured) ? configured : 5;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FUZZ_SEED"), out var fixedSeed) ? fixedSeed : 18;
         var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!.AsObject();
         var schemas = new SchemaSampler(document, new HostileValues(new Random(seed)));

@@ -42,6 +42,17 @@ public sealed class TextInputTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task A_null_item_in_a_list_is_a_400_naming_the_item()
+    {
+        var admin = await factory.RegisterAsync();
+
+        var response = await admin.Client.PostAsync("/api/v1/automation/schedule-content", new StringContent("{\"items\":[null]}", Encoding.UTF8, "application/json"));
+
+        await response.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull((await response.ProblemAsync())["errors"]!["items[0]"]);
+    }
+
+    [Fact]
     public async Task A_nul_in_a_query_string_or_a_header_is_a_400_naming_it()
     {
         var admin = await factory.RegisterAsync();
