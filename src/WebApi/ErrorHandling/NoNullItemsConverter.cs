@@ -6,15 +6,35 @@ namespace BrandAutomator.WebApi.ErrorHandling;
 
 /// <summary>
 /// No list of a request body holds a null item (the API documents none that may): <c>{"items":[null]}</c> is a 400
-/// naming the list, not a NullReferenceException in whatever reads the list next. Lists are read and written item by
-/// item through the item type's own contract, so every other converter (the text rule among them) still applies.
+/// naming the item, not a NullReferenceException in whatever reads the list next. Lists are read item by item through
+/// the item type's own contract, so every other converter (the text rule among them) still applies; they are written
+/// by System.Text.Json itself.
 /// </summary>
 public sealed class NoNullItemsConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => ItemType(typeToConvert) is { IsValueType: false };
 
+    private readonly Lock _gate = new();
+    private (JsonSerializerOptions Source, JsonSerializerOptions Plain)? _writing;
+
     public override JsonConverter? CreateConverter(Type typeToConvert, JsonSerializerOptions options) =>
-        (JsonConverter?)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(ItemType(typeToConvert)!), options);
+        (JsonConverter?)Activator.CreateInstance(typeof(Converter<>).MakeGenericType(ItemType(typeToConvert)!), options, PlainFor(options));
+
+    /// <summary>The same options without this factory: answers are written by System.Text.Json's own list code, at its speed.</summary>
+    private JsonSerializerOptions PlainFor(JsonSerializerOptions options)
+    {
+        lock (_gate)
+        {
+            if (_writing is not { } cached || cached.Source != options)
+            {
+                var plain = new JsonSerializerOptions(options);
+                plain.Converters.Remove(this);
+                _writing = cached = (options, plain);
+            }
+
+            return cached.Plain;
+        }
+    }
 
     /// <summary>The item type of the list shapes request records use: arrays, List, IReadOnlyList, IList, ICollection, IEnumerable.</summary>
     private static Type? ItemType(Type type)
@@ -36,7 +56,7 @@ public sealed class NoNullItemsConverterFactory : JsonConverterFactory
             : null;
     }
 
-    private sealed class Converter<T>(JsonSerializerOptions options) : JsonConverter<IEnumerable<T>>
+    private sealed class Converter<T>(JsonSerializerOptions options, JsonSerializerOptions plain) : JsonConverter<IEnumerable<T>>
         where T : class
     {
         private readonly JsonTypeInfo<T> _item = (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
@@ -70,16 +90,8 @@ public sealed class NoNullItemsConverterFactory : JsonConverterFactory
             return typeToConvert.IsArray ? items.ToArray() : items;
         }
 
-        public override void Write(Utf8JsonWriter writer, IEnumerable<T> value, JsonSerializerOptions options)
-        {
-            writer.WriteStartArray();
-            foreach (var item in value)
-            {
-                JsonSerializer.Serialize(writer, item, _item);
-            }
-
-            writer.WriteEndArray();
-        }
+        public override void Write(Utf8JsonWriter writer, IEnumerable<T> value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, value, value.GetType(), plain);
     }
 }
 
