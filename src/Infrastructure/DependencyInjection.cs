@@ -39,6 +39,8 @@ public static class DependencyInjection
 
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
+        services.AddSingleton<AccessGrants>();
+        services.AddSingleton<IAccessRevocation>(sp => sp.GetRequiredService<AccessGrants>());
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IAppLinks, AppLinks>();
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp

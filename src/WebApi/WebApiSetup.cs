@@ -25,12 +25,18 @@ public static class WebApiSetup
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            FrameworkProblems.Explain(context.ProblemDetails);
         });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         // Enums travel as camelCase strings ("admin"); the MVC options are the ones the OpenAPI generator reads.
+        // Every string of a JSON body meets the text rule (TextInput); only the endpoints' options, not the OpenAPI generator's.
         services.ConfigureHttpJsonOptions(options =>
-            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        {
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            options.SerializerOptions.Converters.Add(new CheckedStringConverter());
+            options.SerializerOptions.Converters.Add(new NoNullItemsConverterFactory());
+        });
         services.Configure<Microsoft.AspNetCore.Mvc.JsonOptions>(options =>
             options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 
@@ -45,10 +51,12 @@ public static class WebApiSetup
     public static WebApplication UseWebApi(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseMiddleware<CorrelationIdMiddleware>();
         app.UseRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<TextInputGuardMiddleware>();
         app.UseSpaStaticFiles();
 
         app.UseSwagger();

@@ -17,7 +17,7 @@ public sealed class RefreshSessionValidator : AbstractValidator<RefreshSession>
 }
 
 public sealed class RefreshSessionHandler(
-    ICatalogDb catalog, IIdentityService identity, SessionIssuer sessions, IAuditLog audit, TimeProvider clock)
+    ICatalogDb catalog, IIdentityService identity, SessionIssuer sessions, IAccessRevocation revocation, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<RefreshSession, AuthResponse>
 {
     public const string Invalid = "The session has ended. Sign in again.";
@@ -78,5 +78,6 @@ public sealed class RefreshSessionHandler(
         }
 
         await catalog.SaveChangesAsync(cancellationToken);
+        revocation.SessionEnded(familyId);
     }
 }

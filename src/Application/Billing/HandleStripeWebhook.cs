@@ -35,10 +35,13 @@ public sealed partial class HandleStripeWebhookHandler(
         await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
         if (tenantId is { } locked)
         {
-            // Deliveries for one tenant apply one at a time; a concurrent copy of this very event waits here and then
-            // finds it recorded below.
+            // Deliveries for one tenant apply one at a time.
             await catalog.LockTenantAsync(locked, cancellationToken);
         }
+
+        // Copies of one event, with or without a tenant, are checked and recorded one at a time (always after the
+        // tenant's lock, so two events never wait for each other in opposite orders).
+        await catalog.LockStripeEventAsync(received.Id, cancellationToken);
 
         if (await catalog.ProcessedStripeEvents.AnyAsync(e => e.Id == received.Id, cancellationToken))
         {

@@ -19,8 +19,8 @@ internal static class ContentReader
             : await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Type, cancellationToken);
         for (var i = 0; i < variants.Count; i++)
         {
-            var missing = variants[i].MediaAssetIds.FirstOrDefault(id => !types.ContainsKey(id));
-            if (missing != Guid.Empty)
+            // Guid? so that an empty id is refused too, not taken for "none missing".
+            if (variants[i].MediaAssetIds.Where(id => !types.ContainsKey(id)).Select(id => (Guid?)id).FirstOrDefault() is { } missing)
             {
                 throw InputValidationException.For($"{fieldPrefix}variants[{i}].mediaAssetIds", $"Asset '{missing}' is not one of your files.");
             }

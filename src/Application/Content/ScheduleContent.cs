@@ -52,7 +52,8 @@ public sealed class ScheduleContentHandler(
         await entitlement.EnsureAutomationAsync(cancellationToken);
         var ids = command.Items.Select(i => i.Id).ToList();
         var items = await db.ContentItems.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        if (ids.FirstOrDefault(id => !items.ContainsKey(id)) is var missing && missing != Guid.Empty)
+        // Guid? so that a missing empty id (an item sent without one) is found missing too, not taken for "none missing".
+        if (ids.Where(id => !items.ContainsKey(id)).Select(id => (Guid?)id).FirstOrDefault() is { } missing)
         {
             throw new NotFoundException("Post", missing);
         }

@@ -19,7 +19,7 @@ public sealed class ChangeMemberRoleValidator : AbstractValidator<ChangeMemberRo
 }
 
 public sealed class ChangeMemberRoleHandler(
-    ICatalogDb catalog, IIdentityService identity, ICurrentUser currentUser, IAuditLog audit)
+    ICatalogDb catalog, IIdentityService identity, IAccessRevocation revocation, ICurrentUser currentUser, IAuditLog audit)
     : ICommandHandler<ChangeMemberRole, MemberDto>
 {
     public async ValueTask<MemberDto> Handle(ChangeMemberRole command, CancellationToken cancellationToken)
@@ -32,6 +32,8 @@ public sealed class ChangeMemberRoleHandler(
         membership.ChangeRole(role, admins);
         await catalog.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // The member's access tokens carry the old role: refused from their next request, until the client refreshes.
+        revocation.MembershipChanged(command.UserId, command.TenantId);
 
         var user = (await identity.FindByIdsAsync([command.UserId], cancellationToken)).Single();
         await audit.RecordAsync(AuditEventType.RoleChanged, command.TenantId, currentUser.UserId,

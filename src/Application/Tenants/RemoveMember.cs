@@ -1,9 +1,9 @@
+using BrandAutomator.Application.Auth;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Tenants;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Tenants;
 
@@ -13,7 +13,8 @@ public sealed record RemoveMember(Guid TenantId, Guid UserId) : ICommand, IRequi
     public static TenantRole RequiredRole => TenantRole.Admin;
 }
 
-public sealed class RemoveMemberHandler(ICatalogDb catalog, ICurrentUser currentUser, IAuditLog audit, TimeProvider clock)
+public sealed class RemoveMemberHandler(
+    ICatalogDb catalog, SessionTerminator sessions, IAccessRevocation revocation, ICurrentUser currentUser, IAuditLog audit)
     : ICommandHandler<RemoveMember>
 {
     public async ValueTask<Unit> Handle(RemoveMember command, CancellationToken cancellationToken)
@@ -23,12 +24,10 @@ public sealed class RemoveMemberHandler(ICatalogDb catalog, ICurrentUser current
         var (membership, admins) = await AdminCount.LoadLockedAsync(catalog, command.TenantId, command.UserId, cancellationToken);
         membership.EnsureCanBeRemoved(admins);
         catalog.Memberships.Remove(membership);
-        var sessions = await catalog.RefreshTokens
-            .Where(t => t.TenantId == command.TenantId && t.UserId == command.UserId && t.RevokedAt == null)
-            .ToListAsync(cancellationToken);
-        sessions.ForEach(t => t.Revoke(clock.GetUtcNow(), "removed from tenant"));
-        await catalog.SaveChangesAsync(cancellationToken);
+        await sessions.EndTenantSessionsAsync(command.UserId, command.TenantId, "removed from tenant", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        // Again once committed: a request in between may have remembered the membership as it was before the commit.
+        revocation.MembershipChanged(command.UserId, command.TenantId);
         await audit.RecordAsync(AuditEventType.MemberRemoved, command.TenantId, currentUser.UserId,
             $"Removed member {command.UserId}.", cancellationToken);
         return Unit.Value;

@@ -16,6 +16,13 @@ public sealed class JwtOptions
     [Range(1, 60)]
     public int AccessTokenMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// How long one API node trusts what it read about a session and membership before reading it again. A change made
+    /// on this node applies at once; another node follows within this many seconds.
+    /// </summary>
+    [Range(0, 5)]
+    public int SessionCheckSeconds { get; set; } = 2;
+
     /// <summary>The RSA private key (PEM) that signs access tokens. Required in production.</summary>
     public string? SigningKeyPem { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
@@ -39,6 +40,8 @@ public sealed partial class ProblemDetailsExceptionHandler(
             Title = "One or more validation errors occurred.",
         },
         BadHttpRequestException e => BadRequest(e),
+        _ when IsRefusedText(exception) => FieldProblem(StatusCodes.Status400BadRequest, "One or more validation errors occurred.",
+            "body", TextInput.Refused),
         DomainRuleException e when e.Field is not null => new HttpValidationProblemDetails(
             new Dictionary<string, string[]> { [e.Field] = [e.Message] })
         {
@@ -62,22 +65,59 @@ public sealed partial class ProblemDetailsExceptionHandler(
             "The server could not complete the request. Quote the traceId when you contact support."),
     };
 
+    /// <summary>
+    /// The framework's 400s in our own words: its messages name CLR types and suggest code changes ("Did you mean to use
+    /// a Service instead?"), so none of them reaches the client; the field comes from the JSON path or the parameter.
+    /// </summary>
     private static ProblemDetails BadRequest(BadHttpRequestException exception)
     {
         if (exception.InnerException is JsonException json)
         {
-            var field = json.Path is { Length: > 1 } path ? path.TrimStart('$', '.') : "body";
-            return new HttpValidationProblemDetails(new Dictionary<string, string[]>
-            {
-                [field.Length == 0 ? "body" : field] = ["The value is not valid JSON of the expected type."],
-            })
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "The request body could not be read.",
-            };
+            var field = ((json.Path ?? "") + (json as ListItemJsonException)?.Suffix).TrimStart('$', '.');
+            var cause = json is ListItemJsonException item ? item.Cause : json;
+            var message = cause is RefusedTextException or RefusedNullItemException ? cause.Message : "The value is not valid JSON of the expected type.";
+            return FieldProblem(StatusCodes.Status400BadRequest, "The request body could not be read.", field.Length == 0 ? "body" : field, message);
         }
 
-        return Problem(exception.StatusCode, "Bad request.", exception.Message);
+        var parameter = FrameworkParameter().Match(exception.Message) is { Success: true } match ? match.Groups["name"].Value : null;
+        return exception.StatusCode switch
+        {
+            StatusCodes.Status415UnsupportedMediaType => FieldProblem(StatusCodes.Status415UnsupportedMediaType,
+                "The body must be JSON.", "body", "Send the body as JSON with the header Content-Type: application/json."),
+            StatusCodes.Status413PayloadTooLarge => Problem(StatusCodes.Status413PayloadTooLarge, "The request is too large.",
+                "The request body is larger than this server accepts."),
+            _ when exception.Message.Contains("no body was provided", StringComparison.Ordinal) ||
+                   exception.Message.Contains("from body", StringComparison.Ordinal) ||
+                   exception.Message.Contains("request body", StringComparison.OrdinalIgnoreCase) =>
+                FieldProblem(StatusCodes.Status400BadRequest, "The request body is missing.", "body", "This request needs a JSON body."),
+            _ when parameter is not null && exception.Message.StartsWith("Required", StringComparison.Ordinal) =>
+                FieldProblem(StatusCodes.Status400BadRequest, "A value is missing.", parameter, "This value is required."),
+            _ when parameter is not null => FieldProblem(StatusCodes.Status400BadRequest, "A value is not valid.", parameter,
+                "The value is not in the expected form."),
+            _ => Problem(exception.StatusCode is >= 400 and < 500 ? exception.StatusCode : StatusCodes.Status400BadRequest,
+                "The request could not be read.", "Check the address, the parameters and the body, and try again."),
+        };
+    }
+
+    /// <summary>The parameter a framework binding message names: <c>parameter "Guid id"</c> or <c>parameter "id"</c>.</summary>
+    [GeneratedRegex("parameter \"(?:[^\" ]+ )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FrameworkParameter();
+
+    /// <summary>
+    /// Text the database or its driver refused: a safety net behind <see cref="TextInput"/> (text from somewhere the
+    /// rule does not look), a 400 and not a 500.
+    /// </summary>
+    private static bool IsRefusedText(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "22021" or "22P05" } or System.Text.EncoderFallbackException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ProblemDetails PlanLimit(PlanLimitException exception)

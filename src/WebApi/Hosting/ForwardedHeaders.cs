@@ -36,8 +36,17 @@ public static class ForwardedHeadersSetup
         services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) =>
         {
-            forwarded.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // With no known proxy and no known network the middleware checks no address at all and believes everyone:
+            // so no configured network means no forwarded header is read.
+            forwarded.ForwardedHeaders = proxies.Value.TrustedNetworks.Count == 0
+                ? Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.None
+                : Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            // The framework's defaults trust loopback (127.0.0.0/8 and ::1): a client on the same host could then name
+            // any address. Only the configured networks are trusted; both network lists are read by the middleware.
             forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list still holds 127.0.0.0/8 by default
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             forwarded.KnownProxies.Clear();
             foreach (var network in proxies.Value.TrustedNetworks)
             {

@@ -34,6 +34,7 @@ public static class AuthenticationSetup
                     // The clock that issued the token judges its lifetime (the same TimeProvider: a pinned test clock too).
                     LifetimeValidator = (notBefore, expires, _, parameters) => WithinLifetime(notBefore, expires, parameters.ClockSkew, clock),
                 };
+                bearer.Events = new JwtBearerEvents { OnTokenValidated = SessionCheck.RefuseEndedAsync, OnChallenge = SessionCheck.ExplainAsync };
             });
         services.AddAuthorizationBuilder().AddTenantPolicies();
         return services;

@@ -180,7 +180,12 @@ public sealed class TeamTests(ApiFactory factory) : IClassFixture<ApiFactory>
             Assert.Contains(expected, types);
         }
 
-        var asViewer = await viewer.Client.GetAsync($"/api/v1/tenants/{admin.TenantId}/audit-log");
-        await asViewer.EnsureStatusAsync(HttpStatusCode.Forbidden);
+        // The role changed, so the old token is refused (401) until the client refreshes; the new one is an editor's.
+        var stale = await viewer.Client.GetAsync($"/api/v1/tenants/{admin.TenantId}/audit-log");
+        await stale.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+        var refreshed = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = viewer.RefreshToken });
+        var editor = await factory.AccountFromAsync(refreshed, viewer.Email, viewer.Password);
+        var asEditor = await editor.Client.GetAsync($"/api/v1/tenants/{admin.TenantId}/audit-log");
+        await asEditor.EnsureStatusAsync(HttpStatusCode.Forbidden);
     }
 }

@@ -33,6 +33,12 @@ public interface ICatalogDb
     /// <summary>Locks the tenant's row until the open transaction ends, so that changes to one tenant apply one at a time.</summary>
     Task LockTenantAsync(Guid tenantId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Waits for, then holds until the open transaction ends, the lock on one Stripe event id: a concurrent copy of the
+    /// event waits here and then sees the first one's record, whether or not the event names a tenant.
+    /// </summary>
+    Task LockStripeEventAsync(string eventId, CancellationToken cancellationToken);
+
     /// <summary>Starts a transaction that everything saved through this catalog (users included) joins until commit.</summary>
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 }

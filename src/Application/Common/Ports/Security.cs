@@ -51,3 +51,20 @@ public interface IAccessTokenIssuer
 {
     AccessToken Issue(AccessTokenSubject subject);
 }
+
+/// <summary>
+/// Forgets what the per-request access check remembers about sessions and memberships, so that an access token
+/// already issued follows a change at its next request; other API nodes follow within the check's short lifetime.
+/// Call after the change is saved.
+/// </summary>
+public interface IAccessRevocation
+{
+    /// <summary>One session (refresh-token family) ended.</summary>
+    void SessionEnded(Guid sessionId);
+
+    /// <summary>A member's role in a tenant changed, or the membership ended.</summary>
+    void MembershipChanged(Guid userId, Guid tenantId);
+
+    /// <summary>Every session of the user ended (password change, account locked, sign-out everywhere).</summary>
+    void UserSessionsEnded(Guid userId);
+}

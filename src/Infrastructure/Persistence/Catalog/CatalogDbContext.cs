@@ -42,6 +42,17 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
         return Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM public.tenants WHERE id = {tenantId} FOR UPDATE", cancellationToken);
     }
 
+    public Task LockStripeEventAsync(string eventId, CancellationToken cancellationToken)
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("LockStripeEventAsync needs an open transaction.");
+        }
+
+        // A transaction-scoped advisory lock on the id's 64-bit hash: no row needs to exist yet for the copies to queue.
+        return Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock(hashtextextended({eventId}, 7283))", cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
