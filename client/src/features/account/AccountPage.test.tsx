@@ -34,6 +34,6 @@ describe('AccountPage', () => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Send a new link' }));
 
     expect(await screen.findByText(/A new confirmation link is on its way/)).toBeInTheDocument();
-    expect(fetch.mock.calls[0][0].url).toMatch(/\/api\/v1\/auth\/email\/send-verification$/);
+    expect(fetch.mock.lastCall?.[0].url).toMatch(/\/api\/v1\/auth\/email\/send-verification$/);
   });
 });
