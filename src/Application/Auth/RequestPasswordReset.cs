@@ -34,15 +34,17 @@ public sealed class RequestPasswordResetHandler(
     public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
     {
         var user = await identity.FindByEmailAsync(command.Email, cancellationToken);
+        // The same queries either way, so that the time taken does not tell whether the address has an account.
+        var since = clock.GetUtcNow() - ThrottleWindow;
+        var userId = user?.Id ?? Guid.Empty;
+        var recent = await catalog.AuditEvents.CountAsync(
+            e => e.UserId == userId && e.Type == AuditEventType.PasswordResetRequested && e.OccurredAt > since, cancellationToken);
         if (user is null)
         {
             await audit.RecordAsync(AuditEventType.PasswordResetRequested, null, null, "Password reset asked for an unknown e-mail.", cancellationToken);
             return Unit.Value;
         }
 
-        var since = clock.GetUtcNow() - ThrottleWindow;
-        var recent = await catalog.AuditEvents.CountAsync(
-            e => e.UserId == user.Id && e.Type == AuditEventType.PasswordResetRequested && e.OccurredAt > since, cancellationToken);
         if (recent >= MaxEmailsPerWindow)
         {
             await audit.RecordAsync(AuditEventType.PasswordResetThrottled, null, user.Id,

@@ -108,6 +108,16 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProv
         return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
     }
 
+    public async Task MarkEmailVerifiedAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            ThrowIfFailed(await users.UpdateAsync(user), "email");
+        }
+    }
+
     private async Task<ApplicationUser> RequireAsync(Guid userId) =>
         await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"User {userId} does not exist.");
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BrandAutomator.TestSupport;
+using BrandAutomator.WebApi.Tests.Tenants;
 
 namespace BrandAutomator.WebApi.Tests.Auth;
 
@@ -42,6 +43,18 @@ public sealed class EmailVerificationTests(VerifiedEmailFactory factory) : IClas
         var (userId, token) = Outbox.Fragment(await Outbox.WaitForLinkAsync(factory, account.Email, "/verify-email"));
         (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/email/verify", new { userId, token })).EnsureSuccessStatusCode();
         await (await invite()).EnsureStatusAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Accepting_an_invitation_confirms_the_invited_address()
+    {
+        var admin = await factory.RegisterAsync();
+        var (userId, token) = Outbox.Fragment(await Outbox.WaitForLinkAsync(factory, admin.Email, "/verify-email"));
+        (await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/email/verify", new { userId, token })).EnsureSuccessStatusCode();
+
+        var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+
+        Assert.True(await EmailVerifiedAsync(editor));
     }
 
     [Fact]

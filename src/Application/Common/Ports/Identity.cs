@@ -34,6 +34,9 @@ public interface IIdentityService
     /// <summary>A token that proves the holder reads the user's current e-mail address.</summary>
     Task<string> CreateEmailVerificationTokenAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>Marks the address verified without a token: for proofs of another kind (an accepted invitation link).</summary>
+    Task MarkEmailVerifiedAsync(Guid userId, CancellationToken cancellationToken);
+
     /// <summary>Marks the address verified if the token is valid for it; false otherwise.</summary>
     Task<bool> VerifyEmailAsync(Guid userId, string token, CancellationToken cancellationToken);
 }
