@@ -139,6 +139,10 @@ const apiEnv = {
   RateLimits__PerUserPerMinute: '100000',
   RateLimits__AuthPerIpPerMinute: '100000',
   RateLimits__AnonymousPerIpPerMinute: '100000',
+  RateLimits__AccountEmailsPerIpPerHour: '100000',
+  RateLimits__CodeChecksPerMinute: '100000',
+  // The journeys invite and subscribe right after sign-up; the accounts journey confirms an address through its link.
+  Accounts__RequireVerifiedEmail: 'false',
   Email__PublicBaseUrl: baseUrl,
   Serilog__MinimumLevel__Default: 'Warning',
   ...platforms.environment,

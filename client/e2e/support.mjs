@@ -146,8 +146,8 @@ function decodeQuotedPrintable(text) {
   return text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-/** The accept link of the newest invitation e-mail sent to `to`, from the API's outbox (.eml files). */
-export async function invitationLink(to, timeoutMs = 10_000) {
+/** The newest link matching `pattern` in an e-mail to `to`, from the API's outbox (.eml files). */
+export async function emailLink(to, pattern, timeoutMs = 20_000) {
   assert.ok(dataDir, 'E2E_DATA_DIR is not set: run the journeys through e2e/run.mjs');
   const outbox = path.join(dataDir, 'outbox');
   const deadline = Date.now() + timeoutMs;
@@ -165,12 +165,22 @@ export async function invitationLink(to, timeoutMs = 10_000) {
       const raw = readFileSync(file, 'utf8');
       const message = /Content-Transfer-Encoding:\s*quoted-printable/i.test(raw) ? decodeQuotedPrintable(raw) : raw;
       if (!message.toLowerCase().includes(to.toLowerCase())) continue;
-      const link = message.match(/https?:\/\/[^\s"<>]+\/accept-invite\?token=[\w%-]+/);
+      const link = message.match(pattern);
       if (link) return link[0];
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`No invitation e-mail to ${to} arrived in ${outbox}.`);
+  throw new Error(`No e-mail to ${to} with a link like ${pattern} arrived in ${outbox}.`);
+}
+
+/** The accept link of the newest invitation e-mail sent to `to`. */
+export function invitationLink(to, timeoutMs = 10_000) {
+  return emailLink(to, /https?:\/\/[^\s"<>]+\/accept-invite\?token=[\w%-]+/, timeoutMs);
+}
+
+/** The newest password-reset (`/reset-password`) or confirmation (`/verify-email`) link sent to `to`. */
+export function accountLink(to, page) {
+  return emailLink(to, new RegExp(`https?://[^\\s"<>]+${page}#user=[\\w-]+&token=[\\w%.-]+`));
 }
 
 /** Waits for the page's heading (level 1 unless told). */

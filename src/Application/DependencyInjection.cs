@@ -11,6 +11,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Auth.SessionIssuer>();
         services.AddScoped<Auth.SessionTerminator>();
+        services.AddScoped<Auth.EmailVerificationMailer>();
+        services.AddScoped<Auth.VerifiedEmailRequirement>();
         services.AddSingleton<Billing.PlanCatalog>();
         services.AddScoped<Billing.PlanEntitlements>();
         services.AddScoped<Automation.IAutomationEntitlement>(sp => sp.GetRequiredService<Billing.PlanEntitlements>());

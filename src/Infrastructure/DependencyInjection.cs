@@ -43,6 +43,9 @@ public static class DependencyInjection
         services.AddSingleton<IAccessRevocation>(sp => sp.GetRequiredService<AccessGrants>());
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IAppLinks, AppLinks>();
+        services.AddSingleton<BackgroundEmailQueue>();
+        services.AddSingleton<IEmailQueue>(sp => sp.GetRequiredService<BackgroundEmailQueue>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundEmailQueue>());
         services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
             : ActivatorUtilities.CreateInstance<OutboxEmailSender>(sp));
@@ -117,8 +120,13 @@ public static class DependencyInjection
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 10;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
+                options.Tokens.EmailConfirmationTokenProvider = EmailVerificationTokenProvider.ProviderName;
             })
-            .AddEntityFrameworkStores<CatalogDbContext>();
+            .AddEntityFrameworkStores<CatalogDbContext>()
+            .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
+            .AddTokenProvider<EmailVerificationTokenProvider>(EmailVerificationTokenProvider.ProviderName);
+        services.AddValidatedOptions<Application.Auth.AccountOptions>(Application.Auth.AccountOptions.Section);
         services.AddScoped<IIdentityService, IdentityService>();
     }
 

@@ -30,6 +30,9 @@ export const routes: RouteObject[] = [
       { path: 'sign-in', ...page(() => import('../features/auth/SignInPage')) },
       { path: 'sign-up', ...page(() => import('../features/auth/SignUpPage')) },
       { path: 'accept-invite', ...page(() => import('../features/auth/AcceptInvitePage')) },
+      { path: 'forgot-password', ...page(() => import('../features/auth/ForgotPasswordPage')) },
+      { path: 'reset-password', ...page(() => import('../features/auth/ResetPasswordPage')) },
+      { path: 'verify-email', ...page(() => import('../features/auth/VerifyEmailPage')) },
       { path: 'settings/billing', element: <BillingReturn /> },
       {
         path: 'app',
@@ -54,6 +57,7 @@ export const routes: RouteObject[] = [
                 ...page(() => import('../features/settings/SettingsLayout')),
                 children: [
                   { index: true, ...page(() => import('../features/settings/SettingsIndex')) },
+                  { path: 'account', ...page(() => import('../features/account/AccountPage')) },
                   { path: 'team', ...page(() => import('../features/team/TeamPage')) },
                   { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },

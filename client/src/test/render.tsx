@@ -35,12 +35,20 @@ export function problem(status: number, fields: Partial<{ title: string; detail:
 }
 
 /** What sign-in style endpoints answer. */
-export function authResponse(overrides: { accessToken?: string; refreshToken?: string; expiresIn?: number; role?: string } = {}) {
+export function authResponse(
+  overrides: { accessToken?: string; refreshToken?: string; expiresIn?: number; role?: string; emailVerified?: boolean } = {},
+) {
   return {
     accessToken: overrides.accessToken ?? 'access-1',
     refreshToken: overrides.refreshToken ?? 'refresh-1',
     expiresIn: overrides.expiresIn ?? 900,
-    user: { id: 'u1', email: 'ada@example.com', fullName: 'Ada Admin', role: overrides.role ?? 'admin' },
+    user: {
+      id: 'u1',
+      email: 'ada@example.com',
+      fullName: 'Ada Admin',
+      role: overrides.role ?? 'admin',
+      emailVerified: overrides.emailVerified ?? true,
+    },
     tenant: { id: 't1', name: 'Northwind' },
   };
 }

@@ -63,6 +63,9 @@ public sealed class AcceptInvitationHandler(
             throw new AuthenticationFailedException("This e-mail already has an account: enter its password to join.");
         }
 
+        // The invitation link went to this address: opening it proves the address as a confirmation link would.
+        await identity.MarkEmailVerifiedAsync(user.Id, cancellationToken);
+        user = user with { EmailVerified = true };
         invitation.Accept(now);
         var existing = await catalog.Memberships.SingleOrDefaultAsync(m => m.TenantId == tenant.Id && m.UserId == user.Id, cancellationToken);
         var role = existing?.Role ?? invitation.Role;

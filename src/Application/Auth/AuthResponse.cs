@@ -1,6 +1,6 @@
 namespace BrandAutomator.Application.Auth;
 
-public sealed record AuthUser(Guid Id, string Email, string FullName, string Role);
+public sealed record AuthUser(Guid Id, string Email, string FullName, string Role, bool EmailVerified);
 
 public sealed record AuthTenant(Guid Id, string Name);
 

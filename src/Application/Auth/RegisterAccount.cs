@@ -26,6 +26,7 @@ public sealed class RegisterAccountHandler(
     ITenantProvisioner provisioner,
     SessionIssuer sessions,
     IAuditLog audit,
+    EmailVerificationMailer verification,
     TimeProvider clock) : ICommandHandler<RegisterAccount, AuthResponse>
 {
     public async ValueTask<AuthResponse> Handle(RegisterAccount command, CancellationToken cancellationToken)
@@ -44,6 +45,7 @@ public sealed class RegisterAccountHandler(
         await transaction.CommitAsync(cancellationToken);
 
         await audit.RecordAsync(AuditEventType.SignedUp, tenant.Id, user.Id, $"Signed up and created '{tenant.Name}'.", cancellationToken);
+        await verification.SendAsync(user, tenant.Id, cancellationToken);
         return response;
     }
 }

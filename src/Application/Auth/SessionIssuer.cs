@@ -39,7 +39,7 @@ public sealed class SessionIssuer(ICatalogDb catalog, IAccessTokenIssuer accessT
             access.Token,
             refreshToken,
             access.ExpiresInSeconds,
-            new AuthUser(user.Id, user.Email, user.FullName, role.ToClaimValue()),
+            new AuthUser(user.Id, user.Email, user.FullName, role.ToClaimValue(), user.EmailVerified),
             new AuthTenant(tenant.Id, tenant.Name));
     }
 

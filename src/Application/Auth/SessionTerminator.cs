@@ -31,16 +31,19 @@ public sealed class SessionTerminator(ICatalogDb catalog, IAccessRevocation revo
     }
 
     /// <summary>
-    /// Every session of the user ends, in every tenant: for a password reset, a new second factor, a locked account.
-    /// Saves, inside the caller's transaction if one is open; the access tokens stop at their next request.
+    /// Every session of the user ends, in every tenant, except <paramref name="keepSessionId"/> when given: for a password
+    /// reset or change, a new second factor, a locked account. Saves, inside the caller's transaction if one is open; the
+    /// access tokens of the ended sessions stop at their next request. Answers how many sessions ended.
     /// </summary>
-    public async Task EndAllSessionsAsync(Guid userId, string reason, CancellationToken cancellationToken)
+    public async Task<int> EndAllSessionsAsync(Guid userId, Guid? keepSessionId, string reason, CancellationToken cancellationToken)
     {
         var tokens = await catalog.RefreshTokens
-            .Where(t => t.UserId == userId && t.RevokedAt == null)
+            .Where(t => t.UserId == userId && t.RevokedAt == null && (keepSessionId == null || t.FamilyId != keepSessionId))
             .ToListAsync(cancellationToken);
         await RevokeAsync(tokens, reason, cancellationToken);
+        // Forgets every cached grant of the user: the kept session's next request is checked again and still holds.
         revocation.UserSessionsEnded(userId);
+        return tokens.Select(t => t.FamilyId).Distinct().Count();
     }
 
     private async Task RevokeAsync(List<Domain.Accounts.RefreshToken> tokens, string reason, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using BrandAutomator.Application.Auth;
 using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
@@ -39,12 +40,17 @@ public sealed class CreateCheckoutSessionValidator : AbstractValidator<CreateChe
 
 public sealed class CreateCheckoutSessionHandler(
     ICatalogDb catalog, IBillingGateway gateway, PlanCatalog plans, ITenantContext tenantContext, ICurrentUser currentUser,
-    IAuditLog audit, TimeProvider clock) : ICommandHandler<CreateCheckoutSession, BillingRedirectDto>
+    IAuditLog audit, TimeProvider clock, VerifiedEmailRequirement verifiedEmail) : ICommandHandler<CreateCheckoutSession, BillingRedirectDto>
 {
     public async ValueTask<BillingRedirectDto> Handle(CreateCheckoutSession command, CancellationToken cancellationToken)
     {
         BillingGuard.EnsureEnabled(plans);
         var plan = plans.Find(command.Plan)!;
+        if (currentUser.IsAuthenticated)
+        {
+            await verifiedEmail.EnsureAsync("subscribe", cancellationToken);
+        }
+
         var tenantId = tenantContext.TenantId;
         var tenant = await catalog.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == tenantId, cancellationToken)
             ?? throw new NotFoundException("Tenant", tenantId);

@@ -29,12 +29,13 @@ public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
 
 public sealed class InviteMemberHandler(
     ICatalogDb catalog, IIdentityService identity, ICurrentUser currentUser, IEmailSender email, IAppLinks links,
-    IAuditLog audit, TimeProvider clock, PlanEntitlements entitlements) : ICommandHandler<InviteMember, InvitationDto>
+    IAuditLog audit, TimeProvider clock, PlanEntitlements entitlements, VerifiedEmailRequirement verifiedEmail) : ICommandHandler<InviteMember, InvitationDto>
 {
     public async ValueTask<InvitationDto> Handle(InviteMember command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
         await entitlements.EnsureTeamAsync(cancellationToken);
+        await verifiedEmail.EnsureAsync("invite people", cancellationToken);
         var role = command.Role;
         var now = clock.GetUtcNow();
         var existingUser = await identity.FindByEmailAsync(command.Email, cancellationToken);

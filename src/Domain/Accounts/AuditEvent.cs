@@ -17,6 +17,15 @@ public enum AuditEventType
     MemberRemoved,
     SubscriptionCheckoutStarted,
     SubscriptionChanged,
+    PasswordResetRequested,
+    PasswordResetThrottled,
+    PasswordResetCompleted,
+    PasswordResetRefused,
+    PasswordChanged,
+    PasswordChangeRefused,
+    EmailVerificationSent,
+    EmailVerified,
+    EmailVerificationRefused,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

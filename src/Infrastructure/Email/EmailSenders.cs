@@ -70,6 +70,12 @@ public sealed class AppLinks(IOptions<EmailOptions> options) : IAppLinks
     public Uri AcceptInvitation(string token) =>
         new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/accept-invite?token={Uri.EscapeDataString(token)}");
 
+    public Uri ResetPassword(Guid userId, string token) =>
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/reset-password#user={userId}&token={Uri.EscapeDataString(token)}");
+
+    public Uri VerifyEmail(Guid userId, string token) =>
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify-email#user={userId}&token={Uri.EscapeDataString(token)}");
+
     public Uri CalendarFeed(string token) =>
         new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/content/calendar.ics?token={Uri.EscapeDataString(token)}");
 

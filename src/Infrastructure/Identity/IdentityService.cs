@@ -66,6 +66,69 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProv
         return PasswordCheck.Failed;
     }
 
+    public async Task<string> CreatePasswordResetTokenAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.GeneratePasswordResetTokenAsync(await RequireAsync(userId));
+
+    public async Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        // Identity checks the token (purpose, age, security stamp) before anything else, then changes the stamp.
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
+        {
+            return false;
+        }
+
+        ThrowIfFailed(result, "newPassword");
+        // Whoever reads the mailbox has proven enough: failed attempts and a lockout made by someone else end here.
+        await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
+        return true;
+    }
+
+    public async Task<PasswordCheck> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken)
+    {
+        var check = await CheckPasswordAsync(userId, currentPassword, cancellationToken);
+        if (check != PasswordCheck.Succeeded)
+        {
+            return check;
+        }
+
+        // Changes the security stamp too: reset links issued for the old password stop working.
+        ThrowIfFailed(await users.ChangePasswordAsync(await RequireAsync(userId), currentPassword, newPassword), "newPassword");
+        return PasswordCheck.Succeeded;
+    }
+
+    public async Task<string> CreateEmailVerificationTokenAsync(Guid userId, CancellationToken cancellationToken) =>
+        await users.GenerateEmailConfirmationTokenAsync(await RequireAsync(userId));
+
+    public async Task<bool> VerifyEmailAsync(Guid userId, string token, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        return user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded;
+    }
+
+    public async Task MarkEmailVerifiedAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await RequireAsync(userId);
+        if (!user.EmailConfirmed)
+        {
+            user.EmailConfirmed = true;
+            ThrowIfFailed(await users.UpdateAsync(user), "email");
+        }
+    }
+
+    private async Task<ApplicationUser> RequireAsync(Guid userId) =>
+        await users.FindByIdAsync(userId.ToString()) ?? throw new InvalidOperationException($"User {userId} does not exist.");
+
+    private static void ThrowIfFailed(IdentityResult result, string field)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InputValidationException(new Dictionary<string, string[]> { [field] = result.Errors.Select(Describe).ToArray() });
+        }
+    }
+
     private static string Describe(IdentityError error) => error.Code switch
     {
         "DuplicateEmail" or "DuplicateUserName" => "An account with this e-mail already exists. Sign in instead.",
@@ -73,5 +136,5 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProv
         _ => error.Description,
     };
 
-    private static UserAccount ToAccount(ApplicationUser user) => new(user.Id, user.Email!, user.FullName);
+    private static UserAccount ToAccount(ApplicationUser user) => new(user.Id, user.Email!, user.FullName, user.EmailConfirmed);
 }

@@ -21,6 +21,17 @@ public static class AuthEndpoints
     /// <summary>The invitation link's token, sent in the body so that it never lands in an access log.</summary>
     public sealed record InvitationPreviewRequest(string Token);
 
+    public sealed record ForgotPasswordRequest(string Email);
+
+    /// <summary>The reset link's user and token (from its fragment) and the new password.</summary>
+    public sealed record ResetPasswordRequest(Guid UserId, string Token, string NewPassword);
+
+    /// <summary><c>KeepThisSession</c>: stay signed in here; every other session ends either way.</summary>
+    public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword, bool KeepThisSession);
+
+    /// <summary>The confirmation link's user and token (from its fragment).</summary>
+    public sealed record VerifyEmailRequest(Guid UserId, string Token);
+
     public sealed record JsonWebKeySet(IReadOnlyList<PublicJsonWebKey> Keys);
 
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
@@ -53,6 +64,33 @@ public static class AuthEndpoints
             .WithName("PreviewInvitation")
             .WithSummary("What an invitation link is for: workspace, inviter, role, and whether the address has an account.");
 
+        anonymous.MapPost("/password/forgot", async (ForgotPasswordRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new RequestPasswordReset(body.Email ?? ""), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireRateLimiting(RateLimits.AccountEmailPolicy)
+            .WithName("RequestPasswordReset")
+            .WithSummary("Forgot password: e-mails a single-use reset link if the address has an account; the same answer either way.");
+
+        anonymous.MapPost("/password/reset", async (ResetPasswordRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ResetPassword(body.UserId, body.Token ?? "", body.NewPassword ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(RateLimits.CodeCheckPolicy)
+            .WithName("ResetPassword")
+            .WithSummary("Set a new password from a reset link; the link dies and every session of the user ends.");
+
+        anonymous.MapPost("/email/verify", async (VerifyEmailRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new VerifyEmail(body.UserId, body.Token ?? ""), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(RateLimits.CodeCheckPolicy)
+            .WithName("VerifyEmail")
+            .WithSummary("Confirm an e-mail address from the link sent to it.");
+
         var member = app.MapGroup("/api/v1/auth").WithTags("Auth").RequireRateLimiting(RateLimits.AuthPolicy).RequireAuthorization(Policies.Viewer);
 
         member.MapPost("/logout", async (ISender sender, CancellationToken ct) =>
@@ -79,6 +117,25 @@ public static class AuthEndpoints
             })
             .WithName("RevokeSession")
             .WithSummary("End one of the caller's sessions.");
+
+        member.MapPost("/password/change", async (ChangePasswordRequest body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ChangePassword(body.CurrentPassword ?? "", body.NewPassword ?? "", body.KeepThisSession), ct);
+                return TypedResults.NoContent();
+            })
+            .RequireRateLimiting(RateLimits.CodeCheckPolicy)
+            .WithName("ChangePassword")
+            .WithSummary("Change the caller's password with the current one; other sessions end (this one too unless kept).");
+
+        member.MapPost("/email/send-verification", async (ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new SendEmailVerification(), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireRateLimiting(RateLimits.AccountEmailPolicy)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithName("SendEmailVerification")
+            .WithSummary("E-mail the caller a new link to confirm their address (a few an hour).");
 
         app.MapGet("/.well-known/jwks.json", (SigningKeys keys) => TypedResults.Ok(new JsonWebKeySet([keys.PublicJwk])))
             .WithTags("Auth").AllowAnonymous().WithName("GetJsonWebKeySet").WithSummary("The public keys that verify access tokens.");

@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int AuthPerIpPerMinute { get; set; } = 20;
 
+    /// <summary>Account e-mails (password reset, address confirmation) asked for from one IP address in an hour.</summary>
+    [Range(1, 1_000_000)]
+    public int AccountEmailsPerIpPerHour { get; set; } = 20;
+
+    /// <summary>Checks of a secret (reset or confirmation link, current password) a minute, per user or else per IP address.</summary>
+    [Range(1, 1_000_000)]
+    public int CodeChecksPerMinute { get; set; } = 10;
+
     /// <summary>Requests a minute from one IP address without a token, elsewhere.</summary>
     [Range(1, 1_000_000)]
     public int AnonymousPerIpPerMinute { get; set; } = 300;
@@ -29,6 +37,12 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string AuthPolicy = "auth";
+
+    /// <summary>Endpoints that send e-mail to an address the caller names: stricter, so nobody floods an inbox or probes.</summary>
+    public const string AccountEmailPolicy = "account-email";
+
+    /// <summary>Endpoints that check a secret (link token, password): a few tries a minute, so guessing gets nowhere.</summary>
+    public const string CodeCheckPolicy = "code-check";
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
     {
@@ -45,16 +59,20 @@ public static class RateLimits
                     : FixedWindow($"ip:{ClientIp(context)}", settings.AnonymousPerIpPerMinute);
             });
             limiter.AddPolicy(AuthPolicy, context => FixedWindow($"auth:{ClientIp(context)}", settings.AuthPerIpPerMinute));
+            limiter.AddPolicy(AccountEmailPolicy, context =>
+                FixedWindow($"mail:{ClientIp(context)}", settings.AccountEmailsPerIpPerHour, TimeSpan.FromHours(1)));
+            limiter.AddPolicy(CodeCheckPolicy, context =>
+                FixedWindow($"code:{context.User.FindFirstValue("sub") ?? ClientIp(context)}", settings.CodeChecksPerMinute));
             limiter.OnRejected = RejectAsync;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> FixedWindow(string key, int permits) =>
+    private static RateLimitPartition<string> FixedWindow(string key, int permits, TimeSpan? window = null) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = permits,
-            Window = TimeSpan.FromMinutes(1),
+            Window = window ?? TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         });
 

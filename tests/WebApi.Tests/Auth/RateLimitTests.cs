@@ -14,6 +14,8 @@ public sealed class RateLimitFactory : ApiFactory
     {
         WithSetting("RateLimits:PerUserPerMinute", "100");
         WithSetting("RateLimits:AuthPerIpPerMinute", "20");
+        WithSetting("RateLimits:AccountEmailsPerIpPerHour", "3");
+        WithSetting("RateLimits:CodeChecksPerMinute", "5");
         ConfigureServices = services => services.AddSingleton<IStartupFilter>(new RemoteAddressFromHeader());
     }
 
@@ -76,5 +78,43 @@ public sealed class RateLimitTests(RateLimitFactory factory) : IClassFixture<Rat
         other.DefaultRequestHeaders.Add("X-Test-Remote-IP", "203.0.113.10");
         var fromOther = await other.PostAsJsonAsync("/api/v1/auth/login", new { email = "x@example.com", password = "wrong password" });
         await fromOther.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Forgot_password_is_limited_per_ip_whatever_the_address()
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Test-Remote-IP", "198.51.100.31");
+        for (var i = 0; i < 3; i++)
+        {
+            var accepted = await client.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email = ApiClient.UniqueEmail("probe") });
+            await accepted.EnsureStatusAsync(HttpStatusCode.Accepted);
+        }
+
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/password/forgot", new { email = ApiClient.UniqueEmail("probe") });
+
+        await refused.EnsureStatusAsync(HttpStatusCode.TooManyRequests);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Guessing_reset_links_is_limited_and_every_guess_is_audited()
+    {
+        var account = await factory.RegisterAsync();
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Test-Remote-IP", "198.51.100.32");
+        for (var i = 0; i < 5; i++)
+        {
+            var guess = await client.PostAsJsonAsync("/api/v1/auth/password/reset",
+                new { userId = account.UserId, token = $"guess-{i}", newPassword = "a brand new passphrase 7" });
+            await guess.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        }
+
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/password/reset",
+            new { userId = account.UserId, token = "guess-6", newPassword = "a brand new passphrase 7" });
+
+        await refused.EnsureStatusAsync(HttpStatusCode.TooManyRequests);
+        Assert.Equal(5L, await factory.CountAsync(
+            $"SELECT count(*) FROM public.audit_events WHERE type = 'PasswordResetRefused' AND user_id = '{account.UserId}'"));
     }
 }

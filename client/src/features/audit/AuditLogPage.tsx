@@ -22,6 +22,15 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   InvitationRevoked: { label: 'Invitation withdrawn' },
   RoleChanged: { label: 'Role changed', tone: 'warning' },
   MemberRemoved: { label: 'Member removed', tone: 'warning' },
+  PasswordResetRequested: { label: 'Password reset requested' },
+  PasswordResetThrottled: { label: 'Password reset held back', tone: 'warning' },
+  PasswordResetCompleted: { label: 'Password reset', tone: 'warning' },
+  PasswordResetRefused: { label: 'Password reset link refused', tone: 'warning' },
+  PasswordChanged: { label: 'Password changed', tone: 'warning' },
+  PasswordChangeRefused: { label: 'Password change refused', tone: 'warning' },
+  EmailVerificationSent: { label: 'Verification e-mail sent' },
+  EmailVerified: { label: 'E-mail address verified', tone: 'success' },
+  EmailVerificationRefused: { label: 'Verification link refused', tone: 'warning' },
 };
 
 function describe(type: string) {

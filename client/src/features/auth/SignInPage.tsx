@@ -8,6 +8,7 @@ import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { signIn } from './api';
 import { AuthLayout } from './AuthLayout';
+import styles from './auth.module.css';
 import { safeNext } from './redirects';
 import { signInSchema, type SignInValues } from './schemas';
 import { useSession } from './useSession';
@@ -45,6 +46,10 @@ export default function SignInPage() {
       <form className="form" onSubmit={onSubmit} noValidate>
         {reason === 'expired' && <Alert tone="info">Your session has ended. Sign in again to continue.</Alert>}
         {reason === 'signed-out' && <Alert tone="success">You are signed out.</Alert>}
+        {reason === 'password-reset' && (
+          <Alert tone="success">Your new password is set and every session has ended. Sign in with the new password.</Alert>
+        )}
+        {reason === 'password-changed' && <Alert tone="success">Your password is changed. Sign in with the new password.</Alert>}
         <FormError errors={errors} />
         <TextField
           label="E-mail"
@@ -61,6 +66,9 @@ export default function SignInPage() {
           error={errors.password?.message}
           {...form.register('password')}
         />
+        <p className={styles.formLink}>
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
         <Button type="submit" variant="primary" size="lg" block loading={isSubmitting}>
           Sign in
         </Button>

@@ -46,6 +46,9 @@ export function UserMenu({ compact = false }: { compact?: boolean }) {
             <p className={styles.email}>{user.email}</p>
           </div>
           <hr className="menu__separator" />
+          <Link className="menu__item" to="/app/settings/account">
+            <Icon name="lock" /> Account and password
+          </Link>
           <Link className="menu__item" to="/app/settings/sessions">
             <Icon name="monitor" /> Your sessions
           </Link>

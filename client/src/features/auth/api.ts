@@ -53,3 +53,35 @@ export async function signOut() {
     sessionStore.clear('signed-out');
   }
 }
+
+/** Asks for a reset link; the server answers the same whether or not the address has an account. */
+export async function requestPasswordReset(email: string) {
+  await unwrap(api.POST('/api/v1/auth/password/forgot', { body: { email } }));
+}
+
+/** The user id and token an e-mailed link carries in its fragment (`#user=...&token=...`), or null. */
+export function linkFragment(hash: string): { userId: string; token: string } | null {
+  const fields = new URLSearchParams(hash.replace(/^#/, ''));
+  const userId = fields.get('user');
+  const token = fields.get('token');
+  return userId && token ? { userId, token } : null;
+}
+
+/** Sets a new password from a reset link. Every session of the account ends, this browser's too. */
+export async function resetPassword(input: { userId: string; token: string; newPassword: string }) {
+  await unwrap(api.POST('/api/v1/auth/password/reset', { body: input }));
+  sessionStore.clear('signed-out');
+}
+
+export async function changePassword(input: { currentPassword: string; newPassword: string; keepThisSession: boolean }) {
+  await unwrap(api.POST('/api/v1/auth/password/change', { body: input }));
+  if (!input.keepThisSession) sessionStore.clear('signed-out');
+}
+
+export async function verifyEmail(input: { userId: string; token: string }) {
+  await unwrap(api.POST('/api/v1/auth/email/verify', { body: input }));
+}
+
+export async function sendEmailVerification() {
+  await unwrap(api.POST('/api/v1/auth/email/send-verification'));
+}

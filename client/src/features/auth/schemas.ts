@@ -24,5 +24,25 @@ export const signUpSchema = z.object({
   password: newPassword,
 });
 
+export const forgotPasswordSchema = z.object({ email });
+
+const confirmed = <T extends { newPassword: string; confirmPassword: string }>(values: T) =>
+  values.newPassword === values.confirmPassword;
+const mismatch = { message: 'The two passwords are not the same.', path: ['confirmPassword'] };
+
+export const resetPasswordSchema = z.object({ newPassword, confirmPassword: z.string() }).refine(confirmed, mismatch);
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().min(1, 'Enter your current password.').max(passwordMax),
+    newPassword,
+    confirmPassword: z.string(),
+    keepThisSession: z.boolean(),
+  })
+  .refine(confirmed, mismatch);
+
 export type SignInValues = z.infer<typeof signInSchema>;
 export type SignUpValues = z.infer<typeof signUpSchema>;
+export type ForgotPasswordValues = z.infer<typeof forgotPasswordSchema>;
+export type ResetPasswordValues = z.infer<typeof resetPasswordSchema>;
+export type ChangePasswordValues = z.infer<typeof changePasswordSchema>;

@@ -1,6 +1,6 @@
 namespace BrandAutomator.Application.Common.Ports;
 
-public sealed record UserAccount(Guid Id, string Email, string FullName);
+public sealed record UserAccount(Guid Id, string Email, string FullName, bool EmailVerified = false);
 
 public enum PasswordCheck
 {
@@ -21,4 +21,22 @@ public interface IIdentityService
 
     /// <summary>Checks a password, counting failures towards lockout. A null user costs the same time as a real one.</summary>
     Task<PasswordCheck> CheckPasswordAsync(Guid? userId, string password, CancellationToken cancellationToken);
+
+    /// <summary>A single-use password-reset token, bound to the user's current password (security stamp); short-lived.</summary>
+    Task<string> CreatePasswordResetTokenAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Sets a new password if the token is valid; the security stamp changes, so every earlier link dies. False for a bad token.</summary>
+    Task<bool> ResetPasswordAsync(Guid userId, string token, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the password after checking the current one (failures count towards lockout).</summary>
+    Task<PasswordCheck> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, CancellationToken cancellationToken);
+
+    /// <summary>A token that proves the holder reads the user's current e-mail address.</summary>
+    Task<string> CreateEmailVerificationTokenAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the address verified without a token: for proofs of another kind (an accepted invitation link).</summary>
+    Task MarkEmailVerifiedAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the address verified if the token is valid for it; false otherwise.</summary>
+    Task<bool> VerifyEmailAsync(Guid userId, string token, CancellationToken cancellationToken);
 }
