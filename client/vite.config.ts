@@ -35,5 +35,8 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     css: { modules: { classNameStrategy: 'non-scoped' } },
     restoreMocks: true,
+    // Budgets for a busy machine (two cores shared with builds): a component test that needs this long is slow, not
+    // broken; a broken one still fails.
+    testTimeout: 30_000,
   },
 });
