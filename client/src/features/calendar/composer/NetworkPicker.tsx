@@ -27,6 +27,10 @@ export function NetworkPicker({ form, error, isNew }: NetworkPickerProps) {
   const isAdmin = hasRole(useSession(), 'admin');
   const chosen = useWatch({ control: form.control, name: 'platforms' }) ?? [];
   const known = networks.data;
+  // Why a network cannot be connected here is for admins (the API gives the reason to them only), said once for all.
+  const unavailable = (known ?? [])
+    .filter((network) => !network.configured && network.accounts.length === 0 && network.unavailableReason)
+    .map((network) => network.name);
 
   // A new post starts on the networks that can carry it: the default (LinkedIn) only if it is connected.
   useEffect(() => {
@@ -62,6 +66,13 @@ export function NetworkPicker({ form, error, isNew }: NetworkPickerProps) {
           );
         })}
       </ul>
+      {unavailable.length > 0 && (
+        <p className="field__hint">
+          {listOf(unavailable)} {unavailable.length === 1 ? 'is' : 'are'} not available: this server has no app registered with{' '}
+          {unavailable.length === 1 ? 'it' : 'them'}, so accounts cannot be connected here. The person who runs the server can
+          register one (see the publishing settings in the README).
+        </p>
+      )}
       {error && (
         <p className="field__error" id={errorId}>
           <Icon name="alert" />
@@ -70,6 +81,11 @@ export function NetworkPicker({ form, error, isNew }: NetworkPickerProps) {
       )}
     </fieldset>
   );
+}
+
+/** "X, Facebook and Instagram" */
+function listOf(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function NetworkNote({
@@ -101,7 +117,7 @@ function NetworkNote({
   if (!network.configured && network.accounts.length === 0) {
     return (
       <span id={id} className={styles.networkNote}>
-        Not available on this server.{network.unavailableReason ? ` ${network.unavailableReason}` : ''}
+        Not available on this server.
       </span>
     );
   }
