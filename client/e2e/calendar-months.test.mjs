@@ -92,10 +92,12 @@ describe('the calendar over twelve months', { concurrency: false }, () => {
     const problems = [];
     for (const first of months) {
       const month = iso(first);
-      for (const view of ['month', 'week', 'list']) {
+      for (const view of ['month', 'week', 'day', 'list']) {
         // The week view shows the week of the month's last Sunday, where the long unbroken title sits.
         const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0));
-        const date = view === 'week' ? iso(new Date(last.getTime() - (last.getUTCDay() % 7) * 86_400_000)) : month;
+        const sunday = iso(new Date(last.getTime() - (last.getUTCDay() % 7) * 86_400_000));
+        // The day view shows that Sunday, with its long unbroken title at full width.
+        const date = view === 'week' || view === 'day' ? sunday : month;
         await page.goto(`/app/calendar?view=${view}&date=${date}`);
         await heading(page, 'Calendar');
         await page.locator('[data-post-id]').first().waitFor();

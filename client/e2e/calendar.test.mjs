@@ -151,6 +151,51 @@ describe('content calendar', { concurrency: false }, () => {
     faye.assertNoErrors();
   });
 
+  test('in the week’s hour grid the post is dragged to an hour, and moved an hour earlier with Alt and an arrow key', async () => {
+    const { page } = faye;
+    await choose(page, 'Week');
+    await page.waitForURL(/view=week/);
+    const scheduled = chip(page, 'Sourdough Saturday');
+    await scheduled.waitFor();
+    const from = await scheduled.evaluate((element) => element.closest('[data-slot]').getAttribute('data-slot'));
+    const hour = Number(from.slice(11, 13));
+    const target = `${from.slice(0, 11)}${String(hour <= 21 ? hour + 2 : hour - 2).padStart(2, '0')}:00`;
+    const dropped = page.waitForResponse((response) => response.url().endsWith('/reschedule'));
+    await scheduled.dragTo(page.locator(`[data-slot="${target}"]`));
+    const answer = await dropped;
+    assert.equal(answer.status(), 200, await answer.text());
+    assert.equal((await answer.json()).scheduledLocal.slice(0, 16), target, 'the post goes out at the hour it was dropped on');
+    await page
+      .locator(`[data-slot="${target}"]`)
+      .getByRole('button', { name: /Sourdough Saturday/ })
+      .waitFor();
+
+    // The keyboard's way: Alt and the up arrow move the focused post an hour earlier, and the focus stays on it.
+    const earlier = `${target.slice(0, 11)}${String(Number(target.slice(11, 13)) - 1).padStart(2, '0')}:00`;
+    const moved = page.waitForResponse((response) => response.url().endsWith('/reschedule'));
+    await chip(page, 'Sourdough Saturday').focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    assert.equal((await (await moved).json()).scheduledLocal.slice(0, 16), earlier);
+    await page
+      .locator(`[data-slot="${earlier}"]`)
+      .getByRole('button', { name: /Sourdough Saturday/ })
+      .waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Sourdough Saturday” moved to/ })
+      .waitFor();
+    await page.waitForFunction(() => document.activeElement?.hasAttribute('data-post-id'));
+    await checkPage(page, 'calendar-week-grid');
+
+    await choose(page, 'Day');
+    await page.waitForURL(/view=day/);
+    await page.locator('[data-slot]').first().waitFor();
+    await checkPage(page, 'calendar-day');
+    await choose(page, 'List');
+    await page.waitForURL(/view=list/);
+    faye.assertNoErrors();
+  });
+
   test('publish now sends the post once to each network and shows it published with the networks’ post ids', async () => {
     const { page } = faye;
     await chip(page, 'Sourdough Saturday').click();

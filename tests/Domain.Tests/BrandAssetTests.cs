@@ -69,4 +69,17 @@ public class BrandAssetTests
 
         Assert.Null(asset.ArchiveSuggestion);
     }
+
+    [Fact]
+    public void An_image_keeps_a_trimmed_description_of_at_most_1000_characters_and_a_document_has_none()
+    {
+        var image = BrandAsset.Register(Guid.NewGuid(), null, "loaf.png", "loaf.png", AssetType.Image, "image/png", 10, new string('b', 64),
+            "k", Guid.NewGuid(), Now);
+        image.Describe("  A loaf on a board  ", Now);
+        Assert.Equal("A loaf on a board", image.AltText);
+        Assert.Equal("altText", Assert.Throws<DomainRuleException>(() => image.Describe(new string('a', 1001), Now)).Field);
+        image.Describe(" ", Now);
+        Assert.Null(image.AltText);
+        Assert.Throws<DomainRuleException>(() => Ready().Describe("A price list", Now));
+    }
 }

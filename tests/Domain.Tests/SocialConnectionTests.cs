@@ -69,4 +69,20 @@ public sealed class SocialConnectionTests
         Assert.Same(shared, SocialConnection.ChooseForPost([shared, other, linkedIn], SocialPlatform.X, company));
         Assert.Null(SocialConnection.ChooseForPost([linkedIn], SocialPlatform.X, company));
     }
+
+    [Fact]
+    public void Posts_may_be_scheduled_through_a_working_or_renewable_connection_only()
+    {
+        Assert.True(Connection(null).CanCarryPostsAt(Now));
+        Assert.True(Connection(Now.AddDays(2)).CanCarryPostsAt(Now), "an expiring token still carries posts");
+        Assert.False(Connection(Now.AddMinutes(-1)).CanCarryPostsAt(Now), "run out, and nothing can renew it");
+        Assert.True(Connection(Now.AddMinutes(-1), "enc-refresh").CanCarryPostsAt(Now), "the refresh job renews it");
+
+        var refused = Connection(null, "enc-refresh");
+        refused.RequireReconnect("401 after a refresh", Now);
+        Assert.False(refused.CanCarryPostsAt(Now));
+        var withdrawn = Connection(null, "enc-refresh");
+        withdrawn.Revoke("invalid_grant", Now);
+        Assert.False(withdrawn.CanCarryPostsAt(Now));
+    }
 }

@@ -257,7 +257,7 @@ export interface paths {
         delete: operations["DeleteAsset"];
         options?: never;
         head?: never;
-        /** Rename or retag an asset. */
+        /** Rename, retag or describe (alt text) an asset. */
         patch: operations["UpdateAsset"];
         trace?: never;
     };
@@ -1105,6 +1105,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every network with the accounts posts can go out through now, and whether this server can connect it. */
+        get: operations["ListPublishingNetworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/social/connect/{platform}": {
         parameters: {
             query?: never;
@@ -1537,6 +1554,7 @@ export interface components {
             /** Format: date-time */
             archivedAt?: string | null;
             archiveSuggestion?: string | null;
+            altText?: string | null;
         };
         "Application.Assets.AssetPage": {
             items: components["schemas"]["Application.Assets.AssetDto"][];
@@ -1954,6 +1972,15 @@ export interface components {
             placeName?: string | null;
             placeId?: string | null;
         };
+        "Application.Social.NetworkAccountDto": {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            displayName: string;
+            health: components["schemas"]["Domain.Social.ConnectionHealth"];
+            canPublish: boolean;
+        };
         "Application.Social.ProfileKitImageDto": {
             label: string;
             /** Format: int32 */
@@ -1972,6 +1999,14 @@ export interface components {
             /** Format: int32 */
             length: number;
             shortened: boolean;
+        };
+        "Application.Social.PublishingNetworkDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            name: string;
+            configured: boolean;
+            connected: boolean;
+            unavailableReason?: string | null;
+            accounts: components["schemas"]["Application.Social.NetworkAccountDto"][];
         };
         "Application.Social.SocialConnectionDto": {
             /** Format: uuid */
@@ -2216,6 +2251,7 @@ export interface components {
         "WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest": {
             name?: string | null;
             tags?: string[] | null;
+            altText?: string | null;
         };
         "WebApi.Endpoints.AuthEndpoints.AcceptInviteRequest": {
             token: string;
@@ -7534,6 +7570,53 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPublishingNetworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Social.PublishingNetworkDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */

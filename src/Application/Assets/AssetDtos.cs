@@ -12,7 +12,7 @@ public sealed record AssetDto(
     Guid Id, Guid? CompanyId, string Name, string OriginalFileName, string Type, string MediaType, long SizeBytes, string Sha256,
     string State, string? FailureReason, int? Width, int? Height, double? DurationSeconds, int ChunkCount, IReadOnlyList<string> Tags,
     Uri Url, Uri? ThumbnailUrl, Uri? PreviewUrl, DateTimeOffset CreatedAt, DateTimeOffset? ProcessedAt, string Status, Guid? SupersededBy,
-    DateTimeOffset? ArchivedAt, string? ArchiveSuggestion);
+    DateTimeOffset? ArchivedAt, string? ArchiveSuggestion, string? AltText);
 
 public sealed record AssetPage(IReadOnlyList<AssetDto> Items, int Page, int PageSize, int Total);
 
@@ -24,7 +24,7 @@ internal static class AssetLinks
         storage.CreateSignedUrl(a.StorageKey, storage.DefaultLinkLifetime, a.Name),
         a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, storage.DefaultLinkLifetime),
         a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, storage.DefaultLinkLifetime),
-        a.CreatedAt, a.ProcessedAt, a.Status.ToString().ToLowerInvariant(), a.SupersededBy, a.ArchivedAt, a.ArchiveSuggestion);
+        a.CreatedAt, a.ProcessedAt, a.Status.ToString().ToLowerInvariant(), a.SupersededBy, a.ArchivedAt, a.ArchiveSuggestion, a.AltText);
 
     /// <summary>Objects of a tenant live under its own prefix: <c>tenant-{id}/assets/{assetId}/...</c>.</summary>
     public static string OriginalKey(Guid tenantId, Guid assetId, string extension) =>

@@ -53,8 +53,8 @@ public sealed class GetAssetHandler(ITenantDb db, IFileStorage storage) : IQuery
             ?? throw new NotFoundException("Asset", query.Id)).ToDto(storage);
 }
 
-/// <summary>Renames and/or retags an asset.</summary>
-public sealed record UpdateAsset(Guid Id, string? Name, IReadOnlyList<string>? Tags) : ICommand<AssetDto>, IRequireRole
+/// <summary>Renames, retags and/or describes (alt text) an asset.</summary>
+public sealed record UpdateAsset(Guid Id, string? Name, IReadOnlyList<string>? Tags, string? AltText = null) : ICommand<AssetDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
 }
@@ -66,6 +66,8 @@ public sealed class UpdateAssetValidator : AbstractValidator<UpdateAsset>
         RuleFor(x => x.Name).NotEmpty().MaximumLength(BrandAsset.MaxNameLength).When(x => x.Name is not null);
         RuleFor(x => x.Tags).Must(t => t is null || t.Count <= BrandAsset.MaxTags).WithMessage($"Up to {BrandAsset.MaxTags} tags.");
         RuleForEach(x => x.Tags).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.AltText).MaximumLength(BrandAsset.MaxAltTextLength)
+            .WithMessage($"A description has at most {BrandAsset.MaxAltTextLength:N0} characters.");
     }
 }
 
@@ -83,6 +85,11 @@ public sealed class UpdateAssetHandler(ITenantDb db, IFileStorage storage, TimeP
         if (command.Tags is not null)
         {
             asset.Tag(command.Tags, clock.GetUtcNow());
+        }
+
+        if (command.AltText is not null)
+        {
+            asset.Describe(command.AltText, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(cancellationToken);

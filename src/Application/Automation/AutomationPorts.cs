@@ -25,7 +25,8 @@ public interface IPublishScheduler
     Task<bool> IsScheduledAsync(Guid itemId, CancellationToken cancellationToken);
 }
 
-public sealed record PublishMedia(Uri Url, bool IsVideo);
+/// <summary>An image or video of a post; <see cref="AltText"/> describes it for networks that take a description.</summary>
+public sealed record PublishMedia(Uri Url, bool IsVideo, string? AltText = null);
 
 /// <summary>One post to one network, with the credentials to send it.</summary>
 public sealed record PublishRequest(

@@ -6,6 +6,7 @@ using BrandAutomator.Domain.Common;
 using BrandAutomator.Domain.Tenants;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
@@ -41,7 +42,9 @@ public sealed class PublishContentNowHandler(
         var now = clock.GetUtcNow();
         var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);
         item.Schedule(now, await ContentReader.ApprovalRequiredAsync(db, cancellationToken), assetTypes, now);
-        var result = ContentItemDto.From(item, zone);
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        ConnectedNetworks.Ensure(item, connections, now, "publish");
+        var result = ContentItemDto.From(item, zone, null, connections, now);
         idempotency.Record(command.IdempotencyKey, Operation, command.Id, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
         await scheduler.ScheduleAsync(item.Id, now, cancellationToken);

@@ -3,6 +3,7 @@ using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Tenants;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
@@ -24,6 +25,7 @@ public sealed class RescheduleContentHandler(
         var at = TenantTime.Parse(command.At ?? "", zone, "at");
         var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);
         item.Schedule(at, await ContentReader.ApprovalRequiredAsync(db, cancellationToken), assetTypes, clock.GetUtcNow());
+        ConnectedNetworks.Ensure(item, await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken), clock.GetUtcNow(), "schedule");
         await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
         await scheduler.ScheduleAsync(item.Id, item.DueAt!.Value, cancellationToken);
         return await ContentReader.ToDtoAsync(db, item, zone, clock.GetUtcNow(), cancellationToken);

@@ -61,6 +61,7 @@ public sealed class ScheduleContentHandler(
         var zone = await time.ZoneAsync(cancellationToken);
         var approvalRequired = await ContentReader.ApprovalRequiredAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
+        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
         var prefix = command.Items.Count == 1 ? "" : "items[{0}].";
         for (var i = 0; i < command.Items.Count; i++)
         {
@@ -73,6 +74,7 @@ public sealed class ScheduleContentHandler(
             try
             {
                 item.Schedule(at, approvalRequired, assetTypes, now);
+                ConnectedNetworks.Ensure(item, connections, now, "schedule");
             }
             catch (DomainRuleException e) when (prefix.Length > 0)
             {
@@ -80,8 +82,7 @@ public sealed class ScheduleContentHandler(
             }
         }
 
-        // Each scheduled post says straight away which of its networks' connections will not carry it.
-        var connections = await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken);
+        // Each scheduled post says straight away which of its networks' connections need attention soon.
         var result = command.Items.Select(i => ContentItemDto.From(items[i.Id], zone, null, connections, now)).ToList();
         idempotency.Record(command.IdempotencyKey, Operation, request, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);

@@ -36,6 +36,9 @@ public sealed class BrandAsset : Entity<Guid>
     public const int MaxAttempts = 5;
     public const int MaxSuggestionLength = 200;
 
+    /// <summary>X's limit for a description of an image, the shortest of the networks that take one.</summary>
+    public const int MaxAltTextLength = 1000;
+
     private List<string> _tags = [];
 
     private BrandAsset()
@@ -95,6 +98,9 @@ public sealed class BrandAsset : Entity<Guid>
 
     public IReadOnlyList<string> Tags => _tags;
 
+    /// <summary>What the image shows, for people who cannot see it: sent with the image to networks that take one.</summary>
+    public string? AltText { get; private set; }
+
     public Guid UploadedBy { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -126,6 +132,24 @@ public sealed class BrandAsset : Entity<Guid>
     public void Rename(string name, DateTimeOffset now)
     {
         Name = CleanName(name);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Describes the image (empty clears it); only images and videos are described.</summary>
+    public void Describe(string altText, DateTimeOffset now)
+    {
+        if (Type is not (AssetType.Image or AssetType.Video))
+        {
+            throw new DomainRuleException("Only images and videos have a description.", "altText");
+        }
+
+        var trimmed = altText.Trim();
+        if (trimmed.Length > MaxAltTextLength)
+        {
+            throw new DomainRuleException($"A description has at most {MaxAltTextLength:N0} characters.", "altText");
+        }
+
+        AltText = trimmed.Length == 0 ? null : trimmed;
         UpdatedAt = now;
     }
 

@@ -111,6 +111,15 @@ public sealed class SocialConnection : Entity<Guid>
             .OrderByDescending(c => c.CompanyId == companyId).ThenByDescending(c => c.CompanyId == null).ThenByDescending(c => c.UpdatedAt)
             .FirstOrDefault();
 
+    /// <summary>
+    /// Whether posts may be scheduled to go out through it: not withdrawn or refused by the network, and either still
+    /// valid at <paramref name="now"/> or renewable by the refresh job. An expiring one still carries posts (with a warning).
+    /// </summary>
+    public bool CanCarryPostsAt(DateTimeOffset now) =>
+        Status is ConnectionStatus.Active or ConnectionStatus.Expired
+        && (ExpiresAt is not { } expires || expires > now || CanRefresh)
+        && (Status == ConnectionStatus.Active || CanRefresh);
+
     public bool CanRefresh => EncryptedRefreshToken is not null && Status != ConnectionStatus.Revoked;
 
     /// <summary>New tokens from a refresh (or a new authorisation): the connection works again.</summary>

@@ -90,6 +90,11 @@ public sealed class InstagramPublisher(HttpClient http, IOptions<PlatformOptions
         else
         {
             fields["image_url"] = media.Url.ToString();
+            // Instagram takes a description on images only (alt_text on the container).
+            if (media.AltText is { Length: > 0 } alt)
+            {
+                fields["alt_text"] = alt;
+            }
         }
 
         if (carouselItem)

@@ -13,7 +13,8 @@ namespace BrandAutomator.WebApi.Endpoints;
 
 public static class AssetEndpoints
 {
-    public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags);
+    /// <summary>Only the fields sent change; an empty <c>altText</c> removes the description.</summary>
+    public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags, string? AltText);
 
     public sealed record ArchiveAssetRequest(Guid? SupersededBy);
 
@@ -45,10 +46,10 @@ public static class AssetEndpoints
             .WithSummary("An asset's metadata, processing state and signed links.");
 
         assets.MapPatch("/{id:guid}", async (Guid id, UpdateAssetRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags), ct)))
+                TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags, body.AltText), ct)))
             .RequireAuthorization(Policies.Editor)
             .WithName("UpdateAsset")
-            .WithSummary("Rename or retag an asset.");
+            .WithSummary("Rename, retag or describe (alt text) an asset.");
 
         assets.MapPost("/{id:guid}/archive", async (Guid id, ArchiveAssetRequest? body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ArchiveAsset(id, body?.SupersededBy), ct)))

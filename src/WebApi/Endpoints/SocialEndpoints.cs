@@ -48,6 +48,11 @@ public static class SocialEndpoints
             .WithName("ListSocialProfiles")
             .WithSummary("The brand's profiles on each network: where they are and whether a connection verifies them.");
 
+        app.MapGroup("/api/v1/social/networks").WithTags("Social").RequireAuthorization(Policies.Viewer)
+            .MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPublishingNetworks(), ct)))
+            .WithName("ListPublishingNetworks")
+            .WithSummary("Every network with the accounts posts can go out through now, and whether this server can connect it.");
+
         var connect = app.MapGroup("/api/v1/social/connect").WithTags("Social");
         // Unknown networks are not routes at all (404), like any other path that names nothing.
         connect.MapGet($"/{{platform:regex({PlatformPattern})}}", async (

@@ -49,6 +49,7 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     {
         var admin = await factory.RegisterAsync();
         var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+        await ConnectAsync(admin, "linkedIn");
         var settings = await admin.Client.PutAsJsonAsync("/api/v1/content/settings", new { approvalRequired = true });
         await settings.EnsureStatusAsync(HttpStatusCode.OK);
         var id = await CreatePostAsync(editor, "linkedIn", "Quarterly results");
@@ -91,6 +92,7 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     public async Task An_x_post_of_281_characters_is_refused_at_scheduling_naming_the_platform_and_the_limit()
     {
         var admin = await factory.RegisterAsync();
+        await ConnectAsync(admin, "x");
         var tooLong = await CreatePostAsync(admin, "x", new string('a', 281));
         // X weighs an emoji 2: 278 characters and a rocket make 280.
         var fits = await CreatePostAsync(admin, "x", new string('a', 278) + "🚀");
@@ -113,6 +115,7 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     public async Task An_instagram_post_without_an_image_or_video_is_refused_at_scheduling()
     {
         var admin = await factory.RegisterAsync();
+        await ConnectAsync(admin, "instagram");
         var document = await InsertAssetAsync(factory, admin, "Document");
         var image = await InsertAssetAsync(factory, admin);
         var noMedia = await CreatePostAsync(admin, "instagram", "Look at this");
@@ -143,6 +146,7 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
         var admin = await factory.RegisterAsync();
         var zone = await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/time-zone", new { timeZone = "Europe/Berlin" });
         await zone.EnsureStatusAsync(HttpStatusCode.OK);
+        await ConnectAsync(admin, "linkedIn");
 
         // The dates of the brief, as planned times (a plan may lie in the past; scheduling may not).
         var summer = await CreatePostAsync(admin, "linkedIn", "Last summer-time Saturday", at: "2026-10-24T09:00");

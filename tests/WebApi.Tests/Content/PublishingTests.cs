@@ -102,6 +102,30 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
     }
 
     [Fact]
+    public async Task An_image_described_in_the_composer_goes_to_instagram_with_its_alt_text()
+    {
+        var admin = await factory.RegisterAsync();
+        await ConnectAsync(admin, "instagram");
+        var image = await InsertAssetAsync(factory, admin);
+        const string description = "Three loaves of sourdough on a wooden board, steam rising";
+        var described = await admin.Client.PatchAsJsonAsync($"/api/v1/assets/{image}", new { altText = $"  {description} " });
+        await described.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(description, (await described.Content.ReadFromJsonAsync<JsonObject>())!["altText"]!.GetValue<string>());
+        var tooLong = await admin.Client.PatchAsJsonAsync($"/api/v1/assets/{image}", new { altText = new string('a', 1001) });
+        await tooLong.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.NotNull((await tooLong.ProblemAsync())["errors"]!["altText"]);
+
+        var marker = FakePlatforms.NewMarker();
+        var id = await CreatePostAsync(admin, "instagram", $"Fresh from the oven {marker}", [image]);
+        await (await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddSeconds(1))).EnsureStatusAsync(HttpStatusCode.OK);
+
+        await WaitForStateAsync(admin, id, Patience, "published");
+        var container = Assert.Single(Fakes.Requests, r => r.Kind == "instagram-media" && r.Marker == marker);
+        // The fake keeps the form body decoded.
+        Assert.Contains($"alt_text={description}&", container.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_refused_post_fails_with_the_networks_message_and_the_user_is_told()
     {
         var admin = await factory.RegisterAsync();

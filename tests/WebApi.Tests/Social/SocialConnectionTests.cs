@@ -269,6 +269,8 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
         var first = await CreatePostAsync(admin, "linkedIn", "First");
         var second = await CreatePostAsync(admin, "linkedIn", "Second");
         var healthy = await CreatePostAsync(admin, "facebook", "Healthy");
+        // X is connected while its post is scheduled, then removed: the post no longer has a way out.
+        var xConnection = await CreateAsync(admin, "x", "1700000000", DateTimeOffset.UtcNow.AddDays(30), refreshToken: null);
         var unconnected = await CreatePostAsync(admin, "x", "Nowhere to go");
         var draft = await CreatePostAsync(admin, "linkedIn", "Not scheduled");
         foreach (var id in new[] { first, second, healthy, unconnected })
@@ -277,8 +279,10 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
             await scheduled.EnsureStatusAsync(HttpStatusCode.OK);
             // The scheduling answer already carries the warning of the post's network.
             var warnings = (await scheduled.Content.ReadFromJsonAsync<JsonArray>())![0]!["connectionWarnings"]!.AsArray();
-            Assert.Equal(id == healthy ? 0 : 1, warnings.Count);
+            Assert.Equal(id == first || id == second ? 1 : 0, warnings.Count);
         }
+
+        await (await admin.Client.DeleteAsync($"/api/v1/social/connections/{xConnection}")).EnsureStatusAsync(HttpStatusCode.NoContent);
 
         var dashboard = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/dashboard"))!;
         var warning = Assert.Single(dashboard["connectionWarnings"]!.AsArray())!;

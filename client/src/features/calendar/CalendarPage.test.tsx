@@ -188,6 +188,44 @@ describe('CalendarPage', () => {
     expect(sent.some((call) => call.path === '/api/v1/content' && !call.search.includes('from='))).toBe(true);
   });
 
+  it('puts each post in its hour of the week and moves it to the hour it is dropped on, or an hour with Alt and an arrow', async () => {
+    const at = (local: string) => post({ scheduledLocal: `${local}:00+01:00` });
+    // The server keeps the post where it was last moved to: a refetch shows it there.
+    const items = [post({ scheduledLocal: '2026-10-27T09:30:00+01:00' })];
+    const sent = serve(items, (call) => {
+      if (!call.path.endsWith('/reschedule')) return json({}, 404);
+      items[0] = at((call.body as { at: string }).at);
+      return json(items[0]);
+    });
+    const { container } = show('/app/calendar?view=week&date=2026-10-27');
+    const slot = (local: string) => container.querySelector<HTMLElement>(`[data-slot="${local}"]`)!;
+    await waitFor(() => expect(slot('2026-10-27T09:00')).not.toBeNull());
+    const chip = await within(slot('2026-10-27T09:00')).findByRole('button', { name: /Spring launch/ });
+
+    await drag(chip, slot('2026-10-29T14:00'));
+    expect(await within(slot('2026-10-29T14:00')).findByRole('button', { name: /Spring launch/ })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(sent.filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([{ at: '2026-10-29T14:00' }]),
+    );
+
+    const moved = await within(slot('2026-10-29T14:00')).findByRole('button', { name: /Spring launch/ });
+    moved.focus();
+    fireEvent.keyDown(moved, { key: 'ArrowDown', altKey: true });
+    await waitFor(() => expect(sent.filter((call) => call.method === 'POST').at(-1)?.body).toEqual({ at: '2026-10-29T15:00' }));
+    expect(await within(slot('2026-10-29T15:00')).findByRole('button', { name: /Spring launch/ })).toBeInTheDocument();
+    expect(await screen.findByText('“Spring launch” moved to', { exact: false })).toBeInTheDocument();
+  });
+
+  it('marks the hour the clocks skip on the day summer time starts, where nothing can be dropped', async () => {
+    serve([]);
+    const { container } = show('/app/calendar?view=day&date=2027-03-28');
+    await screen.findByRole('heading', { name: /2027/ });
+    await waitFor(() => expect(container.querySelector('[data-slot="2027-03-28T02:00"]')).not.toBeNull());
+    const skipped = container.querySelector<HTMLElement>('[data-slot="2027-03-28T02:00"]')!;
+    expect(skipped).toHaveAccessibleName(/skipped: the clocks go forward/);
+    expect(container.querySelectorAll('[data-slot]')).toHaveLength(24);
+  });
+
   it('does not let a viewer drag posts or write new ones', async () => {
     serve([post()]);
     show('/app/calendar?view=month&date=2026-10-12', 'viewer');

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { sessionStore } from '../../api';
@@ -14,7 +14,7 @@ interface Sent {
 }
 
 /** The API as the composer meets it: brands, files, and `answer` for every write. */
-function serve(answer: (request: Sent) => Response, brands: unknown[] = []) {
+function serve(answer: (request: Sent) => Response, brands: unknown[] = [], networks?: unknown[]) {
   const sent: Sent[] = [];
   vi.stubGlobal(
     'fetch',
@@ -24,6 +24,7 @@ function serve(answer: (request: Sent) => Response, brands: unknown[] = []) {
       if (request.method === 'GET') {
         if (path === '/api/v1/companies') return json(brands);
         if (path === '/api/v1/assets') return json({ items: [], page: 1, pageSize: 100, total: 0 });
+        if (path === '/api/v1/social/networks' && networks) return json(networks);
         return json({}, 404);
       }
       const text = await request.text();
@@ -45,6 +46,17 @@ function open() {
 async function chooseX(user: ReturnType<typeof userEvent.setup>) {
   await user.click(screen.getByRole('checkbox', { name: 'X' }));
 }
+
+const network = (platform: string, name: string, connected: boolean, configured = true) => ({
+  platform,
+  name,
+  configured,
+  connected,
+  unavailableReason: configured ? null : `This server has no app registered with ${name}, so accounts cannot be connected here.`,
+  accounts: connected
+    ? [{ id: `${platform}-1`, companyId: null, displayName: `Harbour Bakery on ${name}`, health: 'ok', canPublish: true }]
+    : [],
+});
 
 describe('Composer', () => {
   it('counts as each network counts: X weighs links 23 and emoji 2, LinkedIn counts code points', async () => {
@@ -217,5 +229,55 @@ describe('Composer', () => {
     expect(screen.getByLabelText('Text for X')).toHaveValue('Croissants 🥐 all week…');
     expect(screen.getByLabelText('Title')).toHaveValue('Croissant week');
     expect(screen.getByTestId('counter-x')).toHaveTextContent('X 24 / 280'); // the ellipsis weighs 2 on X
+  });
+
+  it('offers only the networks with a working account, says how to connect the others, and shows a refusal naming one', async () => {
+    const created = post({ id: 'p9', state: 'draft' });
+    serve(
+      (call) => {
+        if (call.path === '/api/v1/content' && call.method === 'POST') return json(created, 201);
+        if (call.path === '/api/v1/automation/schedule-content') {
+          return problem(400, {
+            errors: {
+              'variants[0].platform': [
+                'LinkedIn is not connected: connect a LinkedIn account, or take it off this post, to schedule it.',
+              ],
+            },
+          });
+        }
+        return json({}, 404);
+      },
+      [],
+      [
+        network('linkedIn', 'LinkedIn', false),
+        network('instagram', 'Instagram', false, false),
+        network('facebook', 'Facebook', false),
+        network('x', 'X', true),
+        network('googleBusiness', 'Google Business Profile', false, false),
+      ],
+    );
+    sessionStore.set(authResponse({ role: 'admin' }));
+    renderPage(
+      <Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} defaultAt="2026-10-24T09:00" />,
+    );
+
+    // A new post starts on the connected network, showing the account it goes out through.
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: 'X' })).toBeChecked());
+    expect(screen.getByRole('checkbox', { name: 'LinkedIn' })).not.toBeChecked();
+    expect(screen.getByRole('checkbox', { name: 'LinkedIn' })).toBeDisabled();
+    expect(screen.getByText('Harbour Bakery on X')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Connect LinkedIn' })).toHaveAttribute('href', '/app/automation/connections');
+    expect(screen.getByRole('checkbox', { name: 'Instagram' })).toHaveAccessibleDescription('Not available on this server.');
+    // Why, once for all of them (the API tells admins only).
+    expect(
+      screen.getByText(/^Instagram and Google Business Profile are not available: this server has no app registered/),
+    ).toBeInTheDocument();
+
+    // The server still decides: its refusal naming a network is shown at the networks.
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Title'), 'Launch');
+    await user.type(screen.getByLabelText('Text'), 'Hello');
+    await user.click(screen.getByRole('button', { name: 'Schedule' }));
+    expect(await screen.findByText(/^LinkedIn is not connected: connect a LinkedIn account/)).toBeInTheDocument();
   });
 });

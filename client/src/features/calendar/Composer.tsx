@@ -1,134 +1,28 @@
-import { useId, useState } from 'react';
-import { useForm, useWatch, type Path } from 'react-hook-form';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
-import { errorMessage, isApiError } from '../../api';
+import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/form/FormError';
-import { SelectField, TextAreaField, TextField } from '../../components/form/Fields';
+import { TextAreaField, TextField } from '../../components/form/Fields';
 import { applyServerErrors, serverErrorKey } from '../../components/form/serverErrors';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
-import { useAssets } from '../assets/api';
-import { useBrands } from '../brands/api';
-import { newIdempotencyKey, useGeneratePosts, useSaveContent, useScheduleContent, useSubmitContent } from './api';
-import { inputValueOf, nextFullHour } from './dates';
-import { measure, platformLimits, platforms, type Platform } from './limits';
-import { PostPreview } from './PostPreview';
+import { useUpdateAsset } from '../assets/api';
+import { newIdempotencyKey, useSaveContent, useScheduleContent, useSubmitContent } from './api';
+import { AiDraft } from './composer/AiDraft';
+import { Counter } from './composer/Counter';
+import { MediaPicker } from './composer/MediaPicker';
+import { NetworkPicker } from './composer/NetworkPicker';
+import { Previews } from './composer/Previews';
+import { formPathOf, schema, textFor, toRequest, toValues, type ComposerValues, type Intent } from './composer/schema';
+import { measure, platformLimits } from './limits';
 import styles from './calendar.module.css';
-import type { ContentItem, ContentRequest } from './types';
+import type { ContentItem } from './types';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness']);
-
-const schema = z
-  .object({
-    title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Use at most 200 characters.'),
-    companyId: z.string(),
-    platforms: z.array(platformSchema).min(1, 'Choose at least one network.'),
-    sameForAll: z.boolean(),
-    shared: z.string(),
-    texts: z.object({
-      linkedIn: z.string(),
-      instagram: z.string(),
-      facebook: z.string(),
-      x: z.string(),
-      googleBusiness: z.string(),
-    }),
-    media: z.array(z.string()),
-    at: z.string(),
-  })
-  .superRefine((values, ctx) => {
-    for (const platform of values.platforms) {
-      const path = values.sameForAll ? ['shared'] : ['texts', platform];
-      const text = textFor(values, platform);
-      const name = platformLimits[platform].name;
-      if (!text.trim()) {
-        ctx.addIssue({ code: 'custom', path, message: `Write the text for ${name}.` });
-        continue;
-      }
-      const count = measure(platform, text);
-      if (count.over) {
-        ctx.addIssue({
-          code: 'custom',
-          path,
-          message: `${name} allows at most ${count.max.toLocaleString()} characters; this text has ${count.length.toLocaleString()}.`,
-        });
-      }
-    }
-  });
-
-export type ComposerValues = z.infer<typeof schema>;
-
-type Intent = 'draft' | 'submit' | 'schedule';
-
-function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | 'texts'>, platform: Platform): string {
-  return values.sameForAll ? values.shared : values.texts[platform];
-}
-
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '' };
-
-function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
-  if (!item) {
-    return {
-      title: '',
-      companyId: '',
-      platforms: ['linkedIn'],
-      sameForAll: true,
-      shared: '',
-      texts: { ...emptyTexts },
-      media: [],
-      at: defaultAt ?? nextFullHour(timeZone),
-    };
-  }
-  const texts = { ...emptyTexts };
-  for (const variant of item.variants) texts[variant.platform] = variant.text;
-  const distinct = new Set(item.variants.map((variant) => variant.text));
-  return {
-    title: item.title,
-    companyId: item.companyId ?? '',
-    platforms: item.variants.map((variant) => variant.platform),
-    sameForAll: distinct.size <= 1,
-    shared: item.variants[0]?.text ?? '',
-    texts,
-    media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
-    at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
-  };
-}
-
-export function toRequest(values: ComposerValues): ContentRequest {
-  return {
-    title: values.title.trim(),
-    companyId: values.companyId || null,
-    variants: values.platforms.map((platform) => ({
-      platform,
-      text: textFor(values, platform).trim(),
-      mediaAssetIds: values.media,
-    })),
-    at: values.at || null,
-  };
-}
-
-/**
- * The form path of a field the server names. Variants are sent in the order of the chosen networks, so
- * `variants[1].text` is the second network's text (or the shared text when one text serves all).
- */
-export function formPathOf(serverName: string, values: ComposerValues): Path<ComposerValues> | null {
-  const variant = /^(?:items\[\d+\]\.)?variants\[(\d+)\]\.(\w+)/i.exec(serverName);
-  if (variant) {
-    const platform = values.platforms[Number(variant[1])];
-    if (!platform) return 'platforms';
-    const field = variant[2]!.toLowerCase();
-    if (field === 'mediaassetids') return 'media';
-    if (field === 'platform') return 'platforms';
-    return values.sameForAll ? 'shared' : `texts.${platform}`;
-  }
-  const name = serverName.replace(/^items\[\d+\]\./i, '').toLowerCase();
-  if (name === 'variants') return 'platforms';
-  const plain: Record<string, Path<ComposerValues>> = { title: 'title', at: 'at', companyid: 'companyId' };
-  return plain[name] ?? null;
-}
+export { formPathOf, toRequest, type ComposerValues } from './composer/schema';
 
 interface ComposerProps {
   open: boolean;
@@ -141,10 +35,16 @@ interface ComposerProps {
   defaultAt?: string;
 }
 
+const done: Record<Intent, (title: string) => string> = {
+  draft: (title) => `“${title}” was saved as a draft.`,
+  submit: (title) => `“${title}” was sent for approval.`,
+  schedule: (title) => `“${title}” is scheduled.`,
+};
+
 /**
- * Mount it when it opens (it reads `item` once). Writes a post for one or more networks: one text for all or one per network, each counted the way its network
- * counts, previewed as the network shows it; saved as a draft, sent for approval, or scheduled in the workspace's
- * time zone.
+ * Mount it when it opens (it reads `item` once). Writes a post for one or more networks: one text for all or one per
+ * network, each counted the way its network counts, previewed as the network shows it, with its images (uploaded,
+ * cropped and described here); saved as a draft, sent for approval, or scheduled in the workspace's time zone.
  */
 export function Composer({ open, onClose, item, timeZone, approvalRequired, defaultAt }: ComposerProps) {
   const form = useForm<ComposerValues>({
@@ -156,6 +56,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const save = useSaveContent();
   const submitForReview = useSubmitContent();
   const schedule = useScheduleContent();
+  const updateAsset = useUpdateAsset();
   const toast = useToast();
   // Once the post exists (saved, then refused at scheduling), trying again updates it instead of adding another.
   const [savedId, setSavedId] = useState<string | undefined>(item?.id);
@@ -164,6 +65,23 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const values = useWatch({ control: form.control }) as ComposerValues;
   const chosen = values.platforms ?? [];
   const overLimit = chosen.some((platform) => measure(platform, textFor(values, platform) ?? '').over);
+
+  /** The descriptions edited here belong to the files: each changed one is saved on its file before the post. */
+  async function saveDescriptions(valid: ComposerValues): Promise<boolean> {
+    const edited = form.formState.dirtyFields.altTexts ?? {};
+    for (const id of valid.media.filter((candidate) => edited[candidate])) {
+      try {
+        await updateAsset.mutateAsync({ id, body: { altText: valid.altTexts[id] ?? '' } });
+      } catch (error) {
+        const message = isApiError(error)
+          ? (error.fieldErrors.altText?.join(' ') ?? error.userMessage)
+          : 'It could not be saved.';
+        form.setError(`altTexts.${id}`, { type: 'server', message }, { shouldFocus: true });
+        return false;
+      }
+    }
+    return true;
+  }
 
   const run = (next: Intent) =>
     form.handleSubmit(async (valid) => {
@@ -179,17 +97,12 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             return;
           }
         }
+        if (!(await saveDescriptions(valid))) return;
         const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid) });
         setSavedId(saved.id);
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
         if (next === 'schedule') await schedule.mutateAsync({ id: saved.id, at: valid.at, key: newIdempotencyKey() });
-        toast.success(
-          next === 'draft'
-            ? `“${saved.title}” was saved as a draft.`
-            : next === 'submit'
-              ? `“${saved.title}” was sent for approval.`
-              : `“${saved.title}” is scheduled.`,
-        );
+        toast.success(done[next](saved.title));
         onClose();
       } catch (error) {
         placeServerErrors(error, valid);
@@ -231,7 +144,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
       description={`Times are in the workspace’s time zone, ${timeZone}.`}
     >
       <div className={styles.composer}>
-        <form className="form" onSubmit={(event) => event.preventDefault()} noValidate aria-label="Post">
+        <form className={`form ${styles.composerForm}`} onSubmit={(event) => event.preventDefault()} noValidate aria-label="Post">
           <FormError errors={errors} />
           {editing && item.state === 'approved' && (
             <Alert tone="info" live={false}>
@@ -250,7 +163,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             error={errors.title?.message}
             {...form.register('title')}
           />
-          <NetworkPicker form={form} error={errors.platforms?.message} />
+          <NetworkPicker form={form} error={errors.platforms?.message} isNew={!editing} />
           <AiDraft form={form} />
           <label className={styles.checkboxRow}>
             <input type="checkbox" {...form.register('sameForAll')} />
@@ -289,6 +202,10 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             error={errors.at?.message}
             {...form.register('at')}
           />
+        </form>
+        <Previews values={values} />
+        {/* After the preview in reading order: on a phone the post is seen before it is saved. */}
+        <div className={styles.composerActions}>
           {overLimit && (
             <p className={styles.blocked} role="status">
               <Icon name="alert" /> Shorten the text that is over its network’s limit to save the post.
@@ -309,192 +226,8 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
               </Button>
             )}
           </div>
-        </form>
-        <Previews values={values} />
+        </div>
       </div>
     </Dialog>
-  );
-}
-
-type Form = ReturnType<typeof useForm<ComposerValues>>;
-
-function NetworkPicker({ form, error }: { form: Form; error?: string }) {
-  const errorId = useId();
-  return (
-    <fieldset className={styles.networks} aria-describedby={error ? errorId : undefined}>
-      <legend className="field__label">Networks</legend>
-      <div className={styles.networkList}>
-        {platforms.map((platform) => (
-          <label key={platform} className={styles.network}>
-            <input type="checkbox" value={platform} {...form.register('platforms')} />
-            <span>{platformLimits[platform].name}</span>
-          </label>
-        ))}
-      </div>
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
-/** How long the text is as the network counts it, against its limit: read out when it goes over. */
-function Counter({ platform, text }: { platform: Platform; text: string }) {
-  const count = measure(platform, text);
-  const limits = platformLimits[platform];
-  return (
-    <p
-      className={count.over ? `${styles.counter} ${styles.counterOver}` : styles.counter}
-      data-testid={`counter-${platform}`}
-      title={limits.countingNote}
-    >
-      <span>{limits.name}</span>{' '}
-      <span>
-        {count.length.toLocaleString()} / {count.max.toLocaleString()}
-      </span>
-      {count.over && <span role="alert"> — {(-count.remaining).toLocaleString()} over the limit</span>}
-    </p>
-  );
-}
-
-function MediaPicker({ form, error }: { form: Form; error?: string }) {
-  const assets = useAssets({ pageSize: 100 });
-  const media = (assets.data?.items ?? []).filter(
-    (asset) => (asset.type === 'image' || asset.type === 'video') && asset.state === 'ready',
-  );
-  const errorId = useId();
-  if (media.length === 0 && !error) return null;
-  return (
-    <fieldset className={styles.networks} aria-describedby={error ? errorId : undefined}>
-      <legend className="field__label">Images and videos</legend>
-      {media.length === 0 ? (
-        <p className="field__hint">Upload an image or a video on the Files page to attach it.</p>
-      ) : (
-        <div className={styles.mediaList}>
-          {media.map((asset) => (
-            <label key={asset.id} className={styles.mediaOption}>
-              <input type="checkbox" value={asset.id} {...form.register('media')} />
-              {asset.thumbnailUrl && <img src={asset.thumbnailUrl} alt="" width={40} height={40} />}
-              <span>{asset.name}</span>
-            </label>
-          ))}
-        </div>
-      )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
-    </fieldset>
-  );
-}
-
-/** Drafts every chosen network's text from a topic, in the brand's voice, with the existing post drafting. */
-function AiDraft({ form }: { form: Form }) {
-  const brands = useBrands();
-  const generate = useGeneratePosts();
-  const [topic, setTopic] = useState('');
-  const [note, setNote] = useState<string | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  const companyId = useWatch({ control: form.control, name: 'companyId' });
-  const list = brands.data ?? [];
-
-  const draft = async () => {
-    setFailure(null);
-    setNote(null);
-    const chosen = form.getValues('platforms');
-    try {
-      const result = await generate.mutateAsync({ companyId, platforms: chosen, topic: topic.trim() });
-      form.setValue('sameForAll', false);
-      const shortened: string[] = [];
-      for (const drafts of result.platforms) {
-        const first = drafts.drafts[0];
-        if (!first) continue;
-        form.setValue(`texts.${drafts.platform}`, first.text, { shouldDirty: true });
-        if (first.shortened) shortened.push(drafts.displayName);
-      }
-      if (!form.getValues('title').trim()) form.setValue('title', topic.trim().slice(0, 200));
-      // The brand's documents the drafts drew on (facts, prescribed hashtags, words to avoid).
-      const sources = [...new Set((result.sources ?? []).map((source) => source.assetName))];
-      const drawnFrom = sources.length > 0 ? ` Drawn from ${sources.join(', ')}.` : '';
-      setNote(
-        shortened.length > 0
-          ? `Drafted. Shortened to fit: ${shortened.join(', ')}.${drawnFrom} Edit before saving.`
-          : `Drafted for each network.${drawnFrom} Edit before saving.`,
-      );
-    } catch (error) {
-      setFailure(errorMessage(error));
-    }
-  };
-
-  return (
-    <div className={styles.aiDraft}>
-      <SelectField label="Brand" optional {...form.register('companyId')}>
-        <option value="">No brand</option>
-        {list.map((brand) => (
-          <option key={brand.id} value={brand.id}>
-            {brand.name}
-          </option>
-        ))}
-      </SelectField>
-      <div className={styles.aiRow}>
-        <TextField
-          label="Topic for an AI draft"
-          optional
-          value={topic}
-          onChange={(event) => setTopic(event.target.value)}
-          hint={companyId ? 'Written in the brand’s voice, within each network’s limit.' : 'Choose a brand to draft with AI.'}
-        />
-        <Button icon="sparkles" onClick={() => void draft()} loading={generate.isPending} disabled={!companyId || !topic.trim()}>
-          AI draft
-        </Button>
-      </div>
-      {note && (
-        <p className="field__hint" role="status">
-          {note}
-        </p>
-      )}
-      {failure && <Alert tone="error">{failure}</Alert>}
-    </div>
-  );
-}
-
-function Previews({ values }: { values: ComposerValues }) {
-  const chosen = values.platforms ?? [];
-  const [shown, setShown] = useState<Platform | null>(null);
-  const active = shown && chosen.includes(shown) ? shown : chosen[0];
-  const name = useId();
-  return (
-    <section className={styles.previews} aria-labelledby={`${name}-title`}>
-      <h3 id={`${name}-title`} className={styles.previewTitle}>
-        Preview
-      </h3>
-      {chosen.length > 1 && (
-        <fieldset className="segmented">
-          <legend className="visually-hidden">Preview as</legend>
-          {chosen.map((platform) => (
-            <label key={platform}>
-              <input
-                type="radio"
-                name={name}
-                value={platform}
-                checked={platform === active}
-                onChange={() => setShown(platform)}
-              />
-              <span>{platformLimits[platform].name}</span>
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {active ? (
-        <PostPreview platform={active} text={textFor(values, active) ?? ''} title={values.title ?? ''} />
-      ) : (
-        <p className="muted">Choose a network to see the post as it will look there.</p>
-      )}
-    </section>
   );
 }

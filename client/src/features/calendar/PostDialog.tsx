@@ -1,16 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
-import { TextField } from '../../components/form/Fields';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { hasRole, useSession } from '../auth/useSession';
 import { newIdempotencyKey, useCancelContent, useDeleteContent, usePublishNow, useSubmitContent } from './api';
-import { dayOf, formatInstant, formatLongDay, inputValueOf, nextFullHour, timeOf } from './dates';
+import { dayOf, formatInstant, formatLongDay, timeOf } from './dates';
+import { MoveForm } from './MoveForm';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
 import { ReviewActions } from './ReviewActions';
@@ -47,7 +47,6 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
   // One key per "Publish now" decision: a retry after a lost answer is the same request.
   const [publishKey, setPublishKey] = useState(newIdempotencyKey);
   const movable = canMove(item) || ['approved', 'failed', 'cancelled'].includes(item.state);
-  const [at, setAt] = useState(item.scheduledLocal ? inputValueOf(item.scheduledLocal) : nextFullHour(timeZone));
 
   const act = (action: Promise<unknown>, done: string, close = false) => {
     setFailure(null);
@@ -59,11 +58,6 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
       },
       (error: unknown) => setFailure(errorMessage(error)),
     );
-  };
-
-  const moveSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    if (at) onMove(at);
   };
 
   return (
@@ -135,20 +129,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
 
         {failure && <Alert tone="error">{failure}</Alert>}
 
-        {canWrite && movable && (
-          <form className={styles.moveForm} onSubmit={moveSubmit} aria-label="Move to">
-            <TextField
-              label={item.state === 'draft' ? `Planned time (${timeZone})` : `Move to (${timeZone})`}
-              type="datetime-local"
-              value={at}
-              onChange={(event) => setAt(event.target.value)}
-              required
-            />
-            <Button type="submit" disabled={!at}>
-              {item.state === 'draft' ? 'Set time' : item.state === 'scheduled' ? 'Move' : 'Schedule'}
-            </Button>
-          </form>
-        )}
+        {canWrite && movable && <MoveForm item={item} timeZone={timeZone} onMove={onMove} />}
 
         {isAdmin && item.state === 'inReview' && <ReviewActions item={item} onDone={onClose} />}
 

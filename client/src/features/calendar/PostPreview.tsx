@@ -6,13 +6,15 @@ interface PostPreviewProps {
   platform: Platform;
   text: string;
   title: string;
+  /** The post's first image and its description, shown where the network shows it. */
+  image?: { url: string; alt: string } | null;
 }
 
 /** Where each network folds a long text behind "more" in its feed. */
 const foldAt: Record<Platform, number> = { linkedIn: 210, instagram: 125, facebook: 480, x: Infinity, googleBusiness: Infinity };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
-export function PostPreview({ platform, text, title }: PostPreviewProps) {
+export function PostPreview({ platform, text, title, image }: PostPreviewProps) {
   const session = useSession();
   const account = session?.tenant.name ?? 'Your page';
   const handle = `@${
@@ -41,11 +43,14 @@ export function PostPreview({ platform, text, title }: PostPreviewProps) {
           <strong>{handle.slice(1)}</strong>
         </header>
       )}
-      {platform === 'instagram' && (
-        <div className={styles.previewMedia} aria-hidden="true">
-          Image or video
-        </div>
-      )}
+      {platform === 'instagram' &&
+        (image ? (
+          <img className={styles.previewImage} src={image.url} alt={image.alt} />
+        ) : (
+          <div className={styles.previewMedia} aria-hidden="true">
+            Image or video
+          </div>
+        ))}
       {platform !== 'instagram' && (
         <header className={styles.previewHeader}>
           <span className={styles.previewAvatar} aria-hidden="true">
@@ -70,6 +75,7 @@ export function PostPreview({ platform, text, title }: PostPreviewProps) {
         {shown || <span className="muted">{title ? `Text of “${title}”` : 'Your text appears here.'}</span>}
         {folded && <span className={styles.previewMore}>{platform === 'linkedIn' ? '…see more' : '… more'}</span>}
       </p>
+      {platform !== 'instagram' && image && <img className={styles.previewImage} src={image.url} alt={image.alt} />}
       {platform === 'googleBusiness' && <span className={styles.previewButton}>Learn more</span>}
       <footer className={styles.previewActions} aria-hidden="true">
         {platform === 'linkedIn' && ['Like', 'Comment', 'Repost', 'Send'].map((a) => <span key={a}>{a}</span>)}

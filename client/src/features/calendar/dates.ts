@@ -5,9 +5,9 @@
  */
 export type Day = string;
 
-export type CalendarView = 'month' | 'week' | 'list';
+export type CalendarView = 'month' | 'week' | 'day' | 'list';
 
-export const views: readonly CalendarView[] = ['month', 'week', 'list'];
+export const views: readonly CalendarView[] = ['month', 'week', 'day', 'list'];
 
 function toDate(day: Day): Date {
   return new Date(`${day}T00:00:00Z`);
@@ -64,17 +64,23 @@ export function rangeOf(view: CalendarView, day: Day): { from?: Day; to?: Day } 
     const first = startOfWeek(day);
     return { from: first, to: addDays(first, 7) };
   }
+  if (view === 'day') return { from: day, to: addDays(day, 1) };
   return {};
 }
 
 /** Where the previous and next buttons go. */
 export function step(view: CalendarView, day: Day, direction: 1 | -1): Day {
+  if (view === 'day') return addDays(day, direction);
   return view === 'week' ? addDays(day, 7 * direction) : addMonths(day, direction);
 }
 
-function parts(now: Date, timeZone: string) {
-  const values = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per zone: the hour grid asks hundreds of times a render. */
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -82,7 +88,15 @@ function parts(now: Date, timeZone: string) {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function parts(now: Date, timeZone: string) {
+  const values = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(now)
       .map((part) => [part.type, part.value]),
   );
@@ -158,10 +172,51 @@ export function viewTitle(view: CalendarView, day: Day): string {
     const first = startOfWeek(day);
     return `${formatMediumDay(first)} – ${formatMediumDay(addDays(first, 6))}`;
   }
+  if (view === 'day') return `${formatLongDay(day)} ${day.slice(0, 4)}`;
   return 'All posts';
 }
 
 /** An instant (UTC) as the workspace reads it: "26 Nov 2026, 04:36". */
 export function formatInstant(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** The 24 hours of a day's grid, as wall-clock `HH:00`. */
+export const hours: readonly string[] = Array.from({ length: 24 }, (_, hour) => `${String(hour).padStart(2, '0')}:00`);
+
+/** `2026-10-27T09:30:00+01:00` → `09:00`, the hour row the post sits in. */
+export function hourOf(scheduledLocal: string): string {
+  return `${scheduledLocal.slice(11, 13)}:00`;
+}
+
+/** The wall-clock time `minutes` later on the same clock (`2026-10-27T23:00` + 60 → `2026-10-28T00:00`), ignoring zones. */
+export function addWallMinutes(local: string, minutes: number): string {
+  const date = new Date(`${local.slice(0, 16)}:00Z`);
+  date.setUTCMinutes(date.getUTCMinutes() + minutes);
+  return date.toISOString().slice(0, 16);
+}
+
+/** The wall clock of `instant` in `timeZone`, as `2026-10-27T09:00`. */
+function wallClock(instant: number, timeZone: string): string {
+  const p = parts(new Date(instant), timeZone);
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * Whether a wall-clock time (`2027-03-28T02:30`) happens at all in `timeZone`: the hour the clocks skip when summer
+ * time starts does not, and the API refuses it. Tries the zone's offsets just before and after the time.
+ */
+export function existsInZone(local: string, timeZone: string): boolean {
+  const asUtc = Date.parse(`${local.slice(0, 16)}:00Z`);
+  for (const probe of [asUtc - 12 * 3_600_000, asUtc + 12 * 3_600_000]) {
+    const offset = Date.parse(`${wallClock(probe, timeZone)}:00Z`) - probe;
+    if (wallClock(asUtc - offset, timeZone) === local.slice(0, 16)) return true;
+  }
+  return false;
+}
+
+/** The hour row that holds "now" in the workspace's zone, e.g. `{ day: '2026-10-27', hour: '09:00' }`. */
+export function currentSlot(timeZone: string, now = new Date()): { day: Day; hour: string } {
+  const p = parts(now, timeZone);
+  return { day: `${p.year}-${p.month}-${p.day}`, hour: `${p.hour}:00` };
 }

@@ -54,11 +54,13 @@ export function useDisconnect() {
   const queryClient = useQueryClient();
   const key = useKey('connections');
   const profiles = useKey('profiles');
+  const networks = useKey('networks');
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/social/connections/{id}', { params: { path: { id } } })),
     onSuccess: (_, id) => {
       queryClient.setQueryData<SocialConnection[]>(key, (list) => list?.filter((c) => c.id !== id));
       void queryClient.invalidateQueries({ queryKey: profiles });
+      void queryClient.invalidateQueries({ queryKey: networks });
     },
   });
 }
@@ -76,4 +78,16 @@ export function healthTone(health: ConnectionHealth): 'success' | 'warning' | 'd
   if (health === 'ok') return 'success';
   if (health === 'expiring') return 'warning';
   return 'danger';
+}
+
+export type PublishingNetwork = Schemas['Application.Social.PublishingNetworkDto'];
+
+/** Every network with the accounts a post can go out through now, and whether this server can connect it. */
+export function usePublishingNetworks() {
+  const key = useKey('networks');
+  return useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/networks', { signal })),
+    staleTime: 60_000,
+  });
 }

@@ -145,6 +145,7 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Property(a => a.FailureReason).HasMaxLength(500);
             b.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).HasDefaultValue(AssetStatus.Current);
             b.Property(a => a.ArchiveSuggestion).HasMaxLength(BrandAsset.MaxSuggestionLength);
+            b.Property(a => a.AltText).HasMaxLength(BrandAsset.MaxAltTextLength);
             b.Ignore(a => a.Tags);
             b.Property<List<string>>("_tags").HasColumnName("tags");
             b.HasIndex(a => new { a.Type, a.CreatedAt });

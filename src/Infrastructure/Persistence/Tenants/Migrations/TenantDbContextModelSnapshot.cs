@@ -256,6 +256,11 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AltText")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("alt_text");
+
                     b.Property<string>("ArchiveSuggestion")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")

@@ -1,0 +1,119 @@
+import type { Path } from 'react-hook-form';
+import { z } from 'zod';
+import { inputValueOf, nextFullHour } from '../dates';
+import { measure, platformLimits, type Platform } from '../limits';
+import type { ContentItem, ContentRequest } from '../types';
+
+const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness']);
+
+export const schema = z
+  .object({
+    title: z.string().trim().min(1, 'Give the post a title.').max(200, 'Use at most 200 characters.'),
+    companyId: z.string(),
+    platforms: z.array(platformSchema).min(1, 'Choose at least one network.'),
+    sameForAll: z.boolean(),
+    shared: z.string(),
+    texts: z.object({
+      linkedIn: z.string(),
+      instagram: z.string(),
+      facebook: z.string(),
+      x: z.string(),
+      googleBusiness: z.string(),
+    }),
+    media: z.array(z.string()),
+    /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
+    altTexts: z.record(z.string(), z.string().max(1000, 'Use at most 1,000 characters.')),
+    at: z.string(),
+  })
+  .superRefine((values, ctx) => {
+    for (const platform of values.platforms) {
+      const path = values.sameForAll ? ['shared'] : ['texts', platform];
+      const text = textFor(values, platform);
+      const name = platformLimits[platform].name;
+      if (!text.trim()) {
+        ctx.addIssue({ code: 'custom', path, message: `Write the text for ${name}.` });
+        continue;
+      }
+      const count = measure(platform, text);
+      if (count.over) {
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `${name} allows at most ${count.max.toLocaleString()} characters; this text has ${count.length.toLocaleString()}.`,
+        });
+      }
+    }
+  });
+
+export type ComposerValues = z.infer<typeof schema>;
+
+export type Intent = 'draft' | 'submit' | 'schedule';
+
+export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | 'texts'>, platform: Platform): string {
+  return values.sameForAll ? values.shared : values.texts[platform];
+}
+
+const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '' };
+
+export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
+  if (!item) {
+    return {
+      title: '',
+      companyId: '',
+      platforms: ['linkedIn'],
+      sameForAll: true,
+      shared: '',
+      texts: { ...emptyTexts },
+      media: [],
+      altTexts: {},
+      at: defaultAt ?? nextFullHour(timeZone),
+    };
+  }
+  const texts = { ...emptyTexts };
+  for (const variant of item.variants) texts[variant.platform] = variant.text;
+  const distinct = new Set(item.variants.map((variant) => variant.text));
+  return {
+    title: item.title,
+    companyId: item.companyId ?? '',
+    platforms: item.variants.map((variant) => variant.platform),
+    sameForAll: distinct.size <= 1,
+    shared: item.variants[0]?.text ?? '',
+    texts,
+    media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
+    altTexts: {},
+    at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
+  };
+}
+
+export function toRequest(values: ComposerValues): ContentRequest {
+  return {
+    title: values.title.trim(),
+    companyId: values.companyId || null,
+    variants: values.platforms.map((platform) => ({
+      platform,
+      text: textFor(values, platform).trim(),
+      mediaAssetIds: values.media,
+    })),
+    at: values.at || null,
+  };
+}
+
+/**
+ * The form path of a field the server names. Variants are sent in the order of the chosen networks, so
+ * `variants[1].text` is the second network's text (or the shared text when one text serves all).
+ */
+export function formPathOf(serverName: string, values: ComposerValues): Path<ComposerValues> | null {
+  const variant = /^(?:items\[\d+\]\.)?variants\[(\d+)\]\.(\w+)/i.exec(serverName);
+  if (variant) {
+    const platform = values.platforms[Number(variant[1])];
+    if (!platform) return 'platforms';
+    const field = variant[2]!.toLowerCase();
+    if (field === 'mediaassetids') return 'media';
+    if (field === 'platform') return 'platforms';
+    return values.sameForAll ? 'shared' : `texts.${platform}`;
+  }
+  const name = serverName.replace(/^items\[\d+\]\./i, '').toLowerCase();
+  if (name === 'variants') return 'platforms';
+  const plain: Record<string, Path<ComposerValues>> = { title: 'title', at: 'at', companyid: 'companyId' };
+  return plain[name] ?? null;
+}
