@@ -53,6 +53,9 @@ public interface ITenantDb
     DbSet<ChatMessage> ChatMessages { get; }
 
     DbSet<BrandStrategyVersion> StrategyVersions { get; }
+
+    DbSet<MarketAnalysisReport> MarketAnalyses { get; }
+
     DbSet<ContentItem> ContentItems { get; }
 
     DbSet<PublishAttempt> PublishAttempts { get; }
