@@ -47,7 +47,10 @@ public sealed class OfflineAiTests(ApiFactory factory) : IClassFixture<ApiFactor
             Assert.True(session["offline"]!.GetValue<bool>());
             Assert.Contains("Offline mode", session["note"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.True(events[^1].Data["offline"]!.GetValue<bool>());
-            Assert.StartsWith("_Offline mode", events.Answer(), StringComparison.Ordinal);
+            // Said once, by the note: the answer itself repeats no disclaimer and names no setting.
+            Assert.DoesNotContain("Offline mode", events.Answer(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ai:", events.Answer(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ai:", session["note"]!.GetValue<string>(), StringComparison.Ordinal);
             chats.Add(events.Answer() + string.Join('|', events.Where(e => e.Name == "citation").Select(e => e.Data.ToJsonString())));
         }
 
