@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { errorMessage, isApiError, type CreateGoogleBusinessLocationRequest, type GoogleBusinessLocation } from '../../api';
+import { errorMessage, isApiError, type CreateGoogleBusinessLocationRequest } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -8,28 +8,14 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { useToast } from '../../components/Toaster';
 import { formatDate } from '../../lib/format';
+import { locationCreationLabels, locationVerificationLabels } from '../../lib/labels';
 import { hasRole, useSession } from '../auth/useSession';
 import { useBrands } from '../brands/api';
 import { useConnections, useCreateLocation, useLocations, useRefreshVerification } from './api';
 import styles from './automation.module.css';
 
-const verificationLabels: Record<GoogleBusinessLocation['verification'], string> = {
-  unknown: 'Not checked yet',
-  verified: 'Verified',
-  pendingVerification: 'Verification pending',
-  verificationRequired: 'Needs verification',
-  underReview: 'Under review',
-  ownershipConflict: 'Ownership conflict',
-  guidelinesIssue: 'Guidelines issue',
-};
-
-const stateLabels: Record<GoogleBusinessLocation['state'], string> = {
-  pending: 'Not sent yet',
-  validated: 'Validated',
-  unconfirmed: 'Answer lost: send again',
-  created: 'Created',
-  rejected: 'Refused by Google',
-};
+const verificationLabels = locationVerificationLabels;
+const stateLabels = locationCreationLabels;
 
 /** Creates the brand's Google Business Profile location, validated first and safe to retry, and tracks its verification. */
 export default function GoogleBusinessPage() {

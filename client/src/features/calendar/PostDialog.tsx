@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { TextField } from '../../components/form/Fields';
 import { Icon } from '../../components/Icon';
+import { labelOf, publishOutcomeLabels } from '../../lib/labels';
 import { useToast } from '../../components/Toaster';
 import { hasRole, useSession } from '../auth/useSession';
 import { newIdempotencyKey, useCancelContent, useDeleteContent, usePublishNow, useSubmitContent } from './api';
@@ -110,7 +111,9 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
                 <div className="cluster">
                   <strong>{platformLimits[variant.platform].name}</strong>
                   {result && (
-                    <Badge tone={result.outcome.toLowerCase() === 'published' ? 'success' : 'warning'}>{result.outcome}</Badge>
+                    <Badge tone={result.outcome.toLowerCase() === 'published' ? 'success' : 'warning'}>
+                      {labelOf(publishOutcomeLabels, result.outcome)}
+                    </Badge>
                   )}
                 </div>
                 <p className={styles.variantText}>{variant.text}</p>
