@@ -3,6 +3,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { hasRole, useSession } from '../auth/useSession';
 
 const tabs = [
+  { to: 'workspace', label: 'Workspace', adminOnly: false },
   { to: 'team', label: 'Team', adminOnly: false },
   { to: 'sessions', label: 'Sessions', adminOnly: false },
   { to: 'billing', label: 'Billing', adminOnly: false },
@@ -22,7 +23,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`The time zone and approval rules, your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (
