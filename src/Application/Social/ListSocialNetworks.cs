@@ -22,13 +22,8 @@ public sealed class ListSocialNetworksHandler(ISocialAuthorizationServer server,
         IReadOnlyList<SocialNetworkDto> networks = Enum.GetValues<SocialPlatform>()
             .Select(p => server.IsConfigured(p)
                 ? new SocialNetworkDto(p, p.DisplayName(), true, null)
-                : new SocialNetworkDto(p, p.DisplayName(), false, isAdmin ? UnavailableNote(p) : null))
+                : new SocialNetworkDto(p, p.DisplayName(), false, isAdmin ? NetworkAvailability.UnavailableNote(p) : null))
             .ToList();
         return ValueTask.FromResult(networks);
     }
-
-    /// <summary>Why a network cannot be connected, for the people who can get it fixed.</summary>
-    public static string UnavailableNote(SocialPlatform platform) =>
-        $"{platform.DisplayName()} is not set up on this server yet. Whoever runs the server has to register an app with " +
-        $"{platform.DisplayName()} and add its client id and secret to the server's settings; then accounts can be connected here.";
 }

@@ -41,7 +41,7 @@ public sealed class StartSocialConnectionHandler(
     {
         if (!server.IsConfigured(command.Platform))
         {
-            throw new ConflictException(ListSocialNetworksHandler.UnavailableNote(command.Platform));
+            throw new ConflictException(NetworkAvailability.UnavailableNote(command.Platform));
         }
 
         await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
