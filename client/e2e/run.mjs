@@ -144,6 +144,9 @@ const apiEnv = {
   // The journeys invite and subscribe right after sign-up; the accounts journey confirms an address through its link.
   Accounts__RequireVerifiedEmail: 'false',
   Email__PublicBaseUrl: baseUrl,
+  // As behind any proxy, the public address that links leaving the browser carry (media for the networks) is not the
+  // address the browser uses: images in the SPA must load from wherever it is served (relative links), never from this.
+  Storage__PublicBaseUrl: 'https://media.brand.example',
   Serilog__MinimumLevel__Default: 'Warning',
   ...platforms.environment,
   ...(process.env.E2E_CLOCK ? { Testing__ClockStart: process.env.E2E_CLOCK } : {}),

@@ -59,6 +59,17 @@ export async function newUser(browser, viewport = desktop, { instance = baseUrl,
   context.setDefaultTimeout(20_000);
   // The browser's clock starts where the API's does (E2E_CLOCK, given to the API as Testing:ClockStart) and runs on.
   if (pinnedClock) await context.clock.install({ time: pinnedClock });
+  // A Content-Security-Policy violation is a failure: logged as a console error, so that assertNoErrors reports it.
+  // Added through the DevTools protocol, which the page's policy does not govern.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      // axe-core, injected by these journeys, probes eval once on load; only the app's own scripts count for eval.
+      if (event.blockedURI === 'eval' && !event.sourceFile.startsWith(location.origin)) return;
+      console.error(
+        `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline content'} (${event.sourceFile})`,
+      );
+    });
+  });
   const page = await context.newPage();
   const problems = [];
   const allowed = [];
@@ -117,6 +128,8 @@ export async function assertAccessible(page, name) {
  */
 export async function checkPage(page, name) {
   mkdirSync(screenshotDir, { recursive: true });
+  await assertNoRawCodes(page, name);
+  await assertImagesLoad(page, name);
   const original = page.viewportSize();
   for (const viewport of [desktop, mobile]) {
     await page.setViewportSize(viewport);
@@ -133,6 +146,61 @@ export async function checkPage(page, name) {
     });
   }
   if (original) await page.setViewportSize(original);
+}
+
+// Words, not codes: an enum value or identifier ("waitingForUser") or a setting's name ("Publishing:LinkedIn:ClientId",
+// "Email__PublicBaseUrl") on screen means a label or a message is missing. Brand names in camel case are words.
+const camelCase = /^[a-z]+(?:[A-Z][a-z0-9]*)+$/;
+const settingKey = /\b[A-Z][A-Za-z0-9]+(?::[A-Z][A-Za-z0-9]+)+\b|\b[A-Za-z0-9]+__[A-Za-z0-9_]+\b/;
+const wordsInCamelCase = new Set(['iPhone', 'iPad', 'iOS', 'macOS', 'eBay', 'iCloud', 'iCal']);
+
+/**
+ * Fails when the visible text (screen-reader text included; code samples, handles and form values left out) shows a
+ * camelCase identifier or a configuration key.
+ */
+export async function assertNoRawCodes(page, name) {
+  const text = await page.evaluate(() => {
+    let all = document.body.innerText;
+    for (const element of document.querySelectorAll('code, kbd, pre, samp, textarea, [contenteditable="true"]')) {
+      const inner = element.innerText;
+      if (inner) all = all.split(inner).join(' ');
+    }
+    return all;
+  });
+  const found = new Set();
+  for (const line of text.split('\n')) {
+    const key = settingKey.exec(line);
+    if (key) found.add(key[0]);
+    for (const raw of line.split(/\s+/)) {
+      // Addresses, links and handles are not words.
+      if (/[@/]|\.\w/.test(raw)) continue;
+      const token = raw.replace(/^[^A-Za-z]+|[^A-Za-z0-9]+$/g, '');
+      if (camelCase.test(token) && !wordsInCamelCase.has(token)) found.add(token);
+    }
+  }
+  assert.deepEqual([...found], [], `${name} shows codes instead of words`);
+}
+
+/** Fails when an image on the page did not load (naturalWidth 0): a broken link or one the page's policy blocked. */
+export async function assertImagesLoad(page, name) {
+  // Waits inside the page (waitForFunction would compile its predicate there, which the page's policy refuses).
+  const broken = await page.evaluate(async () => {
+    const images = [...document.images];
+    for (const img of images) img.loading = 'eager';
+    await Promise.all(
+      images.map((img) =>
+        img.complete
+          ? null
+          : new Promise((resolve) => {
+              img.addEventListener('load', resolve, { once: true });
+              img.addEventListener('error', resolve, { once: true });
+              setTimeout(resolve, 15_000);
+            }),
+      ),
+    );
+    return images.filter((img) => !img.complete || img.naturalWidth === 0).map((img) => img.currentSrc || img.src);
+  });
+  assert.deepEqual(broken, [], `${name} has images that did not load`);
 }
 
 /** A unique address per run, so the journeys can run against a database that is not empty. */

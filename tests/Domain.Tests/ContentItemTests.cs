@@ -18,7 +18,7 @@ public sealed class ContentItemTests
     {
         var post = Post();
         post.Submit(Guid.NewGuid(), Now);
-        post.Approve(Guid.NewGuid(), "Good", Now);
+        post.Approve(Guid.NewGuid(), "Good", mayApproveOwn: false, Now);
         post.Schedule(Now.AddHours(1), approvalRequired: true, NoAssets, Now);
         Assert.True(post.TryClaim(Guid.NewGuid(), Now.AddHours(1), TimeSpan.FromMinutes(3), TimeSpan.Zero));
         post.MarkPublished(Now.AddHours(1));
@@ -29,10 +29,25 @@ public sealed class ContentItemTests
     }
 
     [Fact]
+    public void An_admin_approves_their_own_post_only_where_the_workspace_allows_it()
+    {
+        var author = Guid.NewGuid();
+        var post = ContentItem.Create(null, "Title", [new ContentVariant(SocialPlatform.LinkedIn, "Hello", [])], null, author, Now);
+        post.Submit(author, Now);
+
+        var refused = Assert.Throws<DomainRuleException>(() => post.Approve(author, null, mayApproveOwn: false, Now));
+        Assert.Contains("another admin", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ContentState.InReview, post.State);
+
+        post.Approve(author, null, mayApproveOwn: true, Now);
+        Assert.Equal(ContentState.Approved, post.State);
+    }
+
+    [Fact]
     public void Illegal_moves_are_refused()
     {
         var post = Post();
-        Assert.Throws<DomainRuleException>(() => post.Approve(Guid.NewGuid(), null, Now));
+        Assert.Throws<DomainRuleException>(() => post.Approve(Guid.NewGuid(), null, mayApproveOwn: false, Now));
         Assert.Throws<DomainRuleException>(() => post.MarkPublished(Now));
         Assert.Throws<DomainRuleException>(() => post.RetryLater(Now, "x", Now));
         Assert.Throws<DomainRuleException>(() => post.Schedule(Now.AddHours(1), approvalRequired: true, NoAssets, Now));

@@ -20,6 +20,6 @@ public sealed class FakeFileStorage : IFileStorage
 
     public TimeSpan DefaultLinkLifetime => TimeSpan.FromMinutes(15);
 
-    public Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null) =>
+    public Uri CreateSignedUrl(string key, TimeSpan lifetime, LinkAudience audience, string? downloadFileName = null) =>
         new($"https://media.test/{Uri.EscapeDataString(key)}?expires={DateTimeOffset.UtcNow.Add(lifetime).ToUnixTimeSeconds()}&sig=fake");
 }

@@ -174,6 +174,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ai/market-analyses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A company's earlier market analyses, newest first (up to 50). */
+        get: operations["ListMarketAnalyses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ai/generate-posts": {
         parameters: {
             query?: never;
@@ -923,7 +940,7 @@ export interface paths {
         };
         /** Whether approval is required before scheduling, and the workspace's time zone. */
         get: operations["GetContentSettings"];
-        /** Require (or stop requiring) an admin's approval before posts can be scheduled. */
+        /** Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts. */
         put: operations["UpdateContentSettings"];
         post?: never;
         delete?: never;
@@ -1083,6 +1100,23 @@ export interface paths {
         post?: never;
         /** Remove a connection and its tokens. */
         delete: operations["DeleteSocialConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/networks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The networks this server can connect accounts on; for admins, why an unavailable one is unavailable. */
+        get: operations["ListSocialNetworks"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1480,6 +1514,8 @@ export interface components {
         };
         "Application.Ai.MarketAnalysisDto": {
             /** Format: uuid */
+            id: string;
+            /** Format: uuid */
             companyId: string;
             focus?: string | null;
             competitors: components["schemas"]["Application.Ai.MarketFindingDto"][];
@@ -1487,6 +1523,8 @@ export interface components {
             audienceInsights: components["schemas"]["Application.Ai.MarketFindingDto"][];
             risks: components["schemas"]["Application.Ai.MarketFindingDto"][];
             source: components["schemas"]["Application.Ai.AiSourceDto"];
+            /** Format: date-time */
+            createdAt: string;
         };
         "Application.Ai.MarketFindingDto": {
             statement: string;
@@ -1777,6 +1815,7 @@ export interface components {
         };
         "Application.Content.ContentSettingsDto": {
             approvalRequired: boolean;
+            adminsMayApproveOwnPosts: boolean;
             timeZone: string;
         };
         "Application.Content.ContentVariantDto": {
@@ -2027,6 +2066,12 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        "Application.Social.SocialNetworkDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            name: string;
+            available: boolean;
+            adminNote?: string | null;
         };
         "Application.Social.SocialProfileDto": {
             /** Format: uuid */
@@ -2288,6 +2333,7 @@ export interface components {
             password: string;
             fullName: string;
             companyName: string;
+            timeZone?: string | null;
         };
         "WebApi.Endpoints.AuthEndpoints.ResetPasswordRequest": {
             /** Format: uuid */
@@ -2326,6 +2372,7 @@ export interface components {
         };
         "WebApi.Endpoints.ContentEndpoints.ContentSettingsRequest": {
             approvalRequired: boolean;
+            adminsMayApproveOwnPosts?: boolean | null;
         };
         "WebApi.Endpoints.ContentEndpoints.ReviewRequest": {
             comment?: string | null;
@@ -3181,6 +3228,73 @@ export interface operations {
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListMarketAnalyses: {
+        parameters: {
+            query: {
+                companyId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Ai.MarketAnalysisDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7525,6 +7639,53 @@ export interface operations {
             };
             /** @description Nothing with this id exists in the caller's tenant. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListSocialNetworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Social.SocialNetworkDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -18,6 +18,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/onboarding', label: 'Brand setup', icon: 'sparkles' },
   { to: '/app/files', label: 'Files', icon: 'folder' },
   { to: '/app/chat', label: 'Chat', icon: 'message' },
+  { to: '/app/market', label: 'Market analysis', icon: 'chart' },
   { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
   { to: '/app/approvals', label: 'Approvals', icon: 'check' },
   { to: '/app/automation/connections', label: 'Connections', icon: 'globe' },

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
               { path: 'chat', ...page(() => import('../features/chat/ChatPage')) },
+              { path: 'market', ...page(() => import('../features/market/MarketAnalysisPage')) },
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
               { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
                 ...page(() => import('../features/settings/SettingsLayout')),
                 children: [
                   { index: true, ...page(() => import('../features/settings/SettingsIndex')) },
+                  { path: 'workspace', ...page(() => import('../features/settings/WorkspacePage')) },
                   { path: 'account', ...page(() => import('../features/account/AccountPage')) },
                   { path: 'team', ...page(() => import('../features/team/TeamPage')) },
                   { path: 'sessions', ...page(() => import('../features/sessions/SessionsPage')) },

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using BrandAutomator.Domain.Ai;
 
 namespace BrandAutomator.Application.Ai;
@@ -65,9 +66,30 @@ public sealed record FindingBasisDto(string Kind, string? Field, ChatCitation? P
 
 public sealed record MarketFindingDto(string Statement, IReadOnlyList<FindingBasisDto> BasedOn, bool Inference, bool NeedsResearch);
 
+/// <summary>A market analysis; each is kept, so <see cref="Id"/> and <see cref="CreatedAt"/> place it in the company's history.</summary>
 public sealed record MarketAnalysisDto(
-    Guid CompanyId, string? Focus, IReadOnlyList<MarketFindingDto> Competitors, IReadOnlyList<MarketFindingDto> PositioningOpportunities,
-    IReadOnlyList<MarketFindingDto> AudienceInsights, IReadOnlyList<MarketFindingDto> Risks, AiSourceDto Source);
+    Guid Id, Guid CompanyId, string? Focus, IReadOnlyList<MarketFindingDto> Competitors, IReadOnlyList<MarketFindingDto> PositioningOpportunities,
+    IReadOnlyList<MarketFindingDto> AudienceInsights, IReadOnlyList<MarketFindingDto> Risks, AiSourceDto Source, DateTimeOffset CreatedAt)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The findings as a stored report keeps them.</summary>
+    public static string FindingsJson(MarketFindingsDto findings) => JsonSerializer.Serialize(findings, Json);
+
+    /// <summary>A stored report as the API shows it; <see cref="AiSourceDto.Cached"/> is false: it is read back, not asked again.</summary>
+    public static MarketAnalysisDto From(MarketAnalysisReport report)
+    {
+        var findings = JsonSerializer.Deserialize<MarketFindingsDto>(report.Findings, Json) ?? new MarketFindingsDto([], [], [], []);
+        var info = new AiProviderInfo(report.Provider, report.Model, "");
+        return new MarketAnalysisDto(report.Id, report.CompanyId, report.Focus, findings.Competitors, findings.PositioningOpportunities,
+            findings.AudienceInsights, findings.Risks, AiSourceDto.From(info, cached: false), report.CreatedAt);
+    }
+}
+
+/// <summary>The four sections of an analysis.</summary>
+public sealed record MarketFindingsDto(
+    IReadOnlyList<MarketFindingDto> Competitors, IReadOnlyList<MarketFindingDto> PositioningOpportunities,
+    IReadOnlyList<MarketFindingDto> AudienceInsights, IReadOnlyList<MarketFindingDto> Risks);
 
 public sealed record PostDraftDto(string Text, int Length, bool Shortened);
 

@@ -65,7 +65,7 @@ public sealed record AiProviderInfo(string Provider, string Model, string Prompt
 
     /// <summary>The visible label of offline output.</summary>
     public string? Note => IsOffline
-        ? "Offline mode: no AI provider is configured, so this was assembled by templates from your company profile and documents, not written by a model."
+        ? "Offline mode: built from your company profile and documents, not written by an AI model. An administrator can connect an AI model for written answers."
         : null;
 }
 

@@ -22,11 +22,12 @@ public sealed record AnalyzeMarket(Guid CompanyId, string? Focus) : ICommand<Mar
 
 public sealed class AnalyzeMarketValidator : AbstractValidator<AnalyzeMarket>
 {
-    public AnalyzeMarketValidator() => RuleFor(x => x.Focus).MaximumLength(500);
+    public AnalyzeMarketValidator() => RuleFor(x => x.Focus).MaximumLength(MarketAnalysisReport.MaxFocusLength);
 }
 
 public sealed class AnalyzeMarketHandler(
-    ITenantDb db, PlanEntitlements entitlements, IMarketAnalyst analyst, IAiProvider provider, GroundingRetriever retriever, CachedAiCall ai)
+    ITenantDb db, ICurrentUser user, PlanEntitlements entitlements, IMarketAnalyst analyst, IAiProvider provider, GroundingRetriever retriever,
+    CachedAiCall ai, TimeProvider clock)
     : ICommandHandler<AnalyzeMarket, MarketAnalysisDto>
 {
     public const string Kind = "market-analysis";
@@ -48,8 +49,14 @@ public sealed class AnalyzeMarketHandler(
 
         IReadOnlyList<MarketFindingDto> Section(IReadOnlyList<MarketFinding> findings) =>
             findings.Where(f => !string.IsNullOrWhiteSpace(f.Statement)).Select(f => Grounded(f, profile, passages)).ToList();
-        return new MarketAnalysisDto(company.Id, focus, Section(analysis.Competitors), Section(analysis.PositioningOpportunities),
-            Section(analysis.AudienceInsights), Section(analysis.Risks), AiSourceDto.From(provider.Info, cached));
+        var findings = new MarketFindingsDto(
+            Section(analysis.Competitors), Section(analysis.PositioningOpportunities), Section(analysis.AudienceInsights), Section(analysis.Risks));
+        // Every analysis is kept (a cached answer too: it is what the user was shown, at this time), so the history is complete.
+        var report = MarketAnalysisReport.Record(
+            company.Id, focus, MarketAnalysisDto.FindingsJson(findings), provider.Info.Provider, provider.Info.Model, user.UserId, clock.GetUtcNow());
+        db.MarketAnalyses.Add(report);
+        await db.SaveChangesAsync(cancellationToken);
+        return MarketAnalysisDto.From(report) with { Source = AiSourceDto.From(provider.Info, cached) };
     }
 
     /// <summary>

@@ -21,9 +21,9 @@ internal static class AssetLinks
     public static AssetDto ToDto(this BrandAsset a, IFileStorage storage) => new(
         a.Id, a.CompanyId, a.Name, a.OriginalFileName, a.Type.ToString().ToLowerInvariant(), a.MediaType, a.SizeBytes, a.Sha256,
         a.State.ToString().ToLowerInvariant(), a.FailureReason, a.Width, a.Height, a.DurationSeconds, a.ChunkCount, a.Tags,
-        storage.CreateSignedUrl(a.StorageKey, storage.DefaultLinkLifetime, a.Name),
-        a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, storage.DefaultLinkLifetime),
-        a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, storage.DefaultLinkLifetime),
+        storage.CreateSignedUrl(a.StorageKey, storage.DefaultLinkLifetime, LinkAudience.Browser, a.Name),
+        a.ThumbnailSmallKey is null ? null : storage.CreateSignedUrl(a.ThumbnailSmallKey, storage.DefaultLinkLifetime, LinkAudience.Browser),
+        a.ThumbnailLargeKey is null ? null : storage.CreateSignedUrl(a.ThumbnailLargeKey, storage.DefaultLinkLifetime, LinkAudience.Browser),
         a.CreatedAt, a.ProcessedAt, a.Status.ToString().ToLowerInvariant(), a.SupersededBy, a.ArchivedAt, a.ArchiveSuggestion, a.AltText);
 
     /// <summary>Objects of a tenant live under its own prefix: <c>tenant-{id}/assets/{assetId}/...</c>.</summary>

@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Application.Content;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Tenants;
 using FluentValidation;
@@ -7,7 +8,12 @@ using Mediator;
 namespace BrandAutomator.Application.Auth;
 
 /// <summary>Sign-up: a new tenant with its own schema and its first admin, made as one unit.</summary>
-public sealed record RegisterAccount(string Email, string Password, string FullName, string CompanyName) : ICommand<AuthResponse>;
+/// <remarks>
+/// <see cref="TimeZone"/> is the browser's IANA zone, proposed so that times read right from the first minute; an unknown
+/// or missing zone leaves the workspace on UTC (the settings page can change it), never refuses the sign-up.
+/// </remarks>
+public sealed record RegisterAccount(string Email, string Password, string FullName, string CompanyName, string? TimeZone = null)
+    : ICommand<AuthResponse>;
 
 public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
 {
@@ -35,6 +41,11 @@ public sealed class RegisterAccountHandler(
         // first session: a failure anywhere, even a crash, leaves nothing behind, and a retry starts clean.
         await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
         var tenant = Tenant.Create(command.CompanyName, clock.GetUtcNow());
+        if (TenantTime.Find(command.TimeZone?.Trim()) is { HasIanaId: true } zone)
+        {
+            tenant.SetTimeZone(zone.Id);
+        }
+
         catalog.Tenants.Add(tenant);
         var user = await identity.CreateUserAsync(command.Email, command.Password, command.FullName, cancellationToken);
         catalog.Memberships.Add(TenantMembership.Create(tenant.Id, user.Id, TenantRole.Admin, clock.GetUtcNow()));

@@ -178,7 +178,7 @@ public sealed partial class PublishDueContentHandler(
         var assets = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id) && (a.Type == AssetType.Image || a.Type == AssetType.Video))
             .ToListAsync(cancellationToken);
         return ids.Select(id => assets.FirstOrDefault(a => a.Id == id)).OfType<BrandAsset>()
-            .Select(a => new PublishMedia(storage.CreateSignedUrl(a.StorageKey, MediaLinkLifetime), a.Type == AssetType.Video, a.AltText))
+            .Select(a => new PublishMedia(storage.CreateSignedUrl(a.StorageKey, MediaLinkLifetime, LinkAudience.Outside), a.Type == AssetType.Video, a.AltText))
             .ToList();
     }
 

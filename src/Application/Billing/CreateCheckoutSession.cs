@@ -96,8 +96,8 @@ internal static class BillingGuard
         if (!plans.BillingEnabled)
         {
             throw new ConflictException(
-                $"Billing is off on this self-hosted instance: every tenant has the {plans.SelfHosted.Name} plan and there is nothing to buy. " +
-                "Set Billing:StripeSecretKey and Billing:StripeWebhookSecret to sell plans.");
+                $"Billing is off on this self-hosted instance: every workspace has the {plans.SelfHosted.Name} plan and there is nothing to buy. " +
+                "Whoever runs the server can turn on payments in its settings.");
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class ApproveContentHandler(ITenantDb db, ICurrentUser user, Tenan
     public async ValueTask<ContentItemDto> Handle(ApproveContent command, CancellationToken cancellationToken)
     {
         var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
-        item.Approve(user.UserId, command.Comment, clock.GetUtcNow());
+        var mayApproveOwn = await ContentReader.AdminsMayApproveOwnPostsAsync(db, cancellationToken);
+        item.Approve(user.UserId, command.Comment, mayApproveOwn, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return await ContentReader.ToDtoAsync(db, item, await time.ZoneAsync(cancellationToken), clock.GetUtcNow(), cancellationToken);
     }

@@ -32,6 +32,9 @@ internal static class ContentReader
     public static async Task<bool> ApprovalRequiredAsync(ITenantDb db, CancellationToken cancellationToken) =>
         await db.TenantSettings.AsNoTracking().Select(s => s.ApprovalRequired).SingleOrDefaultAsync(cancellationToken);
 
+    public static async Task<bool> AdminsMayApproveOwnPostsAsync(ITenantDb db, CancellationToken cancellationToken) =>
+        await db.TenantSettings.AsNoTracking().Select(s => s.AdminsMayApproveOwnPosts).SingleOrDefaultAsync(cancellationToken);
+
     public static async Task<ContentItem> LoadAsync(ITenantDb db, Guid id, CancellationToken cancellationToken) =>
         await db.ContentItems.SingleOrDefaultAsync(c => c.Id == id, cancellationToken) ?? throw new NotFoundException("Post", id);
 

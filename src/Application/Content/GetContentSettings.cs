@@ -8,5 +8,8 @@ public sealed record GetContentSettings : IQuery<ContentSettingsDto>;
 public sealed class GetContentSettingsHandler(ITenantDb db, TenantTime time) : IQueryHandler<GetContentSettings, ContentSettingsDto>
 {
     public async ValueTask<ContentSettingsDto> Handle(GetContentSettings query, CancellationToken cancellationToken) =>
-        new(await ContentReader.ApprovalRequiredAsync(db, cancellationToken), (await time.ZoneAsync(cancellationToken)).Id);
+        new(
+            await ContentReader.ApprovalRequiredAsync(db, cancellationToken),
+            await ContentReader.AdminsMayApproveOwnPostsAsync(db, cancellationToken),
+            (await time.ZoneAsync(cancellationToken)).Id);
 }

@@ -7,8 +7,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Content;
 
-/// <summary>Whether posts need an admin's approval before they can be scheduled.</summary>
-public sealed record UpdateContentSettings(bool ApprovalRequired) : ICommand<ContentSettingsDto>, IRequireRole
+/// <summary>
+/// Whether posts need an admin's approval before they can be scheduled, and whether an admin may approve their own
+/// (null: unchanged).
+/// </summary>
+public sealed record UpdateContentSettings(bool ApprovalRequired, bool? AdminsMayApproveOwnPosts = null) : ICommand<ContentSettingsDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Admin;
 }
@@ -25,8 +28,9 @@ public sealed class UpdateContentSettingsHandler(ITenantDb db, TenantTime time, 
             db.TenantSettings.Add(settings);
         }
 
-        settings.RequireApproval(command.ApprovalRequired, clock.GetUtcNow());
+        settings.RequireApproval(
+            command.ApprovalRequired, command.AdminsMayApproveOwnPosts ?? settings.AdminsMayApproveOwnPosts, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return new ContentSettingsDto(settings.ApprovalRequired, (await time.ZoneAsync(cancellationToken)).Id);
+        return new ContentSettingsDto(settings.ApprovalRequired, settings.AdminsMayApproveOwnPosts, (await time.ZoneAsync(cancellationToken)).Id);
     }
 }

@@ -45,5 +45,5 @@ public sealed class ProfileKitReader(ITenantDb db, IFileStorage storage, IAiProv
             .Select(c => c.Platform).ToListAsync(cancellationToken)).ToHashSet();
 
     private ProfileKitImageDto Image(string label, ProfileKitImage image) =>
-        new(label, image.Width, image.Height, storage.CreateSignedUrl(image.StorageKey, storage.DefaultLinkLifetime));
+        new(label, image.Width, image.Height, storage.CreateSignedUrl(image.StorageKey, storage.DefaultLinkLifetime, LinkAudience.Browser));
 }

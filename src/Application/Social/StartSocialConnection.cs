@@ -41,9 +41,7 @@ public sealed class StartSocialConnectionHandler(
     {
         if (!server.IsConfigured(command.Platform))
         {
-            throw new ConflictException(
-                $"{command.Platform.DisplayName()} is not configured on this server: its OAuth client id and secret " +
-                $"(Publishing:{command.Platform}:ClientId and ClientSecret) are not set.");
+            throw new ConflictException(NetworkAvailability.UnavailableNote(command.Platform));
         }
 
         await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);

@@ -120,9 +120,19 @@ public sealed partial class ContentItem : Entity<Guid>
         UpdatedAt = now;
     }
 
-    public void Approve(Guid adminId, string? comment, DateTimeOffset now)
+    /// <summary>
+    /// An admin approves. Unless the workspace allows it (<paramref name="mayApproveOwn"/>), the author or the member who
+    /// submitted the post cannot approve it: a second pair of eyes is the point of approval.
+    /// </summary>
+    public void Approve(Guid adminId, string? comment, bool mayApproveOwn, DateTimeOffset now)
     {
         Require(ContentState.InReview, "approved");
+        if (!mayApproveOwn && (adminId == CreatedBy || adminId == SubmittedBy))
+        {
+            throw new DomainRuleException(
+                "You cannot approve your own post: another admin has to approve it. An admin can allow self-approval in the workspace settings.");
+        }
+
         State = ContentState.Approved;
         ReviewedBy = adminId;
         ReviewedAt = now;

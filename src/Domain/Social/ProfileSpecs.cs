@@ -153,7 +153,8 @@ public static partial class ProfileText
 
     /// <summary>
     /// The text within <paramref name="max"/> as <paramref name="platform"/> counts it: whitespace collapsed, and when
-    /// too long cut at a word boundary (or inside a word too long to keep) with an ellipsis. Never trusts its input.
+    /// too long shortened by whole sentences, else to its leading clauses (ended with a stop), and only when not even a
+    /// clause fits cut at a word boundary (or inside a word too long to keep) with an ellipsis. Never trusts its input.
     /// </summary>
     public static (string Text, bool Shortened) Fit(SocialPlatform platform, string? text, int max)
     {
@@ -161,6 +162,11 @@ public static partial class ProfileText
         if (Count(platform, clean) <= max)
         {
             return (clean, false);
+        }
+
+        if (WholeSentencesOrClauses(platform, clean, max) is { } shortened)
+        {
+            return (shortened, true);
         }
 
         var ellipsis = Count(platform, "…");
@@ -196,6 +202,36 @@ public static partial class ProfileText
 
         return (Count(platform, result) <= max ? result : "", true);
     }
+
+    private static string? WholeSentencesOrClauses(SocialPlatform platform, string clean, int max)
+    {
+        // Sentence ends: a stop followed by a space; the longest run of leading sentences that fits.
+        for (var end = clean.Length - 1; end > 0; end--)
+        {
+            if (clean[end] == ' ' && clean[end - 1] is '.' or '!' or '?' && Fits(platform, clean[..end], max))
+            {
+                return clean[..end];
+            }
+        }
+
+        // One long sentence: its leading clauses, if they make at least three words.
+        for (var end = clean.Length - 1; end > 0; end--)
+        {
+            if (clean[end] == ' ' && clean[end - 1] is ',' or ';' or ':')
+            {
+                var clause = clean[..(end - 1)].TrimEnd() + ".";
+                if (clause.Split(' ').Length >= 3 && Fits(platform, clause, max))
+                {
+                    return clause;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // Both as the network counts (X weighs some characters double and links as 23) and in code points.
+    private static bool Fits(SocialPlatform platform, string text, int max) => Count(platform, text) <= max && text.EnumerateRunes().Count() <= max;
 
     /// <summary>A display name within the network's limit, never empty while the name has a letter.</summary>
     public static string DisplayName(SocialPlatform platform, string name, int max) => Fit(platform, name, max).Text;

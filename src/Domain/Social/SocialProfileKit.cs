@@ -171,7 +171,7 @@ public sealed class SocialProfileKit : Entity<Guid>
 
         if (!connected)
         {
-            steps.Add($"Connect the {name} {spec.AccountNoun} in Settings > Connections so posts can be published.");
+            steps.Add($"Connect the {name} {spec.AccountNoun} on the Connections page so posts can be published.");
         }
 
         return steps;

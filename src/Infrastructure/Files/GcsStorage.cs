@@ -101,7 +101,8 @@ public sealed class GcsStorage : IFileStorage, IDisposable
 
     public TimeSpan DefaultLinkLifetime => TimeSpan.FromMinutes(_linkLifetimeMinutes);
 
-    public Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null)
+    /// <summary>Google serves the object, so the link is absolute for every audience (the SPA's CSP allows its origin).</summary>
+    public Uri CreateSignedUrl(string key, TimeSpan lifetime, LinkAudience audience, string? downloadFileName = null)
     {
         var request = UrlSigner.RequestTemplate.FromBucket(_bucket)
             .WithObjectName(StorageKey.Require(key))

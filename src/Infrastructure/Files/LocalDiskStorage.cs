@@ -101,8 +101,10 @@ public sealed class LocalDiskStorage : IFileStorage
 
     public TimeSpan DefaultLinkLifetime => TimeSpan.FromMinutes(_linkLifetimeMinutes);
 
-    public Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null) =>
-        _links.Create(StorageKey.Require(key), lifetime, downloadFileName);
+    public Uri CreateSignedUrl(string key, TimeSpan lifetime, LinkAudience audience, string? downloadFileName = null) =>
+        audience == LinkAudience.Browser
+            ? _links.CreateRelative(StorageKey.Require(key), lifetime, downloadFileName)
+            : _links.Create(StorageKey.Require(key), lifetime, downloadFileName);
 
     /// <summary>The file of <paramref name="key"/>; throws for a key that is not valid or would leave <see cref="Root"/>.</summary>
     public string PathOf(string key)

@@ -21,7 +21,7 @@ public enum SignedLinkVerdict
 }
 
 /// <summary>
-/// Links to local files: <c>{PublicBaseUrl}/api/v1/files/{key}?expires={unix}&amp;sig={sig}[&amp;name={name}]</c>, where sig is
+/// Links to local files: <c>[{PublicBaseUrl}]/api/v1/files/{key}?expires={unix}&amp;sig={sig}[&amp;name={name}]</c>, where sig is
 /// the base64url HMAC-SHA256 of <c>key \n expires \n name</c>. Anyone holding the link may read the file until it expires;
 /// changing any part of it breaks the signature.
 /// </summary>
@@ -68,7 +68,18 @@ public sealed class LocalSignedUrls
         _time = time;
     }
 
-    public Uri Create(string key, TimeSpan lifetime, string? downloadFileName = null)
+    /// <summary>An absolute link under the public address, for readers outside the browser (networks, e-mails).</summary>
+    public Uri Create(string key, TimeSpan lifetime, string? downloadFileName = null) =>
+        new(_baseUrl + PathAndQuery(key, lifetime, downloadFileName), UriKind.Absolute);
+
+    /// <summary>
+    /// A link relative to the origin the SPA is served from: the browser resolves it against whatever address the app
+    /// answers at (another port, a proxy, a custom domain), so it never depends on the configured public address.
+    /// </summary>
+    public Uri CreateRelative(string key, TimeSpan lifetime, string? downloadFileName = null) =>
+        new(PathAndQuery(key, lifetime, downloadFileName), UriKind.Relative);
+
+    private string PathAndQuery(string key, TimeSpan lifetime, string? downloadFileName)
     {
         StorageKey.Require(key);
         if (lifetime <= TimeSpan.Zero || lifetime > MaxLifetime)
@@ -77,8 +88,7 @@ public sealed class LocalSignedUrls
         }
 
         var expires = _time.GetUtcNow().Add(lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var url = new StringBuilder(_baseUrl)
-            .Append(RoutePrefix).Append('/').Append(key)
+        var url = new StringBuilder(RoutePrefix).Append('/').Append(key)
             .Append("?expires=").Append(expires)
             .Append("&sig=").Append(Signature(key, expires, downloadFileName));
         if (!string.IsNullOrEmpty(downloadFileName))
@@ -86,7 +96,7 @@ public sealed class LocalSignedUrls
             url.Append("&name=").Append(Uri.EscapeDataString(downloadFileName));
         }
 
-        return new Uri(url.ToString());
+        return url.ToString();
     }
 
     /// <summary>Judges a link's parts as the API received them (query values already decoded).</summary>

@@ -91,6 +91,11 @@ public static class AiEndpoints
             .WithName("AnalyzeMarket")
             .WithSummary("Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference.");
 
+        ai.MapGet("/market-analyses", async (Guid companyId, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListMarketAnalyses(companyId), ct)))
+            .WithName("ListMarketAnalyses")
+            .WithSummary("A company's earlier market analyses, newest first (up to 50).");
+
         ai.MapPost("/generate-posts", async (PostsRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GeneratePosts(body.CompanyId, body.Platforms ?? [], body.Topic ?? "", body.Count ?? 3), ct)))
             .RequireAuthorization(Policies.Editor)

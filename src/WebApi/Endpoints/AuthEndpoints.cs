@@ -8,7 +8,8 @@ namespace BrandAutomator.WebApi.Endpoints;
 
 public static class AuthEndpoints
 {
-    public sealed record RegisterRequest([property: EmailAddress] string Email, string Password, string FullName, string CompanyName);
+    /// <summary>TimeZone: the browser's IANA zone, proposed for the new workspace (UTC when missing or unknown).</summary>
+    public sealed record RegisterRequest([property: EmailAddress] string Email, string Password, string FullName, string CompanyName, string? TimeZone);
 
     public sealed record LoginRequest([property: EmailAddress] string Email, string Password, Guid? TenantId);
 
@@ -40,7 +41,7 @@ public static class AuthEndpoints
 
         anonymous.MapPost("/register", async (RegisterRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/auth/sessions", await sender.Send(
-                    new RegisterAccount(body.Email ?? "", body.Password ?? "", body.FullName ?? "", body.CompanyName ?? ""), ct)))
+                    new RegisterAccount(body.Email ?? "", body.Password ?? "", body.FullName ?? "", body.CompanyName ?? "", body.TimeZone), ct)))
             .WithName("RegisterAccount")
             .WithSummary("Sign up: creates a tenant with its own schema and its first admin.");
 

@@ -14,7 +14,7 @@ public static class ContentEndpoints
 
     public sealed record ReviewRequest(string? Comment);
 
-    public sealed record ContentSettingsRequest(bool ApprovalRequired);
+    public sealed record ContentSettingsRequest(bool ApprovalRequired, bool? AdminsMayApproveOwnPosts);
 
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder app)
     {
@@ -89,10 +89,10 @@ public static class ContentEndpoints
             .WithSummary("Whether approval is required before scheduling, and the workspace's time zone.");
 
         content.MapPut("/settings", async (ContentSettingsRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new UpdateContentSettings(body.ApprovalRequired), ct)))
+                TypedResults.Ok(await sender.Send(new UpdateContentSettings(body.ApprovalRequired, body.AdminsMayApproveOwnPosts), ct)))
             .RequireAuthorization(Policies.Admin)
             .WithName("UpdateContentSettings")
-            .WithSummary("Require (or stop requiring) an admin's approval before posts can be scheduled.");
+            .WithSummary("Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts.");
 
         content.MapPost("/calendar-token", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RotateCalendarToken(), ct)))

@@ -1,5 +1,7 @@
+using BrandAutomator.Infrastructure.Files;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace BrandAutomator.WebApi.Hosting;
@@ -13,11 +15,19 @@ public static class SpaHosting
 {
     public const string ConstraintName = "clientRoute";
 
-    // The SPA keeps tokens in the browser, so its page gets a strict policy: scripts and connections from this
-    // origin only. React's style props go through the CSSOM, which 'self' styles do not restrict.
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self' data:; " +
-        "connect-src 'self'; media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /// <summary>
+    /// The SPA keeps tokens in the browser, so its page gets a strict policy: scripts and connections from this origin
+    /// only. React's style props go through the CSSOM, which 'self' styles do not restrict. Images and media come from
+    /// this origin (local files are linked relative to it) and, with Cloud Storage, from the storage host alone.
+    /// </summary>
+    public static string ContentSecurityPolicy(StorageOptions storage)
+    {
+        var files = storage.Provider == StorageProvider.Gcs && Uri.TryCreate(storage.GcsBaseUri, UriKind.Absolute, out var gcs)
+            ? " " + gcs.GetLeftPart(UriPartial.Authority)
+            : "";
+        return $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:{files}; font-src 'self' data:; " +
+               $"connect-src 'self'; media-src 'self' blob:{files}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    }
 
     public static IServiceCollection AddSpaHosting(this IServiceCollection services) =>
         services.Configure<RouteOptions>(options => options.SetParameterPolicy<ClientRouteConstraint>(ConstraintName));
@@ -63,7 +73,8 @@ public static class SpaHosting
 
     private static void AddPageHeaders(HttpResponse response)
     {
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy =
+            ContentSecurityPolicy(response.HttpContext.RequestServices.GetRequiredService<IOptions<StorageOptions>>().Value);
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers[HeaderNames.XFrameOptions] = "DENY";
         response.Headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -103,7 +103,7 @@ public sealed class GeminiChatClientTests : IDisposable
     }
 
     [Theory]
-    [InlineData(403, "PERMISSION_DENIED", "check Ai:ApiKey")]
+    [InlineData(403, "PERMISSION_DENIED", "check the AI key")]
     [InlineData(404, "NOT_FOUND", "does not know the model 'gemini-2.5-flash'")]
     public async Task Refusals_of_access_or_model_are_not_retried(int status, string name, string expected)
     {

@@ -83,7 +83,8 @@ public sealed class OfflineAnswerTests
         Assert.Contains("Your documents do not cover this", answer, StringComparison.Ordinal);
         Assert.Contains("upload a current price list", answer, StringComparison.Ordinal);
         Assert.Empty(CitationMarkers.In(answer, 5));
-        Assert.StartsWith("_Offline mode", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Offline mode", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ai:Provider", answer, StringComparison.Ordinal);
     }
 
     [Fact]

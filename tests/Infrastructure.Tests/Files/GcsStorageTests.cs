@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Files;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
@@ -125,7 +126,7 @@ public sealed class GcsStorageTests : IDisposable
     {
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.SaveAsync(key, new MemoryStream([1]), "image/png", default));
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.OpenReadAsync(key, default));
-        Assert.Throws<ArgumentException>(() => _storage.CreateSignedUrl(key, TimeSpan.FromMinutes(5)));
+        Assert.Throws<ArgumentException>(() => _storage.CreateSignedUrl(key, TimeSpan.FromMinutes(5), LinkAudience.Outside));
 
         Assert.Empty(_gcs.Server.LogEntries);
     }
@@ -136,7 +137,7 @@ public sealed class GcsStorageTests : IDisposable
         using var storage = Storage(StorageOptions.GoogleBaseUri);
         var before = DateTimeOffset.UtcNow;
 
-        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15));
+        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15), LinkAudience.Outside);
 
         Assert.Equal($"https://storage.googleapis.com/{Bucket}/{Key}", url.GetLeftPart(UriPartial.Path));
         var query = Query(url);
@@ -154,7 +155,7 @@ public sealed class GcsStorageTests : IDisposable
     {
         using var storage = Storage(StorageOptions.GoogleBaseUri);
 
-        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15), "Brand book – 2026.pdf");
+        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15), LinkAudience.Outside, "Brand book – 2026.pdf");
 
         var disposition = Query(url)["response-content-disposition"];
         Assert.StartsWith("attachment; filename=", disposition, StringComparison.Ordinal);
@@ -166,7 +167,7 @@ public sealed class GcsStorageTests : IDisposable
     public void Changing_the_object_or_the_expiry_of_a_signed_url_breaks_its_signature()
     {
         using var storage = Storage(StorageOptions.GoogleBaseUri);
-        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15));
+        var url = storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(15), LinkAudience.Outside);
 
         // The recomputation would catch a tampered link the way Google does, so it is not true of everything.
         Assert.False(V4SignatureVerifies(new Uri(url.ToString().Replace("/original.png", "/other.png", StringComparison.Ordinal)), Bucket, "tenant-7f1c/assets/3b9e/other.png"));
@@ -176,7 +177,7 @@ public sealed class GcsStorageTests : IDisposable
     [Fact]
     public void Signed_url_for_a_configured_endpoint_points_at_its_host_and_port()
     {
-        var url = _storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(5));
+        var url = _storage.CreateSignedUrl(Key, TimeSpan.FromMinutes(5), LinkAudience.Outside);
 
         var endpoint = new Uri(_gcs.BaseUri);
         Assert.Equal($"{endpoint.Scheme}://{endpoint.Authority}/{Bucket}/{Key}", url.GetLeftPart(UriPartial.Path));

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Files;
 using Microsoft.Extensions.Time.Testing;
 
@@ -131,7 +132,7 @@ public sealed class LocalDiskStorageTests : IDisposable
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.OpenReadAsync(key, default));
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.ExistsAsync(key, default));
         await Assert.ThrowsAsync<ArgumentException>(() => _storage.DeleteAsync(key, default));
-        Assert.Throws<ArgumentException>(() => _storage.CreateSignedUrl(key, TimeSpan.FromMinutes(5)));
+        Assert.Throws<ArgumentException>(() => _storage.CreateSignedUrl(key, TimeSpan.FromMinutes(5), LinkAudience.Outside));
         Assert.False(Directory.Exists(_root));
     }
 

@@ -167,6 +167,18 @@ public sealed class LocalSignedUrlsTests
         Assert.StartsWith("https://files.example/api/v1/files/", own.Create(Key, TimeSpan.FromMinutes(1)).ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Browser_links_are_relative_and_verify_like_absolute_ones()
+    {
+        var relative = _links.CreateRelative(Key, TimeSpan.FromMinutes(15), "Logo – dark.png");
+
+        Assert.False(relative.IsAbsoluteUri);
+        Assert.StartsWith("/api/v1/files/", relative.OriginalString, StringComparison.Ordinal);
+        // Wherever the SPA is served, the browser resolves the same path against that origin.
+        var link = Parts(new Uri(new Uri("http://127.0.0.1:49152"), relative));
+        Assert.Equal(SignedLinkVerdict.Valid, _links.Verify(link.Key, link.Expires, link.Name, link.Sig, _time.GetUtcNow()));
+    }
+
     private LocalSignedUrls FromSettings(StorageOptions storage, string dataDirectory, string environment) => new(
         Options.Create(storage),
         Options.Create(new EmailOptions { PublicBaseUrl = "https://brand.example" }),

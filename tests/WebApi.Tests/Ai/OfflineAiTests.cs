@@ -32,6 +32,25 @@ public sealed class OfflineAiTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Market_analyses_are_kept_as_a_history_newest_first()
+    {
+        var account = await factory.RegisterAsync();
+        var company = await account.CreateBrandAsync();
+        foreach (var focus in new[] { "home brewing", "cafés in Oslo" })
+        {
+            var made = await account.Client.PostAsJsonAsync("/api/v1/ai/analyze-market", new { companyId = company, focus });
+            Assert.True(made.IsSuccessStatusCode, await made.Content.ReadAsStringAsync());
+        }
+
+        var history = (await account.Client.GetFromJsonAsync<JsonArray>($"/api/v1/ai/market-analyses?companyId={company}"))!;
+        Assert.Equal(["cafés in Oslo", "home brewing"], history.Select(a => a!["focus"]!.GetValue<string>()));
+        Assert.All(history, a => Assert.True(a!["source"]!["offline"]!.GetValue<bool>()));
+        Assert.NotEmpty(history[0]!["competitors"]!.AsArray().Concat(history[0]!["audienceInsights"]!.AsArray()));
+        var unknown = await account.Client.GetAsync($"/api/v1/ai/market-analyses?companyId={Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
     public async Task Every_ai_endpoint_gives_the_same_labelled_offline_output_twice()
     {
         var account = await factory.RegisterAsync();
@@ -47,7 +66,10 @@ public sealed class OfflineAiTests(ApiFactory factory) : IClassFixture<ApiFactor
             Assert.True(session["offline"]!.GetValue<bool>());
             Assert.Contains("Offline mode", session["note"]!.GetValue<string>(), StringComparison.Ordinal);
             Assert.True(events[^1].Data["offline"]!.GetValue<bool>());
-            Assert.StartsWith("_Offline mode", events.Answer(), StringComparison.Ordinal);
+            // Said once, by the note: the answer itself repeats no disclaimer and names no setting.
+            Assert.DoesNotContain("Offline mode", events.Answer(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ai:", events.Answer(), StringComparison.Ordinal);
+            Assert.DoesNotContain("Ai:", session["note"]!.GetValue<string>(), StringComparison.Ordinal);
             chats.Add(events.Answer() + string.Join('|', events.Where(e => e.Name == "citation").Select(e => e.Data.ToJsonString())));
         }
 
@@ -71,8 +93,10 @@ public sealed class OfflineAiTests(ApiFactory factory) : IClassFixture<ApiFactor
             var source = runs[0]["source"]?.AsObject() ?? runs[0];
             Assert.Equal("offline", source["provider"]!.GetValue<string>());
             Assert.Contains("Offline mode", source["note"]!.GetValue<string>(), StringComparison.Ordinal);
-            // The second run is the same output (served from the cache), apart from saying so.
-            Assert.Equal(Without(runs[0], "cached"), Without(runs[1], "cached"));
+            // The second run is the same output (served from the cache), apart from saying so; a market analysis is kept
+            // as a new entry of the history each time, with its own id and time.
+            string[] ignored = path.EndsWith("analyze-market", StringComparison.Ordinal) ? ["cached", "id", "createdAt"] : ["cached"];
+            Assert.Equal(Without(runs[0], ignored), Without(runs[1], ignored));
         }
     }
 
@@ -244,13 +268,16 @@ public sealed class OfflineAiTests(ApiFactory factory) : IClassFixture<ApiFactor
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    private static string Without(JsonObject value, string property)
+    private static string Without(JsonObject value, params string[] properties)
     {
         var copy = value.DeepClone().AsObject();
-        copy.Remove(property);
-        if (copy["source"] is JsonObject source)
+        foreach (var property in properties)
         {
-            source.Remove(property);
+            copy.Remove(property);
+            if (copy["source"] is JsonObject source)
+            {
+                source.Remove(property);
+            }
         }
 
         return copy.ToJsonString();

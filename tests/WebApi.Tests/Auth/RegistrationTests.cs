@@ -43,6 +43,25 @@ public sealed class RegistrationTests(ApiFactory factory) : IClassFixture<ApiFac
         await fromB.EnsureStatusAsync(HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("Europe/Berlin", "Europe/Berlin")]
+    [InlineData("Mars/Olympus_Mons", "UTC")]
+    [InlineData(null, "UTC")]
+    public async Task Sign_up_takes_the_browsers_time_zone_and_falls_back_to_utc(string? proposed, string expected)
+    {
+        var response = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/register", new
+        {
+            email = ApiClient.UniqueEmail(), password = ApiClient.GoodPassword, fullName = "Ada Lovelace", companyName = "Zones", timeZone = proposed,
+        });
+
+        await response.EnsureStatusAsync(HttpStatusCode.Created);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", body["accessToken"]!.GetValue<string>());
+        var settings = (await client.GetFromJsonAsync<JsonObject>("/api/v1/content/settings"))!;
+        Assert.Equal(expected, settings["timeZone"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Sign_up_returns_tokens_user_and_tenant()
     {

@@ -45,6 +45,29 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_admin_cannot_approve_their_own_post_unless_the_workspace_allows_it()
+    {
+        var admin = await factory.RegisterAsync();
+        var settings = await admin.Client.PutAsJsonAsync("/api/v1/content/settings", new { approvalRequired = true });
+        Assert.False((await settings.Content.ReadFromJsonAsync<JsonObject>())!["adminsMayApproveOwnPosts"]!.GetValue<bool>());
+        var id = await CreatePostAsync(admin, "linkedIn", "My own post");
+        await (await admin.Client.PostAsync($"/api/v1/content/{id}/submit", null)).EnsureStatusAsync(HttpStatusCode.OK);
+
+        var own = await admin.Client.PostAsync($"/api/v1/content/{id}/approve", null);
+        await own.EnsureStatusAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("another admin", (await own.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("inReview", (await GetPostAsync(admin, id))["state"]!.GetValue<string>());
+
+        var allow = await admin.Client.PutAsJsonAsync("/api/v1/content/settings", new { approvalRequired = true, adminsMayApproveOwnPosts = true });
+        await allow.EnsureStatusAsync(HttpStatusCode.OK);
+        // Leaving the new switch out keeps it as it is.
+        await (await admin.Client.PutAsJsonAsync("/api/v1/content/settings", new { approvalRequired = true })).EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.True((await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/content/settings"))!["adminsMayApproveOwnPosts"]!.GetValue<bool>());
+        await (await admin.Client.PostAsync($"/api/v1/content/{id}/approve", null)).EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", (await GetPostAsync(admin, id))["state"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Editors_submit_and_admins_approve_or_reject_with_a_comment_before_scheduling_when_approval_is_required()
     {
         var admin = await factory.RegisterAsync();

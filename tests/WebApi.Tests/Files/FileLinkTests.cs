@@ -28,7 +28,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     {
         var key = await StoreAsync("original.png", Png);
 
-        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15))));
+        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside)));
 
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         Assert.Equal(Png, await response.Content.ReadAsByteArrayAsync());
@@ -45,7 +45,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     {
         var key = await StoreAsync("original.png", Png);
 
-        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), "Logo – dark.png")));
+        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside, "Logo – dark.png")));
 
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         var disposition = response.Content.Headers.ContentDisposition!;
@@ -58,7 +58,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     {
         var key = await StoreAsync("original.svg", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(document.domain)</script></svg>"u8.ToArray());
 
-        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15))));
+        var response = await factory.CreateClient().GetAsync(PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside)));
 
         await response.EnsureStatusAsync(HttpStatusCode.OK);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
@@ -69,7 +69,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     public async Task Range_requests_get_the_requested_bytes_only()
     {
         var key = await StoreAsync("original.png", Png);
-        using var request = new HttpRequestMessage(HttpMethod.Get, PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside)));
         request.Headers.Range = new RangeHeaderValue(1, 3);
 
         var response = await factory.CreateClient().SendAsync(request);
@@ -84,7 +84,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     {
         var key = await StoreAsync("original.png", Png);
         var other = await StoreAsync("original.png", Png);
-        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), "logo.png"));
+        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside, "logo.png"));
         var expires = Query(link, "expires");
         var sig = Query(link, "sig");
         var client = factory.CreateClient();
@@ -117,7 +117,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     public async Task An_expired_link_gives_403_saying_it_expired()
     {
         var key = await StoreAsync("original.png", Png);
-        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15)));
+        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside));
         var client = factory.CreateClient();
         await (await client.GetAsync(link)).EnsureStatusAsync(HttpStatusCode.OK);
 
@@ -132,7 +132,7 @@ public sealed class FileLinkTests(FilesFactory factory) : IClassFixture<FilesFac
     public async Task A_link_to_a_deleted_file_gives_404()
     {
         var key = await StoreAsync("original.png", Png);
-        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15)));
+        var link = PathAndQuery(Storage.CreateSignedUrl(key, TimeSpan.FromMinutes(15), LinkAudience.Outside));
 
         await Storage.DeleteAsync(key, default);
         var response = await factory.CreateClient().GetAsync(link);

@@ -1,5 +1,7 @@
 using System.Net;
+using BrandAutomator.Infrastructure.Files;
 using BrandAutomator.TestSupport;
+using BrandAutomator.WebApi.Hosting;
 using Microsoft.AspNetCore.Hosting;
 
 namespace BrandAutomator.WebApi.Tests.Platform;
@@ -87,5 +89,17 @@ public sealed class SpaHostingTests(SpaFactory factory) : IClassFixture<SpaFacto
         var response = await factory.CreateClient().GetAsync("/api/v1/companies");
 
         await response.EnsureStatusAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public void Page_policy_allows_images_from_this_origin_and_only_the_storage_host_with_cloud_storage()
+    {
+        var local = SpaHosting.ContentSecurityPolicy(new StorageOptions());
+        var gcs = SpaHosting.ContentSecurityPolicy(new StorageOptions { Provider = StorageProvider.Gcs });
+
+        Assert.Contains("img-src 'self' data: blob:;", local, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", local, StringComparison.Ordinal);
+        Assert.Contains("img-src 'self' data: blob: https://storage.googleapis.com;", gcs, StringComparison.Ordinal);
+        Assert.Contains("connect-src 'self';", gcs, StringComparison.Ordinal);
     }
 }

@@ -219,11 +219,34 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
         var admin = await factory.RegisterAsync();
         var response = await admin.Client.GetAsync("/api/v1/social/connect/instagram");
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        Assert.Contains("Instagram is not configured", (await response.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        var detail = (await response.ProblemAsync())["detail"]!.GetValue<string>();
+        Assert.Contains("Instagram is not set up on this server", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("Publishing:", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("ClientId", detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.Client.GetAsync("/api/v1/social/connect/myspace")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/v1/social/connect/linkedIn")).StatusCode);
         var viewer = await Tenants.TeamHelpers.InviteAndAcceptAsync(factory, admin, "viewer");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewer.Client.GetAsync("/api/v1/social/connect/linkedIn")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Networks_without_a_client_are_unavailable_and_only_admins_are_told_why_in_words()
+    {
+        var admin = await factory.RegisterAsync();
+        var viewer = await Tenants.TeamHelpers.InviteAndAcceptAsync(factory, admin, "viewer");
+
+        var forAdmin = (await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/networks"))!.Select(n => n!.AsObject()).ToList();
+        var forViewer = (await viewer.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/networks"))!.Select(n => n!.AsObject()).ToList();
+
+        Assert.Equal(5, forAdmin.Count);
+        var instagram = forAdmin.Single(n => n["platform"]!.GetValue<string>() == "instagram");
+        Assert.False(instagram["available"]!.GetValue<bool>());
+        Assert.Equal("Instagram", instagram["name"]!.GetValue<string>());
+        Assert.Contains("Whoever runs the server", instagram["adminNote"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(":", instagram["adminNote"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(forAdmin.Single(n => n["platform"]!.GetValue<string>() == "linkedIn")["available"]!.GetValue<bool>());
+        Assert.All(forViewer, n => Assert.Null(n["adminNote"]));
+        Assert.False(forViewer.Single(n => n["platform"]!.GetValue<string>() == "instagram")["available"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -26,8 +26,10 @@ export async function signIn(input: SignInInput) {
   return start(await unwrap(api.POST('/api/v1/auth/login', { body: input })));
 }
 
+/** The new workspace starts in the browser's time zone (the settings page can change it); the API falls back to UTC. */
 export async function signUp(input: SignUpInput) {
-  return start(await unwrap(api.POST('/api/v1/auth/register', { body: input })));
+  const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  return start(await unwrap(api.POST('/api/v1/auth/register', { body: { ...input, timeZone } })));
 }
 
 export async function acceptInvite(input: AcceptInviteInput) {

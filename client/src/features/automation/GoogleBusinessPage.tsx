@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { errorMessage, type GoogleBusinessLocation } from '../../api';
+import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
@@ -7,29 +7,15 @@ import { SelectField } from '../../components/form/Fields';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { formatDate } from '../../lib/format';
+import { locationCreationLabels, locationVerificationLabels } from '../../lib/labels';
 import { hasRole, useSession } from '../auth/useSession';
 import { useBrands } from '../brands/api';
 import { useLocations, useRefreshVerification } from './api';
 import { LocationForm } from './LocationForm';
 import styles from './automation.module.css';
 
-const verificationLabels: Record<GoogleBusinessLocation['verification'], string> = {
-  unknown: 'Not checked yet',
-  verified: 'Verified',
-  pendingVerification: 'Verification pending',
-  verificationRequired: 'Needs verification',
-  underReview: 'Under review',
-  ownershipConflict: 'Ownership conflict',
-  guidelinesIssue: 'Guidelines issue',
-};
-
-const stateLabels: Record<GoogleBusinessLocation['state'], string> = {
-  pending: 'Not sent yet',
-  validated: 'Validated',
-  unconfirmed: 'Answer lost: send again',
-  created: 'Created',
-  rejected: 'Refused by Google',
-};
+const verificationLabels = locationVerificationLabels;
+const stateLabels = locationCreationLabels;
 
 /** Creates the brand's Google Business Profile location, validated first and safe to retry, and tracks its verification. */
 export default function GoogleBusinessPage() {

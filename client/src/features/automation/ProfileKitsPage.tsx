@@ -11,6 +11,7 @@ import { hasRole, useSession } from '../auth/useSession';
 import { useBrands } from '../brands/api';
 import { platforms, useCreateProfileKits, usePushKit, useProfileKits, useRegenerateKit } from './api';
 import styles from './automation.module.css';
+import { KitSteps } from './KitSteps';
 
 /** Profile kits: everything each network's profile needs, ready to paste or to push, and the steps left to do. */
 export default function ProfileKitsPage() {
@@ -171,16 +172,7 @@ function KitCard({ kit, companyId, canEdit }: { kit: SocialProfileKit; companyId
         ))}
         {kit.link && <Copyable label="Website" text={kit.link} />}
       </dl>
-      {kit.remainingSteps.length > 0 && (
-        <section aria-label={`Steps left on ${kit.platformName}`}>
-          <h3 className={styles.stepsTitle}>Steps left</h3>
-          <ol className={styles.steps}>
-            {kit.remainingSteps.map((step) => (
-              <li key={step}>{step}</li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <KitSteps steps={kit.remainingSteps} platform={kit.platform} platformName={kit.platformName} />
       {error && <Alert tone="error">{errorMessage(error)}</Alert>}
       {canEdit && (
         <div className={styles.actions}>

@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { ButtonLink } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
@@ -21,6 +23,8 @@ export default function ApprovalsPage() {
   const pending = useContent({ state: 'inReview' });
   const drafts = useContent({ state: 'draft' });
   const sentBack = (drafts.data?.items ?? []).filter((item) => item.reviewComment);
+  // Approving is half the job: the next step, scheduling, is offered at once.
+  const [approved, setApproved] = useState<ContentItem | null>(null);
 
   return (
     <div className="stack">
@@ -32,6 +36,20 @@ export default function ApprovalsPage() {
             : 'Posts waiting for an admin’s review. Only admins approve or reject.'
         }
       />
+      {approved && (
+        <Alert tone="success" title={`“${approved.title}” is approved.`}>
+          <span className="cluster">
+            It can now be scheduled.
+            <ButtonLink
+              to={`/app/calendar?view=list&state=approved${approved.scheduledLocal ? `&date=${dayOf(approved.scheduledLocal)}` : ''}`}
+              size="sm"
+              variant="primary"
+            >
+              Schedule it
+            </ButtonLink>
+          </span>
+        </Alert>
+      )}
       <section className="card" aria-labelledby="pending-title">
         <div className="card__header">
           <h2 id="pending-title" className="card__title">
@@ -50,7 +68,11 @@ export default function ApprovalsPage() {
                   {page.items.map((item) => (
                     <li key={item.id} className={styles.queueItem}>
                       <QueueItem item={item} />
-                      {isAdmin ? <ReviewActions item={item} /> : <p className="muted small">Waiting for an admin.</p>}
+                      {isAdmin ? (
+                        <ReviewActions item={item} onDone={(decision) => setApproved(decision === 'approve' ? item : null)} />
+                      ) : (
+                        <p className="muted small">Waiting for an admin.</p>
+                      )}
                     </li>
                   ))}
                 </ul>

@@ -6,6 +6,7 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { labelOf, publishOutcomeLabels } from '../../lib/labels';
 import { useToast } from '../../components/Toaster';
 import { hasRole, useSession } from '../auth/useSession';
 import { newIdempotencyKey, useCancelContent, useDeleteContent, usePublishNow, useSubmitContent } from './api';
@@ -104,7 +105,9 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
                 <div className="cluster">
                   <strong>{platformLimits[variant.platform].name}</strong>
                   {result && (
-                    <Badge tone={result.outcome.toLowerCase() === 'published' ? 'success' : 'warning'}>{result.outcome}</Badge>
+                    <Badge tone={result.outcome.toLowerCase() === 'published' ? 'success' : 'warning'}>
+                      {labelOf(publishOutcomeLabels, result.outcome)}
+                    </Badge>
                   )}
                 </div>
                 <p className={styles.variantText}>{variant.text}</p>

@@ -9,7 +9,7 @@ import styles from './calendar.module.css';
 import type { ContentItem } from './types';
 
 /** An admin's decision on a post in review: approve (a comment is optional) or reject (saying what to change). */
-export function ReviewActions({ item, onDone }: { item: ContentItem; onDone?: () => void }) {
+export function ReviewActions({ item, onDone }: { item: ContentItem; onDone?: (decision: 'approve' | 'reject') => void }) {
   const approve = useApproveContent();
   const reject = useRejectContent();
   const toast = useToast();
@@ -34,7 +34,7 @@ export function ReviewActions({ item, onDone }: { item: ContentItem; onDone?: ()
       else await reject.mutateAsync({ id: item.id, comment: comment.trim() });
       toast.success(choice === 'approve' ? `“${item.title}” was approved.` : `“${item.title}” was sent back for changes.`);
       setComment('');
-      onDone?.();
+      onDone?.(choice);
     } catch (error) {
       const message = isApiError(error) ? error.fieldErrors.comment?.join(' ') : undefined;
       if (message) setFieldError(message);

@@ -1,31 +1,8 @@
+import { contentStateLabels as stateLabels } from '../../lib/labels';
 import type { Platform } from './limits';
 import type { ContentItem, ContentState, PlatformResult } from './types';
 
-type Tone = 'neutral' | 'primary' | 'success' | 'warning' | 'danger';
-
-export const stateLabels: Record<ContentState, string> = {
-  draft: 'Draft',
-  inReview: 'In review',
-  approved: 'Approved',
-  scheduled: 'Scheduled',
-  publishing: 'Publishing',
-  published: 'Published',
-  failed: 'Failed',
-  unconfirmed: 'Unconfirmed',
-  cancelled: 'Cancelled',
-};
-
-export const stateTones: Record<ContentState, Tone> = {
-  draft: 'neutral',
-  inReview: 'warning',
-  approved: 'primary',
-  scheduled: 'primary',
-  publishing: 'primary',
-  published: 'success',
-  failed: 'danger',
-  unconfirmed: 'warning',
-  cancelled: 'neutral',
-};
+export { contentStateLabels as stateLabels, contentStateTones as stateTones } from '../../lib/labels';
 
 export const states = Object.keys(stateLabels) as ContentState[];
 

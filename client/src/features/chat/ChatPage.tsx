@@ -231,16 +231,16 @@ function LiveView({ exchange, onCite, onRetry, onDismiss }: LiveViewProps) {
 
 function AnswerMeta({ offline, note }: { offline: boolean; note?: string | null }) {
   if (!offline) return null;
-  // The answer's own first line says why; the badge makes it visible at a glance, the note explains on hover.
+  // Said once, here: the answer itself carries no disclaimer. The API's note is for API clients; its wording may
+  // change, so the page keeps its own short sentence.
   return (
-    <p className={styles.meta} title={note ?? offlineNote}>
-      <Badge tone="warning">Offline answer</Badge>
-      <span className="visually-hidden">{note ?? offlineNote}</span>
+    <p className={styles.meta} title={note ?? undefined}>
+      <Badge tone="warning">Offline answer</Badge> <span className="small muted">{offlineNote}</span>
     </p>
   );
 }
 
-const offlineNote = 'No AI provider is configured: this answer quotes your documents and profile; no model wrote it.';
+const offlineNote = 'Quoted from your documents and brand profile; no AI model wrote it.';
 
 function Sources({ citations, onCite }: { citations: ChatCitation[]; onCite: (citation: ChatCitation) => void }) {
   if (citations.length === 0) return null;

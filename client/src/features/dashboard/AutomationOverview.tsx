@@ -3,6 +3,7 @@ import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { QueryState } from '../../components/States';
 import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
+import { automationTaskStateLabels, automationTaskStateTones, labelOf } from '../../lib/labels';
 import { healthLabels, healthTone, platformNames } from '../social/api';
 import { useDashboard, type WeekCount } from './api';
 import styles from './dashboard.module.css';
@@ -160,8 +161,8 @@ export function AutomationOverview() {
                     <li key={task.id} className={styles.post}>
                       <p className={styles.postTitle}>
                         {task.title}{' '}
-                        <Badge tone={task.state === 'succeeded' ? 'success' : task.state === 'failed' ? 'danger' : 'neutral'}>
-                          {task.state}
+                        <Badge tone={automationTaskStateTones[task.state]}>
+                          {labelOf(automationTaskStateLabels, task.state)}
                         </Badge>
                       </p>
                       <p className="small muted">

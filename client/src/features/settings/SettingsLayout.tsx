@@ -3,6 +3,7 @@ import { PageHeader, useDocumentTitle } from '../../components/PageHeader';
 import { hasRole, useSession } from '../auth/useSession';
 
 const tabs = [
+  { to: 'workspace', label: 'Workspace', adminOnly: false },
   { to: 'account', label: 'Account', adminOnly: false },
   { to: 'team', label: 'Team', adminOnly: false },
   { to: 'sessions', label: 'Sessions', adminOnly: false },
@@ -23,7 +24,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your account, your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`Your account, the workspace's time zone and approval rules, your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (

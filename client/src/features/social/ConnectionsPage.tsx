@@ -15,7 +15,6 @@ import {
   healthTone,
   isPlatform,
   platformNames,
-  platforms,
   useConnections,
   useDisconnect,
   useProfiles,
@@ -23,6 +22,7 @@ import {
   type SocialConnection,
   type SocialPlatform,
 } from './api';
+import { ConnectCard } from './ConnectCard';
 import styles from './connections.module.css';
 
 /** The outcome the API's OAuth callback put in the address: `?connected=linkedIn&accounts=1` or `?platform=x&error=…`. */
@@ -82,31 +82,7 @@ export default function ConnectionsPage() {
           </Alert>
         )}
 
-        {isAdmin && (
-          <section className="card" aria-labelledby="connect-title">
-            <div className="card__header">
-              <div>
-                <h2 id="connect-title" className="card__title">
-                  Connect an account
-                </h2>
-                <p className="card__subtitle">You will be sent to the network to allow access, then back here.</p>
-              </div>
-            </div>
-            <div className={`card__body ${styles.platforms}`}>
-              {platforms.map((platform) => (
-                <Button
-                  key={platform}
-                  variant="secondary"
-                  icon="plus"
-                  loading={start.isPending && starting === platform}
-                  onClick={() => connect(platform)}
-                >
-                  Connect {platformNames[platform]}
-                </Button>
-              ))}
-            </div>
-          </section>
-        )}
+        {isAdmin && <ConnectCard starting={starting} pending={start.isPending} onConnect={connect} />}
 
         <section className="card" aria-labelledby="connected-title">
           <div className="card__header">

@@ -10,16 +10,11 @@ export type ConnectionHealth = Schemas['Domain.Social.ConnectionHealth'];
 export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
 export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
 export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
+export type SocialNetwork = Schemas['Application.Social.SocialNetworkDto'];
 
 export const platforms: readonly SocialPlatform[] = ['linkedIn', 'x', 'facebook', 'instagram', 'googleBusiness'];
 
-export const platformNames: Record<SocialPlatform, string> = {
-  linkedIn: 'LinkedIn',
-  x: 'X',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  googleBusiness: 'Google Business Profile',
-};
+export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
 
 export function isPlatform(value: string | null): value is SocialPlatform {
   return value !== null && (platforms as readonly string[]).includes(value);
@@ -32,6 +27,16 @@ function useKey(name: string) {
 export function useConnections() {
   const key = useKey('connections');
   return useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/connections', { signal })) });
+}
+
+/** The networks this server can connect (for admins, why one cannot); it changes only with the server's settings. */
+export function useNetworks() {
+  const key = useKey('networks');
+  return useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/networks', { signal })),
+    staleTime: 10 * 60_000,
+  });
 }
 
 export function useProfiles() {
@@ -64,15 +69,6 @@ export function useDisconnect() {
     },
   });
 }
-
-export const healthLabels: Record<ConnectionHealth, string> = {
-  ok: 'Healthy',
-  expiring: 'Expiring soon',
-  expired: 'Expired',
-  revoked: 'Revoked',
-  invalid: 'Needs reconnecting',
-  notConnected: 'Not connected',
-};
 
 export function healthTone(health: ConnectionHealth): 'success' | 'warning' | 'danger' {
   if (health === 'ok') return 'success';

@@ -1,6 +1,6 @@
 import type { Role } from '../../api';
 
-const labels: Record<Role, string> = { admin: 'Admin', editor: 'Editor', viewer: 'Viewer' };
+import { labelOf, roleLabels } from '../../lib/labels';
 
 export const roleDescriptions: Record<Role, string> = {
   admin: 'Manages the team, billing and every brand.',
@@ -9,5 +9,5 @@ export const roleDescriptions: Record<Role, string> = {
 };
 
 export function roleLabel(role: string): string {
-  return labels[role as Role] ?? role;
+  return labelOf(roleLabels, role);
 }

@@ -13,11 +13,24 @@ public interface IFileStorage
 
     Task<bool> ExistsAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>A link that reads the object until it expires; any change to it makes it invalid.</summary>
-    Uri CreateSignedUrl(string key, TimeSpan lifetime, string? downloadFileName = null);
+    /// <summary>
+    /// A link that reads the object until it expires; any change to it makes it invalid. For <see cref="LinkAudience.Browser"/>
+    /// a local link is relative, so it works wherever the app is served; for <see cref="LinkAudience.Outside"/> it is absolute.
+    /// </summary>
+    Uri CreateSignedUrl(string key, TimeSpan lifetime, LinkAudience audience, string? downloadFileName = null);
 
     /// <summary>How long links live unless a use case needs otherwise (<c>Storage:SignedUrlLifetimeMinutes</c>).</summary>
     TimeSpan DefaultLinkLifetime { get; }
+}
+
+/// <summary>Who follows a signed link.</summary>
+public enum LinkAudience
+{
+    /// <summary>The SPA in the user's browser, on the same origin as the API, whatever address it is served at.</summary>
+    Browser,
+
+    /// <summary>Someone outside the browser (a social network fetching media, an e-mail reader): needs the public address.</summary>
+    Outside,
 }
 
 public sealed record StoredObject(string Key, long Size);

@@ -59,6 +59,9 @@ public interface ITenantDb
     DbSet<ChatMessage> ChatMessages { get; }
 
     DbSet<BrandStrategyVersion> StrategyVersions { get; }
+
+    DbSet<MarketAnalysisReport> MarketAnalyses { get; }
+
     DbSet<ContentItem> ContentItems { get; }
 
     DbSet<PublishAttempt> PublishAttempts { get; }

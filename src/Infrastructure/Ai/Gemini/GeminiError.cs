@@ -61,8 +61,8 @@ internal sealed record GeminiError(HttpStatusCode Code, string Status, string Me
         return new ExternalServiceException(GeminiChatClient.ServiceName, Code switch
         {
             HttpStatusCode.BadRequest => $"Gemini refused the request as invalid ({what}){detail}",
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"Gemini refused access ({what}); check Ai:ApiKey{detail}",
-            HttpStatusCode.NotFound => $"Gemini does not know the model '{model}' ({what}); check Ai:Model{detail}",
+            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => $"Gemini refused access ({what}); an administrator needs to check the AI key{detail}",
+            HttpStatusCode.NotFound => $"Gemini does not know the model '{model}' ({what}); an administrator needs to check the model name{detail}",
             HttpStatusCode.TooManyRequests => retried > 0
                 ? $"Gemini's quota is exhausted ({what}) and {retried} retries did not help; try again later{detail}"
                 : $"Gemini's quota is exhausted ({what}); try again later{detail}",

@@ -51,8 +51,8 @@ public sealed class ProviderFailures(IChatClient inner, string service, string m
     private ExternalServiceException? Translate(Exception exception, CancellationToken cancellationToken) => exception switch
     {
         ClientResultException { Status: 400 } e => new(service, $"The {service} refused the request as invalid (400): {Short(e.Message)}", e),
-        ClientResultException { Status: 401 or 403 } e => new(service, $"The {service} refused access ({e.Status}); check Ai:ApiKey.", e),
-        ClientResultException { Status: 404 } e => new(service, $"The {service} does not know the model '{model}' (404); check Ai:Model and Ai:BaseUrl.", e),
+        ClientResultException { Status: 401 or 403 } e => new(service, $"The {service} refused access ({e.Status}); an administrator needs to check the AI key.", e),
+        ClientResultException { Status: 404 } e => new(service, $"The {service} does not know the model '{model}' (404); an administrator needs to check the model name and address.", e),
         ClientResultException { Status: 429 } e => new(service, $"The {service} is rate limiting this server (429) and retries did not help; try again later.", e),
         ClientResultException { Status: 0 } e => new(service, $"The {service} could not be reached; try again in a moment.", e),
         ClientResultException e => new(service, $"The {service} failed ({e.Status}); try again in a moment.", e),

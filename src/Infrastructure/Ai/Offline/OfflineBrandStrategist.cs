@@ -24,7 +24,7 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
 
     public static IEnumerable<string> Compose(StrategistQuestion question)
     {
-        yield return "_Offline mode: no AI provider is configured, so this answer quotes your documents and profile instead of being written by a model._\n\n";
+        // The answer carries no disclaimer of its own: the provider and its note label it, and the SPA says it once.
         var excerpts = ExcerptPicker.Pick(question.Question, question.Passages);
         if (excerpts.Count > 0)
         {
@@ -63,8 +63,6 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
                 }
             }
         }
-
-        yield return "\nConfigure an AI provider (Ai:Provider = Gemini or OpenAiCompatible) for written answers that draw on the same sources.";
     }
 
     private static List<(string Label, string Text, bool Default)> ProfileLines(BrandProfile p)

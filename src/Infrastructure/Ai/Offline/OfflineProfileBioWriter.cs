@@ -1,6 +1,5 @@
 using BrandAutomator.Application.Ai;
 using BrandAutomator.Application.Social;
-using static BrandAutomator.Infrastructure.Ai.Offline.OfflineText;
 
 namespace BrandAutomator.Infrastructure.Ai.Offline;
 
@@ -26,36 +25,39 @@ public sealed class OfflineProfileBioWriter : IProfileBioWriter
     public static IReadOnlyList<ProfileBioDraft> Write(ProfileBioBrief brief)
     {
         var p = brief.Profile;
-        var name = Clip(p.Name, 100);
-        var what = p.Industry is { Length: > 0 } industry ? $"{name} · {Clip(industry, 60)}" : name;
-        var promise = Clean(p.PositioningStatement) ?? Clean(p.Description) ?? Clean(p.Mission);
-        var help = p.TargetAudience is { Length: > 0 } audience
-            ? p.CoreProblem is { Length: > 0 } problem
-                ? $"We help {Inline(Clip(audience, 120))} with {Inline(Clip(problem, 160))}."
-                : $"Made for {Inline(Clip(audience, 160))}."
-            : null;
-        var values = p.Values.Count > 0 ? $"What we stand for: {string.Join(", ", p.Values.Take(4).Select(v => Inline(Clip(v.Name, 40))))}." : null;
-        var closing = Closings[brief.Variant % Closings.Length];
+        var name = string.Join(' ', p.Name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        // Whole sentences only, each said once: the user's own words first (description, positioning, mission), then
+        // sentences made from single fields, which are grammatical whatever the field holds.
+        var identity = Prose.One(Prose.Identity(name, p.Industry, p.TargetAudience) ?? $"Welcome to {name}.");
+        var described = Prose.Paragraph(p.Description);
+        var positioning = Prose.Paragraph(p.PositioningStatement);
+        var mission = Prose.Paragraph(p.Mission);
+        var values = Prose.One(p.Values.Count > 0
+            ? $"We stand for {Prose.List(p.Values.Take(4).Select(v => Prose.Phrase(v.Name)).Where(v => v.Length > 0).ToList())}."
+            : null);
+        var closing = Prose.One(Closings[brief.Variant % Closings.Length]);
+        // A regeneration leads with another idea.
+        IReadOnlyList<IReadOnlyList<string>?> lead = brief.Variant % 2 == 0
+            ? [described, identity, positioning, mission]
+            : [identity, positioning, described, mission];
+        var fallback = p.Industry is { Length: > 0 } industry ? $"{name}: {Prose.Phrase(industry)}" : name;
 
         var drafts = new List<ProfileBioDraft>();
         foreach (var request in brief.Platforms)
         {
             foreach (var field in request.Fields)
             {
-                var sentences = field.Key switch
+                var text = field.Key switch
                 {
-                    "tagline" => new[] { brief.Variant % 2 == 0 ? help ?? promise ?? what : promise ?? help ?? what },
-                    // Short bios lead with one idea and close with a call to action.
-                    "bio" => brief.Variant % 2 == 0 ? new[] { promise ?? help ?? what, closing } : [help ?? promise ?? what, closing],
-                    _ => new[] { promise is null ? what + "." : Sentence(promise), help, Clean(p.Mission) is { } mission && mission != promise ? Sentence(mission) : null, values, closing },
+                    "tagline" => Prose.Fit(request.Platform, [identity, positioning, described], field.MaxLength, most: 1),
+                    // Short bios: one to three ideas and, when there is room, a call to action.
+                    "bio" => Prose.Fit(request.Platform, [.. lead, values, closing], field.MaxLength, most: 3),
+                    _ => Prose.Fit(request.Platform, [.. lead, values, closing], field.MaxLength),
                 };
-                var text = string.Join(' ', sentences.OfType<string>().Select(s => Sentence(s.Trim())).Where(s => s.Length > 0).Distinct());
-                drafts.Add(new ProfileBioDraft(request.Platform, field.Key, Clip(text, field.MaxLength)));
+                drafts.Add(new ProfileBioDraft(request.Platform, field.Key, text ?? fallback));
             }
         }
 
         return drafts;
     }
-
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : Clip(text, 700);
 }

@@ -68,17 +68,20 @@ public sealed class OfflineStrategyGenerator : IStrategyGenerator
 
     public static BrandStrategy Draft(BrandProfile p)
     {
-        var audience = p.TargetAudience is { } a ? Inline(Clip(a, 200)) : "the people it serves";
+        var audience = p.TargetAudience is { } a ? Prose.Phrase(Clip(a, 200)) : "its customers";
         var problem = p.CoreProblem is { } c ? Inline(Clip(c, 300)) : null;
-        var category = p.Industry is { } i ? Inline(Clip(i, 100)) : "its field";
-        var offer = p.Description is { } d ? Inline(Clip(d, 300)) : null;
+        var industry = p.Industry is { } i ? Prose.Phrase(Clip(i, 100)) : null;
+        var category = industry ?? "what we do";
+        // The description is the user's own words, kept as its own sentences: it may be a phrase or a paragraph,
+        // which no template can safely splice into the middle of a sentence.
+        var offer = p.Description is { } d ? Prose.Fit([Prose.Paragraph(d)], 300) : null;
 
         var vision = p.Vision ?? Sentence(problem is null
-            ? $"A world where {audience} can count on {p.Name} in {category}"
+            ? $"A world where {audience} can count on {p.Name}{(industry is null ? "" : $" in {industry}")}"
             : $"A world where {audience} no longer struggle with this: {problem}");
-        var mission = p.Mission ?? Sentence(offer is null
-            ? $"{p.Name} serves {audience} in {category}{(problem is null ? "" : $", solving this: {problem}")}"
-            : $"{p.Name} serves {audience} with {offer}");
+        var mission = p.Mission ?? (offer is null
+            ? Sentence($"{p.Name} serves {audience}{(industry is null ? "" : $" in {industry}")}{(problem is null ? "" : $", solving this: {problem}")}")
+            : $"{Sentence($"{p.Name} serves {audience}")} {offer}");
         var values = p.Values.Count > 0
             ? p.Values.Select(v => new BrandValue(v.Name, v.Description)).ToList()
             : new List<BrandValue>
@@ -87,19 +90,28 @@ public sealed class OfflineStrategyGenerator : IStrategyGenerator
                 new("Focus", Clip(problem is null ? $"We do a few things for {audience}, and do them well." : $"Everything we make starts from one problem: {problem}.", 500)),
                 new("Trust", "We promise only what we can show, and keep every promise we make."),
             };
-        var positioning = p.PositioningStatement ?? Sentence(
-            $"For {audience}{(problem is null ? "" : $" facing this: {problem}")}, {p.Name} is the {category} brand that {offer ?? "puts their needs first"}");
+        var brand = industry is null ? "the brand" : $"the {industry} brand";
+        var positioning = p.PositioningStatement ?? string.Join(' ', new[]
+        {
+            Sentence($"For {audience}, {p.Name} is {brand} to trust"),
+            problem is null ? null : Sentence($"It starts from one problem: {problem}"),
+            offer,
+        }.OfType<string>());
         var tone = p.BrandVoice is { } voice ? Clip(voice, 600) : "Clear, warm and concrete: plain words, short sentences, real examples.";
         var guidelines = new VoiceGuidelines(
             tone,
             [Clip($"Speak to {audience} directly, as \"you\"", 200), "Show rather than claim: examples, facts from your own documents", "Keep sentences short and verbs active"],
             ["Jargon and buzzwords", "Claims your documents do not support", "Promises about results you cannot show"]);
-        var taglines = new List<string>
+        var taglines = new List<string?>
         {
-            Clip($"{p.Name}: made for {audience}", 80),
-            Clip(problem is null ? $"{p.Name}. {Sentence(category)}, done right" : $"{p.Name}. Less struggle, more results", 80),
-            Clip($"Your {category}, simplified", 80),
-        }.Distinct(StringComparer.Ordinal).ToList();
+            p.TargetAudience is null ? null : $"{p.Name}: made for {audience}",
+            problem is null ? industry is null ? null : $"{p.Name}. {Sentence(industry)[..^1]}, done right" : $"{p.Name}. Less struggle, more results",
+            industry is null ? null : $"Your {industry}, simplified",
+        }.OfType<string>().Where(t => t.Length <= 80).Distinct(StringComparer.Ordinal).ToList();
+        if (taglines.Count == 0)
+        {
+            taglines.Add(Clip(p.Name, BrandStrategy.MaxTaglineLength));
+        }
 
         return new BrandStrategy(Clip(vision, Company.MaxTextLength), Clip(mission, Company.MaxTextLength), values,
             Clip(positioning, Company.MaxTextLength), guidelines, taglines);

@@ -42,6 +42,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<BrandStrategyVersion> StrategyVersions => Set<BrandStrategyVersion>();
 
+    public DbSet<MarketAnalysisReport> MarketAnalyses => Set<MarketAnalysisReport>();
+
     public DbSet<AiUsageRow> AiUsage => Set<AiUsageRow>();
 
     public DbSet<AiCacheRow> AiResponseCache => Set<AiCacheRow>();

@@ -197,6 +197,55 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("chat_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Ai.MarketAnalysisReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("Focus")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("focus");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("model");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.HasKey("Id")
+                        .HasName("pk_market_analyses");
+
+                    b.HasIndex("CompanyId", "CreatedAt")
+                        .HasDatabaseName("ix_market_analyses_company_id_created_at");
+
+                    b.ToTable("market_analyses", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Assets.AssetChunk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -853,6 +902,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AdminsMayApproveOwnPosts")
+                        .HasColumnType("boolean")
+                        .HasColumnName("admins_may_approve_own_posts");
+
                     b.Property<bool>("ApprovalRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("approval_required");
@@ -1359,6 +1412,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_chat_sessions_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Ai.MarketAnalysisReport", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_market_analyses_companies_company_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Assets.AssetChunk", b =>
