@@ -65,6 +65,7 @@ public static class WebApiSetup
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
+        app.MapBrandGuardEndpoints();
         app.MapAiEndpoints();
         app.MapFileEndpoints();
         app.MapSubscriptionEndpoints();
