@@ -10,7 +10,7 @@ namespace BrandAutomator.Application.BrandGuard;
 /// contradicted when the current statement most about the same thing gives another figure of the same kind (the fix
 /// puts the current figure in); unsupported otherwise, saying when the figure comes from an archived document.
 /// </summary>
-public static class ClaimJudge
+public static partial class ClaimJudge
 {
     private sealed record Statement(EvidencePassage Passage, string Text, IReadOnlyList<string> Terms, IReadOnlyList<Claim> Figures);
 
@@ -42,7 +42,8 @@ public static class ClaimJudge
             return null;
         }
 
-        var minimum = Math.Min(2, about.Count);
+        // Another figure counts against the claim only from a statement about the same thing: most of the claim's words.
+        var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.6));
         var rival = statements
             .Where(s => s.Passage.Current && minimum > 0 && s.Figures.Any(f => f.Kind == claim.Kind) && Overlap(s, about) >= minimum)
             .OrderByDescending(s => Overlap(s, about)).ThenBy(s => FirstMatch(s, about)).ThenBy(s => s.Text.Length)
@@ -117,7 +118,7 @@ public static class ClaimJudge
         var heading = passage.Heading?.Split('›').Last() ?? "";
         foreach (var line in passage.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            var parts = line.StartsWith('|') ? [line] : RuleExtraction.Sentences(line);
+            var parts = line.StartsWith('|') ? [line] : StatementBreak().Split(line).Where(p => p.Trim().Length > 0);
             foreach (var part in parts)
             {
                 var figures = Claims.In(part);
@@ -132,4 +133,7 @@ public static class ClaimJudge
             }
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial System.Text.RegularExpressions.Regex StatementBreak();
 }

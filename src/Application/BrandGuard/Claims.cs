@@ -41,6 +41,7 @@ public static partial class Claims
         "still", "ever", "many", "much", "some", "been", "being", "does", "did", "done", "how", "why", "where", "while", "because", "let",
         "lets", "let's", "see", "look", "need", "want", "make", "made", "take", "give", "know", "great", "best", "good", "love", "free",
         "included", "include", "includes", "including", "inc", "vat", "each", "way", "well", "back", "first", "last", "next", "both",
+        "same", "start", "starts", "from", "costs", "priced", "only", "special", "offer", "deal", "value", "save", "week's", "we've", "we're",
     };
 
     /// <summary>The claims of a text, in order; hashtags, mentions, web addresses and small list numbers ("3 tips") left out.</summary>
@@ -64,9 +65,10 @@ public static partial class Claims
             }
         }
 
+        var awardSentences = new HashSet<int>();
         foreach (Match m in Award().Matches(text))
         {
-            if (!skip.Any(s => m.Index >= s.Start && m.Index < s.End))
+            if (!skip.Any(s => m.Index >= s.Start && m.Index < s.End) && awardSentences.Add(Around(text, m.Index, m.Length, SentenceEnds).Start))
             {
                 claims.Add(new Claim(ClaimKind.Award, 0, m.Index, m.Length, m.Value, m.Value, TermsAround(text, m.Index, m.Length, 8)));
             }
@@ -113,13 +115,28 @@ public static partial class Claims
     /// <summary>The content words of the clause around a span, stemmed, nearest first: what the number is about.</summary>
     public static IReadOnlyList<string> TermsAround(string text, int start, int length, int window)
     {
-        var clauseStart = Math.Max(text.LastIndexOfAny(ClauseEnds, Math.Max(0, start - 1)) + 1, 0);
-        var after = text.IndexOfAny(ClauseEnds, start + length);
-        var clauseEnd = after < 0 ? text.Length : after;
-        var before = Words(text[clauseStart..start]).TakeLast(window);
-        var following = Words(text[(start + length)..clauseEnd]).Take(window / 2 + 1);
-        return before.Concat(following).Distinct().ToList();
+        var (clauseStart, clauseEnd) = Around(text, start, length, ClauseEnds);
+        var terms = Near(text, clauseStart, clauseEnd, start, length, window);
+        if (terms.Count >= 2)
+        {
+            return terms;
+        }
+
+        // "Wheel Building is one full Saturday, 10:00 to 16:00": the clause of the figure says too little; its sentence says what.
+        var (sentenceStart, sentenceEnd) = Around(text, start, length, SentenceEnds);
+        return Near(text, sentenceStart, sentenceEnd, start, length, window * 2);
     }
+
+    private static (int Start, int End) Around(string text, int start, int length, char[] ends)
+    {
+        var before = start == 0 ? -1 : text.LastIndexOfAny(ends, start - 1);
+        var after = text.IndexOfAny(ends, start + length);
+        return (before + 1, after < 0 ? text.Length : after);
+    }
+
+    private static List<string> Near(string text, int from, int to, int start, int length, int window) =>
+        Words(text[from..start]).Reverse().Take(window).Concat(Words(text[Math.Min(start + length, to)..to]).Take(window / 2 + 1))
+            .Distinct().ToList();
 
     /// <summary>The stemmed content words of a text.</summary>
     public static IEnumerable<string> Words(string text) =>
@@ -153,7 +170,9 @@ public static partial class Claims
     private static decimal Parse(string digits) =>
         decimal.Parse(digits.Replace(",", "", StringComparison.Ordinal), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 
-    private static readonly char[] ClauseEnds = ['.', '!', '?', ';', ',', '\n', '|', '(', ')', '—', '–', ':'];
+    private static readonly char[] ClauseEnds = ['.', '!', '?', ';', ',', '\n', '|', '(', ')'];
+
+    private static readonly char[] SentenceEnds = ['.', '!', '?', '\n', '|'];
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}.,:])(?:(?<currency>[£$€])\s?(?<amount>\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?(?![\p{N}])|(?<pvalue>\d+(?:\.\d+)?)\s?(?<percent>%|per\s?cent)|(?<time>\d{1,2}:\d{2})(?![\p{N}])|(?<count>\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}:]|[.,]\d))")]
     private static partial Regex Number();

@@ -106,6 +106,12 @@ public static partial class RuleChecks
                 continue;
             }
 
+            // Most windows share neither the first letter nor the length of the name: skip them before measuring.
+            if (char.ToLowerInvariant(candidate[0]) != char.ToLowerInvariant(name[0]) || Math.Abs(candidate.Length - name.Length) > 4)
+            {
+                continue;
+            }
+
             var normalised = Normalise(candidate);
             var close = normalised == canonical
                 ? !string.Equals(candidate, name, StringComparison.OrdinalIgnoreCase) || name.Contains('&') || char.IsUpper(candidate[0])

@@ -15,6 +15,9 @@ public sealed class ToneJudge(IEmbeddingGenerator<string, Embedding<float>> embe
     private const int MaxInput = 1000;
     private const int MaxCached = 256;
 
+    // Sentence similarities of short texts are noisy: another voice must be clearly closer than the brand's own.
+    private const double Margin = 0.1;
+
     private static readonly (string Name, string Text)[] OtherVoices =
     [
         ("pushy sales copy", "BUY NOW!!! Limited time only, the best deal ever, unbeatable amazing offer, hurry before it's gone, don't miss out!"),
@@ -51,10 +54,15 @@ public sealed class ToneJudge(IEmbeddingGenerator<string, Embedding<float>> embe
         {
             var vector = await VectorAsync(voice, cancellationToken);
             var score = Cosine(post, vector);
-            if (Cosine(own, vector) < 0.4 && score > best.Score && (closer is null || score > closer.Value.Score))
+            if (Cosine(own, vector) < 0.4 && score > best.Score + Margin && (closer is null || score > closer.Value.Score))
             {
                 closer = (name, score);
             }
+        }
+
+        if (closer is null && Shouts(input) is { } shouting)
+        {
+            closer = (shouting, best.Score);
         }
 
         var citation = BrandRuleDto.Citation(best.Rule);
@@ -65,6 +73,15 @@ public sealed class ToneJudge(IEmbeddingGenerator<string, Embedding<float>> embe
             : new FindingDto(FindingKind.Tone, FindingSeverity.Low,
                 $"This reads more like {closer.Value.Name} than the brand's voice: {Describe(best.Rule)}", 0, 0, "", citation, null, best.Rule.Id, false);
         return (result, finding);
+    }
+
+    /// <summary>Pushy copy shows in its typography too: several exclamation marks, or words in capitals.</summary>
+    private static string? Shouts(string text)
+    {
+        var exclamations = text.Count(c => c == '!');
+        var capitals = text.Split([' ', '\n', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries)
+            .Count(w => w.Length >= 4 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)) && w.Count(char.IsLetter) >= 4);
+        return exclamations >= 3 || capitals >= 2 ? "pushy sales copy" : null;
     }
 
     private static string Describe(BrandRule rule)

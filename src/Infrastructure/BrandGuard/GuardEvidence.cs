@@ -25,7 +25,7 @@ public sealed partial class GuardEvidence(TenantDbContext db) : IGuardEvidence
         await using var command = new NpgsqlCommand($"""
             WITH picked AS (
                 SELECT c.id FROM asset_chunks c
-                WHERE $4 <> '' AND c.text ILIKE ANY($1) AND c.search_vector @@ to_tsquery('{Config}', $4)
+                WHERE c.text ILIKE ANY($1) AND ($4 = '' OR c.search_vector @@ to_tsquery('{Config}', $4))
                 UNION
                 SELECT x.id FROM unnest($2::text[]) AS q(query) CROSS JOIN LATERAL (
                     SELECT c.id FROM asset_chunks c

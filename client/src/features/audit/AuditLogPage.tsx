@@ -22,6 +22,7 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   InvitationRevoked: { label: 'Invitation withdrawn' },
   RoleChanged: { label: 'Role changed', tone: 'warning' },
   MemberRemoved: { label: 'Member removed', tone: 'warning' },
+  BrandGuardOverridden: { label: 'Brand check overridden', tone: 'warning' },
 };
 
 function describe(type: string) {
