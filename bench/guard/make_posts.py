@@ -185,7 +185,7 @@ unsupported = [
     ("£65", "Dropper post service for £65."),
     ("50%", "50% off labour for NHS staff."),
     ("£22", "Tubeless set-up: £22 per wheel."),
-    ("award", "Winner of the Leeds small business award."),
+    ("Winner of the Leeds small business award", "Winner of the Leeds small business award."),
     ("£180", "Suspension fork service: £180."),
     ("£8", "Bell and lights fitted for £8."),
 ]

@@ -12,6 +12,8 @@ namespace BrandAutomator.Application.BrandGuard;
 /// </summary>
 public static partial class ClaimJudge
 {
+    private const int NearestTerms = 4;
+
     private sealed record Statement(EvidencePassage Passage, string Text, IReadOnlyList<string> Terms, IReadOnlyList<Claim> Figures);
 
     public static IEnumerable<FindingDto> Judge(string text, IReadOnlyList<Claim> claims, IReadOnlyList<EvidencePassage> evidence)
@@ -34,20 +36,25 @@ public static partial class ClaimJudge
 
     private static FindingDto? JudgeFigure(Claim claim, List<Statement> statements)
     {
-        var about = claim.Terms.ToHashSet();
+        // What the figure is about: its nearest content words (a brand name further off says nothing about a price).
+        var about = claim.Terms.Take(NearestTerms).ToHashSet();
         var needed = about.Count == 0 ? 0 : 1;
         bool Same(Claim f) => f.Kind == claim.Kind && f.Value == claim.Value;
-        if (statements.Any(s => s.Passage.Current && s.Figures.Any(Same) && Overlap(s, about) >= needed))
+        var support = statements.Where(s => s.Passage.Current && s.Figures.Any(Same)).Select(s => Overlap(s, about)).DefaultIfEmpty(-1).Max();
+
+        // Another figure counts against the claim only from a statement about the same thing: most of those words.
+        var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.5));
+        var rival = statements
+            .Where(s => s.Passage.Current && minimum > 0 && s.Figures.Any(f => f.Kind == claim.Kind) && !s.Figures.Any(Same)
+                && Overlap(s, about) >= minimum)
+            .OrderByDescending(s => Overlap(s, about)).ThenBy(s => FirstMatch(s, about)).ThenBy(s => s.Text.Length)
+            .FirstOrDefault();
+        // "Full service £95" is not supported by "one full Saturday ... £95" when "Full service ... £119" is more about it.
+        if (support >= needed && (rival is null || Overlap(rival, about) <= support))
         {
             return null;
         }
 
-        // Another figure counts against the claim only from a statement about the same thing: most of the claim's words.
-        var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.6));
-        var rival = statements
-            .Where(s => s.Passage.Current && minimum > 0 && s.Figures.Any(f => f.Kind == claim.Kind) && Overlap(s, about) >= minimum)
-            .OrderByDescending(s => Overlap(s, about)).ThenBy(s => FirstMatch(s, about)).ThenBy(s => s.Text.Length)
-            .FirstOrDefault();
         var archived = statements.FirstOrDefault(s => !s.Passage.Current && s.Figures.Any(Same) && Overlap(s, about) >= Math.Max(needed, minimum));
         var from = archived is null ? "" : $", a figure from \u201C{archived.Passage.AssetName}\u201D, which is archived";
         if (rival is not null)

@@ -14,12 +14,13 @@ public static partial class RuleChecks
     public static IEnumerable<FindingDto> Check(string text, SocialPlatform platform, IReadOnlyList<BrandRule> rules)
     {
         var skip = Skipped(text);
+        var words = Word().Matches(text).ToList();
         foreach (var rule in rules.Where(r => r.Enabled))
         {
             var findings = rule.Kind switch
             {
                 BrandRuleKind.BannedWord => Banned(text, rule, skip),
-                BrandRuleKind.Name => Misspelt(text, rule, skip),
+                BrandRuleKind.Name => Misspelt(text, words, rule, skip),
                 _ => [],
             };
             foreach (var finding in findings)
@@ -79,10 +80,9 @@ public static partial class RuleChecks
     }
 
     /// <summary>Words that read like the name but are not spelt as it is: "Spoke and Sprocket", "Spoke & Sprockett", "spoke & sprocket".</summary>
-    private static IEnumerable<FindingDto> Misspelt(string text, BrandRule rule, IReadOnlyList<(int Start, int End)> skip)
+    private static IEnumerable<FindingDto> Misspelt(string text, List<Match> words, BrandRule rule, IReadOnlyList<(int Start, int End)> skip)
     {
         var name = rule.Term;
-        var words = Word().Matches(text).ToList();
         var nameWords = NameTokens(name);
         var n = nameWords.Count;
         if (n == 0)
@@ -127,9 +127,10 @@ public static partial class RuleChecks
         }
     }
 
-    // A plural or possessive of the name ("Sprockets'") is still the name.
+    // The name's possessive ("Spoke & Sprocket's") is still the name, and so is a one-word name's plural ("two Bromptons").
     private static bool IsAnotherWord(string candidate, string name) =>
-        candidate.StartsWith(name, StringComparison.Ordinal) && candidate.Length - name.Length <= 2;
+        candidate.StartsWith(name, StringComparison.Ordinal)
+        && (candidate[name.Length..] is "'s" or "’s" or "'" or "’" || (!name.Contains(' ', StringComparison.Ordinal) && candidate[name.Length..] is "s" or "es"));
 
     private static List<string> NameTokens(string text) =>
         Word().Matches(text).Select(m => m.Value).ToList();

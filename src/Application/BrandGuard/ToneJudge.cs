@@ -16,7 +16,7 @@ public sealed class ToneJudge(IEmbeddingGenerator<string, Embedding<float>> embe
     private const int MaxCached = 256;
 
     // Sentence similarities of short texts are noisy: another voice must be clearly closer than the brand's own.
-    private const double Margin = 0.1;
+    private const double Margin = 0.15;
 
     private static readonly (string Name, string Text)[] OtherVoices =
     [

@@ -4,6 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { formatRelative } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
+import { ContentFindings } from '../brandGuard/ContentFindings';
 import { useContent } from './api';
 import { dayOf, formatLongDay, timeOf } from './dates';
 import { platformLimits } from './limits';
@@ -108,6 +109,7 @@ function QueueItem({ item }: { item: ContentItem }) {
           <p className={styles.variantText}>{variant.text}</p>
         </div>
       ))}
+      <ContentFindings id={item.id} />
     </div>
   );
 }

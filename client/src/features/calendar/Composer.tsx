@@ -13,6 +13,9 @@ import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { useAssets } from '../assets/api';
 import { useBrands } from '../brands/api';
+import { BrandGuardPanel } from '../brandGuard/BrandGuardPanel';
+import { applyFix } from '../brandGuard/api';
+import { useBrandGuardOverride } from '../brandGuard/useBrandGuardOverride';
 import { newIdempotencyKey, useGeneratePosts, useSaveContent, useScheduleContent, useSubmitContent } from './api';
 import { inputValueOf, nextFullHour } from './dates';
 import { measure, platformLimits, platforms, type Platform } from './limits';
@@ -157,6 +160,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const submitForReview = useSubmitContent();
   const schedule = useScheduleContent();
   const toast = useToast();
+  const brandOverride = useBrandGuardOverride();
   // Once the post exists (saved, then refused at scheduling), trying again updates it instead of adding another.
   const [savedId, setSavedId] = useState<string | undefined>(item?.id);
   const [intent, setIntent] = useState<Intent | null>(null);
@@ -192,6 +196,12 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
         );
         onClose();
       } catch (error) {
+        const confirmed = async (id: string) => {
+          await schedule.mutateAsync({ id, at: valid.at, key: newIdempotencyKey(), confirmBrandFindings: true });
+          toast.success('The post is scheduled; your confirmation was recorded.');
+          onClose();
+        };
+        if (next === 'schedule' && brandOverride.offer(error, confirmed)) return;
         placeServerErrors(error, valid);
       } finally {
         setIntent(null);
@@ -280,6 +290,13 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
               </div>
             ))
           )}
+          <BrandGuardPanel
+            variants={chosen.map((platform) => ({ platform, text: textFor(values, platform) ?? '' }))}
+            onApplyFix={(platform, fix) => {
+              const path = values.sameForAll ? ('shared' as const) : (`texts.${platform}` as const);
+              form.setValue(path, applyFix(form.getValues(path) ?? '', fix), { shouldDirty: true });
+            }}
+          />
           <MediaPicker form={form} error={errors.media?.message} />
           <TextField
             label={`Publish at (${timeZone})`}
@@ -312,6 +329,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
         </form>
         <Previews values={values} />
       </div>
+      {brandOverride.dialog}
     </Dialog>
   );
 }
