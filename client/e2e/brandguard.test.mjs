@@ -24,8 +24,10 @@ Never use these words in anything we publish:
 
 Every post carries #PedalAndPine.
 `;
-const prices2026 = '# Price list 2026\n\n| Service | Price |\n| --- | --- |\n| Full service | £119 |\n| Puncture repair | £14 |\n';
-const prices2024 = '# Price list 2024 (superseded)\n\n| Service | Price |\n| --- | --- |\n| Full service | £95 |\n| Puncture repair | £11 |\n';
+const prices2026 =
+  '# Price list 2026\n\n| Service | Price |\n| --- | --- |\n| Full service | £119 |\n| Puncture repair | £14 |\n';
+const prices2024 =
+  '# Price list 2024 (superseded)\n\n| Service | Price |\n| --- | --- |\n| Full service | £95 |\n| Puncture repair | £11 |\n';
 
 let browser;
 let rosa;
@@ -71,7 +73,7 @@ describe('brand guard', { concurrency: false }, () => {
     await dialog.getByLabel('Title').fill('Spring service');
     await dialog.getByLabel('Text', { exact: true }).fill('Cheap full service, now £95. Book this week! #PedalAndPine');
 
-    const panel = dialog.getByRole('region', { name: 'Brand check' });
+    const panel = dialog.getByRole('region', { name: 'Check against your brand' });
     await panel.getByText('2 things to look at.').waitFor({ timeout: 20_000 });
     await panel.getByText('The brand never uses “cheap”; say “affordable” instead.').waitFor();
     await panel.getByText('From “brand-guide.md”:').waitFor();
@@ -96,7 +98,7 @@ describe('brand guard', { concurrency: false }, () => {
     const dialog = page.getByRole('dialog', { name: 'New post' });
     await dialog.getByLabel('Title').fill('Epic ride');
     await dialog.getByLabel('Text', { exact: true }).fill('An epic ride through the pines this Sunday. #PedalAndPine');
-    await dialog.getByRole('region', { name: 'Brand check' }).getByText('Blocks scheduling').waitFor({ timeout: 20_000 });
+    await dialog.getByRole('region', { name: 'Check against your brand' }).getByText('Blocks scheduling').waitFor({ timeout: 20_000 });
 
     await dialog.getByRole('button', { name: 'Schedule' }).click();
     const confirm = page.getByRole('dialog', { name: 'Schedule despite the brand check?' });

@@ -13,11 +13,14 @@ public sealed class BrandGuardService(ITenantDb db, BrandRuleBook rules, IGuardE
 {
     private const int EvidencePerClaim = 8;
 
+    // A post is a few sentences; a text that is mostly figures is checked on its first ones, keeping the check fast.
+    private const int MaxClaimsPerText = 30;
+
     public async Task<BrandCheckDto> CheckAsync(IReadOnlyList<CheckVariantDto> variants, bool withTone, CancellationToken cancellationToken)
     {
         var book = await rules.CurrentAsync(cancellationToken);
         var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
-        var claims = variants.Select(v => Claims.In(v.Text)).ToList();
+        var claims = variants.Select(v => (IReadOnlyList<Claim>)Claims.In(v.Text ?? "").Take(MaxClaimsPerText).ToList()).ToList();
         var all = claims.SelectMany(c => c).ToList();
         var found = all.Count == 0
             ? []

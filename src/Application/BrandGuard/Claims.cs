@@ -115,17 +115,25 @@ public static partial class Claims
     /// <summary>The content words of the clause around a span, stemmed, nearest first: what the number is about.</summary>
     public static IReadOnlyList<string> TermsAround(string text, int start, int length, int window)
     {
+        // The words about a figure stop at the next figure: in "repair is £14 and gift cards at £50", £50 is about gift cards.
+        var previousFigure = start == 0 ? -1 : text.LastIndexOfAny(Digits, start - 1);
+        var nextFigure = text.IndexOfAny(Digits, start + length);
         var (clauseStart, clauseEnd) = Around(text, start, length, ClauseEnds);
-        var terms = Near(text, clauseStart, clauseEnd, start, length, window);
-        if (terms.Count >= 2)
+        var (sentenceStart, _) = Around(text, start, length, SentenceEnds);
+        var from = Math.Max(clauseStart, previousFigure + 1);
+        var to = nextFigure < 0 ? clauseEnd : Math.Min(clauseEnd, nextFigure);
+        var before = Words(text[from..start]).Reverse().ToList();
+        if (before.Count < 2)
         {
-            return terms;
+            // "Cheap full service, now £95 at ...": the clause of the figure says too little; its sentence says what.
+            before = Words(text[Math.Max(sentenceStart, previousFigure + 1)..start]).Reverse().ToList();
         }
 
-        // "Wheel Building is one full Saturday, 10:00 to 16:00": the clause of the figure says too little; its sentence says what.
-        var (sentenceStart, sentenceEnd) = Around(text, start, length, SentenceEnds);
-        return Near(text, sentenceStart, sentenceEnd, start, length, window * 2);
+        return before.Take(window).Concat(Words(text[Math.Min(start + length, to)..Math.Max(to, Math.Min(start + length, to))]).Take(window / 2 + 1))
+            .Distinct().ToList();
     }
+
+    private static readonly char[] Digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
     private static (int Start, int End) Around(string text, int start, int length, char[] ends)
     {
@@ -133,10 +141,6 @@ public static partial class Claims
         var after = text.IndexOfAny(ends, start + length);
         return (before + 1, after < 0 ? text.Length : after);
     }
-
-    private static List<string> Near(string text, int from, int to, int start, int length, int window) =>
-        Words(text[from..start]).Reverse().Take(window).Concat(Words(text[Math.Min(start + length, to)..to]).Take(window / 2 + 1))
-            .Distinct().ToList();
 
     /// <summary>The stemmed content words of a text.</summary>
     public static IEnumerable<string> Words(string text) =>

@@ -55,7 +55,7 @@ public static class AutomationEndpoints
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Publish a post now. Honours Idempotency-Key.");
+            .WithSummary("Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key.");
 
         automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))

@@ -30,13 +30,19 @@ const termLabels: Record<Values['kind'], string> = {
 export function AddRuleForm() {
   const add = useAddRule();
   const toast = useToast();
-  const form = useForm<Values>({ resolver: zodResolver(schema), defaultValues: { kind: 'bannedWord', term: '', suggestion: '' } });
+  const form = useForm<Values>({
+    resolver: zodResolver(schema),
+    defaultValues: { kind: 'bannedWord', term: '', suggestion: '' },
+  });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: 'kind' });
 
   const onSubmit = form.handleSubmit(async (values) => {
     try {
-      await add.mutateAsync({ ...values, suggestion: values.kind === 'bannedWord' && values.suggestion ? values.suggestion : null });
+      await add.mutateAsync({
+        ...values,
+        suggestion: values.kind === 'bannedWord' && values.suggestion ? values.suggestion : null,
+      });
       toast.success('The rule was added; every check uses it from now on.');
       form.reset({ kind: values.kind, term: '', suggestion: '' });
     } catch (error) {

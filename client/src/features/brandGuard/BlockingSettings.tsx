@@ -14,8 +14,7 @@ export function BlockingSettings() {
   const update = useUpdateGuardSettings();
   const chosen = settings.data?.blockingSeverities ?? [];
 
-  const toggle = (value: Severity, on: boolean) =>
-    update.mutate(on ? [...chosen, value] : chosen.filter((s) => s !== value));
+  const toggle = (value: Severity, on: boolean) => update.mutate(on ? [...chosen, value] : chosen.filter((s) => s !== value));
 
   return (
     <fieldset className="stack stack--sm" disabled={settings.isPending || update.isPending}>

@@ -29,9 +29,9 @@ export function BrandGuardPanel({ variants, onApplyFix }: BrandGuardPanelProps) 
   const count = result?.variants.reduce((sum, variant) => sum + variant.findings.length, 0) ?? 0;
 
   return (
-    <section className={styles.panel} aria-labelledby="brand-check-title" aria-busy={check.isFetching}>
+    <section className={styles.panel} aria-label="Check against your brand" aria-busy={check.isFetching}>
       <div className="cluster">
-        <h3 id="brand-check-title" className={styles.title}>
+        <h3 className={styles.title}>
           <Icon name="check" /> Brand check
         </h3>
         <span className="muted small" role="status">

@@ -88,9 +88,15 @@ function RuleGroup({ kind, rules, canEdit }: { kind: RuleKind; rules: BrandRule[
         {rules.map((rule) => (
           <li key={rule.id} className={styles.finding}>
             <div className="cluster">
-              <strong>{rule.kind === 'tone' ? `${rule.term.slice(0, 140)}${rule.term.length > 140 ? '…' : ''}` : rule.term}</strong>
+              <strong>
+                {rule.kind === 'tone' ? `${rule.term.slice(0, 140)}${rule.term.length > 140 ? '…' : ''}` : rule.term}
+              </strong>
               {rule.suggestion && <span className="small">say “{rule.suggestion}” instead</span>}
-              {rule.origin === 'team' ? <Badge>Added by the team</Badge> : rule.editedByTeam && <Badge>Changed by the team</Badge>}
+              {rule.origin === 'team' ? (
+                <Badge>Added by the team</Badge>
+              ) : (
+                rule.editedByTeam && <Badge>Changed by the team</Badge>
+              )}
               {!rule.enabled && <Badge tone="warning">Off</Badge>}
             </div>
             {rule.source && (

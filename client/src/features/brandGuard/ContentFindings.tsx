@@ -10,7 +10,7 @@ export function ContentFindings({ id }: { id: string }) {
   if (check.isError) return <p className="small">{errorMessage(check.error)}</p>;
   const findings = check.data.variants.flatMap((variant) => variant.findings);
   return (
-    <section className={styles.panel} aria-label="Brand check">
+    <section className={styles.panel} aria-label="Check against your brand">
       <p className="small">
         <strong>Brand check:</strong>{' '}
         {findings.length === 0

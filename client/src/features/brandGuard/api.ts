@@ -32,8 +32,7 @@ export function useBrandCheck(variants: CheckVariant[], delayMs = checkDelayMs) 
   );
   return useQuery({
     queryKey: ['tenant', tenantId, 'brand-guard', 'check', settled],
-    queryFn: ({ signal }) =>
-      unwrap(api.POST('/api/v1/brand-guard/check', { body: { variants: settled, tone: true }, signal })),
+    queryFn: ({ signal }) => unwrap(api.POST('/api/v1/brand-guard/check', { body: { variants: settled, tone: true }, signal })),
     enabled: settled.length > 0,
     placeholderData: keepPreviousData,
     staleTime: 60_000,

@@ -10,7 +10,10 @@ export type Severity = Schemas['Domain.BrandGuard.FindingSeverity'];
 
 function useKeys() {
   const tenantId = useSession()?.tenant.id;
-  return { rules: ['tenant', tenantId, 'brand-guard', 'rules'] as const, settings: ['tenant', tenantId, 'brand-guard', 'settings'] as const };
+  return {
+    rules: ['tenant', tenantId, 'brand-guard', 'rules'] as const,
+    settings: ['tenant', tenantId, 'brand-guard', 'settings'] as const,
+  };
 }
 
 export function useBrandRules() {

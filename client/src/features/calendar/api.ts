@@ -108,14 +108,14 @@ export function newIdempotencyKey(): string {
 export function useScheduleContent() {
   return useContentMutation(
     async ({ id, at, key, confirmBrandFindings }: { id: string; at: string; key: string; confirmBrandFindings?: boolean }) => {
-    const [item] = await unwrap(
-      api.POST('/api/v1/automation/schedule-content', {
-        params: { header: { 'Idempotency-Key': key } },
-        body: { items: [{ id, at }], confirmBrandFindings },
-      }),
-    );
-    return item!;
-  },
+      const [item] = await unwrap(
+        api.POST('/api/v1/automation/schedule-content', {
+          params: { header: { 'Idempotency-Key': key } },
+          body: { items: [{ id, at }], confirmBrandFindings },
+        }),
+      );
+      return item!;
+    },
   );
 }
 
