@@ -25,12 +25,16 @@ public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrent
             return [];
         }
 
+        // One check for every post at once: the rules and the documents are read once, however many posts are scheduled.
+        var pending = items.Where(i => i.State != ContentState.Scheduled).ToList();
+        var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
+        var check = variants.Count == 0 ? null : await guard.CheckAsync(variants, blocking.Contains(FindingSeverity.Low), cancellationToken);
         var overridden = new List<(ContentItem, IReadOnlyList<FindingDto>)>();
-        foreach (var item in items.Where(i => i.State != ContentState.Scheduled))
+        var next = 0;
+        foreach (var item in pending)
         {
-            var check = await guard.CheckAsync(item.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text)).ToList(),
-                blocking.Contains(FindingSeverity.Low), cancellationToken);
-            var findings = check.Variants.SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
+            var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
+            next += item.Variants.Count;
             if (findings.Count == 0)
             {
                 continue;
