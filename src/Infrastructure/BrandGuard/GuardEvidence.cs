@@ -7,9 +7,10 @@ using Npgsql;
 namespace BrandAutomator.Infrastructure.BrandGuard;
 
 /// <summary>
-/// The brand guard's reads of the tenant's passages, in one round trip each: for claims, the passages that contain one
-/// of the figures together with a word of what it is about, and per claim the passages most about it (full-text, GIN
-/// index), so that a price list row giving another price is found; for the rules, every passage of current documents.
+/// The brand guard's reads of the tenant's passages, in one round trip each: for claims, per claim the passages most
+/// about it (full-text, GIN index), so that a price list row giving another price is found, and the passages most about
+/// it that contain one of the figures, each list bounded, so that the work does not grow with the documents; for the
+/// rules, every passage of current documents.
 /// </summary>
 public sealed partial class GuardEvidence(TenantDbContext db) : IGuardEvidence
 {
@@ -24,14 +25,19 @@ public sealed partial class GuardEvidence(TenantDbContext db) : IGuardEvidence
         var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand($"""
             WITH picked AS (
-                SELECT c.id FROM asset_chunks c
-                WHERE c.text ILIKE ANY($1) AND ($4 = '' OR c.search_vector @@ to_tsquery('{Config}', $4))
-                UNION
                 SELECT x.id FROM unnest($2::text[]) AS q(query) CROSS JOIN LATERAL (
                     SELECT c.id FROM asset_chunks c
                     WHERE c.search_vector @@ to_tsquery('{Config}', q.query)
                     ORDER BY ts_rank_cd(c.search_vector, to_tsquery('{Config}', q.query), 1) DESC
-                    LIMIT $3) x)
+                    LIMIT $3) x
+                UNION
+                SELECT x.id FROM unnest($2::text[]) AS q(query) CROSS JOIN LATERAL (
+                    SELECT c.id FROM asset_chunks c
+                    WHERE c.search_vector @@ to_tsquery('{Config}', q.query) AND c.text ILIKE ANY($1)
+                    ORDER BY ts_rank_cd(c.search_vector, to_tsquery('{Config}', q.query), 1) DESC
+                    LIMIT $3) x
+                UNION
+                (SELECT c.id FROM asset_chunks c WHERE $4 = '' AND c.text ILIKE ANY($1) LIMIT $3 * 4))
             SELECT c.id, c.asset_id, a.name, c.page, c.heading, c.text, a.status
             FROM picked p JOIN asset_chunks c ON c.id = p.id JOIN brand_assets a ON a.id = c.asset_id
             WHERE a.state = 'Ready'
