@@ -76,7 +76,7 @@ describe('brand guard', { concurrency: false }, () => {
     const panel = dialog.getByRole('region', { name: 'Check against your brand' });
     const banned = panel.getByText('The brand never uses “cheap”; say “affordable” instead.');
     await banned.waitFor({ timeout: 30_000 });
-    await panel.getByText('From “brand-guide.md”:').waitFor();
+    await panel.getByText('From “brand-guide.md”:').first().waitFor();
     const oldPrice = panel.getByText(/“£95”, a figure from “prices-2024\.md”, which is archived: “prices-2026\.md” gives £119\./);
     await oldPrice.waitFor();
     await panel.getByText('From “prices-2026.md”:').waitFor();

@@ -77,12 +77,17 @@ describe('BrandGuardPanel', () => {
     expect(sent).toEqual([{ variants: [{ platform: 'linkedIn', text }], tone: true }]);
 
     await userEvent.setup().click(screen.getByRole('button', { name: 'Use £119' }));
-    expect(onApplyFix).toHaveBeenCalledWith('linkedIn', check.variants[0]!.findings[1]!.fix);
+    expect(onApplyFix).toHaveBeenCalledWith('linkedIn', check.variants[0]!.findings[1]!.fix, '£95');
   });
 
-  it('applies a fix by replacing its range', () => {
-    expect(applyFix(text, { start: 24, length: 3, replacement: '£119', label: '' })).toBe(
-      'Cheap full service, now £119. #PedalAndPine',
+  it('applies a fix where its words are now, even when the text moved since the check', () => {
+    const fix = { start: 24, length: 3, replacement: '£119', label: '' };
+    expect(applyFix(text, fix, '£95')).toBe('Cheap full service, now £119. #PedalAndPine');
+    expect(applyFix('Affordable full service, now £95. #PedalAndPine', fix, '£95')).toBe(
+      'Affordable full service, now £119. #PedalAndPine',
+    );
+    expect(applyFix('Rides today.  ', { start: 12, length: 2, replacement: ' #PedalAndPine', label: '' })).toBe(
+      'Rides today. #PedalAndPine',
     );
   });
 });

@@ -16,7 +16,7 @@ interface BrandGuardPanelProps {
   /** Each chosen network's text as it is being typed. */
   variants: CheckVariant[];
   /** Applies a one-click fix to that network's text. */
-  onApplyFix: (platform: CheckVariant['platform'], fix: FindingFix) => void;
+  onApplyFix: (platform: CheckVariant['platform'], fix: FindingFix, excerpt: string) => void;
 }
 
 /**
@@ -77,7 +77,10 @@ function VariantFindings({
           Tone: {variant.tone.verdict} (similarity {Math.round(variant.tone.score * 100)}%)
         </p>
       )}
-      <FindingList findings={variant.findings} onApplyFix={(fix) => onApplyFix(variant.platform, fix)} />
+      <FindingList
+        findings={variant.findings}
+        onApplyFix={(finding) => onApplyFix(variant.platform, finding.fix!, finding.excerpt)}
+      />
     </div>
   );
 }

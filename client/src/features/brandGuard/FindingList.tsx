@@ -1,13 +1,13 @@
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import type { Finding, FindingFix } from './api';
+import type { Finding } from './api';
 import { kindLabels, severityLabels, severityTone } from './words';
 import styles from './brandGuard.module.css';
 
 interface FindingListProps {
   findings: Finding[];
   /** Offered on findings that have a fix; none on pages where the text cannot be changed. */
-  onApplyFix?: (fix: FindingFix) => void;
+  onApplyFix?: (finding: Finding) => void;
 }
 
 /** Each finding: what, how serious, why, the words it is about, the passage it rests on, and its fix. */
@@ -29,7 +29,7 @@ export function FindingList({ findings, onApplyFix }: FindingListProps) {
             </blockquote>
           )}
           {finding.fix && onApplyFix && (
-            <Button size="sm" onClick={() => onApplyFix(finding.fix!)}>
+            <Button size="sm" onClick={() => onApplyFix(finding)}>
               {finding.fix.label}
             </Button>
           )}

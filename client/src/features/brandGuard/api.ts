@@ -49,9 +49,21 @@ export function useContentCheck(id: string) {
   });
 }
 
-/** The text with the fix applied: its range replaced by its replacement. */
-export function applyFix(text: string, fix: FindingFix): string {
-  return text.slice(0, fix.start) + fix.replacement + text.slice(fix.start + fix.length);
+/**
+ * The text with the fix applied. The check may be a keystroke or a fix behind the text: the fix goes where its words
+ * (`excerpt`) are now, and a hashtag to add goes at the end; a fix whose words are gone changes nothing.
+ */
+export function applyFix(text: string, fix: FindingFix, excerpt = ''): string {
+  if (!excerpt) {
+    const end = text.trimEnd().length;
+    return text.slice(0, end) + fix.replacement;
+  }
+  let start = fix.start;
+  if (text.slice(start, start + fix.length) !== excerpt) {
+    start = text.indexOf(excerpt);
+    if (start < 0) return text;
+  }
+  return text.slice(0, start) + fix.replacement + text.slice(start + excerpt.length);
 }
 
 /** True when scheduling was refused because the brand check found something the workspace blocks on. */

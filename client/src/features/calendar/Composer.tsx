@@ -292,9 +292,9 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           )}
           <BrandGuardPanel
             variants={chosen.map((platform) => ({ platform, text: textFor(values, platform) ?? '' }))}
-            onApplyFix={(platform, fix) => {
+            onApplyFix={(platform, fix, excerpt) => {
               const path = values.sameForAll ? ('shared' as const) : (`texts.${platform}` as const);
-              form.setValue(path, applyFix(form.getValues(path) ?? '', fix), { shouldDirty: true });
+              form.setValue(path, applyFix(form.getValues(path) ?? '', fix, excerpt), { shouldDirty: true });
             }}
           />
           <MediaPicker form={form} error={errors.media?.message} />
