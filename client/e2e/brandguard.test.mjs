@@ -107,7 +107,7 @@ describe('brand guard', { concurrency: false }, () => {
 
     await dialog.getByRole('button', { name: 'Schedule' }).click();
     const confirm = page.getByRole('dialog', { name: 'Schedule despite the brand check?' });
-    await confirm.getByText(/“Epic ride” has 1 finding that blocks scheduling/).waitFor();
+    await confirm.getByText(/“Epic ride” has \d findings? that blocks? scheduling/).waitFor({ timeout: 30_000 });
     await checkPage(page, 'brand-check-confirm');
     await confirm.getByRole('button', { name: 'Schedule anyway' }).click();
     await page.getByText('The post is scheduled; your confirmation was recorded.').waitFor();
