@@ -17,6 +17,10 @@ public static class DependencyInjection
         services.AddScoped<Billing.PlanEntitlements>();
         services.AddScoped<Automation.IAutomationEntitlement>(sp => sp.GetRequiredService<Billing.PlanEntitlements>());
         services.AddScoped<Ai.GroundingRetriever>();
+        services.AddScoped<BrandGuard.BrandRuleBook>();
+        services.AddScoped<BrandGuard.BrandGuardService>();
+        services.AddScoped<BrandGuard.ScheduleGate>();
+        services.AddSingleton<BrandGuard.ToneJudge>();
         services.AddScoped<Ai.AiQuota>();
         services.AddScoped<Ai.CachedAiCall>();
         services.AddScoped<Social.ProfileKitBuilder>();

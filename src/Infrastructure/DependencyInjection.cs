@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddSingleton<AssetJobSignal>();
         services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
+        services.AddScoped<Application.BrandGuard.IGuardEvidence, BrandGuard.GuardEvidence>();
         services.AddEmbeddings();
         services.AddSingleton<AssetReindexer>();
         services.AddHostedService(sp => sp.GetRequiredService<AssetReindexer>());

@@ -73,6 +73,7 @@ public static class WebApiSetup
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();
         app.MapAssetEndpoints();
+        app.MapBrandGuardEndpoints();
         app.MapAiEndpoints();
         app.MapFileEndpoints();
         app.MapSubscriptionEndpoints();

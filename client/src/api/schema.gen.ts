@@ -576,7 +576,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule one or many posts, all or none, each checked against its networks' rules. Honours Idempotency-Key. */
+        /** Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key. */
         post: operations["ScheduleContent"];
         delete?: never;
         options?: never;
@@ -627,7 +627,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a post now. Honours Idempotency-Key. */
+        /** Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key. */
         post: operations["PublishContentNow"];
         delete?: never;
         options?: never;
@@ -783,6 +783,94 @@ export interface paths {
         put?: never;
         /** Ask Google again whether the location is verified (Verifications API getVoiceOfMerchantState). */
         post: operations["RefreshGoogleBusinessVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-guard/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a post's network texts against the brand's rules and current documents: findings with severity, reason, cited passage and one-click fix. */
+        post: operations["CheckPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-guard/content/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Check a saved post as its text stands now, for the approvals page. */
+        get: operations["CheckContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-guard/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The brand's rules, read from its current documents (re-read when they change) and added by the team, each with its source. */
+        get: operations["ListBrandRules"];
+        put?: never;
+        /** Add a rule of the team's own: a banned word, a name, a hashtag, a hashtag limit or a tone description. */
+        post: operations["AddBrandRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-guard/rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a rule or switch it off; a rule read from the documents then keeps the team's version when they are read again. */
+        put: operations["UpdateBrandRule"];
+        post?: never;
+        /** Delete a rule the team added (rules read from the documents are switched off instead). */
+        delete: operations["DeleteBrandRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/brand-guard/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which severities of finding block scheduling without an admin's confirmation. */
+        get: operations["GetBrandGuardSettings"];
+        /** Choose which severities block scheduling (an empty list: the brand check only advises). */
+        put: operations["UpdateBrandGuardSettings"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1755,6 +1843,74 @@ export interface components {
             eventId: string;
             outcome: string;
         };
+        "Application.BrandGuard.BrandCheckDto": {
+            variants: components["schemas"]["Application.BrandGuard.VariantCheckDto"][];
+            blocking: boolean;
+            offline: boolean;
+            method: string;
+            /** Format: int32 */
+            ruleCount: number;
+        };
+        "Application.BrandGuard.BrandGuardSettingsDto": {
+            blockingSeverities: components["schemas"]["Domain.BrandGuard.FindingSeverity"][];
+        };
+        "Application.BrandGuard.BrandRuleDto": {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["Domain.BrandGuard.BrandRuleKind"];
+            term: string;
+            suggestion?: string | null;
+            platform?: components["schemas"]["Domain.Social.SocialPlatform"];
+            /** Format: int32 */
+            limit?: number | null;
+            enabled: boolean;
+            origin: components["schemas"]["Domain.BrandGuard.BrandRuleOrigin"];
+            editedByTeam: boolean;
+            source?: components["schemas"]["Domain.Ai.ChatCitation"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        "Application.BrandGuard.CheckVariantDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            text: string;
+        };
+        "Application.BrandGuard.FindingDto": {
+            kind: components["schemas"]["Application.BrandGuard.FindingKind"];
+            severity: components["schemas"]["Domain.BrandGuard.FindingSeverity"];
+            reason: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            length: number;
+            excerpt: string;
+            source?: components["schemas"]["Domain.Ai.ChatCitation"];
+            fix?: components["schemas"]["Application.BrandGuard.FindingFixDto"];
+            /** Format: uuid */
+            ruleId?: string | null;
+            blocking: boolean;
+        };
+        "Application.BrandGuard.FindingFixDto": {
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            length: number;
+            replacement: string;
+            label: string;
+        };
+        /** @enum {string} */
+        "Application.BrandGuard.FindingKind": "bannedWord" | "name" | "missingHashtag" | "tooManyHashtags" | "unsupportedClaim" | "contradictedClaim" | "tone";
+        "Application.BrandGuard.ToneScoreDto": {
+            /** Format: double */
+            score: number;
+            verdict: string;
+            source?: components["schemas"]["Domain.Ai.ChatCitation"];
+        };
+        "Application.BrandGuard.VariantCheckDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            findings: components["schemas"]["Application.BrandGuard.FindingDto"][];
+            tone?: components["schemas"]["Application.BrandGuard.ToneScoreDto"];
+            blocking: boolean;
+        };
         "Application.Companies.CompanyDto": {
             /** Format: uuid */
             id: string;
@@ -2209,6 +2365,12 @@ export interface components {
         };
         /** @enum {string} */
         "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
+        /** @enum {string} */
+        "Domain.BrandGuard.BrandRuleKind": "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
+        /** @enum {string} */
+        "Domain.BrandGuard.BrandRuleOrigin": "documents" | "team";
+        /** @enum {string} */
+        "Domain.BrandGuard.FindingSeverity": "low" | "medium" | "high";
         "Domain.Companies.BrandValue": {
             name: string;
             description: string;
@@ -2355,6 +2517,29 @@ export interface components {
         };
         "WebApi.Endpoints.AutomationEndpoints.ScheduleContentRequest": {
             items: components["schemas"]["Application.Automation.ScheduleItem"][];
+            confirmBrandFindings?: boolean | null;
+        };
+        "WebApi.Endpoints.BrandGuardEndpoints.AddBrandRuleRequest": {
+            kind: components["schemas"]["Domain.BrandGuard.BrandRuleKind"];
+            term?: string | null;
+            suggestion?: string | null;
+            platform?: components["schemas"]["Domain.Social.SocialPlatform"];
+            /** Format: int32 */
+            limit?: number | null;
+        };
+        "WebApi.Endpoints.BrandGuardEndpoints.BrandGuardSettingsRequest": {
+            blockingSeverities?: components["schemas"]["Domain.BrandGuard.FindingSeverity"][] | null;
+        };
+        "WebApi.Endpoints.BrandGuardEndpoints.CheckPostRequest": {
+            variants?: components["schemas"]["Application.BrandGuard.CheckVariantDto"][] | null;
+            tone?: boolean | null;
+        };
+        "WebApi.Endpoints.BrandGuardEndpoints.UpdateBrandRuleRequest": {
+            term?: string | null;
+            suggestion?: string | null;
+            /** Format: int32 */
+            limit?: number | null;
+            enabled?: boolean | null;
         };
         "WebApi.Endpoints.CompanyEndpoints.CompanyRequest": {
             name: string;
@@ -5806,6 +5991,510 @@ export interface operations {
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.CheckPostRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandCheckDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CheckContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandCheckDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListBrandRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    AddBrandRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.AddBrandRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateBrandRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.UpdateBrandRuleRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteBrandRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBrandGuardSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandGuardSettingsDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateBrandGuardSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.BrandGuardSettingsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.BrandGuard.BrandGuardSettingsDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -65,6 +65,7 @@ export const routes: RouteObject[] = [
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                   { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
+                  { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },

@@ -25,7 +25,7 @@ public sealed class PublishContentNowValidator : AbstractValidator<PublishConten
 
 public sealed class PublishContentNowHandler(
     ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, IdempotentRequests idempotency, TenantTime time,
-    TimeProvider clock) : ICommandHandler<PublishContentNow, ContentItemDto>
+    BrandGuard.ScheduleGate gate, TimeProvider clock) : ICommandHandler<PublishContentNow, ContentItemDto>
 {
     private const string Operation = "publish-now";
 
@@ -38,6 +38,8 @@ public sealed class PublishContentNowHandler(
         }
 
         await entitlement.EnsureAutomationAsync(cancellationToken);
+        // A post the brand check blocks goes out only once an admin has confirmed it at scheduling.
+        await gate.EnsureAllowedAsync([item], confirmed: false, cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);

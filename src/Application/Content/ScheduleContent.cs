@@ -13,9 +13,10 @@ namespace BrandAutomator.Application.Content;
 
 /// <summary>
 /// Schedules one or many posts at once, all or none: each is checked against its networks' rules (a refusal names the
-/// post, the network and the limit), then gets its trigger. An <c>Idempotency-Key</c> makes a repeat harmless.
+/// post, the network and the limit) and by the brand guard (a post with a finding of a blocking severity needs an admin
+/// who confirms, and that is audited), then gets its trigger. An <c>Idempotency-Key</c> makes a repeat harmless.
 /// </summary>
-public sealed record ScheduleContent(IReadOnlyList<ScheduleItem> Items, string? IdempotencyKey)
+public sealed record ScheduleContent(IReadOnlyList<ScheduleItem> Items, string? IdempotencyKey, bool ConfirmBrandFindings = false)
     : ICommand<IReadOnlyList<ContentItemDto>>, IRequireRole
 {
     public const int MaxItems = 500;
@@ -37,7 +38,7 @@ public sealed class ScheduleContentValidator : AbstractValidator<ScheduleContent
 
 public sealed class ScheduleContentHandler(
     ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, IdempotentRequests idempotency, TenantTime time,
-    TimeProvider clock) : ICommandHandler<ScheduleContent, IReadOnlyList<ContentItemDto>>
+    BrandGuard.ScheduleGate gate, TimeProvider clock) : ICommandHandler<ScheduleContent, IReadOnlyList<ContentItemDto>>
 {
     private const string Operation = "schedule-content";
 
@@ -58,6 +59,7 @@ public sealed class ScheduleContentHandler(
             throw new NotFoundException("Post", missing);
         }
 
+        var overridden = await gate.EnsureAllowedAsync(command.Items.Select(i => items[i.Id]).ToList(), command.ConfirmBrandFindings, cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var approvalRequired = await ContentReader.ApprovalRequiredAsync(db, cancellationToken);
         var now = clock.GetUtcNow();
@@ -87,6 +89,7 @@ public sealed class ScheduleContentHandler(
         idempotency.Record(command.IdempotencyKey, Operation, request, result);
         await idempotency.SaveAsync(command.IdempotencyKey, cancellationToken);
         // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.
+        await gate.AuditAsync(overridden, cancellationToken);
         await scheduler.ScheduleAsync(items.Values.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
 
         return result;

@@ -26,6 +26,9 @@ public enum AuditEventType
     EmailVerificationSent,
     EmailVerified,
     EmailVerificationRefused,
+
+    /// <summary>An admin scheduled a post although the brand check found something that blocks it.</summary>
+    BrandGuardOverridden,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

@@ -1,3 +1,5 @@
+using BrandAutomator.Domain.BrandGuard;
+
 namespace BrandAutomator.Domain.Content;
 
 /// <summary>The workspace's publishing settings: one row in the tenant schema.</summary>
@@ -19,12 +21,35 @@ public sealed class TenantSettings
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The brand guard's severities that stop a post being scheduled without an admin's confirmation, comma-separated.</summary>
+    public string BrandGuardBlocking { get; private set; } = nameof(FindingSeverity.High);
+
+    /// <summary>Which documents the brand rules were last read from (a hash of their ids and versions); null before the first reading.</summary>
+    public string? BrandRulesSource { get; private set; }
+
+    public IReadOnlyList<FindingSeverity> BlockingSeverities =>
+        BrandGuardBlocking.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(s => Enum.TryParse<FindingSeverity>(s, out var v) ? v : (FindingSeverity?)null)
+            .OfType<FindingSeverity>().ToList();
+
     public static TenantSettings Defaults(DateTimeOffset now) => new() { UpdatedAt = now };
 
     public void RequireApproval(bool required, bool adminsMayApproveOwnPosts, DateTimeOffset now)
     {
         ApprovalRequired = required;
         AdminsMayApproveOwnPosts = adminsMayApproveOwnPosts;
+        UpdatedAt = now;
+    }
+
+    public void BlockOn(IEnumerable<FindingSeverity> severities, DateTimeOffset now)
+    {
+        BrandGuardBlocking = string.Join(',', severities.Distinct().Order());
+        UpdatedAt = now;
+    }
+
+    public void RulesReadFrom(string source, DateTimeOffset now)
+    {
+        BrandRulesSource = source;
         UpdatedAt = now;
     }
 }

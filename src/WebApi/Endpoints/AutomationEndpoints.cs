@@ -8,7 +8,8 @@ namespace BrandAutomator.WebApi.Endpoints;
 
 public static class AutomationEndpoints
 {
-    public sealed record ScheduleContentRequest(IReadOnlyList<ScheduleItem> Items);
+    /// <summary><c>confirmBrandFindings</c>: an admin schedules posts the brand check blocks (audited).</summary>
+    public sealed record ScheduleContentRequest(IReadOnlyList<ScheduleItem> Items, bool? ConfirmBrandFindings);
 
     /// <summary><c>at</c>: <c>2026-10-24T09:00</c> in the workspace's time zone, or an instant with an offset or Z.</summary>
     public sealed record RescheduleRequest(string At);
@@ -19,13 +20,14 @@ public static class AutomationEndpoints
 
         automation.MapPost("/schedule-content", async (
                     ScheduleContentRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ScheduleContent(body.Items ?? [], idempotencyKey), ct)))
+                TypedResults.Ok(await sender.Send(new ScheduleContent(body.Items ?? [], idempotencyKey, body.ConfirmBrandFindings ?? false), ct)))
             .RequireAuthorization(Policies.Editor)
             .WithName("ScheduleContent")
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Schedule one or many posts, all or none, each checked against its networks' rules. Honours Idempotency-Key.");
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key.");
 
         automation.MapPost("/content/{id:guid}/reschedule", async (Guid id, RescheduleRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RescheduleContent(id, body.At ?? ""), ct)))
@@ -53,7 +55,7 @@ public static class AutomationEndpoints
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary("Publish a post now. Honours Idempotency-Key.");
+            .WithSummary("Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key.");
 
         automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))

@@ -51,6 +51,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
         DomainRuleException e => Problem(StatusCodes.Status422UnprocessableEntity, "The request breaks a business rule.", e.Message),
         NotFoundException e => Problem(StatusCodes.Status404NotFound, "Not found.", e.Message),
         ConflictException e => Problem(StatusCodes.Status409Conflict, "Conflict.", e.Message),
+        BrandGuardBlockedException e => BrandGuardBlocked(e),
         // Two writes of the same row at once (the row version changed between read and write): the later one is refused.
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict.",
             "Someone else changed this at the same moment; load it again and repeat your change."),
@@ -118,6 +119,14 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         return false;
+    }
+
+    private static ProblemDetails BrandGuardBlocked(BrandGuardBlockedException exception)
+    {
+        var problem = Problem(StatusCodes.Status409Conflict, "The brand check blocks this post.", exception.Message);
+        problem.Extensions["blockedBy"] = "brandGuard";
+        problem.Extensions["postId"] = exception.PostId;
+        return problem;
     }
 
     private static ProblemDetails PlanLimit(PlanLimitException exception)

@@ -12,6 +12,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Assets"] = "The tenant's uploaded files (logos, documents, images, videos) and their processing state.",
         ["Auth"] = "Sign-up, sign-in, token refresh and sessions, invitations, and the keys that verify access tokens.",
         ["Automation"] = "Scheduling and publishing posts, the automation activity feed, social profile kits and Google Business Profile locations.",
+        ["Brand guard"] = "Posts checked against the brand's own documents: rules read from them (editable), findings with cited passages and fixes, what blocks scheduling.",
         ["Companies"] = "The tenant's brands.",
         ["Content"] = "The content calendar: posts with a variant per network, review and approval, and the iCalendar feed.",
         ["Dashboard"] = "The overview a member sees first.",

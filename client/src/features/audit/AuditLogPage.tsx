@@ -31,6 +31,7 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   EmailVerificationSent: { label: 'Verification e-mail sent' },
   EmailVerified: { label: 'E-mail address verified', tone: 'success' },
   EmailVerificationRefused: { label: 'Verification link refused', tone: 'warning' },
+  BrandGuardOverridden: { label: 'Brand check overridden', tone: 'warning' },
 };
 
 function describe(type: string) {

@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { formatRelative } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
+import { ContentFindings } from '../brandGuard/ContentFindings';
 import { useContent } from './api';
 import { dayOf, formatLongDay, timeOf } from './dates';
 import { platformLimits } from './limits';
@@ -130,6 +131,7 @@ function QueueItem({ item }: { item: ContentItem }) {
           <p className={styles.variantText}>{variant.text}</p>
         </div>
       ))}
+      <ContentFindings id={item.id} />
     </div>
   );
 }

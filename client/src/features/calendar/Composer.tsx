@@ -11,8 +11,10 @@ import { applyServerErrors, serverErrorKey } from '../../components/form/serverE
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { useUpdateAsset } from '../assets/api';
+import { useBrandGuardOverride } from '../brandGuard/useBrandGuardOverride';
 import { newIdempotencyKey, useSaveContent, useScheduleContent, useSubmitContent } from './api';
 import { AiDraft } from './composer/AiDraft';
+import { BrandCheck } from './composer/BrandCheck';
 import { Counter } from './composer/Counter';
 import { MediaPicker } from './composer/MediaPicker';
 import { NetworkPicker } from './composer/NetworkPicker';
@@ -58,6 +60,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const schedule = useScheduleContent();
   const updateAsset = useUpdateAsset();
   const toast = useToast();
+  const brandOverride = useBrandGuardOverride();
   // Once the post exists (saved, then refused at scheduling), trying again updates it instead of adding another.
   const [savedId, setSavedId] = useState<string | undefined>(item?.id);
   const [intent, setIntent] = useState<Intent | null>(null);
@@ -105,6 +108,12 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
         toast.success(done[next](saved.title));
         onClose();
       } catch (error) {
+        const confirmed = async (id: string) => {
+          await schedule.mutateAsync({ id, at: valid.at, key: newIdempotencyKey(), confirmBrandFindings: true });
+          toast.success('The post is scheduled; your confirmation was recorded.');
+          onClose();
+        };
+        if (next === 'schedule' && brandOverride.offer(error, confirmed)) return;
         placeServerErrors(error, valid);
       } finally {
         setIntent(null);
@@ -193,6 +202,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
               </div>
             ))
           )}
+          <BrandCheck form={form} />
           <MediaPicker form={form} error={errors.media?.message} />
           <TextField
             label={`Publish at (${timeZone})`}
@@ -228,6 +238,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           </div>
         </div>
       </div>
+      {brandOverride.dialog}
     </Dialog>
   );
 }

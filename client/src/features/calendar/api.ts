@@ -106,15 +106,17 @@ export function newIdempotencyKey(): string {
 }
 
 export function useScheduleContent() {
-  return useContentMutation(async ({ id, at, key }: { id: string; at: string; key: string }) => {
-    const [item] = await unwrap(
-      api.POST('/api/v1/automation/schedule-content', {
-        params: { header: { 'Idempotency-Key': key } },
-        body: { items: [{ id, at }] },
-      }),
-    );
-    return item!;
-  });
+  return useContentMutation(
+    async ({ id, at, key, confirmBrandFindings }: { id: string; at: string; key: string; confirmBrandFindings?: boolean }) => {
+      const [item] = await unwrap(
+        api.POST('/api/v1/automation/schedule-content', {
+          params: { header: { 'Idempotency-Key': key } },
+          body: { items: [{ id, at }], confirmBrandFindings },
+        }),
+      );
+      return item!;
+    },
+  );
 }
 
 export function useCancelContent() {

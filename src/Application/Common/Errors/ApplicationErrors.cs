@@ -26,6 +26,15 @@ public sealed class ForbiddenException(string message = "You do not have permiss
 /// <summary>The caller could not be authenticated (bad credentials, revoked or unknown token).</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
 
+/// <summary>
+/// The brand guard found something the workspace blocks on (409); an admin may confirm and go ahead. <see cref="PostId"/>
+/// names the post.
+/// </summary>
+public sealed class BrandGuardBlockedException(Guid postId, string message) : Exception(message)
+{
+    public Guid PostId { get; } = postId;
+}
+
 /// <summary>The caller's plan does not allow this; <see cref="Limit"/> names the limit reached.</summary>
 public sealed class PlanLimitException(string limit, string message) : Exception(message)
 {

@@ -86,6 +86,8 @@ public interface ITenantDb
 
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
+    DbSet<Domain.BrandGuard.BrandRule> BrandRules { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
@@ -123,4 +125,7 @@ public enum TenantLock
 {
     /// <summary>The brand count checked against the plan before a brand is added.</summary>
     Brands = 1,
+
+    /// <summary>Reading the brand rules from the documents, so that two requests do not read them at once.</summary>
+    BrandRules = 2,
 }

@@ -10,5 +10,8 @@ internal sealed class TenantSettingsConfiguration : IEntityTypeConfiguration<Ten
     {
         builder.ToTable("tenant_settings");
         builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.BrandGuardBlocking).HasMaxLength(60).HasDefaultValue("High");
+        builder.Property(s => s.BrandRulesSource).HasMaxLength(64);
+        builder.Ignore(s => s.BlockingSeverities);
     }
 }

@@ -454,6 +454,100 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("brand_assets", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.BrandGuard.BrandRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("EditedByTeam")
+                        .HasColumnType("boolean")
+                        .HasColumnName("edited_by_team");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(1060)
+                        .HasColumnType("character varying(1060)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<int?>("Limit")
+                        .HasColumnType("integer")
+                        .HasColumnName("limit");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<Guid?>("SourceAssetId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_asset_id");
+
+                    b.Property<string>("SourceAssetName")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("source_asset_name");
+
+                    b.Property<Guid?>("SourceChunkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_chunk_id");
+
+                    b.Property<int?>("SourcePage")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_page");
+
+                    b.Property<string>("SourceSnippet")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("source_snippet");
+
+                    b.Property<string>("Suggestion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("suggestion");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("term");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_brand_rules");
+
+                    b.HasIndex("Key")
+                        .HasDatabaseName("ix_brand_rules_key");
+
+                    b.HasIndex("SourceAssetId")
+                        .HasDatabaseName("ix_brand_rules_source_asset_id");
+
+                    b.ToTable("brand_rules", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Common.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -909,6 +1003,19 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.Property<bool>("ApprovalRequired")
                         .HasColumnType("boolean")
                         .HasColumnName("approval_required");
+
+                    b.Property<string>("BrandGuardBlocking")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasDefaultValue("High")
+                        .HasColumnName("brand_guard_blocking");
+
+                    b.Property<string>("BrandRulesSource")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("brand_rules_source");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -1432,6 +1539,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asset_chunks_brand_assets_asset_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.BrandGuard.BrandRule", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Assets.BrandAsset", null)
+                        .WithMany()
+                        .HasForeignKey("SourceAssetId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_brand_rules_assets_source_asset_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Content.PublishAttempt", b =>

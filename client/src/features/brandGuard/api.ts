@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, isApiError, unwrap } from '../../api';
+import { useSession } from '../auth/useSession';
+import type { components } from '../../api/schema.gen';
+
+type Schemas = components['schemas'];
+export type BrandCheck = Schemas['Application.BrandGuard.BrandCheckDto'];
+export type VariantCheck = Schemas['Application.BrandGuard.VariantCheckDto'];
+export type Finding = Schemas['Application.BrandGuard.FindingDto'];
+export type FindingFix = Schemas['Application.BrandGuard.FindingFixDto'];
+export type CheckVariant = Schemas['Application.BrandGuard.CheckVariantDto'];
+
+/** How long the composer waits after the last keystroke before it checks. */
+export const checkDelayMs = 400;
+
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** The live check of the composer: debounced, the last result kept on screen while the next one runs. */
+export function useBrandCheck(variants: CheckVariant[], delayMs = checkDelayMs) {
+  const tenantId = useSession()?.tenant.id;
+  const settled = useDebounced(
+    variants.filter((variant) => variant.text.trim().length > 0),
+    delayMs,
+  );
+  return useQuery({
+    queryKey: ['tenant', tenantId, 'brand-guard', 'check', settled],
+    queryFn: ({ signal }) => unwrap(api.POST('/api/v1/brand-guard/check', { body: { variants: settled, tone: true }, signal })),
+    enabled: settled.length > 0,
+    placeholderData: keepPreviousData,
+    staleTime: 60_000,
+  });
+}
+
+/** The check of a saved post as it stands, for the approvals page. */
+export function useContentCheck(id: string) {
+  const tenantId = useSession()?.tenant.id;
+  return useQuery({
+    queryKey: ['tenant', tenantId, 'brand-guard', 'content', id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/brand-guard/content/{id}', { params: { path: { id } }, signal })),
+    staleTime: 60_000,
+  });
+}
+
+/**
+ * The text with the fix applied. The check may be a keystroke or a fix behind the text: the fix goes where its words
+ * (`excerpt`) are now, and a hashtag to add goes at the end; a fix whose words are gone changes nothing.
+ */
+export function applyFix(text: string, fix: FindingFix, excerpt = ''): string {
+  if (!excerpt) {
+    const end = text.trimEnd().length;
+    return text.slice(0, end) + fix.replacement;
+  }
+  let start = fix.start;
+  if (text.slice(start, start + fix.length) !== excerpt) {
+    start = text.indexOf(excerpt);
+    if (start < 0) return text;
+  }
+  return text.slice(0, start) + fix.replacement + text.slice(start + excerpt.length);
+}
+
+/** True when scheduling was refused because the brand check found something the workspace blocks on. */
+export function isBrandGuardBlock(error: unknown): boolean {
+  return isApiError(error) && error.status === 409 && error.problem.blockedBy === 'brandGuard';
+}

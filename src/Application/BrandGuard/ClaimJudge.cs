@@ -1,0 +1,146 @@
+using System.Globalization;
+using BrandAutomator.Domain.Ai;
+using BrandAutomator.Domain.BrandGuard;
+
+namespace BrandAutomator.Application.BrandGuard;
+
+/// <summary>
+/// Judges a post's claims against statements of the brand's documents (a table row, a list item or a sentence):
+/// supported when a current statement about the same thing (sharing its content words) gives the same figure;
+/// contradicted when the current statement most about the same thing gives another figure of the same kind (the fix
+/// puts the current figure in); unsupported otherwise, saying when the figure comes from an archived document.
+/// </summary>
+public static partial class ClaimJudge
+{
+    private const int NearestTerms = 4;
+
+    private sealed record Statement(EvidencePassage Passage, string Text, IReadOnlyList<string> Terms, IReadOnlyList<Claim> Figures);
+
+    public static IEnumerable<FindingDto> Judge(string text, IReadOnlyList<Claim> claims, IReadOnlyList<EvidencePassage> evidence)
+    {
+        if (claims.Count == 0)
+        {
+            yield break;
+        }
+
+        var statements = evidence.SelectMany(Split).ToList();
+        foreach (var claim in claims)
+        {
+            var finding = claim.Kind == ClaimKind.Award ? JudgeAward(claim, statements) : JudgeFigure(claim, statements);
+            if (finding is not null)
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private static FindingDto? JudgeFigure(Claim claim, List<Statement> statements)
+    {
+        // What the figure is about: its nearest content words (a brand name further off says nothing about a price).
+        var about = claim.Terms.Take(NearestTerms).ToHashSet();
+        var needed = about.Count == 0 ? 0 : 1;
+        bool Same(Claim f) => f.Kind == claim.Kind && f.Value == claim.Value;
+        var support = statements.Where(s => s.Passage.Current && s.Figures.Any(Same)).Select(s => Overlap(s, about)).DefaultIfEmpty(-1).Max();
+
+        // Another figure counts against the claim only from a statement about the same thing: most of those words.
+        var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.5));
+        var rival = statements
+            .Where(s => s.Passage.Current && minimum > 0 && s.Figures.Any(f => f.Kind == claim.Kind) && !s.Figures.Any(Same)
+                && Overlap(s, about) >= minimum)
+            .OrderByDescending(s => Overlap(s, about)).ThenBy(s => FirstMatch(s, about)).ThenBy(s => s.Text.Length)
+            .FirstOrDefault();
+        // "Full service £95" is not supported by "one full Saturday ... £95" when "Full service ... £119" is more about it.
+        if (support >= needed && (rival is null || Overlap(rival, about) <= support))
+        {
+            return null;
+        }
+
+        var archived = statements.FirstOrDefault(s => !s.Passage.Current && s.Figures.Any(Same) && Overlap(s, about) >= Math.Max(needed, minimum));
+        var from = archived is null ? "" : $", a figure from \u201C{archived.Passage.AssetName}\u201D, which is archived";
+        if (rival is not null)
+        {
+            var figure = rival.Figures.Where(f => f.Kind == claim.Kind).OrderBy(f => Math.Abs(f.Value - claim.Value)).First();
+            var replacement = Restate(claim, figure);
+            return new FindingDto(FindingKind.ContradictedClaim, FindingSeverity.High,
+                $"\u201C{claim.Text}\u201D{from}: \u201C{rival.Passage.AssetName}\u201D gives {figure.Text}.",
+                claim.Start, claim.Length, claim.Text, Cite(rival), new FindingFixDto(claim.Start, claim.Length, replacement, $"Use {replacement}"),
+                null, false);
+        }
+
+        return new FindingDto(FindingKind.UnsupportedClaim, FindingSeverity.Medium,
+            archived is null
+                ? $"No current document supports \u201C{claim.Text}\u201D."
+                : $"\u201C{claim.Text}\u201D appears only in \u201C{archived.Passage.AssetName}\u201D, which is archived.",
+            claim.Start, claim.Length, claim.Text, archived is null ? null : Cite(archived), null, null, false);
+    }
+
+    private static FindingDto? JudgeAward(Claim claim, List<Statement> statements)
+    {
+        var about = claim.Terms.Append(Claims.Stem(claim.Text.ToLowerInvariant().Split([' ', '-'])[0])).ToHashSet();
+        var supported = statements.Any(s => s.Passage.Current && Overlap(s, about) >= Math.Min(2, about.Count)
+            && s.Text.Contains(claim.Text.Split([' ', '-'])[0][..Math.Min(5, claim.Text.Length)], StringComparison.OrdinalIgnoreCase));
+        return supported
+            ? null
+            : new FindingDto(FindingKind.UnsupportedClaim, FindingSeverity.Medium,
+                $"No current document mentions this {(claim.Text.Contains("award", StringComparison.OrdinalIgnoreCase) ? "award" : "certification")}.",
+                claim.Start, claim.Length, claim.Text, null, null, null, false);
+    }
+
+    /// <summary>The current figure written as the post wrote its own: "£49" for "£39", "15%" for "10%".</summary>
+    private static string Restate(Claim claim, Claim figure)
+    {
+        if (claim.Kind is ClaimKind.Money)
+        {
+            var currency = claim.Text.TrimStart()[0];
+            var spaced = claim.Text.Length > 1 && claim.Text[1] == ' ' ? " " : "";
+            return currency + spaced + figure.Text.TrimStart('£', '$', '€', ' ');
+        }
+
+        return claim.Kind == ClaimKind.Percent && claim.Text.Contains("cent", StringComparison.OrdinalIgnoreCase)
+            ? figure.Value.ToString(CultureInfo.InvariantCulture) + " per cent"
+            : figure.Text;
+    }
+
+    private static int Overlap(Statement s, HashSet<string> about) => s.Terms.Count(about.Contains);
+
+    private static int FirstMatch(Statement s, HashSet<string> about)
+    {
+        for (var i = 0; i < s.Terms.Count; i++)
+        {
+            if (about.Contains(s.Terms[i]))
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
+
+    private static ChatCitation Cite(Statement s) =>
+        new(1, s.Passage.AssetId, s.Passage.AssetName, s.Passage.ChunkId, s.Passage.Page, s.Text.Length > 240 ? s.Text[..239] + "…" : s.Text);
+
+    /// <summary>A passage's statements: its lines, long ones cut into sentences; table rows keep their cells together.</summary>
+    private static IEnumerable<Statement> Split(EvidencePassage passage)
+    {
+        var heading = passage.Heading?.Split('›').Last() ?? "";
+        foreach (var line in passage.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var parts = line.StartsWith('|') ? [line] : StatementBreak().Split(line).Where(p => p.Trim().Length > 0);
+            foreach (var part in parts)
+            {
+                var figures = Claims.In(part);
+                if (figures.Count == 0)
+                {
+                    continue;
+                }
+
+                // The heading says what a table or list is about ("Repairs", "Members"): its words count after the line's own.
+                var terms = Claims.Words(part).Concat(Claims.Words(heading)).Distinct().ToList();
+                yield return new Statement(passage, part.Trim('|', ' ').Replace(" | ", " · ", StringComparison.Ordinal), terms, figures);
+            }
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+")]
+    private static partial System.Text.RegularExpressions.Regex StatementBreak();
+}

@@ -1,0 +1,74 @@
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Domain.Accounts;
+using BrandAutomator.Domain.BrandGuard;
+using BrandAutomator.Domain.Content;
+using BrandAutomator.Domain.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace BrandAutomator.Application.BrandGuard;
+
+/// <summary>
+/// The brand guard at scheduling: every post is checked as it stands (so one edited after approval is checked again);
+/// a post with a finding of a severity the workspace blocks on is refused, unless an admin confirms, which is audited.
+/// The publishing job does not check again: the decision was made here.
+/// </summary>
+public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrentUser user, IAuditLog audit)
+{
+    /// <summary>The posts let through by an admin's confirmation, with what was found; refuses when a post is blocked and not confirmed.</summary>
+    public async Task<IReadOnlyList<(ContentItem Item, IReadOnlyList<FindingDto> Findings)>> EnsureAllowedAsync(
+        IReadOnlyList<ContentItem> items, bool confirmed, CancellationToken cancellationToken)
+    {
+        var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
+        if (blocking.Count == 0)
+        {
+            return [];
+        }
+
+        // One check for every post at once: the rules and the documents are read once, however many posts are scheduled.
+        var pending = items.Where(i => i.State != ContentState.Scheduled).ToList();
+        var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
+        var check = variants.Count == 0 ? null : await guard.CheckAsync(variants, blocking.Contains(FindingSeverity.Low), cancellationToken);
+        var overridden = new List<(ContentItem, IReadOnlyList<FindingDto>)>();
+        var next = 0;
+        foreach (var item in pending)
+        {
+            var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
+            next += item.Variants.Count;
+            if (findings.Count == 0)
+            {
+                continue;
+            }
+
+            if (!confirmed)
+            {
+                throw new BrandGuardBlockedException(item.Id,
+                    $"\u201C{item.Title}\u201D has {Count(findings.Count)} that block scheduling: {Summary(findings)} An admin can confirm to schedule it anyway.");
+            }
+
+            if (user.Role != TenantRole.Admin)
+            {
+                throw new ForbiddenException("Only an admin can schedule a post the brand check blocks.");
+            }
+
+            overridden.Add((item, findings));
+        }
+
+        return overridden;
+    }
+
+    /// <summary>Records each admin's confirmation, after the posts were scheduled.</summary>
+    public async Task AuditAsync(IReadOnlyList<(ContentItem Item, IReadOnlyList<FindingDto> Findings)> overridden, CancellationToken cancellationToken)
+    {
+        foreach (var (item, findings) in overridden)
+        {
+            await audit.RecordAsync(AuditEventType.BrandGuardOverridden, user.TenantId, user.UserId,
+                $"Scheduled \u201C{item.Title}\u201D ({item.Id}) despite {Count(findings.Count)}: {Summary(findings)}", cancellationToken);
+        }
+    }
+
+    private static string Count(int n) => n == 1 ? "1 finding" : $"{n} findings";
+
+    private static string Summary(IReadOnlyList<FindingDto> findings) =>
+        string.Join(" ", findings.Take(3).Select(f => f.Reason)) + (findings.Count > 3 ? $" And {findings.Count - 3} more." : "");
+}
