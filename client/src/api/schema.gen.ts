@@ -1193,23 +1193,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/social/networks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The networks this server can connect accounts on; for admins, why an unavailable one is unavailable. */
-        get: operations["ListSocialNetworks"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/social/profiles": {
         parameters: {
             query?: never;
@@ -2222,12 +2205,6 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-        };
-        "Application.Social.SocialNetworkDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            name: string;
-            available: boolean;
-            adminNote?: string | null;
         };
         "Application.Social.SocialProfileDto": {
             /** Format: uuid */
@@ -8328,53 +8305,6 @@ export interface operations {
             };
             /** @description Nothing with this id exists in the caller's tenant. */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ListSocialNetworks: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.Social.SocialNetworkDto"][];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };

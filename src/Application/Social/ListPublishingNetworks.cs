@@ -34,10 +34,7 @@ public sealed class ListPublishingNetworksHandler(ITenantDb db, ISocialAuthoriza
                 .Select(c => new NetworkAccountDto(c.Id, c.CompanyId, c.DisplayName, c.HealthAt(now), c.CanCarryPostsAt(now))).ToList();
             var configured = server.IsConfigured(platform);
             // Members hear that it is unavailable; only an admin can do something about the server's set-up.
-            var reason = configured || !isAdmin
-                ? null
-                : $"This server has no app registered with {platform.DisplayName()}, so accounts cannot be connected here. " +
-                  "The person who runs the server can register one; see the publishing settings in the README.";
+            var reason = configured || !isAdmin ? null : NetworkAvailability.UnavailableNote(platform);
             return new PublishingNetworkDto(platform, platform.DisplayName(), configured, accounts.Any(a => a.CanPublish), reason, accounts);
         }).ToList();
     }

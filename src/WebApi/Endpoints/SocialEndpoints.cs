@@ -43,11 +43,6 @@ public static class SocialEndpoints
             .WithName("DeleteSocialConnection")
             .WithSummary("Remove a connection and its tokens.");
 
-        app.MapGroup("/api/v1/social/networks").WithTags("Social").RequireAuthorization(Policies.Viewer)
-            .MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialNetworks(), ct)))
-            .WithName("ListSocialNetworks")
-            .WithSummary("The networks this server can connect accounts on; for admins, why an unavailable one is unavailable.");
-
         app.MapGroup("/api/v1/social/profiles").WithTags("Social").RequireAuthorization(Policies.Viewer)
             .MapGet("/", async (Guid? companyId, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialProfiles(companyId), ct)))
             .WithName("ListSocialProfiles")

@@ -240,13 +240,13 @@ public sealed class SocialConnectionTests(OAuthFactory factory) : IClassFixture<
 
         Assert.Equal(5, forAdmin.Count);
         var instagram = forAdmin.Single(n => n["platform"]!.GetValue<string>() == "instagram");
-        Assert.False(instagram["available"]!.GetValue<bool>());
+        Assert.False(instagram["configured"]!.GetValue<bool>());
         Assert.Equal("Instagram", instagram["name"]!.GetValue<string>());
-        Assert.Contains("Whoever runs the server", instagram["adminNote"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.DoesNotContain(":", instagram["adminNote"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.True(forAdmin.Single(n => n["platform"]!.GetValue<string>() == "linkedIn")["available"]!.GetValue<bool>());
-        Assert.All(forViewer, n => Assert.Null(n["adminNote"]));
-        Assert.False(forViewer.Single(n => n["platform"]!.GetValue<string>() == "instagram")["available"]!.GetValue<bool>());
+        Assert.Contains("Whoever runs the server", instagram["unavailableReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.DoesNotContain(":", instagram["unavailableReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(forAdmin.Single(n => n["platform"]!.GetValue<string>() == "linkedIn")["configured"]!.GetValue<bool>());
+        Assert.All(forViewer, n => Assert.Null(n["unavailableReason"]));
+        Assert.False(forViewer.Single(n => n["platform"]!.GetValue<string>() == "instagram")["configured"]!.GetValue<bool>());
     }
 
     [Fact]

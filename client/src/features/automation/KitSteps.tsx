@@ -20,11 +20,11 @@ export function KitSteps({ steps, platform, platformName }: { steps: string[]; p
         {steps.map((step) => {
           const at = step.indexOf(connectionsPage);
           if (at < 0) return <li key={step}>{step}</li>;
-          if (network && !network.available) {
+          if (network && !network.configured) {
             return (
               <li key={step}>
                 Publishing to {platformName} is not available on this server yet, so this profile is kept up to date by hand.
-                {network.adminNote && <span className="field__hint"> {network.adminNote}</span>}
+                {network.unavailableReason && <span className="field__hint"> {network.unavailableReason}</span>}
               </li>
             );
           }

@@ -17,10 +17,10 @@ interface ConnectCardProps {
 export function ConnectCard({ starting, pending, onConnect }: ConnectCardProps) {
   const networks = useNetworks();
   const byPlatform = new Map((networks.data ?? []).map((n) => [n.platform, n]));
-  const available = platforms.filter((p) => byPlatform.get(p)?.available ?? true);
+  const available = platforms.filter((p) => byPlatform.get(p)?.configured ?? true);
   const unavailable = platforms.flatMap((p) => {
     const network = byPlatform.get(p);
-    return network && !network.available ? [network] : [];
+    return network && !network.configured ? [network] : [];
   });
 
   return (
@@ -53,7 +53,7 @@ export function ConnectCard({ starting, pending, onConnect }: ConnectCardProps) 
             {unavailable.map((network) => (
               <li key={network.platform}>
                 <strong>{network.name}</strong>
-                {network.adminNote && <p className="small muted">{network.adminNote}</p>}
+                {network.unavailableReason && <p className="small muted">{network.unavailableReason}</p>}
               </li>
             ))}
           </ul>

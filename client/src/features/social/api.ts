@@ -10,7 +10,6 @@ export type ConnectionHealth = Schemas['Domain.Social.ConnectionHealth'];
 export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
 export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
 export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
-export type SocialNetwork = Schemas['Application.Social.SocialNetworkDto'];
 
 export const platforms: readonly SocialPlatform[] = ['linkedIn', 'x', 'facebook', 'instagram', 'googleBusiness'];
 
@@ -27,16 +26,6 @@ function useKey(name: string) {
 export function useConnections() {
   const key = useKey('connections');
   return useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/connections', { signal })) });
-}
-
-/** The networks this server can connect (for admins, why one cannot); it changes only with the server's settings. */
-export function useNetworks() {
-  const key = useKey('networks');
-  return useQuery({
-    queryKey: key,
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/networks', { signal })),
-    staleTime: 10 * 60_000,
-  });
 }
 
 export function useProfiles() {
@@ -78,8 +67,11 @@ export function healthTone(health: ConnectionHealth): 'success' | 'warning' | 'd
 
 export type PublishingNetwork = Schemas['Application.Social.PublishingNetworkDto'];
 
-/** Every network with the accounts a post can go out through now, and whether this server can connect it. */
-export function usePublishingNetworks() {
+/**
+ * Every network with the accounts a post can go out through now, whether this server can connect it and, for admins,
+ * why not.
+ */
+export function useNetworks() {
   const key = useKey('networks');
   return useQuery({
     queryKey: key,

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
 import { Icon } from '../../../components/Icon';
 import { hasRole, useSession } from '../../auth/useSession';
-import { usePublishingNetworks, type PublishingNetwork } from '../../social/api';
+import { useNetworks, type PublishingNetwork } from '../../social/api';
 import { platformLimits, platforms, type Platform } from '../limits';
 import styles from '../calendar.module.css';
 import type { ComposerValues } from './schema';
@@ -23,7 +23,7 @@ interface NetworkPickerProps {
  */
 export function NetworkPicker({ form, error, isNew }: NetworkPickerProps) {
   const errorId = useId();
-  const networks = usePublishingNetworks();
+  const networks = useNetworks();
   const isAdmin = hasRole(useSession(), 'admin');
   const chosen = useWatch({ control: form.control, name: 'platforms' }) ?? [];
   const known = networks.data;
