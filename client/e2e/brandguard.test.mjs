@@ -58,6 +58,13 @@ describe('brand guard', { concurrency: false }, () => {
     const current = await upload(rosa.page, 'prices-2026.md', prices2026);
     const old = await upload(rosa.page, 'prices-2024.md', prices2024);
     await callApi(rosa.page, 'POST', `/api/v1/assets/${old}/archive`, { supersededBy: current });
+    // Posts are only scheduled to networks with a working account: LinkedIn's, as the composer's own journey connects it.
+    await callApi(rosa.page, 'POST', '/api/v1/social/connections', {
+      platform: 'linkedIn',
+      externalAccountId: 'urn:li:organization:5151',
+      displayName: `${owner.company} on LinkedIn`,
+      accessToken: 'e2e-linkedin-token',
+    });
   });
 
   after(async () => {

@@ -39,14 +39,14 @@ describe('content calendar', { concurrency: false }, () => {
     // The workspace plans in New York while the browser is in London: every time shown must be New York's.
     await callApi(faye.page, 'PUT', `/api/v1/tenants/${session.tenant.id}/time-zone`, { timeZone });
     await callApi(faye.page, 'POST', '/api/v1/companies', { name: 'Harbour Bakery', industry: 'Bakery' });
-    for (const [platform, account] of [
-      ['linkedIn', 'urn:li:organization:4242'],
-      ['x', '1600000000000000001'],
+    for (const [platform, account, network] of [
+      ['linkedIn', 'urn:li:organization:4242', 'LinkedIn'],
+      ['x', '1600000000000000001', 'X'],
     ]) {
       await callApi(faye.page, 'POST', '/api/v1/social/connections', {
         platform,
         externalAccountId: account,
-        displayName: `${owner.company} on ${platform}`,
+        displayName: `${owner.company} on ${network}`,
         accessToken: `e2e-${platform}-token`,
       });
     }

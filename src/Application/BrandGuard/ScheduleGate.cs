@@ -43,7 +43,7 @@ public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrent
             if (!confirmed)
             {
                 throw new BrandGuardBlockedException(item.Id,
-                    $"\u201C{item.Title}\u201D has {Count(findings.Count)} that block scheduling: {Summary(findings)} An admin can confirm to schedule it anyway.");
+                    $"\u201C{item.Title}\u201D has {Count(findings.Count)} that {(findings.Count == 1 ? "blocks" : "block")} scheduling: {Summary(findings)} An admin can confirm to schedule it anyway.");
             }
 
             if (user.Role != TenantRole.Admin)
