@@ -232,7 +232,7 @@ describe('content calendar', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'New post' }).click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
     // The AI drafts the text in the brand's voice (the offline drafter: no AI keys in the journeys).
-    await dialog.getByLabel('Brand').selectOption({ label: 'Harbour Bakery' });
+    await dialog.getByLabel('Brand (optional)').selectOption({ label: 'Harbour Bakery' });
     await dialog.getByLabel('Topic for an AI draft').fill('Croissant week');
     await dialog.getByRole('button', { name: 'AI draft' }).click();
     await dialog.getByText(/^Drafted/).waitFor({ timeout: 20_000 });

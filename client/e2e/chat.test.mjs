@@ -171,7 +171,8 @@ describe('asking the strategist', { concurrency: false }, () => {
     assert.match(read.type, /^text\/event-stream/);
     const events = read.body.split('\n').filter((line) => line.startsWith('event: '));
     assert.equal(events[0], 'event: session');
-    assert.ok(events.filter((e) => e === 'event: delta').length > 3, `several deltas, got ${events.join(', ')}`);
+    // The offline answer streams a delta per quoted passage (it no longer adds a notice before and after them).
+    assert.ok(events.filter((e) => e === 'event: delta').length > 1, `several deltas, got ${events.join(', ')}`);
     const citation = read.body.match(/event: citation\ndata: (.*)\n/);
     assert.ok(citation, 'a citation event');
     assert.equal(JSON.parse(citation[1]).assetName, textFile.name);

@@ -6,7 +6,7 @@
 //   npm run e2e                          build the SPA and the API, then run
 //   E2E_SKIP_API_BUILD=1 npm run e2e     reuse the API's Release build (test.sh has just built the solution)
 //   E2E_SKIP_BUILD=1 npm run e2e         reuse both builds
-//   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup"
+//   E2E_ONLY=setup npm run e2e           only the journey files whose names contain "setup" (or one of a,b,c)
 //   E2E_CLOCK=2026-12-31T23:30:00+01:00 npm run e2e
 //                                        the API's clock (Testing:ClockStart) and every browser's start at that
 //                                        instant and run on from there, whatever the real date
@@ -178,7 +178,11 @@ try {
     const screenshots = path.join(repoRoot, 'artifacts', 'screenshots');
     rmSync(screenshots, { recursive: true, force: true });
     const files = readdirSync(path.join(clientDir, 'e2e'))
-      .filter((file) => file.endsWith('.test.mjs') && (!process.env.E2E_ONLY || file.includes(process.env.E2E_ONLY)))
+      .filter(
+        (file) =>
+          file.endsWith('.test.mjs') &&
+          (!process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((part) => file.includes(part.trim()))),
+      )
       .sort()
       .map((file) => path.join('e2e', file));
     // Journeys that buy a plan get a second API with billing on and a fake Stripe (e2e/billing-instance.mjs).
