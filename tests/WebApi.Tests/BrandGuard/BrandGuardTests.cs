@@ -158,6 +158,8 @@ public sealed class BrandGuardTests(ApiFactory factory) : IClassFixture<ApiFacto
     public async Task Scheduling_a_blocked_post_needs_an_admin_who_confirms_and_the_confirmation_is_audited()
     {
         var (admin, _) = await UploadAsync(null, ("guide.md", Guide));
+        // Posts are only scheduled to networks with a working account.
+        await ConnectAsync(admin, "linkedIn");
         var editor = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
         var id = await CreatePostAsync(editor, "linkedIn", "An epic ride this Sunday. #PedalAndPine", title: "Sunday ride");
         var at = DateTimeOffset.UtcNow.AddDays(2).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
