@@ -43,7 +43,20 @@ function run(command, args, options = {}) {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
 }
 
-function freePort() {
+const handedOut = new Set();
+
+/** A loopback port nothing listens on now, never one this run has handed out before. */
+async function freePort() {
+  for (;;) {
+    const port = await anyFreePort();
+    if (!handedOut.has(port)) {
+      handedOut.add(port);
+      return port;
+    }
+  }
+}
+
+function anyFreePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
@@ -114,8 +127,6 @@ const work = mkdtempSync(path.join(tmpdir(), 'brandauto-e2e-'));
 // As root the embedded cluster runs as the postgres user, which must be able to reach the data folder.
 chmodSync(work, 0o755);
 const dataDir = path.join(work, 'data');
-const port = await freePort();
-const baseUrl = `http://127.0.0.1:${port}`;
 const logPath = path.join(work, 'api.log');
 const log = createWriteStream(logPath);
 
@@ -128,6 +139,10 @@ const oauth = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oau
 });
 await new Promise((resolve) => oauth.stdout.once('data', resolve));
 Object.assign(process.env, oauthEnv(oauthUrl));
+// The API's port is chosen last, just before it starts: a port freed by freePort went to one of the fakes above, which
+// listen on any free port, and the API then found it taken.
+const port = await freePort();
+const baseUrl = `http://127.0.0.1:${port}`;
 
 console.log(
   `==> Starting the API on ${baseUrl} (data in ${dataDir})${process.env.E2E_CLOCK ? `, clocks pinned to ${process.env.E2E_CLOCK}` : ''}`,
