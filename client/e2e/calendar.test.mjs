@@ -50,6 +50,10 @@ describe('content calendar', { concurrency: false }, () => {
         accessToken: `e2e-${platform}-token`,
       });
     }
+    // The shell read the workspace's settings at sign-up (in London) and keeps them for minutes: these changes were made
+    // behind its back, as in another tab, so the page is loaded again to read them.
+    await faye.page.reload();
+    await faye.page.getByRole('navigation', { name: 'Main' }).waitFor();
   });
 
   after(async () => {
