@@ -2,29 +2,6 @@ using BrandAutomator.Domain.Common;
 
 namespace BrandAutomator.Domain.Assets;
 
-public enum AssetType
-{
-    Image,
-    Video,
-    Document,
-    Text,
-}
-
-/// <summary>Whether a document still counts: archived ones are kept and searchable but left out of grounding by default.</summary>
-public enum AssetStatus
-{
-    Current,
-    Archived,
-}
-
-public enum AssetState
-{
-    Uploaded,
-    Processing,
-    Ready,
-    Failed,
-}
-
 /// <summary>
 /// An uploaded brand file: logo, brand book, video, document. Its bytes are in file storage under <see cref="StorageKey"/>;
 /// its processing (metadata, thumbnails, text for search) moves it Uploaded -> Processing -> Ready | Failed.
@@ -271,39 +248,4 @@ public sealed class BrandAsset : Entity<Guid>
             ? trimmed
             : throw new DomainRuleException($"A name has 1 to {MaxNameLength} characters.", "name");
     }
-}
-
-/// <summary>A passage of an asset's text, indexed for search and cited by the AI.</summary>
-public sealed class AssetChunk
-{
-    private AssetChunk()
-    {
-    }
-
-    public Guid Id { get; private set; }
-
-    public Guid AssetId { get; private set; }
-
-    public int Ordinal { get; private set; }
-
-    public int? Page { get; private set; }
-
-    public string Text { get; private set; } = "";
-
-    /// <summary>The headings the passage sits under, outermost first, joined by " › "; null when it has none.</summary>
-    public string? Heading { get; private set; }
-
-    /// <summary>The unit-length sentence embedding of heading and text; null until computed.</summary>
-    public float[]? Embedding { get; private set; }
-
-    public const int MaxHeadingLength = 300;
-
-    public static AssetChunk Create(Guid assetId, int ordinal, int? page, string text) => Create(assetId, ordinal, page, text, null, null);
-
-    public static AssetChunk Create(Guid assetId, int ordinal, int? page, string text, string? heading, float[]? embedding) =>
-        new()
-        {
-            Id = Guid.NewGuid(), AssetId = assetId, Ordinal = ordinal, Page = page, Text = text,
-            Heading = heading is { Length: > MaxHeadingLength } ? heading[..MaxHeadingLength] : heading, Embedding = embedding,
-        };
 }
