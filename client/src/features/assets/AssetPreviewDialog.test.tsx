@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { sessionStore, type Asset } from '../../api';
 import { authResponse, json, problem, renderPage } from '../../test/render';
-import { AssetPreviewDialog, parseTags } from './AssetPreviewDialog';
+import { AssetPreviewDialog } from './AssetPreviewDialog';
+import { parseTags } from './DetailsForm';
 
 function asset(overrides: Partial<Asset>): Asset {
   return {

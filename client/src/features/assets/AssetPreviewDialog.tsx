@@ -1,22 +1,17 @@
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { z } from 'zod';
 import { errorMessage, type Asset } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
-import { FormError } from '../../components/form/FormError';
-import { TextField } from '../../components/form/Fields';
-import { applyServerErrors } from '../../components/form/serverErrors';
 import { Icon } from '../../components/Icon';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useToast } from '../../components/Toaster';
 import { formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
-import { isSettled, useAsset, useDeleteAsset, useUpdateAsset } from './api';
+import { isSettled, useAsset, useDeleteAsset } from './api';
+import { DetailsForm } from './DetailsForm';
 import { formatBytes, isPdf, stateLabel, typeLabels } from './format';
 import styles from './files.module.css';
 
@@ -238,69 +233,5 @@ function Waiting() {
       <span className="spinner spinner--lg" aria-hidden="true" />
       <span className="small muted">Making the preview…</span>
     </div>
-  );
-}
-
-const detailsSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.'),
-  tags: z
-    .string()
-    .refine((value) => parseTags(value).length <= 20, 'Use at most 20 tags.')
-    .refine((value) => parseTags(value).every((tag) => tag.length <= 40), 'Keep each tag to 40 characters.'),
-});
-
-type DetailsValues = z.infer<typeof detailsSchema>;
-
-/** "Logo, Print , logo" is ["logo", "print"]: the server keeps tags lower-case and once each. */
-export function parseTags(value: string): string[] {
-  return [
-    ...new Set(
-      value
-        .split(',')
-        .map((tag) => tag.trim().toLowerCase())
-        .filter(Boolean),
-    ),
-  ];
-}
-
-function DetailsForm({ asset }: { asset: Asset }) {
-  const update = useUpdateAsset();
-  const toast = useToast();
-  const form = useForm<DetailsValues>({
-    resolver: zodResolver(detailsSchema),
-    defaultValues: { name: asset.name, tags: asset.tags.join(', ') },
-  });
-  const { errors, isSubmitting, isDirty } = form.formState;
-
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const saved = await update.mutateAsync({ id: asset.id, body: { name: values.name, tags: parseTags(values.tags) } });
-      form.reset({ name: saved.name, tags: saved.tags.join(', ') });
-      toast.success('Changes saved.');
-    } catch (error) {
-      // An error on one tag (tags[2]) shows on the tags field.
-      applyServerErrors(error, form.setError, ['name', 'tags']);
-    }
-  });
-
-  return (
-    <form className={`form ${styles.details}`} onSubmit={submit} noValidate aria-label="Name and tags">
-      <FormError errors={errors} />
-      <div className="form__row">
-        <TextField label="Name" error={errors.name?.message} {...form.register('name')} />
-        <TextField
-          label="Tags"
-          optional
-          hint="Separate tags with commas, e.g. logo, print."
-          error={errors.tags?.message}
-          {...form.register('tags')}
-        />
-      </div>
-      <div className="form__actions">
-        <Button type="submit" variant="primary" loading={isSubmitting} disabled={!isDirty}>
-          Save changes
-        </Button>
-      </div>
-    </form>
   );
 }

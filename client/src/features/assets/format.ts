@@ -1,4 +1,5 @@
 import type { Asset } from '../../api';
+import type { IconName } from '../../components/Icon';
 
 const sizeFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
@@ -38,3 +39,6 @@ export function stateLabel(asset: Asset): { label: string; tone: 'neutral' | 'pr
 export function isPdf(asset: Asset): boolean {
   return asset.mediaType === 'application/pdf';
 }
+
+/** The icon of each type of file, where it has no thumbnail. */
+export const typeIcons: Record<string, IconName> = { image: 'image', video: 'video', document: 'file', text: 'file' };

@@ -3,55 +3,31 @@ import { errorMessage, type ProfileKitImage, type SocialPlatform, type SocialPro
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
-import { SelectField } from '../../components/form/Fields';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { useToast } from '../../components/Toaster';
 import { hasRole, useSession } from '../auth/useSession';
-import { useBrands } from '../brands/api';
+import { BrandChoice, BrandSelect, type BrandOption } from '../brands/BrandChoice';
 import { platforms, useCreateProfileKits, usePushKit, useProfileKits, useRegenerateKit } from './api';
 import styles from './automation.module.css';
 import { KitSteps } from './KitSteps';
 
 /** Profile kits: everything each network's profile needs, ready to paste or to push, and the steps left to do. */
 export default function ProfileKitsPage() {
-  const brands = useBrands();
-  const [chosenId, setCompanyId] = useState<string>();
-  // The first brand until the user picks another.
-  const companyId = chosenId ?? brands.data?.[0]?.id;
-
   return (
     <>
       <PageHeader
         title="Profile kits"
         description="Names, handles, bios within each network's limits, and images at each network's exact sizes, for every profile your brand needs."
       />
-      <QueryState query={brands} loadingLabel="Loading brands" rows={2}>
-        {(list) =>
-          list.length === 0 || !companyId ? (
-            <div className="card">
-              <EmptyState icon="building" title="No brands yet">
-                Add a brand first: its profile, voice, logo and colours are what the kits are made from.
-              </EmptyState>
-            </div>
-          ) : (
-            <Kits companyId={companyId} brands={list} onBrand={setCompanyId} />
-          )
-        }
-      </QueryState>
+      <BrandChoice needed="its profile, voice, logo and colours are what the kits are made from.">
+        {({ companyId, brands, onBrand }) => <Kits companyId={companyId} brands={brands} onBrand={onBrand} />}
+      </BrandChoice>
     </>
   );
 }
 
-function Kits({
-  companyId,
-  brands,
-  onBrand,
-}: {
-  companyId: string;
-  brands: { id: string; name: string }[];
-  onBrand: (id: string) => void;
-}) {
+function Kits({ companyId, brands, onBrand }: { companyId: string; brands: BrandOption[]; onBrand: (id: string) => void }) {
   const session = useSession();
   const canEdit = hasRole(session, 'editor');
   const kits = useProfileKits(companyId);
@@ -65,13 +41,7 @@ function Kits({
           Generate kits
         </h2>
         <div className={styles.controls}>
-          <SelectField label="Brand" value={companyId} onChange={(event) => onBrand(event.target.value)}>
-            {brands.map((brand) => (
-              <option key={brand.id} value={brand.id}>
-                {brand.name}
-              </option>
-            ))}
-          </SelectField>
+          <BrandSelect brands={brands} value={companyId} onChange={onBrand} />
           <fieldset className={styles.platforms}>
             <legend className="field__label">Networks</legend>
             {platforms.map((platform) => (

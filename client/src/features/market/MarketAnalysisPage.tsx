@@ -4,13 +4,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
-import { SelectField, TextField } from '../../components/form/Fields';
+import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, QueryState } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
-import { useBrands } from '../brands/api';
+import { BrandChoice, BrandSelect, type BrandOption } from '../brands/BrandChoice';
 import { useAnalyzeMarket, useMarketAnalyses } from './api';
 import { MarketReport } from './MarketReport';
 import styles from './market.module.css';
@@ -19,35 +19,22 @@ const schema = z.object({ focus: z.string().max(500, 'Keep the focus under 500 c
 
 /** Market analysis: run one for a brand (optionally on a focus) and read earlier ones. */
 export default function MarketAnalysisPage() {
-  const brands = useBrands();
-  const [chosenId, setCompanyId] = useState<string>();
-  const companyId = chosenId ?? brands.data?.[0]?.id;
   return (
     <>
       <PageHeader
         title="Market analysis"
         description="Competitors, positioning opportunities, audience insights and risks, each traced to your profile and documents."
       />
-      <QueryState query={brands} loadingLabel="Loading brands" rows={2}>
-        {(list) =>
-          list.length === 0 || !companyId ? (
-            <div className="card">
-              <EmptyState icon="building" title="No brands yet">
-                Add a brand first: an analysis is made from its profile and documents.
-              </EmptyState>
-            </div>
-          ) : (
-            <Analyses key={companyId} companyId={companyId} brands={list} onBrand={setCompanyId} />
-          )
-        }
-      </QueryState>
+      <BrandChoice needed="an analysis is made from its profile and documents.">
+        {({ companyId, brands, onBrand }) => <Analyses key={companyId} companyId={companyId} brands={brands} onBrand={onBrand} />}
+      </BrandChoice>
     </>
   );
 }
 
 interface AnalysesProps {
   companyId: string;
-  brands: { id: string; name: string }[];
+  brands: BrandOption[];
   onBrand: (id: string) => void;
 }
 
@@ -76,13 +63,7 @@ function Analyses({ companyId, brands, onBrand }: AnalysesProps) {
         </div>
         <form className="card__body form" onSubmit={submit} noValidate>
           <FormError errors={form.formState.errors} />
-          <SelectField label="Brand" value={companyId} onChange={(event) => onBrand(event.target.value)}>
-            {brands.map((brand) => (
-              <option key={brand.id} value={brand.id}>
-                {brand.name}
-              </option>
-            ))}
-          </SelectField>
+          <BrandSelect brands={brands} value={companyId} onChange={onBrand} />
           <TextField
             label="Focus"
             optional
