@@ -1,4 +1,7 @@
-"""Drives bench/grounding: upload, archive, ask, score. Usage: drive.py API_URL BENCH_FOLDER [--verbose]"""
+"""Drives bench/grounding: upload, archive, ask, score. Usage: drive.py API_URL CORPUS_FOLDER [--verbose]
+
+CORPUS_FOLDER holds company.json (the company's onboarding answers and the documents that are no longer valid),
+corpus/ (the documents) and questions.json."""
 import collections
 import http.client
 import json
@@ -14,8 +17,9 @@ import client  # noqa: E402
 base, folder = sys.argv[1], sys.argv[2]
 verbose = "--verbose" in sys.argv[3:]
 CORPUS = os.path.join(folder, "corpus")
+PROFILE = json.load(open(os.path.join(folder, "company.json")))
 # Documents that say in their first lines that they are no longer valid: archived when the API can archive.
-NO_LONGER_VALID = ["price-list-2024-superseded.txt", "brand-manual-2019-archived.docx"]
+NO_LONGER_VALID = PROFILE["noLongerValid"]
 TYPES = {".md": "text/markdown", ".txt": "text/plain", ".pdf": "application/pdf",
          ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 
@@ -25,12 +29,8 @@ def call(method, route, body=None, token=None):
 
 
 token = call("POST", "/api/v1/auth/register", {"email": f"grounding-{time.time_ns()}@example.com", "password": "a benchmark passphrase 2026",
-                                                "fullName": "Grounding Bench", "companyName": "Spoke & Sprocket"})["accessToken"]
-company = call("POST", "/api/v1/onboarding/company", {
-    "basics": {"name": "Spoke & Sprocket", "description": "Worker-owned bike repair cooperative", "industry": "Bicycle repair",
-               "website": "https://spokeandsprocket.example"},
-    "audience": {"targetAudience": "Commuters and families who ride in Leeds", "coreProblem": "Bikes get scrapped for want of a simple repair"},
-}, token)["companyId"]
+                                                "fullName": "Grounding Bench", "companyName": PROFILE["name"]})["accessToken"]
+company = call("POST", "/api/v1/onboarding/company", {"basics": PROFILE["basics"], "audience": PROFILE["audience"]}, token)["companyId"]
 
 files = sorted(os.listdir(CORPUS))
 args = ["curl", "-sf", "-o", "/dev/null", "-H", f"authorization: Bearer {token}"]

@@ -10,8 +10,10 @@ import zipfile
 from xml.sax.saxutils import escape
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SOURCES = os.path.join(HERE, "sources")
-CORPUS = os.path.join(HERE, "corpus")
+# make_corpus.py [FOLDER]: FOLDER (bench/grounding itself by default) holds sources/ and corpus/.
+FOLDER = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else HERE
+SOURCES = os.path.join(FOLDER, "sources")
+CORPUS = os.path.join(FOLDER, "corpus")
 STAMP = (2026, 1, 1, 0, 0, 0)
 
 

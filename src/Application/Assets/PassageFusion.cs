@@ -48,6 +48,15 @@ public static class PassageFusion
     public const double StrongCoverage = 0.85;
     public const double RelativeCosineWindow = 0.25;
 
+    /// <summary>
+    /// Browsing (search-files) shows more than an answer may cite: a person reads the list and judges, and an empty list
+    /// for a question the documents do answer in other words is worse than a weaker match below the good ones. Passages
+    /// under the answer's floor still need a likeness in meaning or a real share of the question's words.
+    /// </summary>
+    public const double BrowseCosineFloor = 0.25;
+    public const double BrowseCoverageFloor = 0.3;
+    public const double BrowseSupportedCosineFloor = 0.1;
+
     // The best possible fused score: first in both lists.
     private const double Best = 2.0 / (K + 1);
 
@@ -55,8 +64,9 @@ public static class PassageFusion
     /// <param name="lexical">Lexical matches, best first.</param>
     /// <param name="semantic">Semantic neighbours, best first.</param>
     /// <param name="cosineOf">The cosine of any passage (lexical matches outside the semantic list too), NaN when unknown.</param>
+    /// <param name="browsing">For search-files: after the passages above the floor, the weaker ones above the browsing floor.</param>
     public static IReadOnlyList<FusedPassage> Fuse(
-        IReadOnlyList<LexicalMatch> lexical, IReadOnlyList<SemanticMatch> semantic, Func<Guid, double> cosineOf, int limit)
+        IReadOnlyList<LexicalMatch> lexical, IReadOnlyList<SemanticMatch> semantic, Func<Guid, double> cosineOf, int limit, bool browsing = false)
     {
         var fused = new Dictionary<Guid, (double Score, double Cosine, double Coverage)>();
         for (var rank = 0; rank < Math.Min(Depth, lexical.Count); rank++)
@@ -76,12 +86,35 @@ public static class PassageFusion
 
         var passing = fused.Where(p => Passes(p.Value.Cosine, p.Value.Coverage)).ToList();
         var best = passing.Select(p => p.Value.Cosine).Where(c => !double.IsNaN(c)).DefaultIfEmpty(0).Max();
-        return passing
+        var found = passing
             .Where(p => p.Value.Coverage >= CoverageFloor || double.IsNaN(p.Value.Cosine) || p.Value.Cosine >= best - RelativeCosineWindow)
             .OrderByDescending(p => p.Value.Score).ThenByDescending(p => double.IsNaN(p.Value.Cosine) ? 0 : p.Value.Cosine).ThenBy(p => p.Key)
             .Take(limit)
             .Select(p => new FusedPassage(p.Key, Math.Round(Math.Min(1, p.Value.Score / Best), 4), p.Value.Cosine, p.Value.Coverage))
             .ToList();
+        if (!browsing || found.Count >= limit)
+        {
+            return found;
+        }
+
+        // The weaker matches come after the good ones, at half their relevance, so that a list reads best first.
+        var shown = found.Select(p => p.ChunkId).ToHashSet();
+        return
+        [
+            .. found,
+            .. fused.Where(p => !shown.Contains(p.Key) && PassesBrowsing(p.Value.Cosine, p.Value.Coverage))
+                .OrderByDescending(p => p.Value.Score).ThenByDescending(p => double.IsNaN(p.Value.Cosine) ? 0 : p.Value.Cosine).ThenBy(p => p.Key)
+                .Take(limit - found.Count)
+                .Select(p => new FusedPassage(p.Key, Math.Round(Math.Min(1, p.Value.Score / Best) / 2, 4), p.Value.Cosine, p.Value.Coverage)),
+        ];
+    }
+
+    /// <summary>The browsing floor of search-files (see <see cref="BrowseCosineFloor"/>).</summary>
+    public static bool PassesBrowsing(double cosine, double coverage)
+    {
+        var known = !double.IsNaN(cosine);
+        return (known && cosine >= BrowseCosineFloor)
+            || (coverage >= BrowseCoverageFloor && (!known || cosine >= BrowseSupportedCosineFloor));
     }
 
     /// <summary>The relevance floor (see the remarks of the class).</summary>

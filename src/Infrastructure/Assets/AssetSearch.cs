@@ -202,7 +202,8 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
         var query = await embedding;
         var semantic = tenantVectors is null ? [] : PassageRanking.Nearest(tenantVectors, query.Span, eligible);
         var fused = PassageFusion.Fuse(lexical, semantic,
-            id => tenantVectors is not null && tenantVectors.Rows.TryGetValue(id, out var row) ? tenantVectors.Cosine(row, query.Span) : double.NaN, limit);
+            id => tenantVectors is not null && tenantVectors.Rows.TryGetValue(id, out var row) ? tenantVectors.Cosine(row, query.Span) : double.NaN, limit,
+            browsing: interactive);
         return new Ranking(fused, anyWord);
     }
 
