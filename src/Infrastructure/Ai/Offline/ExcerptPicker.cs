@@ -17,6 +17,15 @@ internal static partial class ExcerptPicker
     private const double StalePenalty = 0.5;
     private const int LongSentence = 300;
 
+    /// <summary>
+    /// How much a part's likeness in meaning to the question (sentence-embedding cosine) adds to its share of the
+    /// question's words: a paraphrase ("rubbish" for "litter", "overnight" for "1 night") finds its part by meaning.
+    /// </summary>
+    private const double MeaningWeight = 0.5;
+
+    /// <summary>A part this close in meaning may open the answer even when it shares no word with the question.</summary>
+    private const double MeaningAlone = 0.5;
+
     /// <summary>The single parts (sentences, list items, table rows) that share words with the text, best first.</summary>
     public static IReadOnlyList<Excerpt> Ranked(string text, IReadOnlyList<GroundingPassage> passages)
     {
@@ -37,7 +46,13 @@ internal static partial class ExcerptPicker
             .Select(x => x.Excerpt).ToList();
     }
 
-    public static IReadOnlyList<Excerpt> Pick(string question, IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5)
+    /// <summary>The parts to quote, best first.</summary>
+    /// <param name="meaning">
+    /// The cosine of a part (sentence, list item, table row) with the question, when the sentence embeddings are at hand
+    /// (see <see cref="Candidates"/>); NaN or absent, the words alone decide.
+    /// </param>
+    public static IReadOnlyList<Excerpt> Pick(
+        string question, IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5, Func<Excerpt, double>? meaning = null)
     {
         var considered = passages.Take(passagesConsidered).ToList();
         var excerpts = considered.SelectMany(Excerpts.Of).ToList();
@@ -83,14 +98,17 @@ internal static partial class ExcerptPicker
 
             // A run-on "sentence" (a table or list extracted flat) shares words with anything: it counts for less.
             var length = e.Kind == ExcerptKind.Sentence && e.Text.Length > LongSentence ? Math.Max(0.5, (double)LongSentence / e.Text.Length) : 1;
-            return (of > 0 ? length * matched / of : 0) + RelevanceWeight * relevance[e.Passage.Number] + (number && e.HasNumber ? NumberBonus : 0);
+            return (of > 0 ? length * matched / of : 0) + RelevanceWeight * relevance[e.Passage.Number] + (number && e.HasNumber ? NumberBonus : 0)
+                + MeaningWeight * Meaning(e);
         }
+
+        double Meaning(Excerpt e) => meaning?.Invoke(e) is { } cosine && !double.IsNaN(cosine) ? Math.Max(0, cosine) : 0;
 
         double Matched(Excerpt e) => weights.Where(w => e.Own.Contains(w.Key) || e.Framing.Contains(w.Key)).Sum(w => w.Value);
 
         var ranked = excerpts.Select(e => (Excerpt: e, Score: Score(e))).OrderByDescending(x => x.Score)
             .ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).ToList();
-        var first = ranked.FirstOrDefault(x => Matched(x.Excerpt) > 0).Excerpt
+        var first = ranked.FirstOrDefault(x => Matched(x.Excerpt) > 0 || Meaning(x.Excerpt) >= MeaningAlone).Excerpt
             // Found by meaning rather than by words (no word of the question in it): the first statement of the most relevant passage.
             ?? ranked.Where(x => x.Excerpt.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
                 .OrderBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).Select(x => x.Excerpt).FirstOrDefault();
@@ -155,6 +173,11 @@ internal static partial class ExcerptPicker
 
         return chosen;
     }
+
+    /// <summary>The parts of the passages <see cref="Pick"/> weighs by meaning: sentences, list items and table rows.</summary>
+    public static IReadOnlyList<Excerpt> Candidates(IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5) =>
+        passages.Take(passagesConsidered).SelectMany(Excerpts.Of)
+            .Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow).ToList();
 
     /// <summary>
     /// The documents among the passages that say they are no longer valid: in their name, or in the opening lines of a

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using BrandAutomator.Application.Ai;
+using Microsoft.Extensions.AI;
 
 namespace BrandAutomator.Infrastructure.Ai.Offline;
 
@@ -9,11 +10,12 @@ namespace BrandAutomator.Infrastructure.Ai.Offline;
 /// profile fields that bear on it. With no passage it says plainly that the documents do not cover the question and what
 /// to upload. The same question over the same data gives the same answer.
 /// </summary>
-public sealed class OfflineBrandStrategist : IBrandStrategist
+public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding<float>>? embedder = null) : IBrandStrategist
 {
     public async IAsyncEnumerable<StrategistChunk> AnswerAsync(StrategistQuestion question, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        foreach (var piece in Compose(question))
+        var meaning = await MeaningAsync(question, cancellationToken);
+        foreach (var piece in Compose(question, meaning))
         {
             cancellationToken.ThrowIfCancellationRequested();
             yield return new StrategistChunk(piece, null);
@@ -22,10 +24,42 @@ public sealed class OfflineBrandStrategist : IBrandStrategist
         }
     }
 
-    public static IEnumerable<string> Compose(StrategistQuestion question)
+    /// <summary>
+    /// The cosine of each part of the passages with the question, from the same sentence embeddings as retrieval: one
+    /// batch per answer. Without an embedder (or passages), none, and the words alone pick.
+    /// </summary>
+    private async Task<Func<Excerpt, double>?> MeaningAsync(StrategistQuestion question, CancellationToken cancellationToken)
+    {
+        var candidates = embedder is null ? [] : ExcerptPicker.Candidates(question.Passages);
+        if (candidates.Count == 0 || string.IsNullOrWhiteSpace(question.Question))
+        {
+            return null;
+        }
+
+        var vectors = await embedder!.GenerateAsync([question.Question.Trim(), .. candidates.Select(c => c.Text)], cancellationToken: cancellationToken);
+        var asked = vectors[0].Vector.Span;
+        var cosines = new Dictionary<(int Passage, int Index), double>();
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            cosines[(candidates[i].Passage.Number, candidates[i].Index)] = Cosine(asked, vectors[i + 1].Vector.Span);
+        }
+
+        return e => cosines.TryGetValue((e.Passage.Number, e.Index), out var cosine) ? cosine : double.NaN;
+    }
+
+    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var dot = System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
+        var norms = System.Numerics.Tensors.TensorPrimitives.Norm(a) * System.Numerics.Tensors.TensorPrimitives.Norm(b);
+        return norms > 0 ? dot / norms : 0;
+    }
+
+    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, null);
+
+    internal static IEnumerable<string> Compose(StrategistQuestion question, Func<Excerpt, double>? meaning)
     {
         // The answer carries no disclaimer of its own: the provider and its note label it, and the SPA says it once.
-        var excerpts = ExcerptPicker.Pick(question.Question, question.Passages);
+        var excerpts = ExcerptPicker.Pick(question.Question, question.Passages, meaning: meaning);
         if (excerpts.Count > 0)
         {
             yield return "Your documents say:\n\n";
