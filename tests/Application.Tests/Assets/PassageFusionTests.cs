@@ -33,6 +33,22 @@ public class PassageFusionTests
         Assert.Empty(fused);
     }
 
+    [Fact]
+    public void Browsing_shows_the_weaker_matches_after_the_good_ones_and_still_nothing_unrelated()
+    {
+        var cosines = new Dictionary<Guid, double> { [A] = 0.6, [B] = 0.28, [C] = 0.12 };
+        IReadOnlyList<LexicalMatch> lexical = [new LexicalMatch(A, 5, 0.9)];
+        IReadOnlyList<SemanticMatch> semantic = [new SemanticMatch(A, 0.6), new SemanticMatch(B, 0.28), new SemanticMatch(C, 0.12)];
+
+        var answering = PassageFusion.Fuse(lexical, semantic, id => cosines[id], 5);
+        var browsing = PassageFusion.Fuse(lexical, semantic, id => cosines[id], 5, browsing: true);
+
+        // B resembles the question somewhat: not enough to cite, enough to list below A. C is unrelated either way.
+        Assert.Equal([A], answering.Select(f => f.ChunkId));
+        Assert.Equal([A, B], browsing.Select(f => f.ChunkId));
+        Assert.True(browsing[1].Relevance < browsing[0].Relevance);
+    }
+
     [Theory]
     [InlineData(0.40, 0.0, true)] // close in meaning, no shared word (a paraphrase)
     [InlineData(0.20, 0.6, true)] // the question's important words, not unrelated in meaning
