@@ -4,6 +4,7 @@ using BrandAutomator.Application.Assets;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -23,7 +24,9 @@ namespace BrandAutomator.Infrastructure.Assets;
 /// found (with the file names that match for search-files, or the names the question mentions for an answer).
 /// Snippets of search-files are HTML-encoded, with <c>&lt;mark&gt;</c> around the matches.
 /// </summary>
-public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, QuestionEmbeddings embeddings, PassageVectorCache vectors) : IAssetSearch
+public sealed class AssetSearch(
+    TenantDbContext db, ITenantContext tenant, QuestionEmbeddings embeddings, PassageVectorCache vectors, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    : IAssetSearch
 {
     private const char Open = '\u0002';
     private const char Close = '\u0003';
@@ -111,6 +114,13 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
         try
         {
             var ranked = await RankAsync(connection, question, scope, limit, interactive: false, cancellationToken);
+            // No passage is close enough as a whole: one may still hold a sentence that is (see SentenceEvidence).
+            var bySentence = ranked.Passages.Count == 0 && scope.Answering && ranked.Weaker.Count > 0;
+            if (bySentence)
+            {
+                ranked = ranked with { Passages = ranked.Weaker };
+            }
+
             if (ranked.Passages.Count == 0)
             {
                 return [];
@@ -154,6 +164,11 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
             }
 
             var hits = ranked.Passages.Where(p => found.ContainsKey(p.ChunkId)).Select(p => found[p.ChunkId] with { Relevance = p.Relevance }).ToList();
+            if (bySentence)
+            {
+                hits = await SentenceEvidence.KeepAsync(question, hits, embedder, cancellationToken);
+            }
+
             // An answer needs passages that can answer: none when the question names what no document mentions, or asks
             // for a kind of fact none of them speaks of (see Answerability).
             return scope.Answering && (namesUnknown || Answerability.Uncovered(question, hits.Select(h => h.Heading + "\n" + h.Text)) is not null) ? [] : hits;
@@ -167,7 +182,9 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
         }
     }
 
-    private sealed record Ranking(IReadOnlyList<FusedPassage> Passages, string AnyWord);
+    /// <param name="Passages">The passages found: above the answer's floor, or for an interactive search the browsing list.</param>
+    /// <param name="Weaker">For an answer: the passages under its floor but above the browsing floor.</param>
+    private sealed record Ranking(IReadOnlyList<FusedPassage> Passages, string AnyWord, IReadOnlyList<FusedPassage> Weaker);
 
     private async Task<Ranking> RankAsync(
         NpgsqlConnection connection, string question, PassageScope scope, int limit, bool interactive, CancellationToken cancellationToken)
@@ -177,7 +194,7 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
         var anyWord = string.Join(" or ", terms);
         if (string.IsNullOrWhiteSpace(question))
         {
-            return new Ranking([], anyWord);
+            return new Ranking([], anyWord, []);
         }
 
         // The question is embedded while the database works.
@@ -190,7 +207,7 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
         {
             // No document to answer from: the model is not even asked.
             await embedding;
-            return new Ranking([], anyWord);
+            return new Ranking([], anyWord, []);
         }
 
         var passageCount = assets.Sum(a => a.ChunkCount);
@@ -201,10 +218,17 @@ public sealed class AssetSearch(TenantDbContext db, ITenantContext tenant, Quest
 
         var query = await embedding;
         var semantic = tenantVectors is null ? [] : PassageRanking.Nearest(tenantVectors, query.Span, eligible);
-        var fused = PassageFusion.Fuse(lexical, semantic,
-            id => tenantVectors is not null && tenantVectors.Rows.TryGetValue(id, out var row) ? tenantVectors.Cosine(row, query.Span) : double.NaN, limit,
-            browsing: interactive);
-        return new Ranking(fused, anyWord);
+        double CosineOf(Guid id) =>
+            tenantVectors is not null && tenantVectors.Rows.TryGetValue(id, out var row) ? tenantVectors.Cosine(row, query.Span) : double.NaN;
+        var fused = PassageFusion.Fuse(lexical, semantic, CosineOf, limit, browsing: interactive);
+        if (interactive || fused.Count > 0)
+        {
+            return new Ranking(fused, anyWord, []);
+        }
+
+        var shown = fused.Select(f => f.ChunkId).ToHashSet();
+        var weaker = PassageFusion.Fuse(lexical, semantic, CosineOf, SentenceEvidence.MaxCandidates, browsing: true).Where(f => !shown.Contains(f.ChunkId)).ToList();
+        return new Ranking(fused, anyWord, weaker);
     }
 
     private async Task<(NpgsqlConnection Connection, bool Opened)> OpenAsync(CancellationToken cancellationToken)

@@ -114,6 +114,31 @@ public sealed class GroundingRetrievalTests(ApiFactory factory) : IClassFixture<
         }
     }
 
+    private const string Faq = """
+        Frequently asked questions
+
+        What should I wear?
+        Clothes you can move in, made of wool or synthetics, not cotton, and a spare layer. We lend waterproof jackets.
+
+        Can I bring my dog?
+        Sorry, we cannot take dogs or other pets in the kayaks.
+
+        Where can I park?
+        There is no parking at the boathouse. The car park is 300 metres away, or take the light rail.
+        """;
+
+    [Fact]
+    public async Task A_passage_whose_one_sentence_answers_a_paraphrase_is_found_for_an_answer()
+    {
+        // The FAQ as a whole is about clothes, dogs and parking; only one sentence answers, in other words.
+        var (account, ids) = await UploadAsync(("faq.txt", Faq), ("prices.md", Prices));
+
+        var found = await FindAsync(account, "Can guests bring their pets along?");
+
+        Assert.Equal(ids[0], Assert.Single(found).AssetId);
+        Assert.Empty(await FindAsync(account, "What is the capital of France?"));
+    }
+
     [Fact]
     public async Task Unrelated_questions_find_nothing()
     {

@@ -41,17 +41,10 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
         var cosines = new Dictionary<(int Passage, int Index), double>();
         for (var i = 0; i < candidates.Count; i++)
         {
-            cosines[(candidates[i].Passage.Number, candidates[i].Index)] = Cosine(asked, vectors[i + 1].Vector.Span);
+            cosines[(candidates[i].Passage.Number, candidates[i].Index)] = Assets.SentenceEvidence.Cosine(asked, vectors[i + 1].Vector.Span);
         }
 
         return e => cosines.TryGetValue((e.Passage.Number, e.Index), out var cosine) ? cosine : double.NaN;
-    }
-
-    private static double Cosine(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        var dot = System.Numerics.Tensors.TensorPrimitives.Dot(a, b);
-        var norms = System.Numerics.Tensors.TensorPrimitives.Norm(a) * System.Numerics.Tensors.TensorPrimitives.Norm(b);
-        return norms > 0 ? dot / norms : 0;
     }
 
     public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, null);
