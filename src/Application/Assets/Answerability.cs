@@ -16,7 +16,8 @@ public sealed record AskedFact(string Name, Regex Asked, Regex Covered);
 /// <item>the question names something (a proper name written with capitals, a brand in mixed case, an acronym, a year)
 /// that none of the company's passages mentions: no document speaks of it, so none can answer;</item>
 /// <item>the question asks for a kind of fact documents often lack (a budget, revenue, profit, followers, salaries,
-/// head count, funding, market share, a conversion or engagement rate) and no found passage speaks of that kind of fact
+/// head count, funding, market share, a conversion or engagement rate, the insurer, the accountant or lawyer) and no found
+/// passage speaks of that kind of fact
 /// in any of its usual words.</item>
 /// </list>
 /// A paraphrase in everyday words ("emissions per boat" for "carbon footprint per kayak") trips neither.
@@ -29,7 +30,11 @@ public static partial class Answerability
         Fact("revenue", @"revenue\w*|turnover|(?:annual|yearly|monthly|total) (?:sales|income)|sales figures", @"revenue\w*|turnover|sales|income|takings"),
         Fact("profit", @"profit\w*|(?:gross|net|profit|operating) margin\w*|ebitda|earnings", @"profit\w*|margin\w*|ebitda|earnings|surplus"),
         Fact("followers", @"followers?|subscribers?|follow(?:s|ing)? us|fan base|audience size", @"followers?|subscribers?|follow(?:s|ing)? us|fans|audience of \d"),
-        Fact("pay", @"salar\w+|wages?|payroll|how much (?:do|does) \w+ (?:earn|get paid)", @"salar\w+|wages?|payroll|pay scale|paid"),
+        // "Paid" alone covers nothing: a deposit is paid too.
+        Fact("pay", @"salar\w+|wages?|payroll|how much (?:do|does|are|is) (?:\w+ ){1,3}(?:earn\w*|(?:get )?paid)|hourly rate|rate of pay",
+            @"salar\w+|wages?|payroll|pay (?:scale|rate|band)s?|hourly rate|rate of pay|(?:earn\w*|paid) (?:\S+ ){0,3}(?:an|per|a) (?:hour|month|year)"),
+        Fact("insurance", @"insur\w+|underwrit\w+", @"insur\w+|underwrit\w+|liability cover"),
+        Fact("advisers", @"accountants?|auditors?|lawyers?|solicitors?|law firm|legal advis\w+", @"accountan\w+|audit\w*|lawyers?|solicitors?|law firm|legal"),
         Fact("head count", @"head ?count|how many (?:employees|staff|people work|people do we employ|workers)", @"employ\w*|staff|head ?count|team of \d|\d+ (?:people|members|workers)"),
         Fact("funding", @"funding|investors?|valuation|raised? (?:money|capital)|venture capital", @"fund\w*|invest\w*|valuation|capital|loan|grant"),
         Fact("market share", @"market share|share of the market", @"market share|share of the market|% of the market"),

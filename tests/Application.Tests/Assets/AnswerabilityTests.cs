@@ -28,9 +28,14 @@ public class AnswerabilityTests
     [InlineData("How many followers do we have on Instagram?", "followers")]
     [InlineData("What was our turnover in 2025?", "revenue")]
     [InlineData("What is our parental leave policy?", "leave")]
+    [InlineData("How much are our mechanics paid per hour?", "pay")]
+    [InlineData("Who insures the workshop?", "insurance")]
+    [InlineData("Which firm is our accountant?", "advisers")]
     public void A_kind_of_fact_no_passage_speaks_of_is_uncovered(string question, string fact)
     {
-        string[] passages = ["| Service | Price |\n| Basic tune-up | £49 |", "Every post carries our two brand hashtags on Instagram and LinkedIn."];
+        // A deposit that is "paid" says nothing of what people are paid.
+        string[] passages = ["| Service | Price |\n| Basic tune-up | £49 |", "Every post carries our two brand hashtags on Instagram and LinkedIn.",
+            "A deposit of 30% is paid when you book."];
 
         Assert.Equal(fact, Answerability.Uncovered(question, passages)?.Name);
     }
@@ -40,6 +45,8 @@ public class AnswerabilityTests
     [InlineData("How many followers do we have on Instagram?", "Our Instagram account has 4,300 followers.")]
     [InlineData("What does it cost to fix a puncture?", "| Puncture repair | £14 |")]
     [InlineData("What do we charge for carbon footprint per kayak?", "Each kayak's carbon footprint is 41 kg of CO2.")]
+    [InlineData("How much are our mechanics paid per hour?", "Mechanics are paid £14.50 an hour, the real living wage.")]
+    [InlineData("Who insures the workshop?", "Our public liability insurance is with Harbour Mutual.")]
     public void A_passage_that_speaks_of_the_asked_fact_or_a_question_asking_for_none_is_covered(string question, string passage) =>
         Assert.Null(Answerability.Uncovered(question, [passage]));
 }
