@@ -67,7 +67,7 @@ describe('CSV import', { concurrency: false }, () => {
     const form = page.getByRole('form', { name: 'Columns and options' });
     assert.equal(await form.getByLabel('Date', { exact: true }).inputValue(), 'Publish date');
     assert.equal(await form.getByLabel('Networks').inputValue(), 'Channels');
-    assert.equal(await form.getByLabel('Text', { exact: true }).inputValue(), 'Message');
+    assert.equal(await form.getByLabel('Text (optional)', { exact: true }).inputValue(), 'Message');
     assert.equal(await form.getByLabel('Title').inputValue(), 'Title');
     await checkPage(page, 'import-columns');
     iris.assertNoErrors();

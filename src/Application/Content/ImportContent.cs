@@ -55,7 +55,7 @@ public sealed class ImportContentHandler(
         if (command.File.Target == ImportTarget.Schedule && ready.Count > 0)
         {
             // After the commit: a trigger that fails to be written is made good by the sweep once the post is due.
-            await scheduler.ScheduleAsync(ready.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
+            await scheduler.ScheduleNewAsync(ready.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
         }
 
         return plan.Report(dryRun: false, command.Mode, ready.Count, withIds: true);
