@@ -73,7 +73,6 @@ describe('the dry run’s report', () => {
       created: 0,
       dryRun: true,
       target: 'schedule',
-      mode: null,
       timeZone: 'Europe/Berlin',
       errors: [{ row: 3, column: 'Channels', field: 'networks', message: '“MySpace” is not a network this product posts to.' }],
       skipped: [
