@@ -3,10 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.TestSupport;
 using BrandAutomator.WebApi.Tests.Tenants;
-using Microsoft.Extensions.DependencyInjection;
 using static BrandAutomator.WebApi.Tests.Content.ContentHelpers;
 
 namespace BrandAutomator.WebApi.Tests.Content;
@@ -14,11 +12,8 @@ namespace BrandAutomator.WebApi.Tests.Content;
 /// <summary>The API's clock is pinned to New Year's Eve in Berlin, so the rows' dates in January are always ahead.</summary>
 public sealed class ImportFactory : ApiFactory
 {
-    public ImportFactory()
-    {
-        WithSetting("Testing:ClockStart", "2026-12-31T23:30:00+01:00");
-        ConfigureServices = services => services.AddSingleton<IFileStorage, FakeFileStorage>();
-    }
+    // Files are kept on local disk under the host's data folder, as self-hosted instances keep them.
+    public ImportFactory() => WithSetting("Testing:ClockStart", "2026-12-31T23:30:00+01:00");
 }
 
 /// <summary>CSV import: the dry run names every bad row with its column, the import is all or nothing or row by row, and re-importing creates nothing.</summary>
@@ -173,5 +168,44 @@ public sealed class ContentImportTests(ImportFactory factory) : IClassFixture<Im
 
         var viewer = await TeamHelpers.InviteAndAcceptAsync(factory, admin, "viewer");
         await (await viewer.Client.PostAsync("/api/v1/content/import", Form(File(Rows)))).EnsureStatusAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Media_are_found_by_their_file_names_and_instagram_without_one_is_refused_on_the_media_column()
+    {
+        var admin = await WorkspaceAsync();
+        await ConnectAsync(admin, "instagram");
+        var upload = await admin.Client.PostAsync("/api/v1/onboarding/assets/upload", Uploads.Form(("harbour-view.png", SampleFiles.Png(1080, 1080))));
+        await upload.EnsureStatusAsync(HttpStatusCode.Created);
+        var asset = (await upload.Content.ReadFromJsonAsync<JsonArray>())![0]!["id"]!.GetValue<Guid>();
+        var file = Encoding.UTF8.GetBytes(
+            "Date,Networks,Text,Media\n" +
+            "2027-01-20 12:00,Instagram,Our harbour at noon,harbour-view.png\n" +
+            "2027-01-21 12:00,Instagram,No picture here,\n" +
+            "2027-01-22 12:00,LinkedIn,A missing picture,sunset.png\n");
+
+        var dryRun = await admin.Client.PostAsync("/api/v1/content/import/dry-run", Form(file));
+        var errors = (await dryRun.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsArray();
+        Assert.Equal([3, 4], errors.Select(e => e!["row"]!.GetValue<int>()));
+        Assert.All(errors, e => Assert.Equal("Media", e!["column"]!.GetValue<string>()));
+        Assert.Contains("Instagram needs at least one image", errors[0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("No brand file is called \u201Csunset.png\u201D", errors[1]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var import = await admin.Client.PostAsync("/api/v1/content/import", Form(file, mode: "rowByRow"));
+        var created = (await import.Content.ReadFromJsonAsync<JsonObject>())!["sample"]![0]!["postId"]!.GetValue<Guid>();
+        Assert.Equal(asset, (await GetPostAsync(admin, created))["variants"]![0]!["mediaAssetIds"]![0]!.GetValue<Guid>());
+    }
+
+    [Fact]
+    public async Task Two_imports_of_one_file_at_once_create_each_post_once()
+    {
+        var admin = await WorkspaceAsync();
+        var file = File(Rows);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.Client.PostAsync("/api/v1/content/import", Form(file, mode: "rowByRow"))));
+
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(4, (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/content"))!["items"]!.AsArray().Count);
     }
 }
