@@ -83,9 +83,13 @@ public static class ContentImportEndpoints
         {
             form = await request.ReadFormAsync(ct);
         }
-        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             throw new PayloadTooLargeException("file", $"A CSV file to import has at most {ContentImportFile.MaxBytes / (1024 * 1024)} MB.");
+        }
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
+        {
+            throw InputValidationException.For("file", "The upload could not be read: send the CSV file as multipart/form-data, in a field named file.");
         }
 
         if (form.Files.GetFile("file") is not { } file)

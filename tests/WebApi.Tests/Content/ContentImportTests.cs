@@ -161,6 +161,10 @@ public sealed class ContentImportTests(ImportFactory factory) : IClassFixture<Im
         var json = await admin.Client.PostAsJsonAsync("/api/v1/content/import", new { file = "nope" });
         await json.EnsureStatusAsync(HttpStatusCode.UnsupportedMediaType);
 
+        var tooLarge = await admin.Client.PostAsync("/api/v1/content/import/dry-run", Form(new byte[(10 * 1024 * 1024) + 1]));
+        await tooLarge.EnsureStatusAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.True((await tooLarge.ProblemAsync())["errors"]!.AsObject().ContainsKey("file"));
+
         await (await admin.Client.PutAsJsonAsync("/api/v1/content/settings", new { approvalRequired = true })).EnsureStatusAsync(HttpStatusCode.OK);
         var approval = await admin.Client.PostAsync("/api/v1/content/import/dry-run", Form(File(Rows)));
         await approval.EnsureStatusAsync(HttpStatusCode.BadRequest);
