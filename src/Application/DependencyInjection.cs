@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<Social.ProfileKitBuilder>();
         services.AddScoped<Social.ProfileKitReader>();
         services.AddScoped<Content.TenantTime>();
+        services.AddScoped<Content.ContentImportCheck>();
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();

@@ -79,6 +79,7 @@ public static class WebApiSetup
         app.MapSubscriptionEndpoints();
         app.MapSpaFallback();
         app.MapContentEndpoints();
+        app.MapContentImportEndpoints();
         app.MapAutomationEndpoints();
         app.MapProfileKitEndpoints();
         app.MapSocialEndpoints();

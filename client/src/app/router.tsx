@@ -49,6 +49,7 @@ export const routes: RouteObject[] = [
               { path: 'chat', ...page(() => import('../features/chat/ChatPage')) },
               { path: 'market', ...page(() => import('../features/market/MarketAnalysisPage')) },
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
+              { path: 'calendar/import', ...page(() => import('../features/calendar/import/ImportPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
               { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
               { path: 'automation/profiles', ...page(() => import('../features/automation/ProfileKitsPage')) },

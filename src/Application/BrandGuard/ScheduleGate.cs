@@ -19,27 +19,9 @@ public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrent
     public async Task<IReadOnlyList<(ContentItem Item, IReadOnlyList<FindingDto> Findings)>> EnsureAllowedAsync(
         IReadOnlyList<ContentItem> items, bool confirmed, CancellationToken cancellationToken)
     {
-        var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
-        if (blocking.Count == 0)
+        var blocked = await BlockedAsync(items, cancellationToken);
+        foreach (var (item, findings) in blocked)
         {
-            return [];
-        }
-
-        // One check for every post at once: the rules and the documents are read once, however many posts are scheduled.
-        var pending = items.Where(i => i.State != ContentState.Scheduled).ToList();
-        var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
-        var check = variants.Count == 0 ? null : await guard.CheckAsync(variants, blocking.Contains(FindingSeverity.Low), cancellationToken);
-        var overridden = new List<(ContentItem, IReadOnlyList<FindingDto>)>();
-        var next = 0;
-        foreach (var item in pending)
-        {
-            var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
-            next += item.Variants.Count;
-            if (findings.Count == 0)
-            {
-                continue;
-            }
-
             if (!confirmed)
             {
                 throw new BrandGuardBlockedException(item.Id,
@@ -50,12 +32,44 @@ public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrent
             {
                 throw new ForbiddenException("Only an admin can schedule a post the brand check blocks.");
             }
-
-            overridden.Add((item, findings));
         }
 
-        return overridden;
+        return blocked;
     }
+
+    /// <summary>
+    /// The posts (not yet scheduled) with a finding of a severity the workspace blocks on, with those findings; one check
+    /// for every post at once, so the rules and the documents are read once however many posts there are.
+    /// </summary>
+    public async Task<IReadOnlyList<(ContentItem Item, IReadOnlyList<FindingDto> Findings)>> BlockedAsync(
+        IReadOnlyList<ContentItem> items, CancellationToken cancellationToken)
+    {
+        var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
+        if (blocking.Count == 0)
+        {
+            return [];
+        }
+
+        var pending = items.Where(i => i.State != ContentState.Scheduled).ToList();
+        var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
+        var check = variants.Count == 0 ? null : await guard.CheckAsync(variants, blocking.Contains(FindingSeverity.Low), cancellationToken);
+        var blocked = new List<(ContentItem, IReadOnlyList<FindingDto>)>();
+        var next = 0;
+        foreach (var item in pending)
+        {
+            var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
+            next += item.Variants.Count;
+            if (findings.Count > 0)
+            {
+                blocked.Add((item, findings));
+            }
+        }
+
+        return blocked;
+    }
+
+    /// <summary>The findings in a sentence or three, as the refusal says them.</summary>
+    public static string Describe(IReadOnlyList<FindingDto> findings) => Summary(findings);
 
     /// <summary>Records each admin's confirmation, after the posts were scheduled.</summary>
     public async Task AuditAsync(IReadOnlyList<(ContentItem Item, IReadOnlyList<FindingDto> Findings)> overridden, CancellationToken cancellationToken)

@@ -13,7 +13,13 @@ public sealed class QuartzPublishScheduler(ISchedulerFactory factory, ITenantCon
     public Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
         ScheduleAsync([(itemId, at)], cancellationToken);
 
-    public async Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken)
+    public Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
+        WriteAsync(items, replace: true, cancellationToken);
+
+    public Task ScheduleNewAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
+        WriteAsync(items, replace: false, cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, bool replace, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
         {
@@ -22,7 +28,11 @@ public sealed class QuartzPublishScheduler(ISchedulerFactory factory, ITenantCon
 
         var scheduler = await factory.GetScheduler(cancellationToken);
         var jobs = items.Select(i => Build(i.ItemId, i.At)).ToList();
-        await scheduler.DeleteJobs(jobs.Select(j => j.Job.Key).ToList(), cancellationToken);
+        if (replace)
+        {
+            await scheduler.DeleteJobs(jobs.Select(j => j.Job.Key).ToList(), cancellationToken);
+        }
+
         await scheduler.ScheduleJobs(
             jobs.ToDictionary(j => j.Job, j => (IReadOnlyCollection<ITrigger>)[j.Trigger]),
             new ScheduleJobOptions { Replace = true }, cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Brand guard"] = "Posts checked against the brand's own documents: rules read from them (editable), findings with cited passages and fixes, what blocks scheduling.",
         ["Companies"] = "The tenant's brands.",
         ["Content"] = "The content calendar: posts with a variant per network, review and approval, and the iCalendar feed.",
+        ["Content import"] = "Posts from a CSV file: a template, the file's columns, a dry run naming every bad row and column, and the import (all or nothing, or row by row).",
         ["Dashboard"] = "The overview a member sees first.",
         ["Files"] = "Stored files served through signed, expiring links.",
         ["Notifications"] = "Messages to the workspace about publishing, connections and billing.",

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorState, LoadingState } from '../../components/States';
 import { useAssets } from '../assets/api';
@@ -152,9 +152,14 @@ function Calendar({ timeZone, approvalRequired }: { timeZone: string; approvalRe
         description={`Your posts by day, in the workspace’s time zone (${timeZone}).`}
         actions={
           canWrite && (
-            <Button variant="primary" icon="plus" onClick={() => setComposing({})}>
-              New post
-            </Button>
+            <>
+              <ButtonLink to="/app/calendar/import" variant="secondary" icon="upload">
+                Import CSV
+              </ButtonLink>
+              <Button variant="primary" icon="plus" onClick={() => setComposing({})}>
+                New post
+              </Button>
+            </>
           )
         }
       />

@@ -27,5 +27,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.HasIndex(c => new { c.State, c.LeaseExpiresAt });
         builder.HasIndex(c => c.ScheduledAt);
         builder.HasIndex(c => c.CreatedAt);
+        // Re-importing a file creates nothing: one post per imported row's key, even when two imports race.
+        builder.Property(c => c.ImportKey).HasMaxLength(ContentItem.ImportKeyLength).IsFixedLength(false);
+        builder.HasIndex(c => c.ImportKey).IsUnique().HasFilter("import_key IS NOT NULL");
     }
 }

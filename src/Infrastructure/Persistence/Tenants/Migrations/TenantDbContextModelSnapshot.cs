@@ -789,6 +789,12 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("failed_runs");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("import_key")
+                        .IsFixedLength(false);
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -868,6 +874,11 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_content_items_created_at");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_items_import_key")
+                        .HasFilter("import_key IS NOT NULL");
 
                     b.HasIndex("ScheduledAt")
                         .HasDatabaseName("ix_content_items_scheduled_at");
