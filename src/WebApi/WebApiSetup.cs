@@ -42,6 +42,7 @@ public static class WebApiSetup
 
         services.AddTrustedProxies();
         services.AddTokenAuthentication();
+        services.AddApiKeyAuthentication();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
         services.AddSpaHosting();
@@ -84,6 +85,7 @@ public static class WebApiSetup
         app.MapSocialEndpoints();
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

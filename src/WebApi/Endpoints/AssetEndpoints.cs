@@ -3,6 +3,7 @@ using BrandAutomator.Application.Assets;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Domain.Assets;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,6 +24,7 @@ public static class AssetEndpoints
         app.MapPost("/api/v1/onboarding/assets/upload", UploadAsync)
             .WithTags("Assets")
             .RequireAuthorization(Policies.Editor)
+            .AllowApiKeys(ApiScope.Assets)
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
@@ -33,7 +35,7 @@ public static class AssetEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.");
 
-        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
+        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer).AllowApiKeys(ApiScope.Assets);
 
         assets.MapGet("/", async (string? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAssets(ParseType(type), tag, page ?? 1, pageSize ?? 24), ct)))
@@ -76,6 +78,7 @@ public static class AssetEndpoints
                 TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.Assets)
             .WithName("SearchFiles")
             .WithSummary("Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.");
         return app;

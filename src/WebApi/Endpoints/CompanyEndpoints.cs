@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Application.Companies;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -11,7 +12,8 @@ public static class CompanyEndpoints
 
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {
-        var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer);
+        var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.ContentWrite);
 
         companies.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListCompanies(), ct)))
             .WithName("ListCompanies")

@@ -1,5 +1,6 @@
 using BrandAutomator.Application.Content;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -18,7 +19,8 @@ public static class ContentEndpoints
 
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder app)
     {
-        var content = app.MapGroup("/api/v1/content").WithTags("Content").RequireAuthorization(Policies.Viewer);
+        var content = app.MapGroup("/api/v1/content").WithTags("Content").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.ContentWrite);
 
         content.MapGet("/", async (
                     string? from, string? to, string? state, string? platform, Guid? companyId, int? page, int? pageSize,
@@ -96,6 +98,7 @@ public static class ContentEndpoints
 
         content.MapPost("/calendar-token", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RotateCalendarToken(), ct)))
+            .RefuseApiKeys()
             .WithName("RotateCalendarToken")
             .WithSummary("A new secret link to the caller's calendar feed; the previous link stops working.");
 
