@@ -43,6 +43,7 @@ public static class WebApiSetup
         services.AddTrustedProxies();
         services.AddTokenAuthentication();
         services.AddApiKeyAuthentication();
+        services.AddIdempotencyKeys();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
         services.AddSpaHosting();
@@ -67,6 +68,7 @@ public static class WebApiSetup
         app.UseTenantFromToken();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using BrandAutomator.Application.Assets;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Domain.Assets;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using BrandAutomator.Domain.ApiKeys;
 using Mediator;
@@ -28,6 +29,7 @@ public static class AssetEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
+            .WithIdempotencyKey()
             .WithName("UploadAssets")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Application.Companies;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using BrandAutomator.Domain.ApiKeys;
 using Mediator;
@@ -30,6 +31,7 @@ public static class CompanyEndpoints
                 return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
             })
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("CreateCompany")
             .WithSummary("Add a brand (the plan limits how many).")
             .ProducesProblem(StatusCodes.Status402PaymentRequired);

@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Content;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using BrandAutomator.Domain.ApiKeys;
 using Mediator;
@@ -40,6 +41,7 @@ public static class ContentEndpoints
                 return TypedResults.Created($"/api/v1/content/{item.Id}", item);
             })
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("CreateContent")
             .WithSummary("Create a draft post.");
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BrandAutomator.Application.Social;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.Infrastructure.Publishing;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using BrandAutomator.Domain.ApiKeys;
 using Mediator;
@@ -33,6 +34,7 @@ public static class SocialEndpoints
                 return TypedResults.Created($"/api/v1/social/connections/{connection.Id}", connection);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithIdempotencyKey()
             .WithName("CreateSocialConnection")
             .WithSummary("Register an account by its access (and refresh) token.");
 

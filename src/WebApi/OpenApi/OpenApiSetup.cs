@@ -32,6 +32,7 @@ public static class OpenApiSetup
                 Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
             });
             options.OperationFilter<SecurityRequirementOperationFilter>();
+            options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<TagDescriptionsDocumentFilter>();
             // The SPA's client is generated from this document: `string Name` must read as a required, non-null
