@@ -56,7 +56,7 @@ public sealed class CreateApiKeyHandler(ICatalogDb catalog, ICurrentUser current
 
         var expiry = key.ExpiresAt is { } end ? $", expires {end:yyyy-MM-dd HH:mm} UTC" : ", no expiry";
         await audit.RecordAsync(AuditEventType.ApiKeyCreated, tenantId, currentUser.UserId,
-            $"Created API key '{key.Name}' ({key.DisplayPrefix}…) with scopes {string.Join(", ", key.Scopes)}{expiry}.", cancellationToken);
+            $"Created API key '{key.Name}' ({key.DisplayPrefix}…) allowed to: {string.Join(", ", key.Scopes.Select(ApiScopeLabels.Label))}{expiry}.", cancellationToken);
         return new CreatedApiKeyDto(ApiKeyDto.From(key, now), secret);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class SecurityRequirementOperationFilter : IOperationFilter
         {
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.ApiKeyScheme, context.Document)] = [] });
             operation.Description = (operation.Description is { Length: > 0 } text ? text + "\n\n" : "") +
-                                    $"API keys need the '{Security.ApiScopeNames.Label(scope)}' permission.";
+                                    $"API keys need the '{Application.ApiKeys.ApiScopeLabels.Label(scope)}' permission.";
         }
     }
 

@@ -1,3 +1,4 @@
+using BrandAutomator.Application.ApiKeys;
 using BrandAutomator.Domain.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 
@@ -44,7 +45,7 @@ public sealed class ApiKeyScopeHandler : AuthorizationHandler<ApiKeyScopeRequire
         }
         else if (!context.User.HasClaim(ApiKeyAuthentication.ScopeClaim, ApiKeyAuthentication.ScopeValue(scope)))
         {
-            context.Fail(new AuthorizationFailureReason(this, $"This API key may not do this: it needs the '{ApiScopeNames.Label(scope)}' permission."));
+            context.Fail(new AuthorizationFailureReason(this, $"This API key may not do this: it needs the '{ApiScopeLabels.Label(scope)}' permission."));
         }
         else
         {
@@ -53,19 +54,4 @@ public sealed class ApiKeyScopeHandler : AuthorizationHandler<ApiKeyScopeRequire
 
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Scope names as people read them (problem details, OpenAPI descriptions).</summary>
-public static class ApiScopeNames
-{
-    public static string Label(ApiScope scope) => scope switch
-    {
-        ApiScope.ContentRead => "Read content",
-        ApiScope.ContentWrite => "Write content",
-        ApiScope.Publish => "Publish",
-        ApiScope.Assets => "Assets",
-        ApiScope.Analytics => "Analytics",
-        ApiScope.Ai => "AI",
-        _ => scope.ToString(),
-    };
 }
