@@ -136,29 +136,50 @@ public static class IdempotencyKeys
     private static async Task<string> RequestHashAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         request.EnableBuffering();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(request.Path.Value + "?" + request.QueryString.Value + "\n"));
-        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
-            type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) &&
-            HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary)
+        var prefix = Encoding.UTF8.GetBytes(request.Path.Value + "?" + request.QueryString.Value + "\n");
+        string hash;
+        try
         {
-            var reader = new MultipartReader(boundary, request.Body);
-            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
-            {
-                foreach (var header in (section.Headers ?? []).OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
-                {
-                    hash.AppendData(Encoding.UTF8.GetBytes($"{header.Key.ToLowerInvariant()}:{header.Value}\n"));
-                }
-
-                await AppendAsync(hash, section.Body, cancellationToken);
-            }
+            hash = MediaTypeHeaderValue.TryParse(request.ContentType, out var type) &&
+                   type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase) &&
+                   HeaderUtilities.RemoveQuotes(type.Boundary).Value is { Length: > 0 } boundary
+                ? await MultipartHashAsync(prefix, boundary, request.Body, cancellationToken)
+                : await RawHashAsync(prefix, request.Body, cancellationToken);
         }
-        else
+        catch (Exception malformed) when (malformed is IOException or InvalidDataException)
         {
-            await AppendAsync(hash, request.Body, cancellationToken);
+            // Not well-formed multipart: the bytes as they are (the endpoint refuses the body itself, with a 400).
+            request.Body.Position = 0;
+            hash = await RawHashAsync(prefix, request.Body, cancellationToken);
         }
 
         request.Body.Position = 0;
+        return hash;
+    }
+
+    private static async Task<string> RawHashAsync(byte[] prefix, Stream body, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(prefix);
+        await AppendAsync(hash, body, cancellationToken);
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private static async Task<string> MultipartHashAsync(byte[] prefix, string boundary, Stream body, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(prefix);
+        var reader = new MultipartReader(boundary, body);
+        while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+        {
+            foreach (var header in (section.Headers ?? []).OrderBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{header.Key.ToLowerInvariant()}:{header.Value}\n"));
+            }
+
+            await AppendAsync(hash, section.Body, cancellationToken);
+        }
+
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

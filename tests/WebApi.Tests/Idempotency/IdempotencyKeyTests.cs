@@ -130,6 +130,21 @@ public sealed class IdempotencyKeyTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_malformed_multipart_body_with_a_key_is_refused_as_without_one_never_a_5xx()
+    {
+        var admin = await factory.RegisterAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/onboarding/assets/upload")
+        {
+            Content = new ByteArrayContent("--xyz\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n\r\nnot finished"u8.ToArray()),
+        };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=xyz");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var response = await admin.Client.SendAsync(request);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal(0, await factory.CountAsync($"SELECT count(*) FROM \"tenant_{admin.TenantId:N}\".brand_assets"));
+    }
+
+    [Fact]
     public async Task An_api_key_gets_the_same_guarantee()
     {
         var admin = await factory.RegisterAsync();
