@@ -29,7 +29,7 @@ public static class AssetEndpoints
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
-            .WithIdempotencyKey()
+            .WithIdempotencyKey(MaxUploadBytes)
             .WithName("UploadAssets")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -109,7 +109,7 @@ public static class AssetEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // Each file is capped while it streams; the request as a whole may carry the allowed number of them.
-            bodySize.MaxRequestBodySize = (limits.MaxAnyFileBytes + (1024 * 1024)) * limits.MaxFilesPerRequest;
+            bodySize.MaxRequestBodySize = MaxUploadBytes(context.RequestServices);
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
@@ -135,6 +135,12 @@ public static class AssetEndpoints
             var created = await sender.Send(new UploadAssets(staged, companyId), cancellationToken);
             return TypedResults.Created("/api/v1/assets", created);
         }
+        catch (IOException truncated) when (truncated.GetType() == typeof(IOException) && !cancellationToken.IsCancellationRequested &&
+                                            truncated.Message.Contains("end of Stream", StringComparison.OrdinalIgnoreCase))
+        {
+            // MultipartReader's word for a body that ends before its closing boundary: the client's fault, not ours.
+            throw InputValidationException.For("files", "The upload ended before its last part; send the files again.");
+        }
         finally
         {
             foreach (var file in staged)
@@ -142,6 +148,13 @@ public static class AssetEndpoints
                 File.Delete(file.Path);
             }
         }
+    }
+
+    /// <summary>The largest upload request: the allowed number of files of the largest size, with 1 MiB of framing each.</summary>
+    private static long MaxUploadBytes(IServiceProvider services)
+    {
+        var limits = services.GetRequiredService<IOptions<AssetLimitOptions>>().Value;
+        return (limits.MaxAnyFileBytes + (1024 * 1024)) * limits.MaxFilesPerRequest;
     }
 
     private static async Task<StagedFile> StageAsync(Stream body, string fileName, string field, long maxBytes, CancellationToken cancellationToken)

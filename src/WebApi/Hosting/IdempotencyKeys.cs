@@ -5,13 +5,18 @@ using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Common;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
 namespace BrandAutomator.WebApi.Hosting;
 
-/// <summary>Endpoint metadata: a POST that creates something, made safe to repeat with an <c>Idempotency-Key</c>.</summary>
-public sealed record IdempotentCreation;
+/// <summary>
+/// Endpoint metadata: a POST that creates something, made safe to repeat with an <c>Idempotency-Key</c>.
+/// <see cref="MaxBodyBytes"/> is the endpoint's own request size limit when it raises the server's (uploads): the body
+/// is read here before the endpoint runs, so the limit must apply from here.
+/// </summary>
+public sealed record IdempotentCreation(Func<IServiceProvider, long>? MaxBodyBytes = null);
 
 /// <summary>
 /// <c>Idempotency-Key</c> on POSTs that create (<see cref="IdempotentCreation"/>): the first successful answer (status,
@@ -31,8 +36,8 @@ public static class IdempotencyKeys
     public static IServiceCollection AddIdempotencyKeys(this IServiceCollection services) => services.AddScoped<IdempotencyLedger>();
 
     /// <summary>Marks a create endpoint as honouring <c>Idempotency-Key</c> (and documents the header and its problems).</summary>
-    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder builder) =>
-        builder.WithMetadata(new IdempotentCreation())
+    public static RouteHandlerBuilder WithIdempotencyKey(this RouteHandlerBuilder builder, Func<IServiceProvider, long>? maxBodyBytes = null) =>
+        builder.WithMetadata(new IdempotentCreation(maxBodyBytes))
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
@@ -40,7 +45,7 @@ public static class IdempotencyKeys
     public static IApplicationBuilder UseIdempotencyKeys(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         if (!HttpMethods.IsPost(context.Request.Method) ||
-            context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IdempotentCreation>() is null ||
+            context.GetEndpoint() is not { } endpoint || endpoint.Metadata.GetMetadata<IdempotentCreation>() is not { } creation ||
             context.Request.Headers[Header] is not { Count: > 0 } values)
         {
             await next(context);
@@ -61,6 +66,11 @@ public static class IdempotencyKeys
             {
                 [Header] = [$"Send one key of 1 to {IdempotencyRecord.MaxKeyLength} visible ASCII characters (a UUID is a good choice)."],
             });
+        }
+
+        if (creation.MaxBodyBytes is { } limit && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
+        {
+            bodySize.MaxRequestBodySize = limit(context.RequestServices);
         }
 
         await HandleAsync(context, next, endpoint, key);
