@@ -53,8 +53,8 @@ describe('api keys', { concurrency: false }, () => {
     await field.waitFor();
     const secret = await field.inputValue();
     assert.match(secret, /^ba_live_[0-9A-Za-z]{43}$/);
-    await page.getByRole('button', { name: 'Copy' }).click();
-    await page.getByRole('button', { name: 'Copied' }).waitFor();
+    await page.getByRole('button', { name: 'Copy', exact: true }).click();
+    await page.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), secret);
     await checkPage(page, 'settings-api-keys-created');
 
@@ -70,17 +70,17 @@ describe('api keys', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'I have copied it' }).click();
     await field.waitFor({ state: 'detached' });
     const list = page.getByRole('list', { name: 'API keys' });
-    await list.getByText('Reporting script').waitFor();
+    await list.getByRole('button', { name: 'Revoke Reporting script' }).waitFor();
     await list.getByText(/Read content/).waitFor();
     assert.ok(!(await page.content()).includes(secret.slice(12)), 'the secret is no longer in the page');
     await checkPage(page, 'settings-api-keys-list');
 
-    await list.getByRole('button', { name: /Revoke/ }).click();
+    await list.getByRole('button', { name: 'Revoke Reporting script' }).click();
     const confirm = page.getByRole('dialog', { name: 'Revoke “Reporting script”?' });
     await confirm.getByText('Everything that uses this key stops working within a few seconds.').waitFor();
     await confirm.getByRole('button', { name: 'Revoke key' }).click();
     await confirm.waitFor({ state: 'detached' });
-    await list.getByText('Revoked').waitFor();
+    await list.getByText('Revoked', { exact: true }).waitFor();
 
     let status = 0;
     const deadline = Date.now() + 5_000;
