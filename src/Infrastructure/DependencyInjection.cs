@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddSingleton<IAccessTokenIssuer, JwtAccessTokenIssuer>();
         services.AddSingleton<AccessGrants>();
         services.AddSingleton<IAccessRevocation>(sp => sp.GetRequiredService<AccessGrants>());
+        services.AddApiKeys();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddSingleton<IAppLinks, AppLinks>();
         services.AddSingleton<BackgroundEmailQueue>();

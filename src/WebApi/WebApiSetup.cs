@@ -42,6 +42,8 @@ public static class WebApiSetup
 
         services.AddTrustedProxies();
         services.AddTokenAuthentication();
+        services.AddApiKeyAuthentication();
+        services.AddIdempotencyKeys();
         services.AddApiRateLimits();
         services.AddOpenApiDocument();
         services.AddSpaHosting();
@@ -66,6 +68,7 @@ public static class WebApiSetup
         app.UseTenantFromToken();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
 
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
@@ -85,6 +88,7 @@ public static class WebApiSetup
         app.MapSocialEndpoints();
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
+        app.MapApiKeyEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

@@ -67,6 +67,7 @@ export const routes: RouteObject[] = [
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                   { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
+                  { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },

@@ -29,6 +29,12 @@ public enum AuditEventType
 
     /// <summary>An admin scheduled a post although the brand check found something that blocks it.</summary>
     BrandGuardOverridden,
+
+    /// <summary>An admin made a workspace API key (its name, scopes and expiry; never its secret).</summary>
+    ApiKeyCreated,
+
+    /// <summary>An admin revoked a workspace API key.</summary>
+    ApiKeyRevoked,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

@@ -3,6 +3,7 @@ using BrandAutomator.Application.Onboarding;
 using BrandAutomator.Domain.Ai;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -22,7 +23,7 @@ public static class AiEndpoints
     public static IEndpointRouteBuilder MapAiEndpoints(this IEndpointRouteBuilder app)
     {
         // Viewers may ask the strategist and keep their conversations; editors generate and accept what changes the brand.
-        var ai = app.MapGroup("/api/v1/ai").WithTags("AI").RequireAuthorization(Policies.Viewer);
+        var ai = app.MapGroup("/api/v1/ai").WithTags("AI").RequireAuthorization(Policies.Viewer).AllowApiKeys(ApiScope.Ai);
 
         ai.MapPost("/chat", async (ChatRequest body, ISender sender, CancellationToken ct) =>
                 new ServerSentEventStream((await sender.Send(new AskStrategist(body.SessionId, body.CompanyId, body.Message ?? ""), ct)).Events))

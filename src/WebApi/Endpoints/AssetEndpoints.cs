@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using BrandAutomator.Application.Assets;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Domain.Assets;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,9 +25,11 @@ public static class AssetEndpoints
         app.MapPost("/api/v1/onboarding/assets/upload", UploadAsync)
             .WithTags("Assets")
             .RequireAuthorization(Policies.Editor)
+            .AllowApiKeys(ApiScope.Assets)
             .DisableAntiforgery()
             .Accepts<IFormFileCollection>("multipart/form-data")
             .Produces<IReadOnlyList<AssetDto>>(StatusCodes.Status201Created)
+            .WithIdempotencyKey(MaxUploadBytes)
             .WithName("UploadAssets")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
@@ -33,7 +37,7 @@ public static class AssetEndpoints
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .WithSummary("Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.");
 
-        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer);
+        var assets = app.MapGroup("/api/v1/assets").WithTags("Assets").RequireAuthorization(Policies.Viewer).AllowApiKeys(ApiScope.Assets);
 
         assets.MapGet("/", async (string? type, string? tag, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAssets(ParseType(type), tag, page ?? 1, pageSize ?? 24), ct)))
@@ -76,6 +80,7 @@ public static class AssetEndpoints
                 TypedResults.Ok(await sender.Send(new SearchFiles(q ?? "", limit ?? 10), ct)))
             .WithTags("AI")
             .RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.Assets)
             .WithName("SearchFiles")
             .WithSummary("Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.");
         return app;
@@ -104,7 +109,7 @@ public static class AssetEndpoints
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodySize)
         {
             // Each file is capped while it streams; the request as a whole may carry the allowed number of them.
-            bodySize.MaxRequestBodySize = (limits.MaxAnyFileBytes + (1024 * 1024)) * limits.MaxFilesPerRequest;
+            bodySize.MaxRequestBodySize = MaxUploadBytes(context.RequestServices);
         }
 
         var reader = new MultipartReader(boundary, context.Request.Body) { BodyLengthLimit = null };
@@ -130,6 +135,12 @@ public static class AssetEndpoints
             var created = await sender.Send(new UploadAssets(staged, companyId), cancellationToken);
             return TypedResults.Created("/api/v1/assets", created);
         }
+        catch (IOException truncated) when (truncated.GetType() == typeof(IOException) && !cancellationToken.IsCancellationRequested &&
+                                            truncated.Message.Contains("end of Stream", StringComparison.OrdinalIgnoreCase))
+        {
+            // MultipartReader's word for a body that ends before its closing boundary: the client's fault, not ours.
+            throw InputValidationException.For("files", "The upload ended before its last part; send the files again.");
+        }
         finally
         {
             foreach (var file in staged)
@@ -137,6 +148,13 @@ public static class AssetEndpoints
                 File.Delete(file.Path);
             }
         }
+    }
+
+    /// <summary>The largest upload request: the allowed number of files of the largest size, with 1 MiB of framing each.</summary>
+    private static long MaxUploadBytes(IServiceProvider services)
+    {
+        var limits = services.GetRequiredService<IOptions<AssetLimitOptions>>().Value;
+        return (limits.MaxAnyFileBytes + (1024 * 1024)) * limits.MaxFilesPerRequest;
     }
 
     private static async Task<StagedFile> StageAsync(Stream body, string fileName, string field, long maxBytes, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using BrandAutomator.Application.Automation;
 using BrandAutomator.Application.Content;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 
@@ -16,7 +17,8 @@ public static class AutomationEndpoints
 
     public static IEndpointRouteBuilder MapAutomationEndpoints(this IEndpointRouteBuilder app)
     {
-        var automation = app.MapGroup("/api/v1/automation").WithTags("Automation").RequireAuthorization(Policies.Viewer);
+        var automation = app.MapGroup("/api/v1/automation").WithTags("Automation").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.Publish);
 
         automation.MapPost("/schedule-content", async (
                     ScheduleContentRequest body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, ISender sender, CancellationToken ct) =>

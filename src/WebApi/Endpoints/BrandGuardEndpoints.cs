@@ -1,6 +1,7 @@
 using BrandAutomator.Application.BrandGuard;
 using BrandAutomator.Domain.BrandGuard;
 using BrandAutomator.Domain.Social;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 
@@ -40,6 +41,7 @@ public static class BrandGuardEndpoints
         guard.MapPost("/rules", async (AddBrandRuleRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Created($"/api/v1/brand-guard/rules", await sender.Send(new AddBrandRule(body.Kind, body.Term ?? "", body.Suggestion, body.Platform, body.Limit), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("AddBrandRule")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithSummary("Add a rule of the team's own: a banned word, a name, a hashtag, a hashtag limit or a tone description.");

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Application.Companies;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -11,7 +13,8 @@ public static class CompanyEndpoints
 
     public static IEndpointRouteBuilder MapCompanyEndpoints(this IEndpointRouteBuilder app)
     {
-        var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer);
+        var companies = app.MapGroup("/api/v1/companies").WithTags("Companies").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.ContentWrite);
 
         companies.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListCompanies(), ct)))
             .WithName("ListCompanies")
@@ -28,6 +31,7 @@ public static class CompanyEndpoints
                 return TypedResults.Created($"/api/v1/companies/{company.Id}", company);
             })
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("CreateCompany")
             .WithSummary("Add a brand (the plan limits how many).")
             .ProducesProblem(StatusCodes.Status402PaymentRequired);

@@ -1,5 +1,7 @@
 using BrandAutomator.Application.Content;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 
 namespace BrandAutomator.WebApi.Endpoints;
@@ -18,7 +20,8 @@ public static class ContentEndpoints
 
     public static IEndpointRouteBuilder MapContentEndpoints(this IEndpointRouteBuilder app)
     {
-        var content = app.MapGroup("/api/v1/content").WithTags("Content").RequireAuthorization(Policies.Viewer);
+        var content = app.MapGroup("/api/v1/content").WithTags("Content").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.ContentWrite);
 
         content.MapGet("/", async (
                     string? from, string? to, string? state, string? platform, Guid? companyId, int? page, int? pageSize,
@@ -38,6 +41,7 @@ public static class ContentEndpoints
                 return TypedResults.Created($"/api/v1/content/{item.Id}", item);
             })
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("CreateContent")
             .WithSummary("Create a draft post.");
 
@@ -96,6 +100,7 @@ public static class ContentEndpoints
 
         content.MapPost("/calendar-token", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RotateCalendarToken(), ct)))
+            .RefuseApiKeys()
             .WithName("RotateCalendarToken")
             .WithSummary("A new secret link to the caller's calendar feed; the previous link stops working.");
 

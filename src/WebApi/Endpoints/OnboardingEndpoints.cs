@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Onboarding;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 
@@ -31,6 +32,7 @@ public static class OnboardingEndpoints
                 TypedResults.Created("/api/v1/onboarding/progress", await sender.Send(
                     new SaveOnboardingCompany(true, body.Basics, body.Audience, body.Voice, body.Strategy, body.Identity), ct)))
             .RequireAuthorization(Policies.Editor)
+            .WithIdempotencyKey()
             .WithName("StartOnboardingCompany")
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -2,7 +2,9 @@ using System.Text.Json;
 using BrandAutomator.Application.Social;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.Infrastructure.Publishing;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
+using BrandAutomator.Domain.ApiKeys;
 using Mediator;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +19,8 @@ public static class SocialEndpoints
 
     public static IEndpointRouteBuilder MapSocialEndpoints(this IEndpointRouteBuilder app)
     {
-        var social = app.MapGroup("/api/v1/social/connections").WithTags("Social").RequireAuthorization(Policies.Viewer);
+        var social = app.MapGroup("/api/v1/social/connections").WithTags("Social").RequireAuthorization(Policies.Viewer)
+            .AllowApiKeys(ApiScope.ContentRead, ApiScope.ContentWrite);
 
         social.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListSocialConnections(), ct)))
             .WithName("ListSocialConnections")
@@ -31,6 +34,7 @@ public static class SocialEndpoints
                 return TypedResults.Created($"/api/v1/social/connections/{connection.Id}", connection);
             })
             .RequireAuthorization(Policies.Admin)
+            .WithIdempotencyKey()
             .WithName("CreateSocialConnection")
             .WithSummary("Register an account by its access (and refresh) token.");
 

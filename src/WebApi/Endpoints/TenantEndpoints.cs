@@ -1,6 +1,7 @@
 using BrandAutomator.Application.Tenants;
 using System.ComponentModel.DataAnnotations;
 using BrandAutomator.Domain.Tenants;
+using BrandAutomator.WebApi.Hosting;
 using BrandAutomator.WebApi.Security;
 using Mediator;
 
@@ -30,6 +31,7 @@ public static class TenantEndpoints
                 var tenant = await sender.Send(new CreateTenant(body.Name ?? ""), ct);
                 return TypedResults.Created($"/api/v1/tenants/{tenant.Id}", tenant);
             })
+            .WithIdempotencyKey()
             .WithName("CreateTenant")
             .WithSummary("Create another tenant with the caller as admin.");
 
@@ -45,6 +47,7 @@ public static class TenantEndpoints
                 var invitation = await sender.Send(new InviteMember(id, body.Email ?? "", body.Role), ct);
                 return TypedResults.Created($"/api/v1/tenants/{id}/invitations/{invitation.Id}", invitation);
             })
+            .WithIdempotencyKey()
             .WithName("InviteMember")
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .WithSummary("Invite someone by e-mail with a role.");

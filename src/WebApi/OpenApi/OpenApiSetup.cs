@@ -9,6 +9,8 @@ public static class OpenApiSetup
 {
     public const string BearerScheme = "Bearer";
 
+    public const string ApiKeyScheme = "ApiKey";
+
     public static IServiceCollection AddOpenApiDocument(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
@@ -31,7 +33,16 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "An access token from /api/v1/auth/login or /api/v1/auth/register.",
             });
+            options.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Security.ApiKeyAuthentication.HeaderName,
+                Description = "A workspace API key (ba_live_…) made by an admin under Settings, API keys; also accepted as " +
+                              "`Authorization: Bearer ba_live_…`. Operations that accept keys name the permission they need.",
+            });
             options.OperationFilter<SecurityRequirementOperationFilter>();
+            options.OperationFilter<IdempotencyKeyOperationFilter>();
             options.OperationFilter<ProblemResponsesOperationFilter>();
             options.DocumentFilter<TagDescriptionsDocumentFilter>();
             // The SPA's client is generated from this document: `string Name` must read as a required, non-null

@@ -12,9 +12,18 @@ internal sealed class SecurityRequirementOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
-        operation.Security = RequiresAuthorization(context.ApiDescription.ActionDescriptor.EndpointMetadata)
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        operation.Security = RequiresAuthorization(metadata)
             ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.BearerScheme, context.Document)] = [] }]
             : [];
+
+        // Endpoints open to workspace API keys accept one instead, and say which permission the key needs.
+        if (operation.Security.Count > 0 && metadata.OfType<Security.ApiKeyAccess>().LastOrDefault()?.For(context.ApiDescription.HttpMethod ?? "GET") is { } scope)
+        {
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(OpenApiSetup.ApiKeyScheme, context.Document)] = [] });
+            operation.Description = (operation.Description is { Length: > 0 } text ? text + "\n\n" : "") +
+                                    $"API keys need the '{Application.ApiKeys.ApiScopeLabels.Label(scope)}' permission.";
+        }
     }
 
     /// <summary>As the authorisation middleware decides: an <see cref="IAllowAnonymous"/> anywhere wins over any policy.</summary>

@@ -9,6 +9,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["AI"] = "The brand strategist: grounded chat, brand strategy versions, market analysis, post drafts and the AI quota.",
+        ["API keys"] = "Workspace API keys for scripts and integrations: scopes, expiry, per-key rate limits, last use and revocation.",
         ["Assets"] = "The tenant's uploaded files (logos, documents, images, videos) and their processing state.",
         ["Auth"] = "Sign-up, sign-in, token refresh and sessions, invitations, and the keys that verify access tokens.",
         ["Automation"] = "Scheduling and publishing posts, the automation activity feed, social profile kits and Google Business Profile locations.",

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace BrandAutomator.WebApi.Security;
 
-/// <summary>Every endpoint names one of these. Each requires a signed-in member of a tenant (a <c>tid</c> claim).</summary>
+/// <summary>
+/// Every endpoint names one of these. Each requires a signed-in member of a tenant (a <c>tid</c> claim), or an API key
+/// of the tenant whose scopes the endpoint accepts (<see cref="ApiKeyAccess"/>).
+/// </summary>
 public static class Policies
 {
     /// <summary>Any member: admins, editors and viewers.</summary>
@@ -21,5 +24,5 @@ public static class Policies
         .AddPolicy(Admin, p => Member(p).RequireClaim(TokenClaims.Role, "admin"));
 
     private static AuthorizationPolicyBuilder Member(AuthorizationPolicyBuilder policy) =>
-        policy.RequireAuthenticatedUser().RequireClaim(TokenClaims.TenantId);
+        policy.RequireAuthenticatedUser().RequireClaim(TokenClaims.TenantId).AddRequirements(new ApiKeyScopeRequirement());
 }

@@ -54,6 +54,12 @@ public static class RateLimits
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 var userId = context.User.FindFirstValue("sub");
+                if (context.User.FindFirstValue(ApiKeyAuthentication.RateClaim) is { } keyRate)
+                {
+                    // Each API key has its own budget (its own, or ApiKeys:DefaultRequestsPerMinute).
+                    return FixedWindow($"key:{userId}", int.Parse(keyRate, CultureInfo.InvariantCulture));
+                }
+
                 return userId is not null
                     ? FixedWindow($"user:{userId}", settings.PerUserPerMinute)
                     : FixedWindow($"ip:{ClientIp(context)}", settings.AnonymousPerIpPerMinute);

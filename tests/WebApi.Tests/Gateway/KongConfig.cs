@@ -13,7 +13,7 @@ public sealed record KongRoute(string Name, string Service, IReadOnlyList<string
 /// </summary>
 public sealed class KongConfig
 {
-    private static readonly string[] FieldsOutsideThisModel = ["hosts", "headers", "snis", "sources", "destinations", "expression"];
+    private static readonly string[] FieldsOutsideThisModel = ["hosts", "snis", "sources", "destinations", "expression"];
 
     private KongConfig(JsonObject root)
     {
@@ -27,7 +27,7 @@ public sealed class KongConfig
             .ToList();
         foreach (var route in Routes)
         {
-            // The precedence below is the one Kong gives routes that match on methods and paths only.
+            // The precedence below is the one Kong gives routes that match on methods, paths and headers only.
             var unsupported = FieldsOutsideThisModel.Where(f => route.Node[f] is not null).ToList();
             Assert.True(unsupported.Count == 0, $"Route {route.Name} matches on {string.Join(", ", unsupported)}, which this model of Kong's router does not know.");
             Assert.True(route.Node["regex_priority"] is null, $"Route {route.Name} sets regex_priority, which this model of Kong's router does not know.");
@@ -50,10 +50,15 @@ public sealed class KongConfig
     /// prefix paths; then the longer prefix. Each path of a route is ranked on its own. Regex paths start with "~" and are
     /// anchored at the start; prefix paths match any path that starts with them.
     /// </summary>
-    public KongRoute? Match(string method, string path)
+    /// <remarks>
+    /// A route naming <c>headers</c> matches only a request carrying each of them with one of the listed values (names
+    /// case-insensitive; a value starting with <c>~*</c> is a case-insensitive regex, others compare case-insensitively).
+    /// </remarks>
+    public KongRoute? Match(string method, string path, IReadOnlyDictionary<string, string>? headers = null)
     {
         var candidates = Routes
             .Where(r => r.Methods.Count == 0 || r.Methods.Contains(method, StringComparer.Ordinal))
+            .Where(r => HeadersMatch(r, headers))
             .SelectMany(r => r.Paths.Where(p => PathMatches(p, path)).Select(p => (Route: r, Priority: Priority(r, p))))
             .OrderByDescending(c => c.Priority)
             .ToList();
@@ -97,8 +102,24 @@ public sealed class KongConfig
             ? Regex.IsMatch(requestPath, "^(?:" + routePath[1..] + ")", RegexOptions.CultureInvariant)
             : requestPath.StartsWith(routePath, StringComparison.Ordinal);
 
+    private static bool HeadersMatch(KongRoute route, IReadOnlyDictionary<string, string>? headers)
+    {
+        if (route.Node["headers"] is not JsonObject wanted)
+        {
+            return true;
+        }
+
+        return wanted.All(header =>
+        {
+            var sent = headers?.FirstOrDefault(h => h.Key.Equals(header.Key, StringComparison.OrdinalIgnoreCase)).Value;
+            return sent is not null && Strings(header.Value).Any(value => value.StartsWith("~*", StringComparison.Ordinal)
+                ? Regex.IsMatch(sent, value[2..], RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)
+                : value.Equals(sent, StringComparison.OrdinalIgnoreCase));
+        });
+    }
+
     private static (int Weight, int Regex, int Length) Priority(KongRoute route, string path) =>
-        ((route.Methods.Count > 0 ? 1 : 0) + (route.Paths.Count > 0 ? 1 : 0),
+        ((route.Methods.Count > 0 ? 1 : 0) + (route.Paths.Count > 0 ? 1 : 0) + (route.Node["headers"] is JsonObject ? 1 : 0),
          path.StartsWith('~') ? 1 : 0,
          path.StartsWith('~') ? 0 : path.Length);
 

@@ -173,6 +173,15 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
         {
             var limit = _kong.EffectivePlugin(route, "rate-limiting");
             Assert.True(limit is not null, $"Route {route.Name} has no edge rate limit.");
+            if (IsApiKeyRoute(route))
+            {
+                // Per key, at the edge: never below the largest limit the API lets a key have (it meters each key itself).
+                Assert.Equal("header", limit["limit_by"]!.GetValue<string>());
+                Assert.Equal("X-Api-Key", limit["header_name"]!.GetValue<string>());
+                Assert.True(limit["minute"]!.GetValue<long>() >= 10_000);
+                continue;
+            }
+
             Assert.Equal("ip", limit["limit_by"]!.GetValue<string>());
             if (!ReferenceEquals(limit, global))
             {
@@ -197,7 +206,7 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
         {
             var limit = _kong.EffectivePlugin(route, "request-size-limiting")!;
             Assert.Equal("megabytes", limit["size_unit"]?.GetValue<string>() ?? "megabytes");
-            Assert.Equal(route.Name == "asset-upload" ? largestUploadMegabytes : 10, limit["allowed_payload_size"]!.GetValue<long>());
+            Assert.Equal(route.Name is "asset-upload" or "api-key-asset-upload" ? largestUploadMegabytes : 10, limit["allowed_payload_size"]!.GetValue<long>());
         }
 
         Assert.Equal("asset-upload", _kong.Match("POST", "/api/v1/onboarding/assets/upload")!.Name);
@@ -248,6 +257,50 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
         Assert.Equal("http://api:8080", service["url"]!.GetValue<string>());
         Assert.All(_kong.Routes, route => Assert.False(route.Node["strip_path"]!.GetValue<bool>(), $"{route.Name} strips its path"));
     }
+
+    [Fact]
+    public async Task Every_operation_open_to_api_keys_reaches_the_api_with_a_key_and_no_token_and_keeps_its_route_settings()
+    {
+        var document = JsonNode.Parse(await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var key = new Dictionary<string, string> { ["X-Api-Key"] = "ba_live_" + new string('a', 20) + new string('Z', 23) };
+        var open = 0;
+        foreach (var (template, item) in document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject().Where(p => OperationMethods.Contains(p.Key)))
+            {
+                var keys = operation!["security"] is JsonArray security && security.Any(s => s!.AsObject().ContainsKey("ApiKey"));
+                var route = _kong.Match(method.ToUpperInvariant(), Concrete(template), key)!;
+                var tokenRoute = _kong.Match(method.ToUpperInvariant(), Concrete(template))!;
+                if (!keys)
+                {
+                    continue;
+                }
+
+                open++;
+                Assert.True(IsApiKeyRoute(route), $"{method} {template} with a key lands on {route.Name}.");
+                Assert.Null(_kong.EffectivePlugin(route, "jwt"));
+                Assert.Equal(tokenRoute.Node["request_buffering"]?.GetValue<bool>(), route.Node["request_buffering"]?.GetValue<bool>());
+                Assert.Equal(tokenRoute.Node["response_buffering"]?.GetValue<bool>(), route.Node["response_buffering"]?.GetValue<bool>());
+            }
+        }
+
+        Assert.True(open >= 10, $"Only {open} operations accept API keys.");
+    }
+
+    [Theory]
+    [InlineData("X-Api-Key", "not-a-key")]
+    [InlineData("X-Api-Key", "ba_live_short")]
+    [InlineData("X-Other", "ba_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    [InlineData("Authorization", "Bearer ba_live_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")]
+    public void Anything_but_a_key_shaped_x_api_key_still_meets_the_jwt_check(string header, string value)
+    {
+        var route = _kong.Match("GET", "/api/v1/companies", new Dictionary<string, string> { [header] = value })!;
+
+        Assert.Equal("api", route.Name);
+        Assert.NotNull(_kong.EffectivePlugin(route, "jwt"));
+    }
+
+    private static bool IsApiKeyRoute(KongRoute route) => route.Node["headers"] is JsonObject headers && headers.ContainsKey("x-api-key");
 
     private void Judge(string operation, string method, string path, bool requiresAuthentication, List<string> failures)
     {

@@ -32,6 +32,8 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   EmailVerified: { label: 'E-mail address verified', tone: 'success' },
   EmailVerificationRefused: { label: 'Verification link refused', tone: 'warning' },
   BrandGuardOverridden: { label: 'Brand check overridden', tone: 'warning' },
+  ApiKeyCreated: { label: 'API key created', tone: 'warning' },
+  ApiKeyRevoked: { label: 'API key revoked' },
 };
 
 function describe(type: string) {

@@ -11,6 +11,7 @@ const tabs = [
   { to: 'calendar-link', label: 'Calendar link', adminOnly: false },
   { to: 'brand-rules', label: 'Brand rules', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
+  { to: 'api-keys', label: 'API keys', adminOnly: true },
 ];
 
 export default function SettingsLayout() {
@@ -25,7 +26,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your account, the workspace's time zone and approval rules, your team, your sessions, your calendar link, the security log and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`Your account, the workspace's time zone and approval rules, your team, your sessions, your calendar link, the security log, API keys and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (

@@ -28,6 +28,8 @@ public interface ICatalogDb
 
     DbSet<ProcessedStripeEvent> ProcessedStripeEvents { get; }
 
+    DbSet<Domain.ApiKeys.ApiKey> ApiKeys { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Locks the tenant's row until the open transaction ends, so that changes to one tenant apply one at a time.</summary>
