@@ -69,6 +69,7 @@ public static class WebApiSetup
 
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
+        app.MapTwoFactorEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();

@@ -26,6 +26,12 @@ public enum AuditEventType
     EmailVerificationSent,
     EmailVerified,
     EmailVerificationRefused,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorRecoveryCodesRenewed,
+    TwoFactorCodeRefused,
+    TwoFactorRecoveryCodeUsed,
+    TwoFactorRequirementChanged,
 
     /// <summary>An admin scheduled a post although the brand check found something that blocks it.</summary>
     BrandGuardOverridden,
