@@ -95,7 +95,7 @@ describe('SessionWatcher', () => {
     );
 
     act(() => {
-      sessionStore.set({ ...authResponse(), tenant: { id: 't2', name: 'Other' } });
+      sessionStore.set({ ...authResponse(), tenant: { id: 't2', name: 'Other', requiresTwoFactor: false } });
     });
     await act(async () => {});
 

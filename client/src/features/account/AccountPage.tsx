@@ -7,6 +7,7 @@ import { useToast } from '../../components/Toaster';
 import { sendEmailVerification } from '../auth/api';
 import { useSession } from '../auth/useSession';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { TwoFactorCard } from './TwoFactorCard';
 import styles from './account.module.css';
 
 /** The signed-in person's own account: their e-mail address (confirmed or not) and their password. */
@@ -65,6 +66,7 @@ export default function AccountPage() {
           <ChangePasswordForm />
         </div>
       </section>
+      <TwoFactorCard />
     </div>
   );
 }

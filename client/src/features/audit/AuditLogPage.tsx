@@ -32,6 +32,12 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   EmailVerified: { label: 'E-mail address verified', tone: 'success' },
   EmailVerificationRefused: { label: 'Verification link refused', tone: 'warning' },
   BrandGuardOverridden: { label: 'Brand check overridden', tone: 'warning' },
+  TwoFactorEnabled: { label: 'Two-step verification turned on', tone: 'success' },
+  TwoFactorDisabled: { label: 'Two-step verification turned off', tone: 'warning' },
+  TwoFactorRecoveryCodesRenewed: { label: 'New recovery codes made' },
+  TwoFactorCodeRefused: { label: 'Verification code refused', tone: 'warning' },
+  TwoFactorRecoveryCodeUsed: { label: 'Recovery code used', tone: 'warning' },
+  TwoFactorRequirementChanged: { label: 'Two-step verification rule changed', tone: 'warning' },
 };
 
 function describe(type: string) {
