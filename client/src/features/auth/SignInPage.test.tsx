@@ -93,6 +93,7 @@ describe('SignInPage', () => {
     const bodies: unknown[] = [];
     const answers = [
       json({ challenge: 'sealed-challenge', expiresIn: 300 }, 202),
+      problem(400, { errors: { recoveryCode: ['This recovery code is not correct, or was already used.'] } }),
       json(authResponse({ twoFactorEnabled: true })),
     ];
     vi.stubGlobal(
@@ -107,9 +108,12 @@ describe('SignInPage', () => {
 
     await signIn('correct horse battery staple');
     await user.click(await screen.findByRole('button', { name: 'Use a recovery code instead' }));
+    await user.type(screen.getByLabelText('Recovery code'), 'used0-codes{Enter}');
+    expect(await screen.findByText('This recovery code is not correct, or was already used.')).toBeInTheDocument();
+    await user.clear(screen.getByLabelText('Recovery code'));
     await user.type(screen.getByLabelText('Recovery code'), 'abcde-fghjk{Enter}');
 
     expect(await screen.findByRole('heading', { name: 'App home' })).toBeInTheDocument();
-    expect(bodies[1]).toEqual({ challenge: 'sealed-challenge', recoveryCode: 'abcde-fghjk' });
+    expect(bodies[2]).toEqual({ challenge: 'sealed-challenge', recoveryCode: 'abcde-fghjk' });
   });
 });

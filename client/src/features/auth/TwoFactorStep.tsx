@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
+import { isApiError } from '../../api';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
 import { TextField } from '../../components/form/Fields';
@@ -38,7 +39,9 @@ export function TwoFactorStep({ challenge, onSignedIn, onStartOver }: TwoFactorS
       onSignedIn();
     } catch (error) {
       // The server names `code` or `recoveryCode`; both are this one field. A dead challenge is the form's message.
-      applyServerErrors(error, form.setError, ['code', 'recoveryCode' as 'code']);
+      const recoveryError = isApiError(error) ? error.fieldErrors.recoveryCode : undefined;
+      if (recoveryError) form.setError('code', { type: 'server', message: recoveryError.join(' ') }, { shouldFocus: true });
+      else applyServerErrors(error, form.setError, ['code']);
     }
   });
 
