@@ -133,6 +133,9 @@ public static class DependencyInjection
         services.AddScoped<IIdentityService, IdentityService>();
         services.AddScoped<ITwoFactorAccounts, TwoFactorAccounts>();
         services.AddSingleton<ISignInChallenges, SignInChallenges>();
+        services.AddScoped<IExternalLogins, ExternalLogins>();
+        services.AddOptions<ExternalAuthenticationOptions>().BindConfiguration(ExternalAuthenticationOptions.Section);
+        services.AddHttpClient<IExternalIdentityProviders, OpenIdConnectProviders>(client => client.Timeout = TimeSpan.FromSeconds(30));
     }
 
     private static void AddValidatedOptions<T>(this IServiceCollection services, string section)

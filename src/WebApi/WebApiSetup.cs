@@ -70,6 +70,7 @@ public static class WebApiSetup
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapTwoFactorEndpoints();
+        app.MapExternalLoginEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();

@@ -32,6 +32,9 @@ public enum AuditEventType
     TwoFactorCodeRefused,
     TwoFactorRecoveryCodeUsed,
     TwoFactorRequirementChanged,
+    ExternalLoginLinked,
+    ExternalLoginUnlinked,
+    ExternalSignInRefused,
 
     /// <summary>An admin scheduled a post although the brand check found something that blocks it.</summary>
     BrandGuardOverridden,

@@ -8,6 +8,7 @@ import { sendEmailVerification } from '../auth/api';
 import { useSession } from '../auth/useSession';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { TwoFactorCard } from './TwoFactorCard';
+import { ConnectedAccountsCard } from './ConnectedAccountsCard';
 import styles from './account.module.css';
 
 /** The signed-in person's own account: their e-mail address (confirmed or not) and their password. */
@@ -67,6 +68,7 @@ export default function AccountPage() {
         </div>
       </section>
       <TwoFactorCard />
+      <ConnectedAccountsCard />
     </div>
   );
 }

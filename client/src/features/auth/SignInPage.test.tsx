@@ -67,6 +67,7 @@ describe('SignInPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (request: Request) => {
+        if (request.url.endsWith('/external/providers')) return json([]);
         calls.push({ url: new URL(request.url).pathname, body: await request.clone().json() });
         return answers.shift()!;
       }),
@@ -99,6 +100,7 @@ describe('SignInPage', () => {
     vi.stubGlobal(
       'fetch',
       vi.fn(async (request: Request) => {
+        if (request.url.endsWith('/external/providers')) return json([]);
         bodies.push(await request.clone().json());
         return answers.shift()!;
       }),
@@ -115,5 +117,20 @@ describe('SignInPage', () => {
 
     expect(await screen.findByRole('heading', { name: 'App home' })).toBeInTheDocument();
     expect(bodies[2]).toEqual({ challenge: 'sealed-challenge', recoveryCode: 'abcde-fghjk' });
+  });
+
+  it('offers the providers the server has set up, and none when it has none', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () =>
+        json([
+          { key: 'google', name: 'Google' },
+          { key: 'linkedin', name: 'LinkedIn' },
+        ]),
+      ),
+    );
+    renderPage(<SignInPage />, { path: '/sign-in' });
+    expect(await screen.findByRole('button', { name: 'Continue with Google' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Continue with LinkedIn' })).toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import styles from './auth.module.css';
 import { safeNext } from './redirects';
 import { signInSchema, type SignInValues } from './schemas';
 import { TwoFactorStep } from './TwoFactorStep';
+import { ExternalSignInButtons } from './ExternalSignInButtons';
 import { useSession } from './useSession';
 
 export default function SignInPage() {
@@ -94,6 +95,7 @@ export default function SignInPage() {
           </Button>
         </form>
       )}
+      {!challenge && <ExternalSignInButtons next={next} />}
     </AuthLayout>
   );
 }
