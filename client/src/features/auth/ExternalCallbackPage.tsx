@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Navigate, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { ButtonLink } from '../../components/Button';
 import { AuthLayout } from './AuthLayout';
-import { completeExternalLink, completeExternalSignIn, forgetPending, readPending } from './externalApi';
+import { completeExternalLink, completeExternalSignIn, forgetPending, nextKey, readPending } from './externalApi';
 import { safeNext } from './redirects';
 import { TwoFactorStep } from './TwoFactorStep';
+import { useSession } from './useSession';
 
 type State =
   | { status: 'checking' }
@@ -17,6 +18,7 @@ type State =
 export default function ExternalCallbackPage() {
   const { provider = '' } = useParams();
   const navigate = useNavigate();
+  const session = useSession();
   const [answer] = useState(() => {
     const params = new URLSearchParams(window.location.search);
     // The code is single-use, but it still leaves the address bar (and the history) at once.
@@ -58,6 +60,10 @@ export default function ExternalCallbackPage() {
       live = false;
     };
   }, [answer, provider, navigate]);
+
+  // Signed in (by this page, which the new session may render afresh): on to where the sign-in started.
+  if (session && answer.pending?.purpose !== 'link' && state.status !== 'two-factor')
+    return <Navigate to={safeNext(answer.pending?.next ?? sessionStorage.getItem(nextKey))} replace />;
 
   return (
     <AuthLayout title="Signing you in">

@@ -3,6 +3,9 @@ import { api, sessionStore, unwrap, type AuthResponse } from '../../api';
 
 const pendingKey = 'brandauto.external-sign-in';
 
+/** Where to go once signed in; kept apart from the pending sign-in, which is forgotten as soon as it is used. */
+export const nextKey = 'brandauto.external-next';
+
 /** What this tab started at a provider: checked against the answer, so an answer this tab never asked for is refused. */
 export interface PendingExternal {
   provider: string;
@@ -29,6 +32,7 @@ export async function goToProvider(provider: string, purpose: PendingExternal['p
   const state = new URL(authorizationUrl).searchParams.get('state') ?? '';
   const pending: PendingExternal = { provider, state, purpose, next };
   sessionStorage.setItem(pendingKey, JSON.stringify(pending));
+  sessionStorage.setItem(nextKey, next);
   window.location.assign(authorizationUrl);
 }
 
