@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { startPlatforms } from './fakes/platforms.mjs';
 import { needsBilling, startBillingInstance } from './billing-instance.mjs';
 import { env as oauthEnv } from './fakes/oauth.mjs';
+import { env as oidcEnv } from './fakes/oidc.mjs';
 
 const clientDir = fileURLToPath(new URL('..', import.meta.url));
 const repoRoot = path.resolve(clientDir, '..');
@@ -139,6 +140,13 @@ const oauth = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oau
 });
 await new Promise((resolve) => oauth.stdout.once('data', resolve));
 Object.assign(process.env, oauthEnv(oauthUrl));
+// Fake OpenID Connect providers for "Continue with Google / LinkedIn", in their own process too.
+const oidcUrl = `http://127.0.0.1:${await freePort()}`;
+const oidc = spawn(process.execPath, [path.join(clientDir, 'e2e', 'fakes', 'oidc.mjs'), new URL(oidcUrl).port], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+await new Promise((resolve) => oidc.stdout.once('data', resolve));
+Object.assign(process.env, oidcEnv(oidcUrl));
 // The API's port is chosen last, just before it starts: a port freed by freePort went to one of the fakes above, which
 // listen on any free port, and the API then found it taken.
 const port = await freePort();
@@ -179,6 +187,7 @@ let billing = null;
 const interrupt = async () => {
   await billing?.stop();
   oauth.kill('SIGTERM');
+  oidc.kill('SIGTERM');
   await stopApi(api);
   await platforms.stop();
   process.exit(130);
@@ -236,6 +245,7 @@ try {
   await stopApi(api);
   await platforms.stop();
   oauth.kill('SIGTERM');
+  oidc.kill('SIGTERM');
   if (exitCode !== 0) {
     const kept = path.join(repoRoot, 'artifacts', 'e2e', 'api.log');
     mkdirSync(path.dirname(kept), { recursive: true });

@@ -11,6 +11,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<Auth.SessionIssuer>();
         services.AddScoped<Auth.SessionTerminator>();
+        services.AddScoped<Auth.SignInCompletion>();
+        services.AddScoped<Auth.SecondFactorVerifier>();
         services.AddScoped<Auth.EmailVerificationMailer>();
         services.AddScoped<Auth.VerifiedEmailRequirement>();
         services.AddSingleton<Billing.PlanCatalog>();

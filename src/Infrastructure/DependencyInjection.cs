@@ -124,12 +124,19 @@ public static class DependencyInjection
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 options.Tokens.PasswordResetTokenProvider = PasswordResetTokenProvider.ProviderName;
                 options.Tokens.EmailConfirmationTokenProvider = EmailVerificationTokenProvider.ProviderName;
+                options.Tokens.AuthenticatorTokenProvider = TotpAuthenticatorTokenProvider.ProviderName;
             })
             .AddEntityFrameworkStores<CatalogDbContext>()
             .AddTokenProvider<PasswordResetTokenProvider>(PasswordResetTokenProvider.ProviderName)
-            .AddTokenProvider<EmailVerificationTokenProvider>(EmailVerificationTokenProvider.ProviderName);
+            .AddTokenProvider<EmailVerificationTokenProvider>(EmailVerificationTokenProvider.ProviderName)
+            .AddTokenProvider<TotpAuthenticatorTokenProvider>(TotpAuthenticatorTokenProvider.ProviderName);
         services.AddValidatedOptions<Application.Auth.AccountOptions>(Application.Auth.AccountOptions.Section);
         services.AddScoped<IIdentityService, IdentityService>();
+        services.AddScoped<ITwoFactorAccounts, TwoFactorAccounts>();
+        services.AddSingleton<ISignInChallenges, SignInChallenges>();
+        services.AddScoped<IExternalLogins, ExternalLogins>();
+        services.AddOptions<ExternalAuthenticationOptions>().BindConfiguration(ExternalAuthenticationOptions.Section);
+        services.AddHttpClient<IExternalIdentityProviders, OpenIdConnectProviders>(client => client.Timeout = TimeSpan.FromSeconds(30));
     }
 
     private static void AddValidatedOptions<T>(this IServiceCollection services, string section)

@@ -72,6 +72,8 @@ public static class WebApiSetup
 
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
+        app.MapTwoFactorEndpoints();
+        app.MapExternalLoginEndpoints();
         app.MapTenantEndpoints();
         app.MapCompanyEndpoints();
         app.MapOnboardingEndpoints();

@@ -10,10 +10,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches. */
         get: operations["SearchFiles"];
         put?: never;
         post?: never;
@@ -32,10 +29,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}. */
         post: operations["AskStrategist"];
         delete?: never;
         options?: never;
@@ -50,10 +44,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The caller's chat sessions, most recent first.
-         * @description API keys need the 'AI' permission.
-         */
+        /** The caller's chat sessions, most recent first. */
         get: operations["ListChatSessions"];
         put?: never;
         post?: never;
@@ -70,10 +61,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A session's messages, answers with their citations.
-         * @description API keys need the 'AI' permission.
-         */
+        /** A session's messages, answers with their citations. */
         get: operations["ListChatMessages"];
         put?: never;
         post?: never;
@@ -93,17 +81,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /**
-         * Delete a chat session and its messages.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Delete a chat session and its messages. */
         delete: operations["DeleteChatSession"];
         options?: never;
         head?: never;
-        /**
-         * Rename a chat session.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Rename a chat session. */
         patch: operations["RenameChatSession"];
         trace?: never;
     };
@@ -116,10 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version. */
         post: operations["GenerateBrandStrategy"];
         delete?: never;
         options?: never;
@@ -134,10 +113,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A company's strategy versions, newest first.
-         * @description API keys need the 'AI' permission.
-         */
+        /** A company's strategy versions, newest first. */
         get: operations["ListBrandStrategyVersions"];
         put?: never;
         post?: never;
@@ -155,10 +131,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /**
-         * Edit a strategy version.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Edit a strategy version. */
         put: operations["EditBrandStrategyVersion"];
         post?: never;
         delete?: never;
@@ -176,10 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Accept a strategy version into the company profile.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Accept a strategy version into the company profile. */
         post: operations["AcceptBrandStrategyVersion"];
         delete?: never;
         options?: never;
@@ -196,10 +166,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference. */
         post: operations["AnalyzeMarket"];
         delete?: never;
         options?: never;
@@ -214,10 +181,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A company's earlier market analyses, newest first (up to 50).
-         * @description API keys need the 'AI' permission.
-         */
+        /** A company's earlier market analyses, newest first (up to 50). */
         get: operations["ListMarketAnalyses"];
         put?: never;
         post?: never;
@@ -236,10 +200,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Post drafts per platform within each platform's limit, in the brand's voice.
-         * @description API keys need the 'AI' permission.
-         */
+        /** Post drafts per platform within each platform's limit, in the brand's voice. */
         post: operations["GeneratePosts"];
         delete?: never;
         options?: never;
@@ -254,49 +215,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * This month's AI requests and tokens against the plan's quota.
-         * @description API keys need the 'AI' permission.
-         */
+        /** This month's AI requests and tokens against the plan's quota. */
         get: operations["GetAiUsage"];
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The workspace's API keys (never their secrets), with when and from where each was last used. */
-        get: operations["ListApiKeys"];
-        put?: never;
-        /** Make an API key with scopes and an optional expiry; the answer holds its secret, shown this once only. */
-        post: operations["CreateApiKey"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/api-keys/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke an API key: it is refused from its next request (within seconds on every server). */
-        delete: operations["RevokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -311,10 +234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background. */
         post: operations["UploadAssets"];
         delete?: never;
         options?: never;
@@ -329,10 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's assets, newest first.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** The tenant's assets, newest first. */
         get: operations["ListAssets"];
         put?: never;
         post?: never;
@@ -349,24 +266,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * An asset's metadata, processing state and signed links.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** An asset's metadata, processing state and signed links. */
         get: operations["GetAsset"];
         put?: never;
         post?: never;
-        /**
-         * Delete an asset and its stored files.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Delete an asset and its stored files. */
         delete: operations["DeleteAsset"];
         options?: never;
         head?: never;
-        /**
-         * Rename, retag or describe (alt text) an asset.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Rename, retag or describe (alt text) an asset. */
         patch: operations["UpdateAsset"];
         trace?: never;
     };
@@ -379,10 +287,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI. */
         post: operations["ArchiveAsset"];
         delete?: never;
         options?: never;
@@ -399,10 +304,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Make an archived asset current again.
-         * @description API keys need the 'Assets' permission.
-         */
+        /** Make an archived asset current again. */
         post: operations["RestoreAsset"];
         delete?: never;
         options?: never;
@@ -421,6 +323,23 @@ export interface paths {
         get: operations["GetJsonWebKeySet"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/login/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Second step of signing in: the challenge and a code from the authenticator app or a single-use recovery code. */
+        post: operations["CompleteTwoFactorSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -453,7 +372,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with e-mail and password. */
+        /** Sign in with e-mail and password; an account with two-factor sign-in gets a challenge (202) for POST /login/two-factor. */
         post: operations["SignIn"];
         delete?: never;
         options?: never;
@@ -665,6 +584,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller signs in with a second factor, recovery codes left, and whether the workspace requires it. */
+        get: operations["GetTwoFactorStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/authenticator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new authenticator key (text, otpauth:// URI and QR code); nothing changes until a code confirms it. */
+        post: operations["StartAuthenticatorEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn on two-factor sign-in with a code from the new key; answers ten recovery codes, shown once; other sessions end. */
+        post: operations["EnableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn off two-factor sign-in with a code or the password; the key and recovery codes are forgotten, other sessions end. */
+        post: operations["DisableTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/two-factor/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ten new recovery codes, shown once, with a code from the app; the old ones stop working. */
+        post: operations["RenewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The providers this server offers for signing in (Google, LinkedIn); empty when none is configured. */
+        get: operations["ListExternalProviders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/providers/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start signing in or up with a provider (OpenID Connect, code + PKCE): the address to send the browser to. */
+        post: operations["StartExternalSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/providers/{provider}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with a provider's code; a new verified address signs up, an address with an account must link it first. */
+        post: operations["CompleteExternalSignIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/logins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's ways in: each configured provider, connected or not, and whether they have a password. */
+        get: operations["ListExternalLogins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/providers/{provider}/link/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start connecting a provider to the caller's account: the address to send the browser to. */
+        post: operations["StartExternalLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/providers/{provider}/link/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish connecting a provider (its address must be verified there); answers the caller's ways in. */
+        post: operations["CompleteExternalLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/external/logins/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Disconnect a provider, as long as a password or another provider remains. */
+        delete: operations["UnlinkExternalLogin"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automation/schedule-content": {
         parameters: {
             query?: never;
@@ -674,10 +797,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key.
-         * @description API keys need the 'Publish' permission.
-         */
+        /** Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key. */
         post: operations["ScheduleContent"];
         delete?: never;
         options?: never;
@@ -694,10 +814,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Move a post to a new time; it is sent at the new time only.
-         * @description API keys need the 'Publish' permission.
-         */
+        /** Move a post to a new time; it is sent at the new time only. */
         post: operations["RescheduleContent"];
         delete?: never;
         options?: never;
@@ -714,10 +831,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Cancel a post: it is never sent.
-         * @description API keys need the 'Publish' permission.
-         */
+        /** Cancel a post: it is never sent. */
         post: operations["CancelContent"];
         delete?: never;
         options?: never;
@@ -734,10 +848,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key.
-         * @description API keys need the 'Publish' permission.
-         */
+        /** Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key. */
         post: operations["PublishContentNow"];
         delete?: never;
         options?: never;
@@ -752,10 +863,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The automation activity feed: every run with its state, result and requests, newest first.
-         * @description API keys need the 'Read content' permission.
-         */
+        /** The automation activity feed: every run with its state, result and requests, newest first. */
         get: operations["ListAutomationTasks"];
         put?: never;
         post?: never;
@@ -997,16 +1105,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The tenant's brands.
-         * @description API keys need the 'Read content' permission.
-         */
+        /** The tenant's brands. */
         get: operations["ListCompanies"];
         put?: never;
-        /**
-         * Add a brand (the plan limits how many).
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Add a brand (the plan limits how many). */
         post: operations["CreateCompany"];
         delete?: never;
         options?: never;
@@ -1021,21 +1123,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * One of the tenant's brands.
-         * @description API keys need the 'Read content' permission.
-         */
+        /** One of the tenant's brands. */
         get: operations["GetCompany"];
-        /**
-         * Replace a brand's name, description, industry and website.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Replace a brand's name, description, industry and website. */
         put: operations["UpdateCompany"];
         post?: never;
-        /**
-         * Delete a brand.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Delete a brand. */
         delete: operations["DeleteCompany"];
         options?: never;
         head?: never;
@@ -1066,16 +1159,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...).
-         * @description API keys need the 'Read content' permission.
-         */
+        /** The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...). */
         get: operations["ListContent"];
         put?: never;
-        /**
-         * Create a draft post.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Create a draft post. */
         post: operations["CreateContent"];
         delete?: never;
         options?: never;
@@ -1090,21 +1177,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * A post with its variants, state and the latest outcome on each network.
-         * @description API keys need the 'Read content' permission.
-         */
+        /** A post with its variants, state and the latest outcome on each network. */
         get: operations["GetContent"];
-        /**
-         * Replace a post's title, variants and planned time; it goes back to Draft.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Replace a post's title, variants and planned time; it goes back to Draft. */
         put: operations["UpdateContent"];
         post?: never;
-        /**
-         * Delete a post (and its schedule).
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Delete a post (and its schedule). */
         delete: operations["DeleteContent"];
         options?: never;
         head?: never;
@@ -1120,10 +1198,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Ask for review: Draft -> InReview.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Ask for review: Draft -> InReview. */
         post: operations["SubmitContent"];
         delete?: never;
         options?: never;
@@ -1140,10 +1215,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Approve a post in review, optionally with a comment.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Approve a post in review, optionally with a comment. */
         post: operations["ApproveContent"];
         delete?: never;
         options?: never;
@@ -1160,10 +1232,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /**
-         * Send a post in review back to Draft with a comment saying what to change.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Send a post in review back to Draft with a comment saying what to change. */
         post: operations["RejectContent"];
         delete?: never;
         options?: never;
@@ -1178,15 +1247,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Whether approval is required before scheduling, and the workspace's time zone.
-         * @description API keys need the 'Read content' permission.
-         */
+        /** Whether approval is required before scheduling, and the workspace's time zone. */
         get: operations["GetContentSettings"];
-        /**
-         * Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts. */
         put: operations["UpdateContentSettings"];
         post?: never;
         delete?: never;
@@ -1212,74 +1275,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/content/import/template": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A CSV template to fill in: the columns the import recognises and two example rows. */
-        get: operations["GetImportTemplate"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/content/import/columns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The CSV file's columns, the post fields they can fill, a guess of which is which, and its first rows. */
-        post: operations["ReadImportColumns"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/content/import/dry-run": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Check every row as the import would, changing nothing: each bad row with its column and reason, rows imported before, rows ready. */
-        post: operations["DryRunContentImport"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/content/import": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Import the CSV file's posts, all or nothing (400 naming each bad row and column) or row by row; rows imported before are skipped. */
-        post: operations["ImportContent"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1287,10 +1282,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation.
-         * @description API keys need the 'Analytics' permission.
-         */
+        /** Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation. */
         get: operations["GetDashboard"];
         put?: never;
         post?: never;
@@ -1394,16 +1386,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * The connected accounts, pages and locations, with their status (never their tokens).
-         * @description API keys need the 'Read content' permission.
-         */
+        /** The connected accounts, pages and locations, with their status (never their tokens). */
         get: operations["ListSocialConnections"];
         put?: never;
-        /**
-         * Register an account by its access (and refresh) token.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Register an account by its access (and refresh) token. */
         post: operations["CreateSocialConnection"];
         delete?: never;
         options?: never;
@@ -1421,10 +1407,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /**
-         * Remove a connection and its tokens.
-         * @description API keys need the 'Write content' permission.
-         */
+        /** Remove a connection and its tokens. */
         delete: operations["DeleteSocialConnection"];
         options?: never;
         head?: never;
@@ -1721,6 +1704,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{id}/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Require (or stop requiring) every member to sign in with a second factor; the admin must have one. */
+        put: operations["SetTwoFactorRequirement"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{id}/audit-log": {
         parameters: {
             query?: never;
@@ -1862,31 +1862,6 @@ export interface components {
             sources: components["schemas"]["Domain.Ai.ChatCitation"][];
             source: components["schemas"]["Application.Ai.AiSourceDto"];
         };
-        "Application.ApiKeys.ApiKeyDto": {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            displayPrefix: string;
-            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
-            state: components["schemas"]["Application.ApiKeys.ApiKeyState"];
-            /** Format: int32 */
-            requestsPerMinute?: number | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: date-time */
-            revokedAt?: string | null;
-            /** Format: date-time */
-            lastUsedAt?: string | null;
-            lastUsedIp?: string | null;
-        };
-        /** @enum {string} */
-        "Application.ApiKeys.ApiKeyState": "active" | "expired" | "revoked";
-        "Application.ApiKeys.CreatedApiKeyDto": {
-            key: components["schemas"]["Application.ApiKeys.ApiKeyDto"];
-            secret: string;
-        };
         "Application.Assets.AssetDto": {
             /** Format: uuid */
             id: string;
@@ -1964,6 +1939,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            requiresTwoFactor: boolean;
         };
         "Application.Auth.AuthUser": {
             /** Format: uuid */
@@ -1972,6 +1948,28 @@ export interface components {
             fullName: string;
             role: string;
             emailVerified: boolean;
+            twoFactorEnabled: boolean;
+        };
+        "Application.Auth.AuthenticatorSetupDto": {
+            sharedKey: string;
+            authenticatorUri: string;
+            qrCodeSvg: string;
+        };
+        "Application.Auth.ExternalAuthorizationDto": {
+            authorizationUrl: string;
+        };
+        "Application.Auth.ExternalLoginDto": {
+            key: string;
+            name: string;
+            linked: boolean;
+        };
+        "Application.Auth.ExternalLoginsDto": {
+            providers: components["schemas"]["Application.Auth.ExternalLoginDto"][];
+            hasPassword: boolean;
+        };
+        "Application.Auth.ExternalProviderDto": {
+            key: string;
+            name: string;
         };
         "Application.Auth.InvitationPreview": {
             workspaceName: string;
@@ -1981,6 +1979,9 @@ export interface components {
             /** Format: date-time */
             expiresAt: string;
             hasAccount: boolean;
+        };
+        "Application.Auth.RecoveryCodesDto": {
+            recoveryCodes: string[];
         };
         "Application.Auth.SessionDto": {
             /** Format: uuid */
@@ -1997,6 +1998,17 @@ export interface components {
             ipAddress?: string | null;
             userAgent?: string | null;
             current: boolean;
+        };
+        "Application.Auth.TwoFactorChallengeResponse": {
+            challenge: string;
+            /** Format: int32 */
+            expiresIn: number;
+        };
+        "Application.Auth.TwoFactorStatusDto": {
+            enabled: boolean;
+            /** Format: int32 */
+            recoveryCodesLeft: number;
+            requiredByWorkspace: boolean;
         };
         "Application.Automation.AutomationTaskDto": {
             /** Format: uuid */
@@ -2225,71 +2237,6 @@ export interface components {
             text: string;
             mediaAssetIds?: string[] | null;
         };
-        "Application.Content.ImportColumnsDto": {
-            headers: string[];
-            delimiter: string;
-            /** Format: int32 */
-            rows: number;
-            suggested: {
-                [key: string]: string;
-            };
-            fields: components["schemas"]["Application.Content.ImportFieldDto"][];
-            sampleRows: string[][];
-        };
-        "Application.Content.ImportFieldDto": {
-            key: string;
-            label: string;
-            description: string;
-            required: boolean;
-        };
-        /** @enum {string} */
-        "Application.Content.ImportMode": "allOrNothing" | "rowByRow";
-        "Application.Content.ImportReadyRowDto": {
-            /** Format: int32 */
-            row: number;
-            title: string;
-            local?: string | null;
-            networks: string[];
-            /** Format: uuid */
-            postId?: string | null;
-        };
-        "Application.Content.ImportReportDto": {
-            /** Format: int32 */
-            rows: number;
-            /** Format: int32 */
-            ready: number;
-            /** Format: int32 */
-            invalid: number;
-            /** Format: int32 */
-            alreadyImported: number;
-            /** Format: int32 */
-            duplicates: number;
-            /** Format: int32 */
-            created: number;
-            dryRun: boolean;
-            target: components["schemas"]["Application.Content.ImportTarget"];
-            mode?: components["schemas"]["Application.Content.ImportMode"];
-            timeZone: string;
-            errors: components["schemas"]["Application.Content.ImportRowErrorDto"][];
-            skipped: components["schemas"]["Application.Content.ImportSkippedRowDto"][];
-            sample: components["schemas"]["Application.Content.ImportReadyRowDto"][];
-        };
-        "Application.Content.ImportRowErrorDto": {
-            /** Format: int32 */
-            row: number;
-            column: string;
-            field: string;
-            message: string;
-        };
-        "Application.Content.ImportSkippedRowDto": {
-            /** Format: int32 */
-            row: number;
-            reason: string;
-            /** Format: int32 */
-            sameAsRow?: number | null;
-        };
-        /** @enum {string} */
-        "Application.Content.ImportTarget": "draft" | "schedule";
         "Application.Content.PlatformResultDto": {
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
             outcome: string;
@@ -2632,10 +2579,14 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             current: boolean;
+            requiresTwoFactor: boolean;
         };
         "Application.Tenants.TenantTimeZoneDto": {
             timeZone: string;
             currentOffset: string;
+        };
+        "Application.Tenants.TwoFactorRequirementDto": {
+            requiresTwoFactor: boolean;
         };
         "Domain.Ai.BrandStrategy": {
             vision: string;
@@ -2668,8 +2619,6 @@ export interface components {
             do: string[];
             avoid: string[];
         };
-        /** @enum {string} */
-        "Domain.ApiKeys.ApiScope": "contentRead" | "contentWrite" | "publish" | "assets" | "analytics" | "ai";
         /** @enum {string} */
         "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
         /** @enum {string} */
@@ -2757,14 +2706,6 @@ export interface components {
         };
         "WebApi.Endpoints.AiEndpoints.RenameSessionRequest": {
             title: string;
-        };
-        "WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest": {
-            name: string;
-            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: int32 */
-            requestsPerMinute?: number | null;
         };
         "WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest": {
             /** Format: uuid */
@@ -2877,18 +2818,10 @@ export interface components {
         "WebApi.Endpoints.ContentEndpoints.ReviewRequest": {
             comment?: string | null;
         };
-        "WebApi.Endpoints.ContentImportEndpoints.ImportFileForm": {
-            /** Format: binary */
-            file: string;
-        };
-        "WebApi.Endpoints.ContentImportEndpoints.ImportForm": {
-            /** Format: binary */
-            file: string;
-            mapping?: string | null;
-            target?: string | null;
-            mode?: string | null;
-            /** Format: uuid */
-            companyId?: string | null;
+        "WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest": {
+            code: string;
+            state: string;
+            timeZone?: string | null;
         };
         "WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest": {
             basics?: components["schemas"]["Application.Onboarding.CompanyBasics"];
@@ -2949,6 +2882,21 @@ export interface components {
         };
         "WebApi.Endpoints.TenantEndpoints.TimeZoneRequest": {
             timeZone: string;
+        };
+        "WebApi.Endpoints.TenantEndpoints.TwoFactorRequirementRequest": {
+            required: boolean;
+        };
+        "WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest": {
+            code: string;
+        };
+        "WebApi.Endpoints.TwoFactorEndpoints.DisableTwoFactorRequest": {
+            code?: string | null;
+            password?: string | null;
+        };
+        "WebApi.Endpoints.TwoFactorEndpoints.TwoFactorSignInRequest": {
+            challenge: string;
+            code?: string | null;
+            recoveryCode?: string | null;
         };
     };
     responses: never;
@@ -3960,189 +3908,12 @@ export interface operations {
             };
         };
     };
-    ListApiKeys: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"][];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    CreateApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.CreatedApiKeyDto"];
-                };
-            };
-            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The request body is not of a media type this operation accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    RevokeApiKey: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
     UploadAssets: {
         parameters: {
             query?: {
                 companyId?: string;
             };
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -4217,15 +3988,6 @@ export interface operations {
             };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4666,6 +4428,57 @@ export interface operations {
             };
         };
     };
+    CompleteTwoFactorSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.TwoFactorSignInRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     RegisterAccount: {
         parameters: {
             query?: never;
@@ -4737,6 +4550,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.TwoFactorChallengeResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5388,6 +5210,787 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTwoFactorStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.TwoFactorStatusDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartAuthenticatorEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.AuthenticatorSetupDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    EnableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.RecoveryCodesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DisableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.DisableTwoFactorRequest"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RenewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.RecoveryCodesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListExternalProviders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalProviderDto"][];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartExternalSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalAuthorizationDto"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteExternalSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                };
+            };
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.TwoFactorChallengeResponse"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListExternalLogins: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    StartExternalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalAuthorizationDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CompleteExternalLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    UnlinkExternalLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6691,10 +7294,7 @@ export interface operations {
     AddBrandRule: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6740,26 +7340,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7089,10 +7671,7 @@ export interface operations {
     CreateCompany: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7147,26 +7726,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7486,10 +8047,7 @@ export interface operations {
     CreateContent: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7544,26 +8102,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8247,323 +8787,6 @@ export interface operations {
             };
         };
     };
-    GetImportTemplate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ReadImportColumns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportFileForm"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.Content.ImportColumnsDto"];
-                };
-            };
-            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Content Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The request body is not of a media type this operation accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    DryRunContentImport: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
-                };
-            };
-            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Content Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The request body is not of a media type this operation accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
-    ImportContent: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
-                };
-            };
-            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not signed in, or the access token is invalid or expired. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
-            402: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Signed in, but the caller's role does not allow this. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Nothing with this id exists in the caller's tenant. */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Content Too Large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description The request body is not of a media type this operation accepts. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Too many requests: wait the seconds the Retry-After header gives. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-        };
-    };
     GetDashboard: {
         parameters: {
             query?: never;
@@ -8966,10 +9189,7 @@ export interface operations {
     StartOnboardingCompany: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9051,15 +9271,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description Unprocessable Content */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
                 headers: {
@@ -9121,10 +9332,7 @@ export interface operations {
     CreateSocialConnection: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9179,26 +9387,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9821,10 +10011,7 @@ export interface operations {
     CreateTenant: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9870,26 +10057,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9969,10 +10138,7 @@ export interface operations {
     InviteMember: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -10038,26 +10204,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
-            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
-                };
-            };
-            /** @description Unprocessable Content */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10360,6 +10508,86 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Application.Tenants.TenantTimeZoneDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    SetTwoFactorRequirement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.TwoFactorRequirementRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Tenants.TwoFactorRequirementDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */

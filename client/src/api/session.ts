@@ -78,6 +78,14 @@ export const sessionStore = {
     return current;
   },
 
+  /** Follows a change to who or where the user is (two-factor sign-in turned on, the workspace's rule) without new tokens. */
+  update(change: { user?: Partial<AuthUser>; tenant?: Partial<AuthTenant> }) {
+    if (!current) return;
+    current = { ...current, user: { ...current.user, ...change.user }, tenant: { ...current.tenant, ...change.tenant } };
+    globalThis.localStorage?.setItem(storageKey, JSON.stringify(current));
+    emit();
+  },
+
   clear(reason: EndReason) {
     const hadSession = current !== null;
     current = null;

@@ -33,6 +33,7 @@ export const routes: RouteObject[] = [
       { path: 'forgot-password', ...page(() => import('../features/auth/ForgotPasswordPage')) },
       { path: 'reset-password', ...page(() => import('../features/auth/ResetPasswordPage')) },
       { path: 'verify-email', ...page(() => import('../features/auth/VerifyEmailPage')) },
+      { path: 'auth/callback/:provider', ...page(() => import('../features/auth/ExternalCallbackPage')) },
       { path: 'settings/billing', element: <BillingReturn /> },
       {
         path: 'app',

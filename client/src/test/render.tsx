@@ -36,7 +36,15 @@ export function problem(status: number, fields: Partial<{ title: string; detail:
 
 /** What sign-in style endpoints answer. */
 export function authResponse(
-  overrides: { accessToken?: string; refreshToken?: string; expiresIn?: number; role?: string; emailVerified?: boolean } = {},
+  overrides: {
+    accessToken?: string;
+    refreshToken?: string;
+    expiresIn?: number;
+    role?: string;
+    emailVerified?: boolean;
+    twoFactorEnabled?: boolean;
+    requiresTwoFactor?: boolean;
+  } = {},
 ) {
   return {
     accessToken: overrides.accessToken ?? 'access-1',
@@ -48,7 +56,8 @@ export function authResponse(
       fullName: 'Ada Admin',
       role: overrides.role ?? 'admin',
       emailVerified: overrides.emailVerified ?? true,
+      twoFactorEnabled: overrides.twoFactorEnabled ?? false,
     },
-    tenant: { id: 't1', name: 'Northwind' },
+    tenant: { id: 't1', name: 'Northwind', requiresTwoFactor: overrides.requiresTwoFactor ?? false },
   };
 }

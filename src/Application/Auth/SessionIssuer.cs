@@ -39,8 +39,8 @@ public sealed class SessionIssuer(ICatalogDb catalog, IAccessTokenIssuer accessT
             access.Token,
             refreshToken,
             access.ExpiresInSeconds,
-            new AuthUser(user.Id, user.Email, user.FullName, role.ToClaimValue(), user.EmailVerified),
-            new AuthTenant(tenant.Id, tenant.Name));
+            new AuthUser(user.Id, user.Email, user.FullName, role.ToClaimValue(), user.EmailVerified, user.TwoFactorEnabled),
+            new AuthTenant(tenant.Id, tenant.Name, tenant.RequiresTwoFactor));
     }
 
     private static (string Token, string Hash) NewRefreshToken()

@@ -1,15 +1,16 @@
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
-using BrandAutomator.Domain.Tenants;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Auth;
 
-/// <summary>Sign-in with e-mail and password, into the given tenant or the first one the user joined.</summary>
-public sealed record SignIn(string Email, string Password, Guid? TenantId = null) : ICommand<AuthResponse>;
+/// <summary>
+/// Sign-in with e-mail and password, into the given tenant or the first one the user joined. An account with
+/// two-factor sign-in gets a short-lived challenge instead of a session: <see cref="CompleteTwoFactorSignIn"/> follows.
+/// </summary>
+public sealed record SignIn(string Email, string Password, Guid? TenantId = null) : ICommand<SignInOutcome>;
 
 public sealed class SignInValidator : AbstractValidator<SignIn>
 {
@@ -21,13 +22,17 @@ public sealed class SignInValidator : AbstractValidator<SignIn>
 }
 
 public sealed class SignInHandler(
-    ICatalogDb catalog, IIdentityService identity, SessionIssuer sessions, IAuditLog audit) : ICommandHandler<SignIn, AuthResponse>
+    IIdentityService identity, SignInCompletion completion, ISignInChallenges challenges, IAuditLog audit, TimeProvider clock)
+    : ICommandHandler<SignIn, SignInOutcome>
 {
     // The same words for an unknown e-mail and a wrong password, so that sign-in does not tell who has an account.
     public const string InvalidCredentials = "The e-mail or password is not correct.";
     public const string LockedOut = "Too many failed sign-ins: this account is locked for 15 minutes.";
 
-    public async ValueTask<AuthResponse> Handle(SignIn command, CancellationToken cancellationToken)
+    /// <summary>How long the second step may take: long enough to find a phone, short enough that a leaked challenge is worthless.</summary>
+    public static readonly TimeSpan ChallengeLifetime = TimeSpan.FromMinutes(5);
+
+    public async ValueTask<SignInOutcome> Handle(SignIn command, CancellationToken cancellationToken)
     {
         var user = await identity.FindByEmailAsync(command.Email, cancellationToken);
         var check = await identity.CheckPasswordAsync(user?.Id, command.Password, cancellationToken);
@@ -42,19 +47,13 @@ public sealed class SignInHandler(
                 throw new AuthenticationFailedException(InvalidCredentials);
         }
 
-        var membership = await catalog.Memberships
-            .Where(m => m.UserId == user!.Id)
-            .Join(catalog.Tenants.Where(t => t.State == TenantState.Ready), m => m.TenantId, t => t.Id, (m, t) => new { m.Role, Tenant = t })
-            .Where(x => command.TenantId == null || x.Tenant.Id == command.TenantId)
-            .OrderBy(x => x.Tenant.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken)
-            ?? throw new AuthenticationFailedException(command.TenantId is null
-                ? "This account does not belong to any workspace any more."
-                : "This account does not belong to that workspace.");
+        if (user!.TwoFactorEnabled)
+        {
+            // Not a session: only the password is proven. The challenge names the user and the workspace and expires.
+            var challenge = challenges.Issue(new SignInChallenge(user.Id, command.TenantId, clock.GetUtcNow() + ChallengeLifetime));
+            return new SignInOutcome(null, new TwoFactorChallengeResponse(challenge, (int)ChallengeLifetime.TotalSeconds));
+        }
 
-        var response = sessions.Start(user!, membership.Tenant, membership.Role);
-        await catalog.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(AuditEventType.SignInSucceeded, membership.Tenant.Id, user!.Id, "Signed in.", cancellationToken);
-        return response;
+        return new SignInOutcome(await completion.OpenSessionAsync(user, command.TenantId, "Signed in.", cancellationToken), null);
     }
 }

@@ -31,6 +31,6 @@ public sealed class CreateTenantHandler(
         await transaction.CommitAsync(cancellationToken);
 
         await audit.RecordAsync(AuditEventType.TenantCreated, tenant.Id, currentUser.UserId, $"Created '{tenant.Name}'.", cancellationToken);
-        return new TenantDto(tenant.Id, tenant.Name, tenant.Slug, TenantRole.Admin.ToClaimValue(), tenant.TimeZone, tenant.CreatedAt, Current: false);
+        return new TenantDto(tenant.Id, tenant.Name, tenant.Slug, TenantRole.Admin.ToClaimValue(), tenant.TimeZone, tenant.CreatedAt, Current: false, tenant.RequiresTwoFactor);
     }
 }

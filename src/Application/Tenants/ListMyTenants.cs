@@ -19,6 +19,6 @@ public sealed class ListMyTenantsHandler(ICatalogDb catalog, ICurrentUser curren
             .ToListAsync(cancellationToken);
         return rows.Select(r => new TenantDto(
             r.Tenant.Id, r.Tenant.Name, r.Tenant.Slug, r.Role.ToClaimValue(), r.Tenant.TimeZone, r.Tenant.CreatedAt,
-            r.Tenant.Id == currentUser.TenantId)).ToList();
+            r.Tenant.Id == currentUser.TenantId, r.Tenant.RequiresTwoFactor)).ToList();
     }
 }

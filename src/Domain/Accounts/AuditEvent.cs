@@ -26,6 +26,15 @@ public enum AuditEventType
     EmailVerificationSent,
     EmailVerified,
     EmailVerificationRefused,
+    TwoFactorEnabled,
+    TwoFactorDisabled,
+    TwoFactorRecoveryCodesRenewed,
+    TwoFactorCodeRefused,
+    TwoFactorRecoveryCodeUsed,
+    TwoFactorRequirementChanged,
+    ExternalLoginLinked,
+    ExternalLoginUnlinked,
+    ExternalSignInRefused,
 
     /// <summary>An admin scheduled a post although the brand check found something that blocks it.</summary>
     BrandGuardOverridden,

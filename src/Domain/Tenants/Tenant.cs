@@ -31,6 +31,9 @@ public sealed class Tenant : Entity<Guid>
 
     public string TimeZone { get; private set; } = "UTC";
 
+    /// <summary>Members must sign in with a second factor: those without one are sent to set it up after signing in.</summary>
+    public bool RequiresTwoFactor { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     /// <summary>The last tenant migration applied to this tenant's schema.</summary>
@@ -81,6 +84,8 @@ public sealed class Tenant : Entity<Guid>
 
     /// <summary>The schema exists with every tenant table: the tenant may be used.</summary>
     public void MarkReady() => State = TenantState.Ready;
+
+    public void RequireTwoFactor(bool required) => RequiresTwoFactor = required;
 
     public void RecordSchemaVersion(string migrationId) => SchemaVersion = migrationId;
 

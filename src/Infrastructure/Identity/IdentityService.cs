@@ -136,5 +136,5 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProv
         _ => error.Description,
     };
 
-    private static UserAccount ToAccount(ApplicationUser user) => new(user.Id, user.Email!, user.FullName, user.EmailConfirmed);
+    private static UserAccount ToAccount(ApplicationUser user) => new(user.Id, user.Email!, user.FullName, user.EmailConfirmed, user.TwoFactorEnabled);
 }

@@ -3,6 +3,7 @@ using BrandAutomator.Application.Auth;
 using BrandAutomator.Infrastructure.Security;
 using BrandAutomator.WebApi.Security;
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace BrandAutomator.WebApi.Endpoints;
 
@@ -45,10 +46,16 @@ public static class AuthEndpoints
             .WithName("RegisterAccount")
             .WithSummary("Sign up: creates a tenant with its own schema and its first admin.");
 
-        anonymous.MapPost("/login", async (LoginRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new SignIn(body.Email ?? "", body.Password ?? "", body.TenantId), ct)))
+        anonymous.MapPost("/login", async Task<Results<Ok<AuthResponse>, Accepted<TwoFactorChallengeResponse>>> (
+                LoginRequest body, ISender sender, CancellationToken ct) =>
+            {
+                var outcome = await sender.Send(new SignIn(body.Email ?? "", body.Password ?? "", body.TenantId), ct);
+                return outcome.Session is { } session
+                    ? TypedResults.Ok(session)
+                    : TypedResults.Accepted((string?)null, outcome.TwoFactor!);
+            })
             .WithName("SignIn")
-            .WithSummary("Sign in with e-mail and password.");
+            .WithSummary("Sign in with e-mail and password; an account with two-factor sign-in gets a challenge (202) for POST /login/two-factor.");
 
         anonymous.MapPost("/refresh", async (RefreshRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RefreshSession(body.RefreshToken ?? ""), ct)))

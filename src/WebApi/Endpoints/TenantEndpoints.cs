@@ -18,6 +18,8 @@ public static class TenantEndpoints
     /// <summary>An IANA time zone id, such as Europe/Berlin.</summary>
     public sealed record TimeZoneRequest(string TimeZone);
 
+    public sealed record TwoFactorRequirementRequest(bool Required);
+
     public static IEndpointRouteBuilder MapTenantEndpoints(this IEndpointRouteBuilder app)
     {
         var tenants = app.MapGroup("/api/v1/tenants").WithTags("Tenants").RequireAuthorization(Policies.Viewer);
@@ -83,6 +85,11 @@ public static class TenantEndpoints
                 TypedResults.Ok(await sender.Send(new SetTenantTimeZone(id, body.TimeZone ?? ""), ct)))
             .WithName("SetTenantTimeZone")
             .WithSummary("Set the time zone in which members enter and read times (IANA id).");
+
+        admin.MapPut("/two-factor", async (Guid id, TwoFactorRequirementRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetTwoFactorRequirement(id, body.Required), ct)))
+            .WithName("SetTwoFactorRequirement")
+            .WithSummary("Require (or stop requiring) every member to sign in with a second factor; the admin must have one.");
 
         admin.MapGet("/audit-log", async (Guid id, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAuditEvents(id, page ?? 1, pageSize ?? 50), ct)))

@@ -24,6 +24,11 @@ public sealed partial class ProblemDetailsExceptionHandler(
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyAttemptsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(tooMany.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -57,6 +62,7 @@ public sealed partial class ProblemDetailsExceptionHandler(
             "Someone else changed this at the same moment; load it again and repeat your change."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
+        TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", e.Message),
         PlanLimitException e => PlanLimit(e),
         PayloadTooLargeException e => FieldProblem(StatusCodes.Status413PayloadTooLarge, "The upload is too large.", e.Field, e.Message),
         UnsupportedContentException e => FieldProblem(StatusCodes.Status415UnsupportedMediaType, "This kind of file is not accepted.", e.Field, e.Message),

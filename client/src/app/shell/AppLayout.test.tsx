@@ -34,6 +34,29 @@ describe('AppLayout', () => {
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/app/brands?view=grid');
   });
 
+  it('sends a member of a workspace that requires two-step verification to set it up first', async () => {
+    sessionStore.set(authResponse({ role: 'editor', requiresTwoFactor: true, twoFactorEnabled: false }));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => json({})),
+    );
+    const router = createMemoryRouter(
+      [
+        { path: '/app/settings/account', element: <p>account settings</p> },
+        { path: '/app/*', element: <AppLayout /> },
+      ],
+      { initialEntries: ['/app/calendar'] },
+    );
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+
+    await screen.findByText('account settings');
+    expect(router.state.location.search).toBe('?two-factor=required');
+  });
+
   it('forgets the page after a deliberate sign-out', async () => {
     sessionStore.set(authResponse());
     sessionStore.clear('signed-out');
@@ -95,7 +118,7 @@ describe('SessionWatcher', () => {
     );
 
     act(() => {
-      sessionStore.set({ ...authResponse(), tenant: { id: 't2', name: 'Other' } });
+      sessionStore.set({ ...authResponse(), tenant: { id: 't2', name: 'Other', requiresTwoFactor: false } });
     });
     await act(async () => {});
 

@@ -5,6 +5,8 @@ import { useWorkspaceSettings } from '../../features/settings/api';
 import { setDisplayTimeZone } from '../../lib/format';
 import { AppShell } from './AppShell';
 
+const accountPage = '/app/settings/account';
+
 /** The signed-in part of the app: without a session, off to sign-in, coming back here afterwards. */
 export default function AppLayout() {
   const session = useSession();
@@ -20,6 +22,9 @@ export default function AppLayout() {
     if (reason) params.set('reason', reason);
     return <Navigate to={`/sign-in?${params}`} replace />;
   }
+  // The workspace requires a second factor and this member has none yet: setting it up comes first.
+  if (session.tenant.requiresTwoFactor && !session.user.twoFactorEnabled && location.pathname !== accountPage)
+    return <Navigate to={`${accountPage}?two-factor=required`} replace />;
   return (
     <AppShell>
       <Outlet />

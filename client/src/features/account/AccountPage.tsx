@@ -7,6 +7,8 @@ import { useToast } from '../../components/Toaster';
 import { sendEmailVerification } from '../auth/api';
 import { useSession } from '../auth/useSession';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { TwoFactorCard } from './TwoFactorCard';
+import { ConnectedAccountsCard } from './ConnectedAccountsCard';
 import styles from './account.module.css';
 
 /** The signed-in person's own account: their e-mail address (confirmed or not) and their password. */
@@ -65,6 +67,8 @@ export default function AccountPage() {
           <ChangePasswordForm />
         </div>
       </section>
+      <TwoFactorCard />
+      <ConnectedAccountsCard />
     </div>
   );
 }

@@ -34,6 +34,12 @@ const eventLabels: Record<string, { label: string; tone?: 'danger' | 'warning' |
   BrandGuardOverridden: { label: 'Brand check overridden', tone: 'warning' },
   ApiKeyCreated: { label: 'API key created', tone: 'warning' },
   ApiKeyRevoked: { label: 'API key revoked' },
+  TwoFactorEnabled: { label: 'Two-step verification turned on', tone: 'success' },
+  TwoFactorDisabled: { label: 'Two-step verification turned off', tone: 'warning' },
+  TwoFactorRecoveryCodesRenewed: { label: 'New recovery codes made' },
+  TwoFactorCodeRefused: { label: 'Verification code refused', tone: 'warning' },
+  TwoFactorRecoveryCodeUsed: { label: 'Recovery code used', tone: 'warning' },
+  TwoFactorRequirementChanged: { label: 'Two-step verification rule changed', tone: 'warning' },
 };
 
 function describe(type: string) {

@@ -7,6 +7,7 @@ import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { signUp } from './api';
 import { AuthLayout } from './AuthLayout';
+import { ExternalSignInButtons } from './ExternalSignInButtons';
 import { passwordMin, signUpSchema, type SignUpValues } from './schemas';
 import { useSession } from './useSession';
 
@@ -70,6 +71,7 @@ export default function SignUpPage() {
           Create account
         </Button>
       </form>
+      <ExternalSignInButtons />
     </AuthLayout>
   );
 }

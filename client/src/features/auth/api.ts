@@ -1,4 +1,4 @@
-import { api, sessionStore, unwrap, type AuthResponse } from '../../api';
+import { api, sessionStore, unwrap, type AuthResponse, type TwoFactorChallenge } from '../../api';
 
 export interface SignInInput {
   email: string;
@@ -22,8 +22,20 @@ function start(response: AuthResponse) {
   return sessionStore.set(response);
 }
 
-export async function signIn(input: SignInInput) {
-  return start(await unwrap(api.POST('/api/v1/auth/login', { body: input })));
+/**
+ * Signs in, or answers the challenge of the second step when the account has two-factor sign-in (the password was
+ * right, but there is no session yet): `completeTwoFactorSignIn` follows with a code.
+ */
+export async function signIn(input: SignInInput): Promise<{ twoFactor: TwoFactorChallenge | null }> {
+  const answer = await unwrap(api.POST('/api/v1/auth/login', { body: input }));
+  if ('challenge' in answer) return { twoFactor: answer };
+  start(answer);
+  return { twoFactor: null };
+}
+
+/** The second step: a code from the authenticator app, or a recovery code (used up by this). */
+export async function completeTwoFactorSignIn(input: { challenge: string; code?: string; recoveryCode?: string }) {
+  return start(await unwrap(api.POST('/api/v1/auth/login/two-factor', { body: input })));
 }
 
 /** The new workspace starts in the browser's time zone (the settings page can change it); the API falls back to UTC. */

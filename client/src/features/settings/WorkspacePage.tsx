@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
 import { timeZones, useSetApprovalRules, useSetTimeZone, useWorkspaceSettings, type WorkspaceSettings } from './api';
 import styles from './settings.module.css';
+import { TwoFactorRequirementCard } from './TwoFactorRequirementCard';
 
 const zoneSchema = z.object({ timeZone: z.string().min(1, 'Choose a time zone.') });
 const rulesSchema = z.object({ approvalRequired: z.boolean(), adminsMayApproveOwnPosts: z.boolean() });
@@ -27,6 +28,7 @@ export default function WorkspacePage() {
         <div className="stack">
           <TimeZoneCard settings={data} canEdit={canEdit} />
           <ApprovalCard settings={data} canEdit={canEdit} />
+          <TwoFactorRequirementCard canEdit={canEdit} />
           {!canEdit && <p className="small muted">Only an admin can change these settings.</p>}
         </div>
       )}

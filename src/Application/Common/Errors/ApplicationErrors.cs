@@ -26,6 +26,12 @@ public sealed class ForbiddenException(string message = "You do not have permiss
 /// <summary>The caller could not be authenticated (bad credentials, revoked or unknown token).</summary>
 public sealed class AuthenticationFailedException(string message) : Exception(message);
 
+/// <summary>Too many tries of a secret for one account: answered 429 with <see cref="RetryAfter"/>.</summary>
+public sealed class TooManyAttemptsException(string message, TimeSpan retryAfter) : Exception(message)
+{
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}
+
 /// <summary>
 /// The brand guard found something the workspace blocks on (409); an admin may confirm and go ahead. <see cref="PostId"/>
 /// names the post.

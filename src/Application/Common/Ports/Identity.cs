@@ -1,6 +1,6 @@
 namespace BrandAutomator.Application.Common.Ports;
 
-public sealed record UserAccount(Guid Id, string Email, string FullName, bool EmailVerified = false);
+public sealed record UserAccount(Guid Id, string Email, string FullName, bool EmailVerified = false, bool TwoFactorEnabled = false);
 
 public enum PasswordCheck
 {

@@ -364,6 +364,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasColumnType("character varying(275)")
                         .HasColumnName("plan_event_key");
 
+                    b.Property<bool>("RequiresTwoFactor")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_two_factor");
+
                     b.Property<string>("SchemaName")
                         .IsRequired()
                         .HasMaxLength(63)
