@@ -10,7 +10,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches. */
+        /**
+         * Search the tenant's files by words and meaning; passages below the relevance floor are left out, archived files are labelled; snippets are HTML with <mark> around matches.
+         * @description API keys need the 'Assets' permission.
+         */
         get: operations["SearchFiles"];
         put?: never;
         post?: never;
@@ -29,7 +32,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}. */
+        /**
+         * Ask the brand strategist. Streams server-sent events: session, delta {text}, citation {marker, assetId, assetName, chunkId, page, snippet}, done {messageId, usage} or error {message}.
+         * @description API keys need the 'AI' permission.
+         */
         post: operations["AskStrategist"];
         delete?: never;
         options?: never;
@@ -44,7 +50,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's chat sessions, most recent first. */
+        /**
+         * The caller's chat sessions, most recent first.
+         * @description API keys need the 'AI' permission.
+         */
         get: operations["ListChatSessions"];
         put?: never;
         post?: never;
@@ -61,7 +70,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A session's messages, answers with their citations. */
+        /**
+         * A session's messages, answers with their citations.
+         * @description API keys need the 'AI' permission.
+         */
         get: operations["ListChatMessages"];
         put?: never;
         post?: never;
@@ -81,11 +93,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a chat session and its messages. */
+        /**
+         * Delete a chat session and its messages.
+         * @description API keys need the 'AI' permission.
+         */
         delete: operations["DeleteChatSession"];
         options?: never;
         head?: never;
-        /** Rename a chat session. */
+        /**
+         * Rename a chat session.
+         * @description API keys need the 'AI' permission.
+         */
         patch: operations["RenameChatSession"];
         trace?: never;
     };
@@ -98,7 +116,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version. */
+        /**
+         * Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version.
+         * @description API keys need the 'AI' permission.
+         */
         post: operations["GenerateBrandStrategy"];
         delete?: never;
         options?: never;
@@ -113,7 +134,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A company's strategy versions, newest first. */
+        /**
+         * A company's strategy versions, newest first.
+         * @description API keys need the 'AI' permission.
+         */
         get: operations["ListBrandStrategyVersions"];
         put?: never;
         post?: never;
@@ -131,7 +155,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Edit a strategy version. */
+        /**
+         * Edit a strategy version.
+         * @description API keys need the 'AI' permission.
+         */
         put: operations["EditBrandStrategyVersion"];
         post?: never;
         delete?: never;
@@ -149,7 +176,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a strategy version into the company profile. */
+        /**
+         * Accept a strategy version into the company profile.
+         * @description API keys need the 'AI' permission.
+         */
         post: operations["AcceptBrandStrategyVersion"];
         delete?: never;
         options?: never;
@@ -166,7 +196,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference. */
+        /**
+         * Competitors, positioning opportunities, audience insights and risks, each with its basis and whether it is an inference.
+         * @description API keys need the 'AI' permission.
+         */
         post: operations["AnalyzeMarket"];
         delete?: never;
         options?: never;
@@ -181,7 +214,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A company's earlier market analyses, newest first (up to 50). */
+        /**
+         * A company's earlier market analyses, newest first (up to 50).
+         * @description API keys need the 'AI' permission.
+         */
         get: operations["ListMarketAnalyses"];
         put?: never;
         post?: never;
@@ -200,7 +236,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Post drafts per platform within each platform's limit, in the brand's voice. */
+        /**
+         * Post drafts per platform within each platform's limit, in the brand's voice.
+         * @description API keys need the 'AI' permission.
+         */
         post: operations["GeneratePosts"];
         delete?: never;
         options?: never;
@@ -215,11 +254,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This month's AI requests and tokens against the plan's quota. */
+        /**
+         * This month's AI requests and tokens against the plan's quota.
+         * @description API keys need the 'AI' permission.
+         */
         get: operations["GetAiUsage"];
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's API keys (never their secrets), with when and from where each was last used. */
+        get: operations["ListApiKeys"];
+        put?: never;
+        /** Make an API key with scopes and an optional expiry; the answer holds its secret, shown this once only. */
+        post: operations["CreateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key: it is refused from its next request (within seconds on every server). */
+        delete: operations["RevokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -234,7 +311,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background. */
+        /**
+         * Upload one or more files (multipart/form-data, field name 'files'); streamed, identified by content, processed in the background.
+         * @description API keys need the 'Assets' permission.
+         */
         post: operations["UploadAssets"];
         delete?: never;
         options?: never;
@@ -249,7 +329,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's assets, newest first. */
+        /**
+         * The tenant's assets, newest first.
+         * @description API keys need the 'Assets' permission.
+         */
         get: operations["ListAssets"];
         put?: never;
         post?: never;
@@ -266,15 +349,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An asset's metadata, processing state and signed links. */
+        /**
+         * An asset's metadata, processing state and signed links.
+         * @description API keys need the 'Assets' permission.
+         */
         get: operations["GetAsset"];
         put?: never;
         post?: never;
-        /** Delete an asset and its stored files. */
+        /**
+         * Delete an asset and its stored files.
+         * @description API keys need the 'Assets' permission.
+         */
         delete: operations["DeleteAsset"];
         options?: never;
         head?: never;
-        /** Rename, retag or describe (alt text) an asset. */
+        /**
+         * Rename, retag or describe (alt text) an asset.
+         * @description API keys need the 'Assets' permission.
+         */
         patch: operations["UpdateAsset"];
         trace?: never;
     };
@@ -287,7 +379,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI. */
+        /**
+         * Archive an asset (optionally naming the one that supersedes it): still searchable, labelled, but no longer used to ground the AI.
+         * @description API keys need the 'Assets' permission.
+         */
         post: operations["ArchiveAsset"];
         delete?: never;
         options?: never;
@@ -304,7 +399,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Make an archived asset current again. */
+        /**
+         * Make an archived asset current again.
+         * @description API keys need the 'Assets' permission.
+         */
         post: operations["RestoreAsset"];
         delete?: never;
         options?: never;
@@ -797,7 +895,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key. */
+        /**
+         * Schedule one or many posts, all or none, each checked against its networks' rules and the brand check (blocking findings need an admin's confirmation). Honours Idempotency-Key.
+         * @description API keys need the 'Publish' permission.
+         */
         post: operations["ScheduleContent"];
         delete?: never;
         options?: never;
@@ -814,7 +915,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move a post to a new time; it is sent at the new time only. */
+        /**
+         * Move a post to a new time; it is sent at the new time only.
+         * @description API keys need the 'Publish' permission.
+         */
         post: operations["RescheduleContent"];
         delete?: never;
         options?: never;
@@ -831,7 +935,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a post: it is never sent. */
+        /**
+         * Cancel a post: it is never sent.
+         * @description API keys need the 'Publish' permission.
+         */
         post: operations["CancelContent"];
         delete?: never;
         options?: never;
@@ -848,7 +955,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key. */
+        /**
+         * Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key.
+         * @description API keys need the 'Publish' permission.
+         */
         post: operations["PublishContentNow"];
         delete?: never;
         options?: never;
@@ -863,7 +973,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The automation activity feed: every run with its state, result and requests, newest first. */
+        /**
+         * The automation activity feed: every run with its state, result and requests, newest first.
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["ListAutomationTasks"];
         put?: never;
         post?: never;
@@ -1105,10 +1218,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's brands. */
+        /**
+         * The tenant's brands.
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["ListCompanies"];
         put?: never;
-        /** Add a brand (the plan limits how many). */
+        /**
+         * Add a brand (the plan limits how many).
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["CreateCompany"];
         delete?: never;
         options?: never;
@@ -1123,12 +1242,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of the tenant's brands. */
+        /**
+         * One of the tenant's brands.
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["GetCompany"];
-        /** Replace a brand's name, description, industry and website. */
+        /**
+         * Replace a brand's name, description, industry and website.
+         * @description API keys need the 'Write content' permission.
+         */
         put: operations["UpdateCompany"];
         post?: never;
-        /** Delete a brand. */
+        /**
+         * Delete a brand.
+         * @description API keys need the 'Write content' permission.
+         */
         delete: operations["DeleteCompany"];
         options?: never;
         head?: never;
@@ -1159,10 +1287,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...). */
+        /**
+         * The calendar: posts in [from, to) (dates in the workspace's time zone, or instants), or all newest first; state and platform by name (scheduled, linkedIn...).
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["ListContent"];
         put?: never;
-        /** Create a draft post. */
+        /**
+         * Create a draft post.
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["CreateContent"];
         delete?: never;
         options?: never;
@@ -1177,12 +1311,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A post with its variants, state and the latest outcome on each network. */
+        /**
+         * A post with its variants, state and the latest outcome on each network.
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["GetContent"];
-        /** Replace a post's title, variants and planned time; it goes back to Draft. */
+        /**
+         * Replace a post's title, variants and planned time; it goes back to Draft.
+         * @description API keys need the 'Write content' permission.
+         */
         put: operations["UpdateContent"];
         post?: never;
-        /** Delete a post (and its schedule). */
+        /**
+         * Delete a post (and its schedule).
+         * @description API keys need the 'Write content' permission.
+         */
         delete: operations["DeleteContent"];
         options?: never;
         head?: never;
@@ -1198,7 +1341,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for review: Draft -> InReview. */
+        /**
+         * Ask for review: Draft -> InReview.
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["SubmitContent"];
         delete?: never;
         options?: never;
@@ -1215,7 +1361,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve a post in review, optionally with a comment. */
+        /**
+         * Approve a post in review, optionally with a comment.
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["ApproveContent"];
         delete?: never;
         options?: never;
@@ -1232,7 +1381,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a post in review back to Draft with a comment saying what to change. */
+        /**
+         * Send a post in review back to Draft with a comment saying what to change.
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["RejectContent"];
         delete?: never;
         options?: never;
@@ -1247,9 +1399,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether approval is required before scheduling, and the workspace's time zone. */
+        /**
+         * Whether approval is required before scheduling, and the workspace's time zone.
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["GetContentSettings"];
-        /** Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts. */
+        /**
+         * Require (or stop requiring) an admin's approval before posts can be scheduled, and whether admins may approve their own posts.
+         * @description API keys need the 'Write content' permission.
+         */
         put: operations["UpdateContentSettings"];
         post?: never;
         delete?: never;
@@ -1275,6 +1433,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/content/import/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSV template to fill in: the columns the import recognises and two example rows. */
+        get: operations["GetImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/import/columns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The CSV file's columns, the post fields they can fill, a guess of which is which, and its first rows. */
+        post: operations["ReadImportColumns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/import/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check every row as the import would, changing nothing: each bad row with its column and reason, rows imported before, rows ready. */
+        post: operations["DryRunContentImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/content/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import the CSV file's posts, all or nothing (400 naming each bad row and column) or row by row; rows imported before are skipped. */
+        post: operations["ImportContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dashboard": {
         parameters: {
             query?: never;
@@ -1282,7 +1508,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation. */
+        /**
+         * Connection warnings, the next scheduled posts with theirs, posts per week (8 back, 4 ahead, by state) and recent automation.
+         * @description API keys need the 'Analytics' permission.
+         */
         get: operations["GetDashboard"];
         put?: never;
         post?: never;
@@ -1386,10 +1615,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The connected accounts, pages and locations, with their status (never their tokens). */
+        /**
+         * The connected accounts, pages and locations, with their status (never their tokens).
+         * @description API keys need the 'Read content' permission.
+         */
         get: operations["ListSocialConnections"];
         put?: never;
-        /** Register an account by its access (and refresh) token. */
+        /**
+         * Register an account by its access (and refresh) token.
+         * @description API keys need the 'Write content' permission.
+         */
         post: operations["CreateSocialConnection"];
         delete?: never;
         options?: never;
@@ -1407,7 +1642,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a connection and its tokens. */
+        /**
+         * Remove a connection and its tokens.
+         * @description API keys need the 'Write content' permission.
+         */
         delete: operations["DeleteSocialConnection"];
         options?: never;
         head?: never;
@@ -1862,6 +2100,31 @@ export interface components {
             sources: components["schemas"]["Domain.Ai.ChatCitation"][];
             source: components["schemas"]["Application.Ai.AiSourceDto"];
         };
+        "Application.ApiKeys.ApiKeyDto": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            displayPrefix: string;
+            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
+            state: components["schemas"]["Application.ApiKeys.ApiKeyState"];
+            /** Format: int32 */
+            requestsPerMinute?: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            lastUsedIp?: string | null;
+        };
+        /** @enum {string} */
+        "Application.ApiKeys.ApiKeyState": "active" | "expired" | "revoked";
+        "Application.ApiKeys.CreatedApiKeyDto": {
+            key: components["schemas"]["Application.ApiKeys.ApiKeyDto"];
+            secret: string;
+        };
         "Application.Assets.AssetDto": {
             /** Format: uuid */
             id: string;
@@ -2237,6 +2500,71 @@ export interface components {
             text: string;
             mediaAssetIds?: string[] | null;
         };
+        "Application.Content.ImportColumnsDto": {
+            headers: string[];
+            delimiter: string;
+            /** Format: int32 */
+            rows: number;
+            suggested: {
+                [key: string]: string;
+            };
+            fields: components["schemas"]["Application.Content.ImportFieldDto"][];
+            sampleRows: string[][];
+        };
+        "Application.Content.ImportFieldDto": {
+            key: string;
+            label: string;
+            description: string;
+            required: boolean;
+        };
+        /** @enum {string} */
+        "Application.Content.ImportMode": "allOrNothing" | "rowByRow";
+        "Application.Content.ImportReadyRowDto": {
+            /** Format: int32 */
+            row: number;
+            title: string;
+            local?: string | null;
+            networks: string[];
+            /** Format: uuid */
+            postId?: string | null;
+        };
+        "Application.Content.ImportReportDto": {
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            ready: number;
+            /** Format: int32 */
+            invalid: number;
+            /** Format: int32 */
+            alreadyImported: number;
+            /** Format: int32 */
+            duplicates: number;
+            /** Format: int32 */
+            created: number;
+            dryRun: boolean;
+            target: components["schemas"]["Application.Content.ImportTarget"];
+            mode?: components["schemas"]["Application.Content.ImportMode"];
+            timeZone: string;
+            errors: components["schemas"]["Application.Content.ImportRowErrorDto"][];
+            skipped: components["schemas"]["Application.Content.ImportSkippedRowDto"][];
+            sample: components["schemas"]["Application.Content.ImportReadyRowDto"][];
+        };
+        "Application.Content.ImportRowErrorDto": {
+            /** Format: int32 */
+            row: number;
+            column: string;
+            field: string;
+            message: string;
+        };
+        "Application.Content.ImportSkippedRowDto": {
+            /** Format: int32 */
+            row: number;
+            reason: string;
+            /** Format: int32 */
+            sameAsRow?: number | null;
+        };
+        /** @enum {string} */
+        "Application.Content.ImportTarget": "draft" | "schedule";
         "Application.Content.PlatformResultDto": {
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
             outcome: string;
@@ -2620,6 +2948,8 @@ export interface components {
             avoid: string[];
         };
         /** @enum {string} */
+        "Domain.ApiKeys.ApiScope": "contentRead" | "contentWrite" | "publish" | "assets" | "analytics" | "ai";
+        /** @enum {string} */
         "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
         /** @enum {string} */
         "Domain.BrandGuard.BrandRuleKind": "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
@@ -2706,6 +3036,14 @@ export interface components {
         };
         "WebApi.Endpoints.AiEndpoints.RenameSessionRequest": {
             title: string;
+        };
+        "WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest": {
+            name: string;
+            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: int32 */
+            requestsPerMinute?: number | null;
         };
         "WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest": {
             /** Format: uuid */
@@ -2817,6 +3155,19 @@ export interface components {
         };
         "WebApi.Endpoints.ContentEndpoints.ReviewRequest": {
             comment?: string | null;
+        };
+        "WebApi.Endpoints.ContentImportEndpoints.ImportFileForm": {
+            /** Format: binary */
+            file: string;
+        };
+        "WebApi.Endpoints.ContentImportEndpoints.ImportForm": {
+            /** Format: binary */
+            file: string;
+            mapping?: string | null;
+            target?: string | null;
+            mode?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         "WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest": {
             code: string;
@@ -3908,12 +4259,189 @@ export interface operations {
             };
         };
     };
+    ListApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.ApiKeys.CreatedApiKeyDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     UploadAssets: {
         parameters: {
             query?: {
                 companyId?: string;
             };
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3988,6 +4516,15 @@ export interface operations {
             };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7294,7 +7831,10 @@ export interface operations {
     AddBrandRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7340,8 +7880,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7671,7 +8229,10 @@ export interface operations {
     CreateCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7726,8 +8287,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8047,7 +8626,10 @@ export interface operations {
     CreateContent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8102,8 +8684,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8787,6 +9387,323 @@ export interface operations {
             };
         };
     };
+    GetImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ReadImportColumns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportFileForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Content.ImportColumnsDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DryRunContentImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ImportContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
     GetDashboard: {
         parameters: {
             query?: never;
@@ -9189,7 +10106,10 @@ export interface operations {
     StartOnboardingCompany: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9271,6 +10191,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
                 headers: {
@@ -9332,7 +10261,10 @@ export interface operations {
     CreateSocialConnection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9387,8 +10319,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10011,7 +10961,10 @@ export interface operations {
     CreateTenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10057,8 +11010,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10138,7 +11109,10 @@ export interface operations {
     InviteMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key of your choosing (a UUID) that makes this request safe to repeat: the same key with the same request within 24 hours returns the first answer without creating again; with a different request it is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10204,8 +11178,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
                 };
             };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
