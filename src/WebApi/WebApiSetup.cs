@@ -65,6 +65,7 @@ public static class WebApiSetup
         app.UseSwaggerUI(options => options.SwaggerEndpoint("/swagger/v1/swagger.json", "AI Brand Automator v1"));
 
         app.UseAuthentication();
+        app.UseTwoFactorGate();
         app.UseTenantFromToken();
         app.UseRateLimiter();
         app.UseAuthorization();

@@ -6,12 +6,16 @@ using Npgsql;
 
 namespace BrandAutomator.Infrastructure.Security;
 
-/// <summary>What an access token may still do: refused (session ended or membership gone), stale (role changed), or allowed.</summary>
+/// <summary>
+/// What an access token may still do: refused (session ended or membership gone), stale (role changed), allowed only to
+/// set up two-step verification (the workspace requires it and the member has none), or allowed.
+/// </summary>
 public enum AccessGrant
 {
     Allowed,
     SessionEnded,
     RoleChanged,
+    TwoFactorSetUpFirst,
 }
 
 /// <summary>
@@ -43,6 +47,7 @@ public sealed class AccessGrants(NpgsqlDataSource dataSource, IOptions<JwtOption
 
         return !state.Live || state.Role is null ? AccessGrant.SessionEnded
             : state.Role != role ? AccessGrant.RoleChanged
+            : state.TwoFactorMissing ? AccessGrant.TwoFactorSetUpFirst
             : AccessGrant.Allowed;
     }
 
@@ -71,7 +76,9 @@ public sealed class AccessGrants(NpgsqlDataSource dataSource, IOptions<JwtOption
             """
             SELECT EXISTS (SELECT 1 FROM public.refresh_tokens
                            WHERE family_id = $1 AND user_id = $2 AND tenant_id = $3 AND revoked_at IS NULL AND expires_at > $4),
-                   (SELECT role FROM public.tenant_memberships WHERE user_id = $2 AND tenant_id = $3)
+                   (SELECT role FROM public.tenant_memberships WHERE user_id = $2 AND tenant_id = $3),
+                   coalesce((SELECT t.requires_two_factor AND NOT u.two_factor_enabled
+                             FROM public.tenants t CROSS JOIN public.users u WHERE t.id = $3 AND u.id = $2), false)
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = sessionId });
         command.Parameters.Add(new NpgsqlParameter { Value = userId });
@@ -81,8 +88,8 @@ public sealed class AccessGrants(NpgsqlDataSource dataSource, IOptions<JwtOption
         await reader.ReadAsync(cancellationToken);
         var live = reader.GetBoolean(0);
         TenantRole? role = reader.IsDBNull(1) ? null : Enum.Parse<TenantRole>(reader.GetString(1));
-        return new Remembered(userId, tenantId, live, role, now);
+        return new Remembered(userId, tenantId, live, role, reader.GetBoolean(2), now);
     }
 
-    private sealed record Remembered(Guid UserId, Guid TenantId, bool Live, TenantRole? Role, long ReadAt);
+    private sealed record Remembered(Guid UserId, Guid TenantId, bool Live, TenantRole? Role, bool TwoFactorMissing, long ReadAt);
 }

@@ -38,6 +38,10 @@ public static class SessionCheck
             case AccessGrant.RoleChanged:
                 Refuse(context, RoleChanged);
                 break;
+            case AccessGrant.TwoFactorSetUpFirst:
+                // Signed in, but only to set up a second factor: TwoFactorGate refuses the rest with 403.
+                context.HttpContext.Items[TwoFactorGate.ItemKey] = true;
+                break;
         }
     }
 

@@ -191,6 +191,29 @@ public sealed class TwoFactorTests(TwoFactorFactory factory) : IClassFixture<Two
         Assert.Equal(1L, await factory.CountAsync($"SELECT count(*) FROM public.audit_events WHERE type = 'TwoFactorRequirementChanged' AND tenant_id = '{account.TenantId}'"));
     }
 
+    [Fact]
+    public async Task In_a_workspace_that_requires_it_a_member_without_a_second_factor_can_only_set_one_up()
+    {
+        var (admin, _, _) = await EnrolledAsync();
+        var required = await admin.Client.PutAsJsonAsync($"/api/v1/tenants/{admin.TenantId}/two-factor", new { required = true });
+        await required.EnsureStatusAsync(HttpStatusCode.OK);
+        var member = await Tenants.TeamHelpers.InviteAndAcceptAsync(factory, admin, "editor");
+
+        // The web app sends the member to the set-up page; any other client gets a 403 that says what to do.
+        var refused = await member.Client.GetAsync("/api/v1/companies");
+        await refused.EnsureStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("two-step verification", (await refused.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        await (await member.Client.PostAsJsonAsync("/api/v1/companies", new { name = "Sneaky" })).EnsureStatusAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(0L, await factory.CountAsync($"SELECT count(*) FROM tenant_{admin.TenantId:N}.companies WHERE name = 'Sneaky'"));
+        (await member.Client.GetAsync("/api/v1/auth/two-factor")).EnsureSuccessStatusCode();
+        (await member.Client.GetAsync("/api/v1/tenants")).EnsureSuccessStatusCode();
+
+        await EnrolledAsync(member);
+        (await member.Client.GetAsync("/api/v1/companies")).EnsureSuccessStatusCode();
+        // The admin, with a second factor, was never held back.
+        (await admin.Client.GetAsync("/api/v1/companies")).EnsureSuccessStatusCode();
+    }
+
     private string CodeNow(string uri) => Totp.Code(Totp.SecretOf(uri), factory.Time.GetUtcNow());
 
     private string WrongCode(string uri)
