@@ -11,17 +11,19 @@ namespace BrandAutomator.Infrastructure.Tests.Profiles;
 public sealed class GoogleBusinessLocationsClientTests : IDisposable
 {
     private readonly FakeGoogleBusiness _google = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(2) };
+    // Answers come in time even on a busy machine; only the lost-answer test waits less than the fake holds its answer.
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _impatient = new() { Timeout = TimeSpan.FromSeconds(2) };
     private readonly GoogleBusinessLocationsClient _client;
 
-    public GoogleBusinessLocationsClientTests()
-    {
-        _client = new GoogleBusinessLocationsClient(_http, Options.Create(new GoogleBusinessProfileOptions
+    public GoogleBusinessLocationsClientTests() => _client = ClientWith(_http);
+
+    private GoogleBusinessLocationsClient ClientWith(HttpClient http) =>
+        new(http, Options.Create(new GoogleBusinessProfileOptions
         {
             BusinessInformationUrl = _google.BaseUrl,
             VerificationsUrl = _google.BaseUrl,
         }));
-    }
 
     private static LocationDraft Draft(string category = "categories/gcid:bakery") => new(
         "en", "Harbour Bakery", "hb-1", new LocationAddress("GB", "BS1 4RN", null, "Bristol", ["1 Harbour Way"]), null, null, category, [],
@@ -53,7 +55,7 @@ public sealed class GoogleBusinessLocationsClientTests : IDisposable
         var refused = await _client.ValidateAsync("accounts/1", Draft(category: ""), "token", CancellationToken.None);
         _google.LostAnswerDelay = TimeSpan.FromSeconds(4);
         _google.LoseNextCreateAnswers();
-        var lost = await _client.CreateAsync("accounts/1", Draft(), "req-lost", "token", CancellationToken.None);
+        var lost = await ClientWith(_impatient).CreateAsync("accounts/1", Draft(), "req-lost", "token", CancellationToken.None);
 
         Assert.Equal(GoogleCallOutcome.Rejected, refused.Outcome);
         Assert.Equal(["A primary category is required."], refused.FieldErrors!["location.categories.primary_category"]);
@@ -75,6 +77,7 @@ public sealed class GoogleBusinessLocationsClientTests : IDisposable
     public void Dispose()
     {
         _http.Dispose();
+        _impatient.Dispose();
         _google.Dispose();
     }
 }
