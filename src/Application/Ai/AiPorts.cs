@@ -41,9 +41,13 @@ public sealed record BrandProfile(
 
 /// <summary>
 /// A passage of the tenant's documents handed to a generator, numbered so that the answer can cite it ("[1]"), with the heading path it sits under
-/// (for example "Brand guide › Colours") and its fused relevance (higher is more relevant; 0 when unknown).
+/// (for example "Brand guide › Colours") and its relevance (higher is more relevant; 0 when unknown). When retrieval
+/// compared each part of the passage with the question, <paramref name="PartCosines"/> holds those cosines by the part's
+/// text, so that a generator weighing parts by meaning need not embed them again (not part of a request's identity).
 /// </summary>
-public sealed record GroundingPassage(int Number, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading = null, double Relevance = 0);
+public sealed record GroundingPassage(
+    int Number, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading = null, double Relevance = 0,
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, double>? PartCosines = null);
 
 /// <summary>Tokens a provider reported for one request; zero for the offline provider.</summary>
 public sealed record AiTokenUsage(int InputTokens, int OutputTokens)

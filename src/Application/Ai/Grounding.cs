@@ -43,7 +43,7 @@ public sealed partial class GroundingRetriever(IAssetSearch search)
         }
 
         var hits = await search.FindPassagesAsync(text, scope, limit, cancellationToken);
-        return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text, h.Heading, h.Relevance)).ToList();
+        return hits.Select((h, i) => new GroundingPassage(i + 1, h.AssetId, h.AssetName, h.ChunkId, h.Page, h.Text, h.Heading, h.Relevance, h.PartCosines)).ToList();
     }
 
     /// <summary>The distinct words of the text that can match a document: letters and digits, three characters or more.</summary>

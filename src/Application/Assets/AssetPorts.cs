@@ -35,5 +35,9 @@ public interface IAssetSearch
     Task<IReadOnlyList<PassageHit>> FindPassagesAsync(string question, PassageScope scope, int limit, CancellationToken cancellationToken);
 }
 
-/// <summary>A passage found for grounding, with its heading path and fused relevance (0..1, 1 = first by words and by meaning).</summary>
-public sealed record PassageHit(Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading, double Relevance);
+/// <summary>
+/// A passage found for grounding, with its heading path and relevance (0..1, 1 = the most relevant found) and, for an
+/// answer, the cosine with the question of each of its parts (sentence, list item, table row) by the part's text.
+/// </summary>
+public sealed record PassageHit(
+    Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading, double Relevance, IReadOnlyDictionary<string, double>? PartCosines = null);

@@ -68,21 +68,7 @@ public static class PassageFusion
     public static IReadOnlyList<FusedPassage> Fuse(
         IReadOnlyList<LexicalMatch> lexical, IReadOnlyList<SemanticMatch> semantic, Func<Guid, double> cosineOf, int limit, bool browsing = false)
     {
-        var fused = new Dictionary<Guid, (double Score, double Cosine, double Coverage)>();
-        for (var rank = 0; rank < Math.Min(Depth, lexical.Count); rank++)
-        {
-            var match = lexical[rank];
-            fused[match.ChunkId] = (1.0 / (K + rank + 1), cosineOf(match.ChunkId), match.Coverage);
-        }
-
-        for (var rank = 0; rank < Math.Min(Depth, semantic.Count); rank++)
-        {
-            var match = semantic[rank];
-            var contribution = 1.0 / (K + rank + 1);
-            fused[match.ChunkId] = fused.TryGetValue(match.ChunkId, out var seen)
-                ? (seen.Score + contribution, match.Cosine, seen.Coverage)
-                : (contribution, match.Cosine, 0);
-        }
+        var fused = Scores(lexical, semantic, cosineOf);
 
         var passing = fused.Where(p => Passes(p.Value.Cosine, p.Value.Coverage)).ToList();
         var best = passing.Select(p => p.Value.Cosine).Where(c => !double.IsNaN(c)).DefaultIfEmpty(0).Max();
@@ -107,6 +93,42 @@ public static class PassageFusion
                 .Take(limit - found.Count)
                 .Select(p => new FusedPassage(p.Key, Math.Round(Math.Min(1, p.Value.Score / Best) / 2, 4), p.Value.Cosine, p.Value.Coverage)),
         ];
+    }
+
+    /// <summary>
+    /// The first <paramref name="limit"/> passages by fused rank, with no floor: the candidates an answer looks into part by
+    /// part, where the floor applies to each sentence instead (relevance as for browsing, at half).
+    /// </summary>
+    public static IReadOnlyList<FusedPassage> Nearest(
+        IReadOnlyList<LexicalMatch> lexical, IReadOnlyList<SemanticMatch> semantic, Func<Guid, double> cosineOf, int limit)
+    {
+        var fused = Scores(lexical, semantic, cosineOf);
+        return fused.OrderByDescending(p => p.Value.Score).ThenBy(p => p.Key).Take(limit)
+            .Select(p => new FusedPassage(p.Key, Math.Round(Math.Min(1, p.Value.Score / Best) / 2, 4), p.Value.Cosine, p.Value.Coverage))
+            .ToList();
+    }
+
+    /// <summary>Each passage of either ranking with its fused score (the sum of 1/(K + rank) over the lists it is in), cosine and coverage.</summary>
+    private static Dictionary<Guid, (double Score, double Cosine, double Coverage)> Scores(
+        IReadOnlyList<LexicalMatch> lexical, IReadOnlyList<SemanticMatch> semantic, Func<Guid, double> cosineOf)
+    {
+        var fused = new Dictionary<Guid, (double Score, double Cosine, double Coverage)>();
+        for (var rank = 0; rank < Math.Min(Depth, lexical.Count); rank++)
+        {
+            var match = lexical[rank];
+            fused[match.ChunkId] = (1.0 / (K + rank + 1), cosineOf(match.ChunkId), match.Coverage);
+        }
+
+        for (var rank = 0; rank < Math.Min(Depth, semantic.Count); rank++)
+        {
+            var match = semantic[rank];
+            var contribution = 1.0 / (K + rank + 1);
+            fused[match.ChunkId] = fused.TryGetValue(match.ChunkId, out var seen)
+                ? (seen.Score + contribution, match.Cosine, seen.Coverage)
+                : (contribution, match.Cosine, 0);
+        }
+
+        return fused;
     }
 
     /// <summary>The browsing floor of search-files (see <see cref="BrowseCosineFloor"/>).</summary>

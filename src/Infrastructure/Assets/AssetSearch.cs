@@ -47,7 +47,7 @@ public sealed class AssetSearch(
                     FROM asset_chunks c JOIN brand_assets a ON a.id = c.asset_id
                     WHERE c.id = ANY($1)
                     """);
-                passages.Parameters.Add(new NpgsqlParameter { Value = ranked.Passages.Select(p => p.ChunkId).ToArray() });
+                passages.Parameters.Add(new NpgsqlParameter { Value = ranked.Passages.Concat(ranked.Weaker).Select(p => p.ChunkId).ToArray() });
                 passages.Parameters.Add(new NpgsqlParameter { Value = ranked.AnyWord });
                 batch.BatchCommands.Add(passages);
             }
@@ -114,14 +114,7 @@ public sealed class AssetSearch(
         try
         {
             var ranked = await RankAsync(connection, question, scope, limit, interactive: false, cancellationToken);
-            // No passage is close enough as a whole: one may still hold a sentence that is (see SentenceEvidence).
-            var bySentence = ranked.Passages.Count == 0 && scope.Answering && ranked.Weaker.Count > 0;
-            if (bySentence)
-            {
-                ranked = ranked with { Passages = ranked.Weaker };
-            }
-
-            if (ranked.Passages.Count == 0)
+            if (ranked.Passages.Count == 0 && ranked.Weaker.Count == 0)
             {
                 return [];
             }
@@ -132,7 +125,7 @@ public sealed class AssetSearch(
                 FROM asset_chunks c JOIN brand_assets a ON a.id = c.asset_id
                 WHERE c.id = ANY($1)
                 """);
-            passages.Parameters.Add(new NpgsqlParameter { Value = ranked.Passages.Select(p => p.ChunkId).ToArray() });
+            passages.Parameters.Add(new NpgsqlParameter { Value = ranked.Passages.Concat(ranked.Weaker).Select(p => p.ChunkId).ToArray() });
             batch.BatchCommands.Add(passages);
             var names = scope.Answering ? Answerability.Names(question) : [];
             if (names.Count > 0)
@@ -163,11 +156,12 @@ public sealed class AssetSearch(
                 }
             }
 
-            var hits = ranked.Passages.Where(p => found.ContainsKey(p.ChunkId)).Select(p => found[p.ChunkId] with { Relevance = p.Relevance }).ToList();
-            if (bySentence)
-            {
-                hits = await SentenceEvidence.KeepAsync(question, hits, embedder, cancellationToken);
-            }
+            List<PassageHit> Hits(IReadOnlyList<FusedPassage> fused) =>
+                fused.Where(p => found.ContainsKey(p.ChunkId)).Select(p => found[p.ChunkId] with { Relevance = p.Relevance }).ToList();
+            var hits = scope.Answering
+                // An answer looks at each part of the passages: see PartEvidence.
+                ? await PartEvidence.RerankAsync(question, Hits(ranked.Passages), Hits(ranked.Weaker), limit, embedder, cancellationToken)
+                : Hits(ranked.Passages);
 
             // An answer needs passages that can answer: none when the question names what no document mentions, or asks
             // for a kind of fact none of them speaks of (see Answerability).
@@ -183,7 +177,7 @@ public sealed class AssetSearch(
     }
 
     /// <param name="Passages">The passages found: above the answer's floor, or for an interactive search the browsing list.</param>
-    /// <param name="Weaker">For an answer: the passages under its floor but above the browsing floor.</param>
+    /// <param name="Weaker">For an answer: a few passages under its floor but above the browsing floor (see <see cref="PartEvidence"/>).</param>
     private sealed record Ranking(IReadOnlyList<FusedPassage> Passages, string AnyWord, IReadOnlyList<FusedPassage> Weaker);
 
     private async Task<Ranking> RankAsync(
@@ -221,13 +215,16 @@ public sealed class AssetSearch(
         double CosineOf(Guid id) =>
             tenantVectors is not null && tenantVectors.Rows.TryGetValue(id, out var row) ? tenantVectors.Cosine(row, query.Span) : double.NaN;
         var fused = PassageFusion.Fuse(lexical, semantic, CosineOf, limit, browsing: interactive);
-        if (interactive || fused.Count > 0)
+        if (interactive || !scope.Answering)
         {
             return new Ranking(fused, anyWord, []);
         }
 
         var shown = fused.Select(f => f.ChunkId).ToHashSet();
-        var weaker = PassageFusion.Fuse(lexical, semantic, CosineOf, SentenceEvidence.MaxCandidates, browsing: true).Where(f => !shown.Contains(f.ChunkId)).ToList();
+        // The weaker passages above the browsing floor first, then the nearest by rank whatever their score.
+        var weaker = PassageFusion.Fuse(lexical, semantic, CosineOf, fused.Count + PartEvidence.MaxWeaker, browsing: true)
+            .Concat(PassageFusion.Nearest(lexical, semantic, CosineOf, fused.Count + PartEvidence.MaxWeaker))
+            .Where(f => shown.Add(f.ChunkId)).Take(PartEvidence.MaxWeaker).ToList();
         return new Ranking(fused, anyWord, weaker);
     }
 

@@ -121,8 +121,48 @@ public sealed class OfflineAnswerTests
         Assert.Equal(["cheap", "artisanal"], DocumentFacts.BannedWords([words]));
     }
 
-    internal static GroundingPassage Passage(int number, string name, string text, string? heading, double relevance = 0) =>
-        new(number, Guid.NewGuid(), name, Guid.NewGuid(), null, text, heading, relevance);
+    [Fact]
+    public void A_sentence_that_leads_into_a_list_is_answered_with_the_list()
+    {
+        var guide = Passage(1, "brand-guide.md", """
+            # Words we avoid
+
+            Never use these words in anything we publish:
+
+            - "cheap"
+            - "disposable"
+            - "world-class"
+            """, "Brand guide › Words we avoid");
+
+        var answer = Answer("Which words are banned from our copy?", guide);
+
+        Assert.Contains("\"disposable\"", answer);
+        Assert.Contains("\"world-class\"", answer);
+    }
+
+    [Fact]
+    public void When_words_and_meaning_disagree_on_the_best_part_both_are_quoted()
+    {
+        var guidelines = Passage(1, "social.md", """
+            - Instagram is our main channel: tours, light and water. Four posts a week.
+            - Reply to comments and messages within 24 hours, also at weekends.
+            - Comments on Facebook are read by the whole team.
+            """, "Social media guidelines", relevance: 1, cosines: new Dictionary<string, double>
+        {
+            ["Comments on Facebook are read by the whole team."] = 0.30,
+            // As retrieval measures them: the reply rule is the closest in meaning, the channel shares the rarest word.
+            ["Instagram is our main channel: tours, light and water. Four posts a week."] = 0.41,
+            ["Reply to comments and messages within 24 hours, also at weekends."] = 0.48,
+        });
+
+        var answer = Answer("How fast should we answer comments on Instagram?", guidelines);
+
+        Assert.Contains("within 24 hours", answer);
+    }
+
+    internal static GroundingPassage Passage(
+        int number, string name, string text, string? heading, double relevance = 0, IReadOnlyDictionary<string, double>? cosines = null) =>
+        new(number, Guid.NewGuid(), name, Guid.NewGuid(), null, text, heading, relevance, cosines);
 
     private static string Answer(string question, params GroundingPassage[] passages) =>
         string.Concat(OfflineBrandStrategist.Compose(new StrategistQuestion(null, passages, [], question)));

@@ -23,6 +23,14 @@ internal static partial class ExcerptPicker
     /// </summary>
     private const double MeaningWeight = 0.5;
 
+    /// <summary>
+    /// The part closest in meaning is quoted next to the best by words when it is at least this close (the floor a passage
+    /// must reach to be found by meaning) and clearly closer than the one the words chose.
+    /// </summary>
+    private const double ClosestFloor = 0.34;
+
+    private const double ClosestMargin = 0.03;
+
     /// <summary>A part this close in meaning may open the answer even when it shares no word with the question.</summary>
     private const double MeaningAlone = 0.5;
 
@@ -150,8 +158,22 @@ internal static partial class ExcerptPicker
         }
 
         first = chosen[0];
-        var covered = chosen.SelectMany(c => Covered(c, weights)).ToHashSet(StringComparer.Ordinal);
         var max = several ? 3 : 2;
+        if (!answeredByParts && meaning is not null)
+        {
+            // Words and meaning disagree on the best part ("How fast should we answer comments on Instagram?": the words pick
+            // "Instagram is our main channel", the meaning "Reply to comments within 24 hours"): both are quoted.
+            var closest = excerpts.Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow
+                    && !Overlaps(first, e) && (!stale.Contains(e.Passage.AssetId) || stale.Contains(first.Passage.AssetId)))
+                .OrderByDescending(Meaning).ThenBy(e => e.Passage.Number).ThenBy(e => e.Index)
+                .FirstOrDefault();
+            if (closest is not null && Meaning(closest) >= ClosestFloor && Meaning(closest) > Meaning(first) + ClosestMargin)
+            {
+                chosen.Add(closest);
+            }
+        }
+
+        var covered = chosen.SelectMany(c => Covered(c, weights)).ToHashSet(StringComparer.Ordinal);
         // The share of the question's weight a further part must add to be worth quoting.
         var minimumGain = several ? 0.15 : 0.3;
         while (!answeredByParts && chosen.Count < max && total > 0)
@@ -171,8 +193,18 @@ internal static partial class ExcerptPicker
             covered.UnionWith(Covered(next.Excerpt, weights));
         }
 
-        return chosen;
+        return chosen.Select(c => LedIn(c, excerpts)).Distinct().ToList();
     }
+
+    /// <summary>
+    /// A sentence that leads into a list or table ("Never use these words in anything we publish:") says nothing on its
+    /// own: the list it introduces is quoted in its place.
+    /// </summary>
+    private static Excerpt LedIn(Excerpt chosen, List<Excerpt> excerpts) =>
+        chosen.Kind == ExcerptKind.Sentence && chosen.Text.TrimEnd().EndsWith(':')
+            ? excerpts.FirstOrDefault(g => g.Passage.Number == chosen.Passage.Number && g.Kind is ExcerptKind.List or ExcerptKind.Table
+                && g.Index > chosen.Index && g.Context.Contains(chosen.Text, StringComparison.Ordinal)) ?? chosen
+            : chosen;
 
     /// <summary>The parts of the passages <see cref="Pick"/> weighs by meaning: sentences, list items and table rows.</summary>
     public static IReadOnlyList<Excerpt> Candidates(IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5) =>

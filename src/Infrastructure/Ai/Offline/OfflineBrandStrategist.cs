@@ -25,29 +25,50 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
     }
 
     /// <summary>
-    /// The cosine of each part of the passages with the question, from the same sentence embeddings as retrieval: one
-    /// batch per answer. Without an embedder (or passages), none, and the words alone pick.
+    /// The cosine of each part of the passages with the question: those retrieval already measured (see
+    /// <see cref="GroundingPassage.PartCosines"/>), else from the same sentence embeddings, one batch per answer. Without
+    /// either, none, and the words alone pick.
     /// </summary>
     private async Task<Func<Excerpt, double>?> MeaningAsync(StrategistQuestion question, CancellationToken cancellationToken)
     {
-        var candidates = embedder is null ? [] : ExcerptPicker.Candidates(question.Passages);
+        var candidates = ExcerptPicker.Candidates(question.Passages);
         if (candidates.Count == 0 || string.IsNullOrWhiteSpace(question.Question))
         {
             return null;
         }
 
-        var vectors = await embedder!.GenerateAsync([question.Question.Trim(), .. candidates.Select(c => c.Text)], cancellationToken: cancellationToken);
+        if (Measured(question) is { } measured)
+        {
+            return measured;
+        }
+
+        if (embedder is null)
+        {
+            return null;
+        }
+
+        var vectors = await embedder.GenerateAsync([question.Question.Trim(), .. candidates.Select(c => c.Text)], cancellationToken: cancellationToken);
         var asked = vectors[0].Vector.Span;
         var cosines = new Dictionary<(int Passage, int Index), double>();
         for (var i = 0; i < candidates.Count; i++)
         {
-            cosines[(candidates[i].Passage.Number, candidates[i].Index)] = Assets.SentenceEvidence.Cosine(asked, vectors[i + 1].Vector.Span);
+            cosines[(candidates[i].Passage.Number, candidates[i].Index)] = Assets.PartEvidence.Cosine(asked, vectors[i + 1].Vector.Span);
         }
 
         return e => cosines.TryGetValue((e.Passage.Number, e.Index), out var cosine) ? cosine : double.NaN;
     }
 
-    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, null);
+    /// <summary>The cosines retrieval measured, when it measured every part the answer weighs; else null.</summary>
+    private static Func<Excerpt, double>? Measured(StrategistQuestion question)
+    {
+        var candidates = ExcerptPicker.Candidates(question.Passages);
+        return candidates.Count > 0 && candidates.All(c => c.Passage.PartCosines?.ContainsKey(c.Text) == true)
+            ? e => e.Passage.PartCosines?.TryGetValue(e.Text, out var cosine) == true ? cosine : double.NaN
+            : null;
+    }
+
+    /// <summary>The answer, weighing parts by meaning only where retrieval measured it (see <see cref="GroundingPassage.PartCosines"/>).</summary>
+    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, Measured(question));
 
     internal static IEnumerable<string> Compose(StrategistQuestion question, Func<Excerpt, double>? meaning)
     {
