@@ -11,6 +11,9 @@ public static partial class Abstention
     // The first topic the question mentions decides; the order puts the specific before the general.
     private static readonly (Regex Topic, string Document)[] Suggestions =
     [
+        (Topic(@"wages?\b|salar(y|ies)|paid (per|an|by the) (hour|day|week|month|year)|pay rate|hourly rate|payroll|overtime"), "your HR or team handbook"),
+        (Topic(@"insur"), "your insurance policy"),
+        (Topic(@"accountant|lawyer|solicitor|auditor|bank\b|supplier|vendor"), "your list of suppliers and advisers"),
         (Topic(@"price|pricing|cost|fee|discount|tariff|how much|subscription plan|wholesale"), "a current price list"),
         (Topic(@"competitor|competition|rival|alternative to|market share"), "a competitor overview"),
         (Topic(@"hashtag|social media|instagram|linkedin|tiktok|facebook|twitter|posting"), "your social media policy"),
@@ -23,7 +26,8 @@ public static partial class Abstention
         (Topic(@"launch|roadmap|release date|upcoming|next year"), "your product roadmap or launch plan"),
         (Topic(@"opening hours|address|location|store|shop|café|cafe|visit"), "your store and contact details"),
         (Topic(@"spec|weight|dimension|size|capacity|material|ingredient|model|product"), "the product sheets"),
-        (Topic(@"press|award|media coverage|interview"), "your press kit"),
+        (Topic(@"press|award|prize|media coverage|interview"), "your press kit"),
+        (Topic(@"founded|founder|started the (company|business)|history|who (runs|owns|leads)"), "your company history or about page"),
         (Topic(@"legal|licen[cs]e|trademark|contract|terms|privacy|gdpr"), "your legal documents (terms, licences, policies)"),
     ];
 
