@@ -18,7 +18,11 @@ public static class TwoFactorGate
 
     private static readonly string[] OpenPrefixes = ["/api/v1/auth/"];
 
-    private static readonly string[] OpenReads = ["/api/v1/tenants", "/api/v1/content/settings", "/api/v1/notifications"];
+    /// <summary>Reads of exactly these paths: the member's workspaces (not one workspace's details).</summary>
+    private static readonly string[] OpenExactReads = ["/api/v1/tenants"];
+
+    /// <summary>Reads of these paths and everything under them: the shell's settings and notifications.</summary>
+    private static readonly string[] OpenReadPrefixes = ["/api/v1/content/settings", "/api/v1/notifications"];
 
     public static IApplicationBuilder UseTwoFactorGate(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -47,7 +51,8 @@ public static class TwoFactorGate
     {
         var path = request.Path.Value ?? "";
         return OpenPrefixes.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase))
-            || (HttpMethods.IsGet(request.Method) && OpenReads.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase)
-                || path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase) && p != "/api/v1/tenants"));
+            || (HttpMethods.IsGet(request.Method)
+                && (OpenExactReads.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase))
+                    || OpenReadPrefixes.Any(p => path.Equals(p, StringComparison.OrdinalIgnoreCase) || path.StartsWith(p + "/", StringComparison.OrdinalIgnoreCase))));
     }
 }
