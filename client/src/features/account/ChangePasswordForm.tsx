@@ -8,7 +8,8 @@ import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { useToast } from '../../components/Toaster';
 import { changePassword } from '../auth/api';
-import { changePasswordSchema, passwordMin, type ChangePasswordValues } from '../auth/schemas';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { changePasswordSchema, type ChangePasswordValues } from '../auth/schemas';
 import styles from './account.module.css';
 
 /** Changes the password with the current one; every other session ends, and this one too if the user says so. */
@@ -47,20 +48,10 @@ export function ChangePasswordForm() {
         error={errors.currentPassword?.message}
         {...form.register('currentPassword')}
       />
-      <TextField
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint={`At least ${passwordMin} characters. A few unrelated words make a strong one.`}
-        error={errors.newPassword?.message}
-        {...form.register('newPassword')}
-      />
-      <TextField
-        label="New password, again"
-        type="password"
-        autoComplete="new-password"
-        error={errors.confirmPassword?.message}
-        {...form.register('confirmPassword')}
+      <NewPasswordFields
+        newPassword={form.register('newPassword')}
+        confirmPassword={form.register('confirmPassword')}
+        errors={{ newPassword: errors.newPassword?.message, confirmPassword: errors.confirmPassword?.message }}
       />
       <label className={styles.checkRow}>
         <input type="checkbox" {...form.register('keepThisSession')} />

@@ -6,11 +6,11 @@ import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Button, ButtonLink } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
-import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { linkFragment, resetPassword } from './api';
 import { AuthLayout } from './AuthLayout';
-import { passwordMin, resetPasswordSchema, type ResetPasswordValues } from './schemas';
+import { NewPasswordFields } from './NewPasswordFields';
+import { resetPasswordSchema, type ResetPasswordValues } from './schemas';
 
 /**
  * Where a reset link lands. Its user and token ride in the fragment (never sent to a server by the browser); they are
@@ -65,20 +65,10 @@ export default function ResetPasswordPage() {
       ) : (
         <form className="form" onSubmit={onSubmit} noValidate>
           <FormError errors={errors} />
-          <TextField
-            label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint={`At least ${passwordMin} characters. A few unrelated words make a strong one.`}
-            error={errors.newPassword?.message}
-            {...form.register('newPassword')}
-          />
-          <TextField
-            label="New password, again"
-            type="password"
-            autoComplete="new-password"
-            error={errors.confirmPassword?.message}
-            {...form.register('confirmPassword')}
+          <NewPasswordFields
+            newPassword={form.register('newPassword')}
+            confirmPassword={form.register('confirmPassword')}
+            errors={{ newPassword: errors.newPassword?.message, confirmPassword: errors.confirmPassword?.message }}
           />
           <Button type="submit" variant="primary" size="lg" block loading={isSubmitting}>
             Set the new password
