@@ -67,7 +67,7 @@ public sealed class QueueTests(CalendarFactory factory) : IClassFixture<Calendar
 
         var queue = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/queue?platform=linkedIn&count=3"))!;
         var entries = queue["entries"]!.AsArray();
-        Assert.Equal(["First", "Second", null], entries.Select(e => e!["title"]?.GetValue<string>()).ToArray());
+        Assert.Equal(["First", "Second", "(free)"], entries.Select(e => e!["title"]?.GetValue<string>() ?? "(free)").ToArray());
         Assert.All(entries, e => Assert.True(e!["isSlot"]!.GetValue<bool>()));
     }
 
