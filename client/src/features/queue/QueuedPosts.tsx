@@ -38,7 +38,7 @@ export function QueuedPosts({ companyId, platform, canEdit }: QueuedPostsProps) 
         };
         return (
           <div className="stack stack--sm">
-            {reorder.error && <Alert tone="danger">{errorMessage(reorder.error)}</Alert>}
+            {reorder.error && <Alert tone="error">{errorMessage(reorder.error)}</Alert>}
             {data.entries.length === 0 ? (
               <p className="muted">Nothing is queued for {name}, and there are no posting times yet.</p>
             ) : (

@@ -46,7 +46,7 @@ export function useQueue(companyId: string, platform: Platform) {
   return useQuery({
     queryKey: keys.entries(companyId, platform),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/queue', { params: { query: { companyId: companyId || undefined, platform, count: 20 } }, signal })),
+      unwrap(api.GET('/api/v1/queue', { params: { query: { companyId: companyId || undefined, platform, count: 50 } }, signal })),
   });
 }
 
