@@ -3,6 +3,7 @@ using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Application.Content;
 using BrandAutomator.Domain.Common;
+using BrandAutomator.Domain.Content;
 using BrandAutomator.Domain.Queue;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.Domain.Tenants;
@@ -13,7 +14,8 @@ namespace BrandAutomator.Application.Queue;
 
 /// <summary>
 /// "Add to queue": schedules the post at the next posting time of its brand on any of its networks that no other post
-/// of the brand on those networks holds, read in the workspace's zone (so across a daylight-saving change too).
+/// of the brand on those networks holds, read in the workspace's zone (so across a daylight-saving change too). A post
+/// already waiting in one of its slots stays there, so asking twice is harmless.
 /// </summary>
 public sealed record QueueContent(Guid Id) : ICommand<ContentItemDto>, IRequireRole
 {
@@ -45,6 +47,13 @@ public sealed class QueueContentHandler(
         {
             throw new DomainRuleException(
                 $"There are no posting times for {string.Join(" or ", platforms.Select(p => p.DisplayName()))} yet: add them under Settings, Queue.");
+        }
+
+        // Asked again (a retry after a lost answer, a second click): a post already waiting in one of its slots keeps its place.
+        if (item.State == ContentState.Scheduled && item.ScheduledAt is { } current && current > now &&
+            PostingQueue.Occurrences(slots, zone, current).FirstOrDefault() == current)
+        {
+            return await ContentReader.ToDtoAsync(db, item, zone, now, cancellationToken);
         }
 
         var held = (await QueueReader.QueuedAsync(db, item.CompanyId, platforms, now, tracked: false, cancellationToken))

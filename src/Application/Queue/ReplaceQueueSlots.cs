@@ -1,5 +1,6 @@
 using System.Globalization;
 using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Application.Content;
 using BrandAutomator.Domain.Queue;
@@ -36,8 +37,6 @@ public sealed class ReplaceQueueSlotsValidator : AbstractValidator<ReplaceQueueS
         RuleForEach(x => x.Slots).NotNull().WithMessage("Give a day and a time.").ChildRules(slot =>
         {
             slot.RuleFor(s => s.Day).IsInEnum().WithMessage("Choose a day of the week.");
-            slot.RuleFor(s => s.Time).Must(t => ReplaceQueueSlots.ParseTime(t) is not null)
-                .WithMessage("Write the time as 09:00 (hours and minutes, 24-hour clock).");
         });
     }
 }
@@ -49,8 +48,10 @@ public sealed class ReplaceQueueSlotsHandler(ITenantDb db, TenantTime time, Time
     {
         await QueueReader.EnsureBrandAsync(db, command.CompanyId, cancellationToken);
         var now = clock.GetUtcNow();
+        // Read here rather than in the validator, after the brand: another workspace's brand is a 404 whatever the times say.
         var wanted = command.Slots
-            .Select(s => (s.Day, Time: ReplaceQueueSlots.ParseTime(s.Time)!.Value))
+            .Select((s, i) => (s.Day, Time: ReplaceQueueSlots.ParseTime(s.Time) ?? throw InputValidationException.For(
+                $"slots[{i}].time", "Write the time as 09:00 (hours and minutes, 24-hour clock).")))
             .Distinct()
             .ToList();
 
