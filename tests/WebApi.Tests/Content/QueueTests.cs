@@ -50,6 +50,8 @@ public sealed class QueueTests(CalendarFactory factory) : IClassFixture<Calendar
 
         var first = await QueueAsync(admin, await CreatePostAsync(admin, "linkedIn", "First in line", title: "First"));
         var second = await QueueAsync(admin, await CreatePostAsync(admin, "linkedIn", "Second in line", title: "Second"));
+        // Asking again (a retry after a lost answer) keeps the post where it is.
+        Assert.Equal(second["scheduledAt"]!.GetValue<DateTimeOffset>(), (await QueueAsync(admin, second["id"]!.GetValue<Guid>()))["scheduledAt"]!.GetValue<DateTimeOffset>());
 
         Assert.Equal("scheduled", first["state"]!.GetValue<string>());
         Assert.Equal(new TimeSpan(9, 0, 0), LocalOf(first).TimeOfDay);
