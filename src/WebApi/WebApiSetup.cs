@@ -86,6 +86,7 @@ public static class WebApiSetup
         app.MapSpaFallback();
         app.MapContentEndpoints();
         app.MapContentImportEndpoints();
+        app.MapQueueEndpoints();
         app.MapAutomationEndpoints();
         app.MapProfileKitEndpoints();
         app.MapSocialEndpoints();

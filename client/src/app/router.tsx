@@ -67,6 +67,7 @@ export const routes: RouteObject[] = [
                   { path: 'audit-log', ...page(() => import('../features/audit/AuditLogPage')) },
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                   { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
+                  { path: 'queue', ...page(() => import('../features/queue/QueuePage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
                   { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
                 ],

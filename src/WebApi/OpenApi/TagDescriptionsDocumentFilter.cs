@@ -21,6 +21,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Files"] = "Stored files served through signed, expiring links.",
         ["Notifications"] = "Messages to the workspace about publishing, connections and billing.",
         ["Onboarding"] = "The onboarding wizard: its progress and the company it fills in.",
+        ["Queue"] = "The posting queue: weekly posting times per brand and network in the workspace's time zone, add to queue, reordering.",
         ["Social"] = "Connected social accounts (OAuth 2.0) and the brand's profiles on each network.",
         ["Subscriptions"] = "Plans, Stripe Checkout and billing portal, subscription status, and Stripe's webhook.",
         ["Tenants"] = "Workspaces: members, roles, invitations, time zone and the audit log.",

@@ -12,14 +12,15 @@ import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { useUpdateAsset } from '../assets/api';
 import { useBrandGuardOverride } from '../brandGuard/useBrandGuardOverride';
-import { newIdempotencyKey, useSaveContent, useScheduleContent, useSubmitContent } from './api';
+import { formatLocal } from '../queue/api';
+import { newIdempotencyKey, useQueueContent, useSaveContent, useScheduleContent, useSubmitContent } from './api';
 import { AiDraft } from './composer/AiDraft';
 import { BrandCheck } from './composer/BrandCheck';
 import { Counter } from './composer/Counter';
 import { MediaPicker } from './composer/MediaPicker';
 import { NetworkPicker } from './composer/NetworkPicker';
 import { Previews } from './composer/Previews';
-import { formPathOf, schema, textFor, toRequest, toValues, type ComposerValues, type Intent } from './composer/schema';
+import { done, formPathOf, schema, textFor, toRequest, toValues, type ComposerValues, type Intent } from './composer/schema';
 import { measure, platformLimits } from './limits';
 import styles from './calendar.module.css';
 import type { ContentItem } from './types';
@@ -37,12 +38,6 @@ interface ComposerProps {
   defaultAt?: string;
 }
 
-const done: Record<Intent, (title: string) => string> = {
-  draft: (title) => `“${title}” was saved as a draft.`,
-  submit: (title) => `“${title}” was sent for approval.`,
-  schedule: (title) => `“${title}” is scheduled.`,
-};
-
 /**
  * Mount it when it opens (it reads `item` once). Writes a post for one or more networks: one text for all or one per
  * network, each counted the way its network counts, previewed as the network shows it, with its images (uploaded,
@@ -58,6 +53,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const save = useSaveContent();
   const submitForReview = useSubmitContent();
   const schedule = useScheduleContent();
+  const queue = useQueueContent();
   const updateAsset = useUpdateAsset();
   const toast = useToast();
   const brandOverride = useBrandGuardOverride();
@@ -90,8 +86,8 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
     form.handleSubmit(async (valid) => {
       setIntent(next);
       try {
-        if (next === 'schedule') {
-          if (!valid.at) {
+        if (next === 'schedule' || next === 'queue') {
+          if (!valid.at && next === 'schedule') {
             form.setError('at', { type: 'required', message: 'Choose when to publish.' }, { shouldFocus: true });
             return;
           }
@@ -105,7 +101,12 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
         setSavedId(saved.id);
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
         if (next === 'schedule') await schedule.mutateAsync({ id: saved.id, at: valid.at, key: newIdempotencyKey() });
-        toast.success(done[next](saved.title));
+        const queued = next === 'queue' ? await queue.mutateAsync(saved.id) : null;
+        toast.success(
+          queued?.scheduledLocal
+            ? `“${saved.title}” is queued for ${formatLocal(queued.scheduledLocal)}.`
+            : done[next](saved.title),
+        );
         onClose();
       } catch (error) {
         const confirmed = async (id: string) => {
@@ -226,6 +227,11 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             <Button onClick={run('draft')} loading={intent === 'draft'} disabled={busy || overLimit}>
               Save draft
             </Button>
+            {!approvalRequired && (
+              <Button onClick={run('queue')} loading={intent === 'queue'} disabled={busy || overLimit}>
+                Add to queue
+              </Button>
+            )}
             {approvalRequired ? (
               <Button variant="primary" onClick={run('submit')} loading={intent === 'submit'} disabled={busy || overLimit}>
                 Submit for approval

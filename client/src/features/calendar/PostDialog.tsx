@@ -15,6 +15,7 @@ import { MoveForm } from './MoveForm';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
 import { ReviewActions } from './ReviewActions';
+import { QueueButton } from '../queue/QueueButton';
 import styles from './calendar.module.css';
 import type { ContentItem } from './types';
 
@@ -219,6 +220,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
                     Publish now
                   </Button>
                 )}
+                <QueueButton item={item} approvalRequired={approvalRequired} onFailure={setFailure} />
                 {canCancel(item) && item.state !== 'draft' && (
                   <Button variant="danger-ghost" onClick={() => setConfirming('cancel')}>
                     Cancel post

@@ -119,6 +119,11 @@ export function useScheduleContent() {
   );
 }
 
+/** "Add to queue": the post goes out at its brand's next free posting time on its networks. */
+export function useQueueContent() {
+  return useContentMutation((id: string) => unwrap(api.POST('/api/v1/content/{id}/queue', { params: { path: { id } } })));
+}
+
 export function useCancelContent() {
   return useContentMutation((id: string) =>
     unwrap(api.POST('/api/v1/automation/content/{id}/cancel', { params: { path: { id } } })),

@@ -9,6 +9,7 @@ const tabs = [
   { to: 'sessions', label: 'Sessions', adminOnly: false },
   { to: 'billing', label: 'Billing', adminOnly: false },
   { to: 'calendar-link', label: 'Calendar link', adminOnly: false },
+  { to: 'queue', label: 'Queue', adminOnly: false },
   { to: 'brand-rules', label: 'Brand rules', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
   { to: 'api-keys', label: 'API keys', adminOnly: true },

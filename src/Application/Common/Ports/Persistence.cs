@@ -90,6 +90,8 @@ public interface ITenantDb
 
     DbSet<Domain.BrandGuard.BrandRule> BrandRules { get; }
 
+    DbSet<Domain.Queue.QueueSlot> QueueSlots { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
@@ -130,4 +132,7 @@ public enum TenantLock
 
     /// <summary>Reading the brand rules from the documents, so that two requests do not read them at once.</summary>
     BrandRules = 2,
+
+    /// <summary>The queue's free posting times, so that two posts added at once do not take the same one.</summary>
+    Queue = 3,
 }

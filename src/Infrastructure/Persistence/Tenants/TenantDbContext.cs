@@ -73,6 +73,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.BrandGuard.BrandRule> BrandRules => Set<Domain.BrandGuard.BrandRule>();
 
+    public DbSet<Domain.Queue.QueueSlot> QueueSlots => Set<Domain.Queue.QueueSlot>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

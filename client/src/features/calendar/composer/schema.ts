@@ -47,7 +47,15 @@ export const schema = z
 
 export type ComposerValues = z.infer<typeof schema>;
 
-export type Intent = 'draft' | 'submit' | 'schedule';
+export type Intent = 'draft' | 'submit' | 'schedule' | 'queue';
+
+/** What the composer says when an action is done. */
+export const done: Record<Intent, (title: string) => string> = {
+  draft: (title) => `“${title}” was saved as a draft.`,
+  submit: (title) => `“${title}” was sent for approval.`,
+  schedule: (title) => `“${title}” is scheduled.`,
+  queue: (title) => `“${title}” is queued.`,
+};
 
 export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | 'texts'>, platform: Platform): string {
   return values.sameForAll ? values.shared : values.texts[platform];

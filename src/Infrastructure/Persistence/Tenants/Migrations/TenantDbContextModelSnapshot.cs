@@ -1071,6 +1071,48 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("onboarding_progress", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Queue.QueueSlot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("time");
+
+                    b.HasKey("Id")
+                        .HasName("pk_queue_slots");
+
+                    b.HasIndex("CompanyId", "Platform", "Day", "Time")
+                        .IsUnique()
+                        .HasDatabaseName("ix_queue_slots_company_id_platform_day_time");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CompanyId", "Platform", "Day", "Time"), false);
+
+                    b.ToTable("queue_slots", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1569,6 +1611,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_publish_attempts_content_items_content_item_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Queue.QueueSlot", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_queue_slots_companies_company_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
