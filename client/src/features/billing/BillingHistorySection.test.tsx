@@ -71,6 +71,7 @@ describe('BillingHistorySection', () => {
 
     const list = await screen.findByRole('list', { name: 'Invoices' });
     const [open, paid] = within(list).getAllByRole('listitem');
+    if (!open || !paid) throw new Error('Two invoices were expected.');
     expect(within(open).getByText('QC-0002')).toBeInTheDocument();
     expect(within(open).getByText(formatMoney(79, 'USD'))).toBeInTheDocument();
     expect(within(open).getByText('Awaiting payment')).toBeInTheDocument();
@@ -97,7 +98,7 @@ describe('BillingHistorySection', () => {
 
   it('reads the card and next invoice from Stripe once when they were never read, and on request', async () => {
     sessionStore.set(authResponse({ role: 'admin' }));
-    const posts = serve({ ...history, paymentMethod: null, nextInvoice: null, refreshedAt: null }, history);
+    const posts = serve({ ...history, paymentMethod: undefined, nextInvoice: undefined, refreshedAt: null }, history);
     renderPage(<BillingHistorySection />);
 
     await screen.findByText('American Express ending in 0005');
