@@ -28,7 +28,8 @@ public sealed record NextInvoiceDto(DateTimeOffset At, decimal Amount, string Cu
 
 /// <summary>
 /// The workspace's billing history: invoices newest first (cached from Stripe's events), the card and the next invoice
-/// as last read from Stripe (<see cref="RefreshedAt"/>; null if never). <see cref="HasCustomer"/>: Stripe knows this
+/// as last read from Stripe (<see cref="RefreshedAt"/>; null if never, or if the subscription changed since, so the
+/// next invoice must be read again). <see cref="HasCustomer"/>: Stripe knows this
 /// workspace (it has subscribed at least once).
 /// </summary>
 public sealed record BillingHistoryDto(
@@ -76,7 +77,8 @@ internal static class BillingHistory
             invoices.Select(ToDto).ToList(),
             account?.Card is { } card ? new PaymentCardDto(card.Brand, CardBrandName(card.Brand), card.Last4) : null,
             account?.NextInvoice is { } next ? new NextInvoiceDto(next.At, Money.ToMajorUnits(next.Amount, next.Currency), next.Currency.ToUpperInvariant()) : null,
-            account?.RefreshedAt);
+            // A subscription change since the last read makes the next invoice unknown: the page reads Stripe again.
+            account is { NextInvoiceStale: false } ? account.RefreshedAt : null);
     }
 
     private static InvoiceDto ToDto(BillingInvoice invoice) => new(

@@ -62,6 +62,12 @@ public sealed partial class HandleStripeWebhookHandler(
             record.Complete(applied ? BillingEventOutcome.Applied : BillingEventOutcome.Stale);
             if (applied)
             {
+                // A new plan or a cancellation changes what Stripe bills next: the cached preview no longer holds.
+                if (await catalog.BillingAccounts.SingleOrDefaultAsync(a => a.TenantId == tenant.Id, cancellationToken) is { } account)
+                {
+                    account.ForgetNextInvoice();
+                }
+
                 detail = $"Subscription {tenant.StripeSubscriptionId}: plan {tenant.Plan ?? "none"}, {tenant.SubscriptionStatus} (Stripe {received.Type}).";
             }
         }

@@ -32,6 +32,9 @@ public sealed class BillingAccount
 
     public DateTimeOffset RefreshedAt { get; private set; }
 
+    /// <summary>The subscription changed since the last read: the next invoice is unknown until Stripe is asked again.</summary>
+    public bool NextInvoiceStale { get; private set; }
+
     public PaymentCard? Card => CardBrand is not null && CardLast4 is not null ? new PaymentCard(CardBrand, CardLast4) : null;
 
     public UpcomingInvoice? NextInvoice => NextInvoiceAt is { } at && NextInvoiceAmount is { } amount && NextInvoiceCurrency is { } currency
@@ -39,6 +42,15 @@ public sealed class BillingAccount
         : null;
 
     public static BillingAccount For(Guid tenantId) => new() { TenantId = tenantId };
+
+    /// <summary>The subscription changed: the next invoice must be read from Stripe again before it is shown.</summary>
+    public void ForgetNextInvoice()
+    {
+        NextInvoiceAt = null;
+        NextInvoiceAmount = null;
+        NextInvoiceCurrency = null;
+        NextInvoiceStale = true;
+    }
 
     public void Refresh(PaymentCard? card, UpcomingInvoice? next, DateTimeOffset now)
     {
@@ -48,6 +60,7 @@ public sealed class BillingAccount
         NextInvoiceAt = next?.At;
         NextInvoiceAmount = next?.Amount;
         NextInvoiceCurrency = next?.Currency.ToLowerInvariant();
+        NextInvoiceStale = false;
         RefreshedAt = now;
     }
 }

@@ -115,6 +115,22 @@ public sealed class BillingHistoryTests(StripeApiFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_plan_change_makes_the_next_invoice_unknown_until_stripe_is_read_again()
+    {
+        var admin = await factory.RegisterAsync();
+        var events = await factory.SubscribeAsync(admin, "basic");
+        factory.Stripe.HasAccount(events.CustomerId, [], card: ("visa", "4242"), next: (StripeEvents.Start.AddDays(30), 2900));
+        await (await admin.Client.PostAsync("/api/v1/subscriptions/invoices/refresh", null)).EnsureStatusAsync(HttpStatusCode.OK);
+
+        await factory.DeliverOkAsync(events.SubscriptionUpdated("pro", "active", second: 60));
+
+        var history = await HistoryAsync(admin);
+        Assert.Null(history["nextInvoice"]);
+        Assert.Null(history["refreshedAt"]);
+        Assert.Equal("4242", history["paymentMethod"]!["last4"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Refresh_of_a_subscription_with_nothing_more_to_bill_shows_no_next_invoice()
     {
         var admin = await factory.RegisterAsync();

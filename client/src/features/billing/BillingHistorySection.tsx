@@ -16,9 +16,13 @@ export function BillingHistorySection() {
   const askedOnce = useRef(false);
   const data = history.data;
 
-  // The card and next invoice are only ever read from Stripe: read them once when they never were.
+  // The card and next invoice are only ever read from Stripe: read them when they never were, or when the subscription
+  // changed since (once each time: a failed read is not retried in a loop, the button is there for that).
   useEffect(() => {
-    if (data && data.hasCustomer && !data.refreshedAt && !askedOnce.current) {
+    if (!data?.hasCustomer) return;
+    if (data.refreshedAt) {
+      askedOnce.current = false;
+    } else if (!askedOnce.current) {
       askedOnce.current = true;
       refresh.mutate();
     }

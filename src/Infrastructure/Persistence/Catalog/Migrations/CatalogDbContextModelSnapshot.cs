@@ -322,6 +322,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasColumnType("character varying(3)")
                         .HasColumnName("next_invoice_currency");
 
+                    b.Property<bool>("NextInvoiceStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("next_invoice_stale");
+
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("refreshed_at");

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
 {
     [DbContext(typeof(CatalogDbContext))]
-    [Migration("20261206190434_BillingHistory")]
+    [Migration("20261206193942_BillingHistory")]
     partial class BillingHistory
     {
         /// <inheritdoc />
@@ -324,6 +324,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("character varying(3)")
                         .HasColumnName("next_invoice_currency");
+
+                    b.Property<bool>("NextInvoiceStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("next_invoice_stale");
 
                     b.Property<DateTimeOffset>("RefreshedAt")
                         .HasColumnType("timestamp with time zone")

@@ -22,7 +22,8 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     next_invoice_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     next_invoice_amount = table.Column<long>(type: "bigint", nullable: true),
                     next_invoice_currency = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: true),
-                    refreshed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    refreshed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    next_invoice_stale = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
