@@ -17,6 +17,8 @@ export const stripePrices = {
   enterprise: 'price_e2e_enterprise_monthly',
 };
 
+const priceCents = { basic: 2900, pro: 7900, enterprise: 19900 };
+
 /** True when some of the journey files about to run need billing on. */
 export function needsBilling(files) {
   return files.some((file) => path.basename(file).includes('checkout'));
@@ -75,7 +77,10 @@ function startFakeProcess(webhookUrl) {
       ...process.env,
       FAKE_STRIPE_SECRET_KEY: stripeKeys.secretKey,
       FAKE_STRIPE_WEBHOOK_SECRET: stripeKeys.webhookSecret,
-      FAKE_STRIPE_PRICES: Object.values(stripePrices).join(','),
+      // Each price with its monthly amount in cents, as the plans list them ($29, $79, $199).
+      FAKE_STRIPE_PRICES: Object.entries(stripePrices)
+        .map(([plan, price]) => `${price}:${priceCents[plan]}`)
+        .join(','),
       FAKE_STRIPE_WEBHOOK_URL: webhookUrl,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

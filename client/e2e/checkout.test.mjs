@@ -1,7 +1,8 @@
 // Buying a plan, against the API with billing on (billing-instance.mjs) and the local fake Stripe (fakes/stripe.mjs):
 // a new workspace has no plan; the admin chooses Pro, pays on the fake hosted Checkout, comes back, and sees the plan
 // turn active once Stripe's signed webhooks have landed. The billing portal opens and returns. Another customer on
-// the same instance still has no plan and sees none of it.
+// the same instance still has no plan and sees none of it. The billing history shows the first invoice with working
+// links, the card and the next invoice, and a renewal's invoice.paid webhook appears on the open page.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
@@ -21,6 +22,21 @@ function subscriptionStatus(page) {
     const response = await fetch('/api/v1/subscriptions/status', { headers: { Authorization: `Bearer ${session.accessToken}` } });
     return response.json();
   });
+}
+
+/** Waits until the fake Stripe has delivered `count` webhooks (it sends them after the buyer is back). */
+async function waitForDeliveries(count) {
+  for (let i = 0; i < 100; i++) {
+    const deliveries = await (await fetch(`${stripeUrl}/_fake/deliveries`)).json();
+    if (deliveries.length >= count) return deliveries;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`The fake Stripe delivered fewer than ${count} webhooks in 20 seconds.`);
+}
+
+async function stripeInvoiceReads() {
+  const requests = await (await fetch(`${stripeUrl}/_fake/requests`)).json();
+  return requests.filter((r) => r.method === 'GET' && r.path === '/v1/invoices').length;
 }
 
 async function openBilling(page) {
@@ -67,6 +83,8 @@ describe('subscribing through Stripe Checkout', { concurrency: false }, () => {
     // Stripe's success_url is the public address's /settings/billing; the app moves it under /app, keeping the query.
     await page.waitForURL(/\/app\/settings\/billing\?checkout=success&session_id=cs_test_\w+$/);
     await page.getByText('Thank you: your subscription is active').waitFor({ timeout: 20_000 });
+    // The first invoice's invoice.paid follows Checkout's completion.
+    await waitForDeliveries(4);
     const current = page.locator('section[aria-labelledby="current-plan"]');
     await current.getByRole('heading', { name: 'Pro' }).waitFor();
     await current.getByText('Active', { exact: true }).waitFor();
@@ -78,9 +96,10 @@ describe('subscribing through Stripe Checkout', { concurrency: false }, () => {
     const deliveries = await (await fetch(`${stripeUrl}/_fake/deliveries`)).json();
     assert.deepEqual(
       deliveries.map((d) => d.type),
-      ['customer.subscription.created', 'customer.subscription.updated', 'checkout.session.completed'],
+      ['customer.subscription.created', 'customer.subscription.updated', 'checkout.session.completed', 'invoice.paid'],
     );
     for (const delivery of deliveries) assert.equal(delivery.status, 200, `${delivery.type}: ${delivery.body}`);
+    assert.equal(JSON.parse(deliveries[3].body).outcome, 'applied', 'the first invoice goes into the billing history');
     const outcomes = deliveries.map((d) => JSON.parse(d.body).outcome);
     assert.deepEqual(outcomes.slice(0, 2), ['applied', 'applied'], 'the subscription events change the plan');
     // Checkout's completion is stamped in the same second and ranks before the subscription's own events there, so
@@ -112,6 +131,60 @@ describe('subscribing through Stripe Checkout', { concurrency: false }, () => {
       .getByText(/Subscription/)
       .first()
       .waitFor();
+    ines.assertNoErrors();
+  });
+
+  test('the billing history lists the invoice with working links, the card and the next invoice', async () => {
+    const { page } = ines;
+    await openBilling(page);
+    const history = page.locator('section[aria-labelledby="billing-history"]');
+    await history.getByRole('heading', { name: 'Billing history' }).waitFor();
+    const invoices = history.getByRole('list', { name: 'Invoices' });
+    const first = invoices.getByRole('listitem').first();
+    await first.getByText(/-0001$/).waitFor();
+    // Money and dates the reader's way: this browser is British, so dollars read "US$79.00" and days "1 January 2027".
+    await first.getByText('US$79.00', { exact: true }).waitFor();
+    await first.getByText(/^\d{1,2} [A-Z][a-z]+ \d{4}$/).waitFor();
+    await first.getByText('Paid', { exact: true }).waitFor();
+    // The card and the next invoice are read from Stripe once, when the page first needs them.
+    await history.getByText('Visa ending in 4242').waitFor();
+    await history.getByText(/^US\$79\.00 on \d{1,2} [A-Z][a-z]+ \d{4}$/).waitFor();
+    await checkPage(page, 'billing-history');
+
+    const number = await first.getByText(/-0001$/).textContent();
+    const [invoicePage] = await Promise.all([
+      page.waitForEvent('popup'),
+      first.getByRole('link', { name: `View Invoice ${number} (opens in a new tab)` }).click(),
+    ]);
+    await heading(invoicePage, `Invoice ${number}`);
+    await invoicePage.close();
+    const pdfLink = await first
+      .getByRole('link', { name: `Download Invoice ${number} as PDF (opens in a new tab)` })
+      .getAttribute('href');
+    const pdf = await fetch(pdfLink);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.match(await pdf.text(), /^%PDF-/);
+    ines.assertNoErrors();
+  });
+
+  test('a renewal paid in Stripe shows up on the open page from its webhook alone, without a reload', async () => {
+    const { page } = ines;
+    await page.evaluate(() => {
+      window.__sameDocument = true;
+    });
+    const readsBefore = await stripeInvoiceReads();
+    const renewal = await (await fetch(`${stripeUrl}/_fake/invoices/renew`, { method: 'POST' })).json();
+    assert.match(renewal.number, /-0002$/);
+
+    const invoices = page.locator('section[aria-labelledby="billing-history"]').getByRole('list', { name: 'Invoices' });
+    // The page asks our API every 15 seconds; the webhook's invoice is there as soon as it lands.
+    await invoices.getByRole('listitem').first().getByText(renewal.number).waitFor({ timeout: 40_000 });
+    assert.equal(await invoices.getByRole('listitem').count(), 2);
+    assert.equal(await page.evaluate(() => window.__sameDocument), true, 'the page was not reloaded');
+    assert.equal(await stripeInvoiceReads(), readsBefore, 'the invoice came from the webhook, not from reading Stripe again');
+    const deliveries = await (await fetch(`${stripeUrl}/_fake/deliveries`)).json();
+    const paid = deliveries.filter((d) => d.type === 'invoice.paid').at(-1);
+    assert.equal(JSON.parse(paid.body).outcome, 'applied');
     ines.assertNoErrors();
   });
 

@@ -137,6 +137,10 @@ public static class DependencyInjection
         services.AddScoped<IExternalLogins, ExternalLogins>();
         services.AddOptions<ExternalAuthenticationOptions>().BindConfiguration(ExternalAuthenticationOptions.Section);
         services.AddHttpClient<IExternalIdentityProviders, OpenIdConnectProviders>(client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        // Google Drive import (#25): downloads are streamed, so the client has no overall timeout; metadata calls bound their own.
+        services.AddValidatedOptions<Drive.GoogleDriveOptions>(Drive.GoogleDriveOptions.Section);
+        services.AddHttpClient<Application.Drive.IGoogleDrive, Drive.GoogleDriveClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
     }
 
     private static void AddValidatedOptions<T>(this IServiceCollection services, string section)

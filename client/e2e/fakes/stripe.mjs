@@ -8,8 +8,16 @@
 //   GET  /c/pay/:id                     the "hosted Checkout" page: the plan, the buyer, a Pay button and a way back
 //   POST /c/pay/:id                     pays: redirects to success_url ({CHECKOUT_SESSION_ID} filled in), then delivers
 //                                       customer.subscription.created (incomplete), customer.subscription.updated (active)
-//                                       and checkout.session.completed (paid) to the webhook endpoint, each signed as
+//                                       checkout.session.completed (paid) and the first invoice's invoice.paid to the
+//                                       webhook endpoint, each signed as
 //                                       Stripe signs them: Stripe-Signature: t=<unix>,v1=<hex HMAC-SHA256(secret, "t.body")>
+//   GET  /v1/invoices?customer=…        the customer's invoices, newest first (a Stripe list object)
+//   POST /v1/invoices/create_preview    the subscription's next invoice (invoice_upcoming_none once it is canceled)
+//   GET  /v1/customers/:id              the customer, invoice_settings.default_payment_method expanded (a test Visa)
+//   GET  /v1/payment_methods            the customer's cards (a Stripe list object)
+//   GET  /i/:id, /invoice/:id/pdf       the hosted invoice page and its PDF, the links the billing history shows
+//   POST /_fake/invoices/renew          bills the newest subscription's next month: a paid invoice, delivered as
+//                                       invoice.paid (the renewal a journey waits for on the billing page)
 //   GET  /_fake/deliveries              what the webhook endpoint answered to each delivery (for the journeys)
 //   GET  /_fake/requests                every request received, with its headers (for debugging a journey)
 //
@@ -90,6 +98,15 @@ export async function startFakeStripe({ secretKey, webhookSecret, prices, webhoo
   const byIdempotencyKey = new Map();
   const deliveries = [];
   const requests = [];
+  // price id -> amount in cents ("price_x:7900" in `prices`; a bare id costs 1000).
+  const priceAmounts = new Map(
+    prices.map((entry) => {
+      const [priceId, amount] = entry.split(':');
+      return [priceId, Number(amount ?? 1000)];
+    }),
+  );
+  const invoices = [];
+  const subscriptions = [];
   let target = webhookUrl;
   let baseUrl = '';
 
@@ -172,6 +189,74 @@ export async function startFakeStripe({ secretKey, webhookSecret, prices, webhoo
     await deliver('customer.subscription.created', subscriptionOf(session, 'incomplete'));
     await deliver('customer.subscription.updated', subscriptionOf(session, 'active'));
     await deliver('checkout.session.completed', publicSession(session));
+    const subscription = { id: session.subscription, customer: session.customer, price: session.line_items?.[0]?.price, session };
+    subscriptions.push(subscription);
+    await bill(subscription, 'subscription_create');
+  }
+
+  /** A paid invoice for one month of the subscription, delivered as invoice.paid. */
+  async function bill(subscription, reason) {
+    const amount = priceAmounts.get(subscription.price) ?? 1000;
+    const created = now();
+    const invoiceId = id('in');
+    const count = invoices.filter((i) => i.customer === subscription.customer).length + 1;
+    const invoice = {
+      id: invoiceId,
+      object: 'invoice',
+      customer: subscription.customer,
+      number: `${subscription.customer.slice(-8).toUpperCase()}-${String(count).padStart(4, '0')}`,
+      status: 'paid',
+      currency: 'usd',
+      total: amount,
+      subtotal: amount,
+      amount_due: amount,
+      amount_paid: amount,
+      amount_remaining: 0,
+      billing_reason: reason,
+      collection_method: 'charge_automatically',
+      created,
+      period_start: created,
+      period_end: created + 30 * 24 * 3600,
+      livemode: false,
+      hosted_invoice_url: `${baseUrl}/i/${invoiceId}`,
+      invoice_pdf: `${baseUrl}/invoice/${invoiceId}/pdf`,
+      status_transitions: { finalized_at: created, paid_at: created },
+      parent: {
+        type: 'subscription_details',
+        subscription_details: { subscription: subscription.id, metadata: subscription.session.subscription_data?.metadata ?? {} },
+      },
+    };
+    invoices.push(invoice);
+    await deliver('invoice.paid', invoice);
+    return invoice;
+  }
+
+  function list(data, url) {
+    return { object: 'list', url, has_more: false, data };
+  }
+
+  const testCard = {
+    id: 'pm_test_visa',
+    object: 'payment_method',
+    type: 'card',
+    card: { brand: 'visa', last4: '4242', exp_month: 12, exp_year: 2030, funding: 'credit' },
+  };
+
+  function invoicePage(invoice) {
+    return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Fake Stripe invoice</title></head>
+<body><main><h1>Invoice ${escapeHtml(invoice.number)}</h1>
+<p>Amount paid: ${escapeHtml((invoice.amount_paid / 100).toFixed(2))} ${escapeHtml(invoice.currency.toUpperCase())}</p></main></body>
+</html>`;
+  }
+
+  // The smallest well-formed PDF: enough for a browser to open, and for a journey to check it is one.
+  function invoicePdf(invoice) {
+    return Buffer.from(
+      `%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n` +
+        `trailer<</Root 1 0 R>>\n%% Invoice ${invoice.number}\n%%EOF\n`,
+    );
   }
 
   function publicSession(session) {
@@ -243,7 +328,7 @@ for <strong>${escapeHtml(session.customer_email ?? session.customer ?? 'a custom
         if (form.mode !== 'subscription') {
           return stripeError(response, 400, 'invalid_request_error', 'This fake only sells subscriptions.', { param: 'mode' });
         }
-        if (!prices.includes(price)) {
+        if (!priceAmounts.has(price)) {
           return stripeError(response, 400, 'invalid_request_error', `No such price: '${price}'`, {
             code: 'resource_missing',
             param: 'line_items[0][price]',
@@ -295,6 +380,76 @@ for <strong>${escapeHtml(session.customer_email ?? session.customer ?? 'a custom
         };
         portal.url = `${baseUrl}/p/session/${portal.id}?return_url=${encodeURIComponent(portal.return_url ?? '')}&customer=${encodeURIComponent(portal.customer)}`;
         return sendJson(response, 200, portal);
+      }
+
+      if (request.method === 'GET' && path === '/v1/invoices') {
+        const customer = url.searchParams.get('customer');
+        const limit = Number(url.searchParams.get('limit') ?? 10);
+        const mine = invoices.filter((i) => !customer || i.customer === customer).sort((a, b) => b.created - a.created);
+        return sendJson(response, 200, { ...list(mine.slice(0, limit), '/v1/invoices'), has_more: mine.length > limit });
+      }
+
+      if (request.method === 'POST' && path === '/v1/invoices/create_preview') {
+        const form = parseStripeForm(await readBody(request));
+        const subscription = subscriptions.find((s) => s.id === form.subscription && s.customer === form.customer);
+        if (!subscription) {
+          return stripeError(response, 404, 'invalid_request_error', `No upcoming invoices for customer: ${form.customer}`, {
+            code: 'invoice_upcoming_none',
+          });
+        }
+        const last = invoices.filter((i) => i.customer === subscription.customer).at(-1);
+        const at = (last?.period_end ?? now()) + 3600;
+        const amount = priceAmounts.get(subscription.price) ?? 1000;
+        return sendJson(response, 200, {
+          object: 'invoice',
+          customer: subscription.customer,
+          status: 'draft',
+          currency: 'usd',
+          total: amount,
+          amount_due: amount,
+          created: at,
+          next_payment_attempt: at,
+          livemode: false,
+        });
+      }
+
+      const customerMatch = path.match(/^\/v1\/customers\/([\w-]+)$/);
+      if (request.method === 'GET' && customerMatch) {
+        const known = subscriptions.some((s) => s.customer === customerMatch[1]);
+        if (!known) return stripeError(response, 404, 'invalid_request_error', `No such customer: '${customerMatch[1]}'`);
+        const expanded = url.searchParams.getAll('expand[]').includes('invoice_settings.default_payment_method');
+        return sendJson(response, 200, {
+          id: customerMatch[1],
+          object: 'customer',
+          livemode: false,
+          invoice_settings: { default_payment_method: expanded ? testCard : testCard.id },
+        });
+      }
+
+      if (request.method === 'GET' && path === '/v1/payment_methods') {
+        const known = subscriptions.some((s) => s.customer === url.searchParams.get('customer'));
+        return sendJson(response, 200, list(known ? [testCard] : [], '/v1/payment_methods'));
+      }
+
+      const invoiceMatch = path.match(/^\/(?:i\/([\w-]+)|invoice\/([\w-]+)\/pdf)$/);
+      if (request.method === 'GET' && invoiceMatch) {
+        const invoice = invoices.find((i) => i.id === (invoiceMatch[1] ?? invoiceMatch[2]));
+        if (!invoice) {
+          response.writeHead(404, { 'Content-Type': 'text/plain' });
+          return response.end('No such invoice.');
+        }
+        if (invoiceMatch[1]) {
+          response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+          return response.end(invoicePage(invoice));
+        }
+        response.writeHead(200, { 'Content-Type': 'application/pdf' });
+        return response.end(invoicePdf(invoice));
+      }
+
+      if (request.method === 'POST' && path === '/_fake/invoices/renew') {
+        const subscription = subscriptions.at(-1);
+        if (!subscription) return stripeError(response, 404, 'invalid_request_error', 'No subscription to renew.');
+        return sendJson(response, 200, await bill(subscription, 'subscription_cycle'));
       }
 
       const pageMatch = path.match(/^\/c\/pay\/([\w-]+)$/);

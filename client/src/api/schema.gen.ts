@@ -1855,6 +1855,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's invoices, payment card and next invoice, as last received from Stripe (no call to Stripe). */
+        get: operations["GetBillingHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/invoices/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read the invoices, payment card and next invoice from Stripe now, and return the updated history. */
+        post: operations["RefreshBillingHistory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/subscriptions/portal": {
         parameters: {
             query?: never;
@@ -2401,9 +2435,48 @@ export interface components {
             id: string;
             at?: string | null;
         };
+        "Application.Billing.BillingHistoryDto": {
+            billingEnabled: boolean;
+            hasCustomer: boolean;
+            invoices: components["schemas"]["Application.Billing.InvoiceDto"][];
+            paymentMethod?: components["schemas"]["Application.Billing.PaymentCardDto"];
+            nextInvoice?: components["schemas"]["Application.Billing.NextInvoiceDto"];
+            /** Format: date-time */
+            refreshedAt?: string | null;
+        };
         "Application.Billing.BillingRedirectDto": {
             /** Format: uri */
             url: string;
+        };
+        "Application.Billing.InvoiceDto": {
+            id: string;
+            number?: string | null;
+            status: components["schemas"]["Domain.Billing.InvoiceStatus"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: double */
+            total: number;
+            /** Format: double */
+            amountDue: number;
+            /** Format: double */
+            amountPaid: number;
+            currency: string;
+            hostedInvoiceUrl?: string | null;
+            pdfUrl?: string | null;
+        };
+        "Application.Billing.NextInvoiceDto": {
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            amount: number;
+            currency: string;
+        };
+        "Application.Billing.PaymentCardDto": {
+            brand: string;
+            brandName: string;
+            last4: string;
         };
         /** @enum {string} */
         "Application.Billing.PlanAccess": "selfHosted" | "subscribed" | "pastDue" | "locked";
@@ -3068,6 +3141,8 @@ export interface components {
         };
         /** @enum {string} */
         "Domain.ApiKeys.ApiScope": "contentRead" | "contentWrite" | "publish" | "assets" | "analytics" | "ai";
+        /** @enum {string} */
+        "Domain.Billing.InvoiceStatus": "draft" | "open" | "paid" | "void" | "uncollectible";
         /** @enum {string} */
         "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
         /** @enum {string} */
@@ -11314,6 +11389,118 @@ export interface operations {
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBillingHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Billing.BillingHistoryDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefreshBillingHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Billing.BillingHistoryDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -40,6 +40,9 @@ export type PlanInfo = Schemas['Application.Billing.PlanDto'];
 export type PlanLimits = Schemas['Application.Billing.PlanLimits'];
 export type SubscriptionStatus = Schemas['Application.Billing.SubscriptionStatusDto'];
 export type PlanAccess = Schemas['Application.Billing.PlanAccess'];
+export type BillingHistory = Schemas['Application.Billing.BillingHistoryDto'];
+export type Invoice = Schemas['Application.Billing.InvoiceDto'];
+export type InvoiceStatus = Schemas['Domain.Billing.InvoiceStatus'];
 
 /** True when the API (as the generated schema describes it) has `path`: features wait for their endpoint. */
 export type HasEndpoint<P extends string> = P extends keyof paths ? true : false;

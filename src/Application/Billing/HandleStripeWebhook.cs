@@ -30,7 +30,7 @@ public sealed partial class HandleStripeWebhookHandler(
             throw InputValidationException.For("body", "The event id is longer than 255 characters.");
         }
 
-        var tenantId = received.Kind is null ? null : await FindTenantAsync(received, cancellationToken);
+        var tenantId = received.Kind is null && received.Invoice is null ? null : await FindTenantAsync(received, cancellationToken);
 
         await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
         if (tenantId is { } locked)
@@ -62,12 +62,28 @@ public sealed partial class HandleStripeWebhookHandler(
             record.Complete(applied ? BillingEventOutcome.Applied : BillingEventOutcome.Stale);
             if (applied)
             {
+                // A new plan or a cancellation changes what Stripe bills next: the cached preview no longer holds.
+                if (await catalog.BillingAccounts.SingleOrDefaultAsync(a => a.TenantId == tenant.Id, cancellationToken) is { } account)
+                {
+                    account.ForgetNextInvoice();
+                }
+
                 detail = $"Subscription {tenant.StripeSubscriptionId}: plan {tenant.Plan ?? "none"}, {tenant.SubscriptionStatus} (Stripe {received.Type}).";
             }
         }
-        else
+        else if (tenantId is null || received.Invoice is null)
         {
             LogIgnored(logger, received.Id, received.Type, tenantId);
+        }
+
+        // The billing history keeps every invoice event's snapshot (the event that also changed the plan included).
+        if (tenantId is { } owner && received.Invoice is { } invoice)
+        {
+            var cached = await BillingHistory.ObserveAsync(catalog, owner, invoice, received.Created, clock.GetUtcNow(), cancellationToken);
+            if (change is null)
+            {
+                record.Complete(cached ? BillingEventOutcome.Applied : BillingEventOutcome.Stale);
+            }
         }
 
         await catalog.SaveChangesAsync(cancellationToken);

@@ -169,7 +169,7 @@ public sealed partial class StripeBillingGateway : IBillingGateway, IDisposable
                 PlanFromMetadata = subscription.Metadata?.GetValueOrDefault(PlanMetadataKey),
                 Status = stripeEvent.Type == EventTypes.CustomerSubscriptionDeleted ? SubscriptionStatus.Canceled : StatusFrom(subscription.Status),
             },
-            (EventTypes.InvoicePaymentFailed, Invoice { Parent.SubscriptionDetails: { } details } invoice) => unhandled with
+            (EventTypes.InvoicePaymentFailed, Invoice { Parent.SubscriptionDetails: { } details } invoice) => InvoiceEvent(unhandled, invoice) with
             {
                 Kind = BillingEventKind.PaymentFailed,
                 TenantId = TenantFrom(details.Metadata),
@@ -178,6 +178,8 @@ public sealed partial class StripeBillingGateway : IBillingGateway, IDisposable
                 // The first invoice failing leaves a subscription incomplete; a renewal failing makes it past due.
                 Status = invoice.BillingReason == "subscription_create" ? SubscriptionStatus.Incomplete : SubscriptionStatus.PastDue,
             },
+            // Every other invoice.* event only updates the billing history.
+            (_, Invoice invoice) when stripeEvent.Type.StartsWith("invoice.", StringComparison.Ordinal) => InvoiceEvent(unhandled, invoice),
             _ => unhandled,
         };
     }

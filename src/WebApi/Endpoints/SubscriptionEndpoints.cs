@@ -38,6 +38,20 @@ public static class SubscriptionEndpoints
             .WithName("GetSubscriptionStatus")
             .WithSummary("The tenant's plan, subscription status, limits and usage.");
 
+        subscriptions.MapGet("/invoices", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetBillingHistory(), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("GetBillingHistory")
+            .WithSummary("The workspace's invoices, payment card and next invoice, as last received from Stripe (no call to Stripe).");
+
+        subscriptions.MapPost("/invoices/refresh", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RefreshBillingHistory(), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("RefreshBillingHistory")
+            .WithSummary("Read the invoices, payment card and next invoice from Stripe now, and return the updated history.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
+
         subscriptions.MapPost("/portal", async (ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new OpenBillingPortal(), ct)))
             .RequireAuthorization(Policies.Admin)

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using WireMock.Logging;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -65,6 +66,77 @@ public sealed class FakeStripe : IDisposable
                   }
                 }
                 """));
+
+    /// <summary>
+    /// What Stripe's API answers about one customer from now on: its invoices (GET /v1/invoices?customer=), its card
+    /// (GET /v1/customers/{id}, default payment method expanded) and its next invoice (POST /v1/invoices/create_preview;
+    /// Stripe's invoice_upcoming_none when there is none).
+    /// </summary>
+    public void HasAccount(string customerId, IEnumerable<JsonObject> invoices, (string Brand, string Last4)? card, (DateTimeOffset At, long Amount)? next)
+    {
+        var list = new JsonObject
+        {
+            ["object"] = "list",
+            ["url"] = "/v1/invoices",
+            ["has_more"] = false,
+            ["data"] = new JsonArray(invoices.Select(i => (JsonNode)i.DeepClone()).ToArray()),
+        };
+        _server.Given(Request.Create().WithPath("/v1/invoices").UsingGet().WithParam("customer", customerId))
+            .AtPriority(10)
+            .RespondWith(Json(HttpStatusCode.OK, list));
+
+        var customer = new JsonObject
+        {
+            ["id"] = customerId,
+            ["object"] = "customer",
+            ["invoice_settings"] = new JsonObject
+            {
+                ["default_payment_method"] = card is { } c
+                    ? new JsonObject
+                    {
+                        ["id"] = "pm_test_card",
+                        ["object"] = "payment_method",
+                        ["type"] = "card",
+                        ["card"] = new JsonObject { ["brand"] = c.Brand, ["last4"] = c.Last4, ["exp_month"] = 12, ["exp_year"] = 2030 },
+                    }
+                    : null,
+            },
+        };
+        _server.Given(Request.Create().WithPath($"/v1/customers/{customerId}").UsingGet())
+            .AtPriority(10)
+            .RespondWith(Json(HttpStatusCode.OK, customer));
+        _server.Given(Request.Create().WithPath("/v1/payment_methods").UsingGet().WithParam("customer", customerId))
+            .AtPriority(10)
+            .RespondWith(Json(HttpStatusCode.OK, new JsonObject { ["object"] = "list", ["has_more"] = false, ["data"] = new JsonArray() }));
+
+        var preview = _server.Given(Request.Create().WithPath("/v1/invoices/create_preview").UsingPost()
+                .WithBody(new WildcardMatcher($"*customer={customerId}*")))
+            .AtPriority(10);
+        preview.RespondWith(next is { } n
+            ? Json(HttpStatusCode.OK, new JsonObject
+            {
+                ["object"] = "invoice",
+                ["customer"] = customerId,
+                ["status"] = "draft",
+                ["currency"] = "usd",
+                ["amount_due"] = n.Amount,
+                ["total"] = n.Amount,
+                ["created"] = n.At.ToUnixTimeSeconds(),
+                ["next_payment_attempt"] = n.At.ToUnixTimeSeconds(),
+            })
+            : Json(HttpStatusCode.NotFound, new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["type"] = "invalid_request_error",
+                    ["code"] = "invoice_upcoming_none",
+                    ["message"] = "No upcoming invoices for customer: " + customerId,
+                },
+            }));
+    }
+
+    private static IResponseBuilder Json(HttpStatusCode status, JsonNode body) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body.ToJsonString());
 
     /// <summary>The requests Stripe received on <paramref name="path"/>, oldest first.</summary>
     public IReadOnlyList<StripeRequest> Requests(string path) =>

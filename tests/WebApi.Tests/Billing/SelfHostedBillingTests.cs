@@ -26,6 +26,20 @@ public sealed class SelfHostedBillingTests(ApiFactory factory) : IClassFixture<A
     }
 
     [Fact]
+    public async Task The_billing_history_is_empty_and_cannot_be_refreshed_when_billing_is_off()
+    {
+        var admin = await factory.RegisterAsync();
+
+        var history = await admin.Client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/v1/subscriptions/invoices");
+        var refresh = await admin.Client.PostAsync("/api/v1/subscriptions/invoices/refresh", null);
+
+        Assert.False(history!["billingEnabled"]!.GetValue<bool>());
+        Assert.Empty(history["invoices"]!.AsArray());
+        Assert.Equal(HttpStatusCode.Conflict, refresh.StatusCode);
+        Assert.Contains("self-hosted", (await refresh.ProblemAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_self_hosted_plan_applies_many_brands_and_a_team()
     {
         var admin = await factory.RegisterAsync();

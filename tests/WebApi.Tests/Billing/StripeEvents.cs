@@ -69,6 +69,45 @@ public sealed class StripeEvents(Guid tenantId)
         },
     });
 
+    /// <summary>An <c>invoice.*</c> event (invoice.finalized, invoice.paid, ...) carrying the invoice as Stripe shapes it.</summary>
+    public string InvoiceEvent(string type, JsonObject invoice, int second, string? eventId = null) => Event(eventId, type, second, invoice);
+
+    /// <summary>A subscription invoice in Stripe's shape; amounts in the currency's smallest unit.</summary>
+    public JsonObject Invoice(string id, string number, string status, long total, int second, string currency = "usd") => new()
+    {
+        ["id"] = id,
+        ["object"] = "invoice",
+        ["customer"] = CustomerId,
+        ["number"] = number,
+        ["status"] = status,
+        ["currency"] = currency,
+        ["total"] = total,
+        ["subtotal"] = total,
+        ["amount_due"] = total,
+        ["amount_paid"] = status == "paid" ? total : 0,
+        ["amount_remaining"] = status == "paid" ? 0 : total,
+        ["billing_reason"] = "subscription_cycle",
+        ["collection_method"] = "charge_automatically",
+        ["created"] = Start.AddSeconds(second).ToUnixTimeSeconds(),
+        ["hosted_invoice_url"] = $"https://invoice.stripe.test/i/{id}",
+        ["invoice_pdf"] = $"https://pay.stripe.test/invoice/{id}/pdf",
+        ["livemode"] = false,
+        ["status_transitions"] = new JsonObject
+        {
+            ["finalized_at"] = Start.AddSeconds(second).ToUnixTimeSeconds(),
+            ["paid_at"] = status == "paid" ? Start.AddSeconds(second).ToUnixTimeSeconds() : null,
+        },
+        ["parent"] = new JsonObject
+        {
+            ["type"] = "subscription_details",
+            ["subscription_details"] = new JsonObject
+            {
+                ["subscription"] = SubscriptionId,
+                ["metadata"] = new JsonObject { ["tenant_id"] = TenantId.ToString() },
+            },
+        },
+    };
+
     private JsonObject Subscription(string plan, string status) => new()
     {
         ["id"] = SubscriptionId,

@@ -47,6 +47,9 @@ function serve(current: SubscriptionStatus, list: PlanList, onPost: (request: Re
       }
       if (path === '/api/v1/subscriptions/status') return json(current);
       if (path === '/api/v1/subscriptions/plans') return json(list);
+      if (path === '/api/v1/subscriptions/invoices') {
+        return json({ billingEnabled: current.billingEnabled, hasCustomer: false, invoices: [], refreshedAt: null });
+      }
       return json({}, 404);
     }),
   );

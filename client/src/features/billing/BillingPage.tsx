@@ -1,5 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { errorMessage, type SubscriptionStatus } from '../../api';
+import { BillingHistorySection } from './BillingHistorySection';
 import { Plans } from './Plans';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
@@ -25,6 +26,7 @@ export default function BillingPage() {
   const status = useSubscriptionStatus({ awaitingCheckout: returned === 'success' });
   const plans = usePlanList();
   const dismiss = () => setParams({}, { replace: true });
+  const isAdmin = hasRole(useSession(), 'admin');
 
   return (
     <div className="stack">
@@ -48,6 +50,7 @@ export default function BillingPage() {
               </Alert>
             )}
             <CurrentPlan status={current} />
+            {current.billingEnabled && isAdmin && <BillingHistorySection />}
             {plans.isPending ? (
               <div className="card">
                 <LoadingState label="Loading the plans" rows={3} />

@@ -20,7 +20,14 @@ public sealed record BillingWebhookEvent(
     string? SubscriptionId,
     string? PriceId,
     string? PlanFromMetadata,
-    SubscriptionStatus Status);
+    SubscriptionStatus Status)
+{
+    /// <summary>The invoice an <c>invoice.*</c> event carries, for the billing history; null for other events.</summary>
+    public InvoiceFacts? Invoice { get; init; }
+}
+
+/// <summary>A customer's billing as Stripe has it now: invoices (newest first), default card, next invoice.</summary>
+public sealed record BillingAccountFacts(IReadOnlyList<InvoiceFacts> Invoices, PaymentCard? Card, UpcomingInvoice? NextInvoice);
 
 /// <summary>The payment provider (Stripe): Checkout, the billing portal, and verified webhook events.</summary>
 public interface IBillingGateway
@@ -36,4 +43,10 @@ public interface IBillingGateway
     /// timestamp or a body that is not an event is refused with <see cref="Errors.InputValidationException"/>.
     /// </summary>
     BillingWebhookEvent ReadWebhookEvent(string payload, string? signatureHeader);
+
+    /// <summary>
+    /// Reads the customer's recent invoices, default payment card and next invoice (a preview of the subscription's
+    /// renewal; none when nothing is due) from Stripe's API.
+    /// </summary>
+    Task<BillingAccountFacts> ReadAccountAsync(string customerId, string? subscriptionId, CancellationToken cancellationToken);
 }

@@ -28,6 +28,10 @@ public interface ICatalogDb
 
     DbSet<ProcessedStripeEvent> ProcessedStripeEvents { get; }
 
+    DbSet<BillingInvoice> BillingInvoices { get; }
+
+    DbSet<BillingAccount> BillingAccounts { get; }
+
     DbSet<Domain.ApiKeys.ApiKey> ApiKeys { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);

@@ -28,6 +28,10 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<Assets.AssetJob> AssetJobs => Set<Assets.AssetJob>();
     public DbSet<ProcessedStripeEvent> ProcessedStripeEvents => Set<ProcessedStripeEvent>();
 
+    public DbSet<BillingInvoice> BillingInvoices => Set<BillingInvoice>();
+
+    public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
+
     public DbSet<Domain.ApiKeys.ApiKey> ApiKeys => Set<Domain.ApiKeys.ApiKey>();
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>

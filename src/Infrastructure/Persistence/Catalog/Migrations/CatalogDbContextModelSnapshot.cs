@@ -293,6 +293,124 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     b.ToTable("api_keys", "public");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.BillingAccount", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("CardBrand")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("card_brand");
+
+                    b.Property<string>("CardLast4")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("card_last4");
+
+                    b.Property<long?>("NextInvoiceAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("next_invoice_amount");
+
+                    b.Property<DateTimeOffset?>("NextInvoiceAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_invoice_at");
+
+                    b.Property<string>("NextInvoiceCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("next_invoice_currency");
+
+                    b.Property<bool>("NextInvoiceStale")
+                        .HasColumnType("boolean")
+                        .HasColumnName("next_invoice_stale");
+
+                    b.Property<DateTimeOffset>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refreshed_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_billing_accounts");
+
+                    b.ToTable("billing_accounts", "public");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.BillingInvoice", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AmountDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_due");
+
+                    b.Property<long>("AmountPaid")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount_paid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("HostedInvoiceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("hosted_invoice_url");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("number");
+
+                    b.Property<DateTimeOffset?>("PaidAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paid_at");
+
+                    b.Property<string>("PdfUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("pdf_url");
+
+                    b.Property<DateTimeOffset>("StatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stated_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("SyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("synced_at");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total");
+
+                    b.HasKey("Id")
+                        .HasName("pk_billing_invoices");
+
+                    b.HasIndex("TenantId", "IssuedAt")
+                        .HasDatabaseName("ix_billing_invoices_tenant_id_issued_at");
+
+                    b.ToTable("billing_invoices", "public");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Billing.ProcessedStripeEvent", b =>
                 {
                     b.Property<string>("Id")
@@ -716,6 +834,26 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_api_keys_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.BillingAccount", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Tenants.Tenant", null)
+                        .WithOne()
+                        .HasForeignKey("BrandAutomator.Domain.Billing.BillingAccount", "TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_accounts_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Billing.BillingInvoice", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_invoices_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Billing.ProcessedStripeEvent", b =>
