@@ -20,6 +20,12 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
 {
     public bool IsConfigured(SocialPlatform platform)
     {
+        if (platform == SocialPlatform.Bluesky)
+        {
+            // Signed in with a handle and an app password: nothing to register at Bluesky first.
+            return !string.IsNullOrWhiteSpace(options.Value.Bluesky.BaseUrl);
+        }
+
         var endpoint = options.Value.For(platform);
         return !string.IsNullOrWhiteSpace(endpoint.ClientId) && !string.IsNullOrWhiteSpace(endpoint.AuthorizeUrl) &&
                !string.IsNullOrWhiteSpace(endpoint.TokenUrl) && !string.IsNullOrWhiteSpace(endpoint.AccountUrl);

@@ -85,6 +85,13 @@ public sealed class PlatformOptions
         AccountUrl = "https://mybusinessaccountmanagement.googleapis.com/v1/accounts",
     };
 
+    /// <summary>
+    /// Bluesky's AT Protocol service (XRPC under <c>/xrpc/</c>): the entryway that signs accounts hosted by Bluesky in with
+    /// a handle and an app password (<c>com.atproto.server.createSession</c>) and takes their posts. No OAuth client.
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions Bluesky { get; set; } = new() { BaseUrl = "https://bsky.social" };
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -115,6 +122,7 @@ public sealed class PlatformOptions
         SocialPlatform.Facebook => Facebook,
         SocialPlatform.Instagram => Instagram,
         SocialPlatform.GoogleBusiness => GoogleBusiness,
+        SocialPlatform.Bluesky => Bluesky,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }
