@@ -3,6 +3,8 @@
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
 //   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+//   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
+//             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
 // GET /_fake/requests lists what each network received, so a journey can count the posts (exactly once each).
 //
@@ -12,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { answerBluesky } from './bluesky.mjs';
 
 const tokenPrefix = 'e2e-';
 
@@ -48,6 +51,11 @@ function createPlatformsServer() {
     const raw = await readBody(request);
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
+    if (url.pathname.startsWith('/xrpc/')) {
+      const answer = answerBluesky(request, url, raw, () => String(nextId++));
+      if (answer.record) received.push(answer.record);
+      return send(response, answer.status, answer.body, answer.headers);
+    }
 
     if (request.method === 'POST' && url.pathname === '/rest/posts') {
       if (!bearer(request)?.startsWith(tokenPrefix)) {
@@ -130,6 +138,7 @@ function environmentFor(url) {
     Publishing__LinkedIn__BaseUrl: url,
     Publishing__X__BaseUrl: url,
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
+    Publishing__Bluesky__BaseUrl: url,
   };
 }
 

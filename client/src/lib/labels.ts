@@ -25,6 +25,7 @@ export const platformLabels: Record<SocialPlatform, string> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
+  bluesky: 'Bluesky',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

@@ -27,9 +27,7 @@ public sealed class ConnectBlueskyAccountValidator : AbstractValidator<ConnectBl
     public ConnectBlueskyAccountValidator()
     {
         RuleFor(x => x.Handle).NotEmpty().WithMessage("Enter the account's handle, such as yourbrand.bsky.social.")
-            .MaximumLength(253)
-            .Must(h => h is null || h.Trim().TrimStart('@').Contains('.', StringComparison.Ordinal))
-            .WithMessage("A Bluesky handle is a domain, such as yourbrand.bsky.social (or the account's e-mail address).");
+            .MaximumLength(253);
         RuleFor(x => x.AppPassword).NotEmpty().WithMessage("Enter an app password made in Bluesky's settings (Privacy and security, App passwords).")
             .MaximumLength(100);
     }
@@ -42,7 +40,7 @@ public sealed class ConnectBlueskyAccountHandler(
     public async ValueTask<SocialConnectionDto> Handle(ConnectBlueskyAccount command, CancellationToken cancellationToken)
     {
         await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
-        var signIn = await sessions.CreateSessionAsync(command.Handle.Trim().TrimStart('@'), command.AppPassword.Trim(), cancellationToken);
+        var signIn = await sessions.CreateSessionAsync(Identifier(command.Handle), command.AppPassword.Trim(), cancellationToken);
         var session = signIn.Session ?? throw new DomainRuleException(
             $"Bluesky did not accept this handle and app password ({signIn.Refusal ?? "no reason given"}).", "appPassword");
 
@@ -75,5 +73,12 @@ public sealed class ConnectBlueskyAccountHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return SocialConnectionDto.From(connection, now);
+    }
+
+    /// <summary>"@acme" and "acme" mean acme.bsky.social, as in the app; a domain handle or an e-mail address is used as typed.</summary>
+    internal static string Identifier(string handle)
+    {
+        var trimmed = handle.Trim().TrimStart('@');
+        return trimmed.Contains('.', StringComparison.Ordinal) || trimmed.Contains('@', StringComparison.Ordinal) ? trimmed : trimmed + ".bsky.social";
     }
 }

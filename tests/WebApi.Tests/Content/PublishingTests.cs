@@ -66,7 +66,11 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal("/v4/accounts/111/locations/222/localPosts", Assert.Single(Fakes.PublishRequests(posts[4].Marker)).Path);
 
         var tasks = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/automation/tasks"))!["items"]!.AsArray();
-        Assert.Equal(5, tasks.Count);
+        var bluesky = JsonNode.Parse(Assert.Single(Fakes.PublishRequests(posts[5].Marker)).Body)!;
+        Assert.Equal("did:plc:acmebskysocial", bluesky["repo"]!.GetValue<string>());
+        Assert.Equal("app.bsky.feed.post", bluesky["record"]!["$type"]!.GetValue<string>());
+
+        Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));
     }
 

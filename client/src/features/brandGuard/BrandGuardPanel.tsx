@@ -10,6 +10,7 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
+  bluesky: 'Bluesky',
 };
 
 interface BrandGuardPanelProps {
