@@ -4,9 +4,12 @@
 // tokens start with "e2e-" (as the other fakes want) and carry a JWT payload whose exp is two hours ahead.
 export const appPassword = 'e2e1-app2-pass-word';
 
+// The API runs on the journeys' pinned clock (E2E_CLOCK) when there is one: tokens expire two hours after its time.
+const started = Date.now();
+const now = () => (process.env.E2E_CLOCK ? new Date(process.env.E2E_CLOCK).getTime() + (Date.now() - started) : Date.now());
 const b64 = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const jwt = (scope, id, hours) =>
-  `e2e-${b64({ typ: 'at+jwt', alg: 'ES256K' })}.${b64({ scope, sub: 'did:plc:e2e', jti: id, exp: Math.floor(Date.now() / 1000) + hours * 3600 })}.c2ln`;
+  `e2e-${b64({ typ: 'at+jwt', alg: 'ES256K' })}.${b64({ scope, sub: 'did:plc:e2e', jti: id, exp: Math.floor(now() / 1000) + hours * 3600 })}.c2ln`;
 const didOf = (handle) => `did:plc:${handle.replace(/[^a-z0-9]/gi, '').toLowerCase()}`;
 const error = (status, name, message, headers) => ({ status, body: { error: name, message }, headers });
 
