@@ -10,9 +10,9 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 api, fakes, connection, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky"]
+PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads"]
 ACCOUNTS = {"linkedIn": "urn:li:organization:1", "x": "17", "facebook": "1010", "instagram": "1784", "googleBusiness": "accounts/1/locations/2",
-            "bluesky": "did:plc:bench"}
+            "bluesky": "did:plc:bench", "threads": "2500"}
 BATCH = 500
 
 

@@ -61,7 +61,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -87,7 +87,7 @@ public sealed partial class FakePlatforms : IDisposable
     public IEnumerable<KeyValuePair<string, string>> Settings()
     {
         yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness" })
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -172,7 +172,10 @@ public sealed partial class FakePlatforms : IDisposable
             "x" => Build(201, JsonSerializer.Serialize(new { data = new { id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), text = "posted" } })),
             "facebook" => Build(200, JsonSerializer.Serialize(new { id = $"page_{id}" })),
             "instagram-media" => Build(200, JsonSerializer.Serialize(new { id = $"c-{marker}-{id}" })),
-            "instagram-status" => Build(200, """{"status_code":"FINISHED"}"""),
+            // Instagram reads status_code, Threads status.
+            "instagram-status" => Build(200, """{"status_code":"FINISHED","status":"FINISHED"}"""),
+            "threads-container" => Build(200, JsonSerializer.Serialize(new { id = $"tc-{marker}-{id}" })),
+            "threads" => Build(200, JsonSerializer.Serialize(new { id = $"th{id}" })),
             "instagram-publish" => Build(200, JsonSerializer.Serialize(new { id = $"ig{id}" })),
             "google" => Build(200, JsonSerializer.Serialize(new { name = $"accounts/1/locations/2/localPosts/{id}", state = "LIVE" })),
             "token" => Build(200, JsonSerializer.Serialize(new { access_token = $"at-refreshed-{id}", expires_in = 3600, token_type = "Bearer" })),
@@ -185,9 +188,11 @@ public sealed partial class FakePlatforms : IDisposable
         _ when path.StartsWith("/xrpc/", StringComparison.Ordinal) => FakeBluesky.Kind(path),
         "/rest/posts" => "linkedin",
         "/2/tweets" => "x",
-        TokenPath => "token",
+        TokenPath or "/refresh_access_token" => "token",
         _ when path.EndsWith("/feed", StringComparison.Ordinal) => "facebook",
         _ when path.EndsWith("/media_publish", StringComparison.Ordinal) => "instagram-publish",
+        _ when path.EndsWith("/threads_publish", StringComparison.Ordinal) => "threads",
+        _ when method == "POST" && path.EndsWith("/threads", StringComparison.Ordinal) => "threads-container",
         _ when path.EndsWith("/media", StringComparison.Ordinal) => "instagram-media",
         _ when path.EndsWith("/localPosts", StringComparison.Ordinal) => "google",
         _ when method == "GET" => "instagram-status",

@@ -44,6 +44,7 @@ function readBody(request) {
 
 function createPlatformsServer() {
   const received = [];
+  const containers = new Map();
   let nextId = 7_260_000_000_000_000_000n;
 
   const server = createServer(async (request, response) => {
@@ -108,6 +109,29 @@ function createPlatformsServer() {
       return send(response, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
     }
 
+    // Threads: a container (POST /v1.0/{user}/threads), then POST /v1.0/{user}/threads_publish with creation_id.
+    const threads = /^\/v1\.0\/([^/]+)\/(threads|threads_publish)$/.exec(url.pathname);
+    if (request.method === 'POST' && threads) {
+      if (!bearer(request)?.startsWith(tokenPrefix)) {
+        return send(response, 400, {
+          error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190 },
+        });
+      }
+      const form = new URLSearchParams(raw);
+      if (threads[2] === 'threads') {
+        containers.set(`c${nextId}`, { user: threads[1], text: form.get('text'), type: form.get('media_type') });
+        return send(response, 200, { id: `c${nextId++}` });
+      }
+      const container = containers.get(form.get('creation_id') ?? '');
+      if (!container || container.user !== threads[1]) {
+        return send(response, 400, { error: { message: 'Invalid creation_id', type: 'OAuthException', code: 100 } });
+      }
+      containers.delete(form.get('creation_id'));
+      const id = String(nextId++);
+      received.push({ platform: 'threads', id, user: threads[1], text: container.text, mediaType: container.type });
+      return send(response, 200, { id });
+    }
+
     const feed = /^\/v\d+\.\d+\/([^/]+)\/feed$/.exec(url.pathname);
     if (request.method === 'POST' && feed) {
       const form = new URLSearchParams(raw);
@@ -139,6 +163,7 @@ function environmentFor(url) {
     Publishing__X__BaseUrl: url,
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
     Publishing__Bluesky__BaseUrl: url,
+    Publishing__Threads__BaseUrl: `${url}/v1.0`,
   };
 }
 

@@ -2993,7 +2993,7 @@ export interface components {
         /** @enum {string} */
         "Domain.Social.LocationVerificationState": "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
         /** @enum {string} */
-        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky";
+        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
         /** @enum {string} */
         "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
         "Infrastructure.Security.PublicJsonWebKey": {

@@ -26,6 +26,7 @@ export const platformLabels: Record<SocialPlatform, string> = {
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
+  threads: 'Threads',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

@@ -13,6 +13,7 @@ public enum SocialPlatform
     Instagram,
     GoogleBusiness,
     Bluesky,
+    Threads,
 }
 
 /// <summary>What each network accepts in one post: checked when a post is scheduled, not only when it is sent.</summary>
@@ -26,6 +27,7 @@ public static class PlatformRules
         SocialPlatform.Instagram => "Instagram",
         SocialPlatform.GoogleBusiness => "Google Business Profile",
         SocialPlatform.Bluesky => "Bluesky",
+        SocialPlatform.Threads => "Threads",
         _ => platform.ToString(),
     };
 
@@ -39,6 +41,8 @@ public static class PlatformRules
         SocialPlatform.GoogleBusiness => 1_500,
         // app.bsky.feed.post's text: maxGraphemes 300 (and maxLength 3000 bytes, which 300 graphemes rarely reach).
         SocialPlatform.Bluesky => 300,
+        // Threads API, "Create posts": text posts are limited to 500 characters.
+        SocialPlatform.Threads => 500,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 

@@ -90,9 +90,12 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         }
 
         var tokens = Tokens(body, access);
-        return platform is SocialPlatform.Facebook or SocialPlatform.Instagram
-            ? await LongLivedAsync(platform, tokens, cancellationToken)
-            : tokens;
+        return platform switch
+        {
+            SocialPlatform.Facebook or SocialPlatform.Instagram => await LongLivedAsync(platform, tokens, cancellationToken),
+            SocialPlatform.Threads => await ThreadsTokens.LongLivedAsync(http, endpoint, tokens, clock, cancellationToken),
+            _ => tokens,
+        };
     }
 
     /// <summary>
@@ -143,6 +146,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
                 WithQuery(endpoint.AccountUrl!, "fields=id,name,access_token,instagram_business_account%7Bid,username%7D"), tokens.AccessToken, network,
                 cancellationToken)),
             SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
+            SocialPlatform.Threads => ThreadsTokens.Account(await GetAsync(WithQuery(endpoint.AccountUrl!, "fields=id,username"), tokens.AccessToken, network, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform)),
         };
         return accounts.Where(a => a.ExternalAccountId.Length is > 0 and <= SocialConnection.MaxAccountIdLength).ToList();

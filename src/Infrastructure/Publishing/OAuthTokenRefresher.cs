@@ -22,6 +22,11 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
         }
 
         var endpoint = options.Value.For(platform);
+        if (platform == SocialPlatform.Threads && !string.IsNullOrWhiteSpace(endpoint.TokenUrl))
+        {
+            return await ThreadsTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
         {
             return new TokenRefreshOutcome(null, "unsupported", $"{platform.DisplayName()} has no token endpoint configured.");

@@ -92,6 +92,17 @@ public sealed class PlatformOptions
     [Required]
     public PlatformEndpointOptions Bluesky { get; set; } = new() { BaseUrl = "https://bsky.social" };
 
+    /// <summary>Threads (graph.threads.net), its own OAuth app (Threads use case of a Meta app); scopes are comma-separated.</summary>
+    [Required]
+    public PlatformEndpointOptions Threads { get; set; } = new()
+    {
+        BaseUrl = "https://graph.threads.net/v1.0",
+        TokenUrl = "https://graph.threads.net/oauth/access_token",
+        AuthorizeUrl = "https://threads.net/oauth/authorize",
+        Scopes = "threads_basic,threads_content_publish",
+        AccountUrl = "https://graph.threads.net/v1.0/me",
+    };
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -123,6 +134,7 @@ public sealed class PlatformOptions
         SocialPlatform.Instagram => Instagram,
         SocialPlatform.GoogleBusiness => GoogleBusiness,
         SocialPlatform.Bluesky => Bluesky,
+        SocialPlatform.Threads => Threads,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

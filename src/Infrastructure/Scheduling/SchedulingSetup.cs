@@ -49,6 +49,7 @@ public static class SchedulingSetup
         AddPublisher<InstagramPublisher>(services, timeout);
         AddPublisher<GoogleBusinessPublisher>(services, timeout);
         AddPublisher<BlueskyPublisher>(services, timeout);
+        AddPublisher<ThreadsPublisher>(services, timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
         services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);

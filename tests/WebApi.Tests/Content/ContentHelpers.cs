@@ -7,7 +7,7 @@ namespace BrandAutomator.WebApi.Tests.Content;
 
 internal static class ContentHelpers
 {
-    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky"];
+    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads"];
 
     /// <summary>The account id each fake network expects for a connection of this platform.</summary>
     public static string AccountIdFor(string platform) => platform switch
@@ -17,6 +17,7 @@ internal static class ContentHelpers
         "facebook" => "1010101010",
         "instagram" => "17841400000000000",
         "bluesky" => "did:plc:acmebskysocial",
+        "threads" => "25000000000000001",
         _ => "accounts/111/locations/222",
     };
 

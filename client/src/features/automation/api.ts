@@ -10,6 +10,7 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'instagram', label: 'Instagram' },
   { value: 'googleBusiness', label: 'Google Business Profile' },
   { value: 'bluesky', label: 'Bluesky' },
+  { value: 'threads', label: 'Threads' },
 ];
 
 function useKeys() {

@@ -11,6 +11,7 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
+  threads: 'Threads',
 };
 
 interface BrandGuardPanelProps {

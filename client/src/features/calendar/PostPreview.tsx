@@ -18,6 +18,7 @@ const foldAt: Record<Platform, number> = {
   x: Infinity,
   googleBusiness: Infinity,
   bluesky: Infinity,
+  threads: Infinity,
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */

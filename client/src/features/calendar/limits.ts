@@ -36,10 +36,11 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     requiresMedia: false,
     countingNote: 'Counts characters as you see them: an emoji is one.',
   },
+  threads: { platform: 'threads', name: 'Threads', maxLength: 500, requiresMedia: false },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky'];
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads'];
 
 export const xLinkWeight = 23;
 

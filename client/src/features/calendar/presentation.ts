@@ -14,6 +14,7 @@ export const platformShort: Record<Platform, string> = {
   x: 'X',
   googleBusiness: 'G',
   bluesky: 'B',
+  threads: 'Th',
 };
 
 /** A scheduled post can be moved; a draft can get another planned time. Others stay where they happened. */

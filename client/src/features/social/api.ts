@@ -11,7 +11,15 @@ export type SocialConnection = Schemas['Application.Social.SocialConnectionDto']
 export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
 export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
 
-export const platforms: readonly SocialPlatform[] = ['linkedIn', 'x', 'facebook', 'instagram', 'googleBusiness', 'bluesky'];
+export const platforms: readonly SocialPlatform[] = [
+  'linkedIn',
+  'x',
+  'facebook',
+  'instagram',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
 

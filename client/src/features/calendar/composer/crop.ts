@@ -8,6 +8,7 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   instagram: { ratio: 4 / 5, label: '4:5' },
   googleBusiness: { ratio: 4 / 3, label: '4:3' },
   bluesky: { ratio: 16 / 9, label: '16:9' },
+  threads: { ratio: 4 / 5, label: '4:5' },
 };
 
 export interface Rect {

@@ -4,7 +4,7 @@ import { inputValueOf, nextFullHour } from '../dates';
 import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky']);
+const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads']);
 
 export const schema = z
   .object({
@@ -20,6 +20,7 @@ export const schema = z
       x: z.string(),
       googleBusiness: z.string(),
       bluesky: z.string(),
+      threads: z.string(),
     }),
     media: z.array(z.string()),
     /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
@@ -54,7 +55,7 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '' };
+const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '' };
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
