@@ -1,4 +1,4 @@
-"""Drives bench/publish: one tenant, N posts across five networks made due at one instant, then counts (see run)."""
+"""Drives bench/publish: one tenant, N posts across every network made due at one instant, then counts (see run)."""
 import concurrent.futures
 import json
 import os
@@ -10,8 +10,9 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 api, fakes, connection, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness"]
-ACCOUNTS = {"linkedIn": "urn:li:organization:1", "x": "17", "facebook": "1010", "instagram": "1784", "googleBusiness": "accounts/1/locations/2"}
+PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads"]
+ACCOUNTS = {"linkedIn": "urn:li:organization:1", "x": "17", "facebook": "1010", "instagram": "1784", "googleBusiness": "accounts/1/locations/2",
+            "bluesky": "did:plc:bench", "threads": "2500"}
 BATCH = 500
 
 

@@ -23,6 +23,19 @@ public sealed record FakeAnswer(int Status, string? Body = null, IReadOnlyDictio
         new(429, """{"title":"Too Many Requests","detail":"Too Many Requests","type":"about:blank","status":429}""",
             new Dictionary<string, string> { ["x-rate-limit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), ["x-rate-limit-remaining"] = "0" });
 
+    /// <summary>AT Protocol's way (Bluesky): 429 RateLimitExceeded with the epoch second the window resets in <c>ratelimit-reset</c>.</summary>
+    public static FakeAnswer BlueskyRateLimited(DateTimeOffset reset) =>
+        new(429, """{"error":"RateLimitExceeded","message":"Rate Limit Exceeded"}""", new Dictionary<string, string>
+        {
+            ["ratelimit-limit"] = "5000",
+            ["ratelimit-remaining"] = "0",
+            ["ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ratelimit-policy"] = "5000;w=3600",
+        });
+
+    /// <summary>AT Protocol's expired access token: a 400, not a 401, told apart by its error name.</summary>
+    public static FakeAnswer BlueskyExpiredToken() => new(400, """{"error":"ExpiredToken","message":"Token has expired"}""");
+
     public static FakeAnswer Unavailable() => new(503, """{"message":"Service Unavailable"}""");
 
     public static FakeAnswer BadRequest(string message) => new(400, JsonSerializer.Serialize(new { message, status = 400 }));
@@ -48,7 +61,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -73,7 +86,8 @@ public sealed partial class FakePlatforms : IDisposable
     /// <summary>The settings that point every network of an API host at these fakes.</summary>
     public IEnumerable<KeyValuePair<string, string>> Settings()
     {
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness" })
+        yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -139,7 +153,9 @@ public sealed partial class FakePlatforms : IDisposable
             await Task.Delay(delay);
         }
 
-        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers) : Success(kind, marker, decoded);
+        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
+            : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : Success(kind, marker, decoded);
         var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         // The time the request arrived, not when it was answered: "sent at its time" is about arrival.
@@ -156,7 +172,10 @@ public sealed partial class FakePlatforms : IDisposable
             "x" => Build(201, JsonSerializer.Serialize(new { data = new { id = id.ToString(System.Globalization.CultureInfo.InvariantCulture), text = "posted" } })),
             "facebook" => Build(200, JsonSerializer.Serialize(new { id = $"page_{id}" })),
             "instagram-media" => Build(200, JsonSerializer.Serialize(new { id = $"c-{marker}-{id}" })),
-            "instagram-status" => Build(200, """{"status_code":"FINISHED"}"""),
+            // Instagram reads status_code, Threads status.
+            "instagram-status" => Build(200, """{"status_code":"FINISHED","status":"FINISHED"}"""),
+            "threads-container" => Build(200, JsonSerializer.Serialize(new { id = $"tc-{marker}-{id}" })),
+            "threads" => Build(200, JsonSerializer.Serialize(new { id = $"th{id}" })),
             "instagram-publish" => Build(200, JsonSerializer.Serialize(new { id = $"ig{id}" })),
             "google" => Build(200, JsonSerializer.Serialize(new { name = $"accounts/1/locations/2/localPosts/{id}", state = "LIVE" })),
             "token" => Build(200, JsonSerializer.Serialize(new { access_token = $"at-refreshed-{id}", expires_in = 3600, token_type = "Bearer" })),
@@ -166,11 +185,14 @@ public sealed partial class FakePlatforms : IDisposable
 
     private static string Kind(string method, string path) => path switch
     {
+        _ when path.StartsWith("/xrpc/", StringComparison.Ordinal) => FakeBluesky.Kind(path),
         "/rest/posts" => "linkedin",
         "/2/tweets" => "x",
-        TokenPath => "token",
+        TokenPath or "/refresh_access_token" => "token",
         _ when path.EndsWith("/feed", StringComparison.Ordinal) => "facebook",
         _ when path.EndsWith("/media_publish", StringComparison.Ordinal) => "instagram-publish",
+        _ when path.EndsWith("/threads_publish", StringComparison.Ordinal) => "threads",
+        _ when method == "POST" && path.EndsWith("/threads", StringComparison.Ordinal) => "threads-container",
         _ when path.EndsWith("/media", StringComparison.Ordinal) => "instagram-media",
         _ when path.EndsWith("/localPosts", StringComparison.Ordinal) => "google",
         _ when method == "GET" => "instagram-status",
@@ -187,7 +209,7 @@ public sealed partial class FakePlatforms : IDisposable
         return AccessTokenField().Match(body) is { Success: true } m ? m.Groups[1].Value : null;
     }
 
-    private static ResponseMessage Build(int status, string? body, IReadOnlyDictionary<string, string>? headers = null)
+    internal static ResponseMessage Build(int status, string? body, IReadOnlyDictionary<string, string>? headers = null)
     {
         var response = new ResponseMessage { StatusCode = status };
         response.AddHeader("Content-Type", "application/json");

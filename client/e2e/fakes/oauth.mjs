@@ -11,6 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
 
 export const clientId = 'e2e-linkedin-client';
 export const clientSecret = 'e2e-linkedin-secret';
@@ -23,6 +24,12 @@ export function env(url) {
     Publishing__LinkedIn__AccountUrl: `${url}/linkedin/v2/userinfo`,
     Publishing__LinkedIn__ClientId: clientId,
     Publishing__LinkedIn__ClientSecret: clientSecret,
+    // Threads: its own authorisation server and graph host, tokens made long-lived by a GET (fakes/threads-oauth.mjs).
+    Publishing__Threads__AuthorizeUrl: `${url}/threads/oauth/authorize`,
+    Publishing__Threads__TokenUrl: `${url}/threads/oauth/access_token`,
+    Publishing__Threads__AccountUrl: `${url}/threads/v1.0/me`,
+    Publishing__Threads__ClientId: threadsClientId,
+    Publishing__Threads__ClientSecret: threadsClientSecret,
     E2E_OAUTH_URL: url,
   };
 }
@@ -42,6 +49,7 @@ export function createFakeOAuth() {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
     if (request.method === 'GET' && url.pathname === '/__stats') return send(response, 200, stats);
+    if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

@@ -3,6 +3,8 @@
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
 //   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+//   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
+//             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
 // GET /_fake/requests lists what each network received, so a journey can count the posts (exactly once each).
 //
@@ -12,6 +14,7 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { answerBluesky } from './bluesky.mjs';
 
 const tokenPrefix = 'e2e-';
 
@@ -41,6 +44,7 @@ function readBody(request) {
 
 function createPlatformsServer() {
   const received = [];
+  const containers = new Map();
   let nextId = 7_260_000_000_000_000_000n;
 
   const server = createServer(async (request, response) => {
@@ -48,6 +52,11 @@ function createPlatformsServer() {
     const raw = await readBody(request);
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
+    if (url.pathname.startsWith('/xrpc/')) {
+      const answer = answerBluesky(request, url, raw, () => String(nextId++));
+      if (answer.record) received.push(answer.record);
+      return send(response, answer.status, answer.body, answer.headers);
+    }
 
     if (request.method === 'POST' && url.pathname === '/rest/posts') {
       if (!bearer(request)?.startsWith(tokenPrefix)) {
@@ -100,6 +109,29 @@ function createPlatformsServer() {
       return send(response, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
     }
 
+    // Threads: a container (POST /v1.0/{user}/threads), then POST /v1.0/{user}/threads_publish with creation_id.
+    const threads = /^\/v1\.0\/([^/]+)\/(threads|threads_publish)$/.exec(url.pathname);
+    if (request.method === 'POST' && threads) {
+      if (!bearer(request)?.startsWith(tokenPrefix)) {
+        return send(response, 400, {
+          error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190 },
+        });
+      }
+      const form = new URLSearchParams(raw);
+      if (threads[2] === 'threads') {
+        containers.set(`c${nextId}`, { user: threads[1], text: form.get('text'), type: form.get('media_type') });
+        return send(response, 200, { id: `c${nextId++}` });
+      }
+      const container = containers.get(form.get('creation_id') ?? '');
+      if (!container || container.user !== threads[1]) {
+        return send(response, 400, { error: { message: 'Invalid creation_id', type: 'OAuthException', code: 100 } });
+      }
+      containers.delete(form.get('creation_id'));
+      const id = String(nextId++);
+      received.push({ platform: 'threads', id, user: threads[1], text: container.text, mediaType: container.type });
+      return send(response, 200, { id });
+    }
+
     const feed = /^\/v\d+\.\d+\/([^/]+)\/feed$/.exec(url.pathname);
     if (request.method === 'POST' && feed) {
       const form = new URLSearchParams(raw);
@@ -130,6 +162,8 @@ function environmentFor(url) {
     Publishing__LinkedIn__BaseUrl: url,
     Publishing__X__BaseUrl: url,
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
+    Publishing__Bluesky__BaseUrl: url,
+    Publishing__Threads__BaseUrl: `${url}/v1.0`,
   };
 }
 

@@ -1787,6 +1787,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social/connect/bluesky": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Connect a Bluesky account with its handle and an app password; the password signs in once and is not kept. */
+        post: operations["ConnectBlueskyAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/social/connect/{platform}/callback": {
         parameters: {
             query?: never;
@@ -3170,7 +3187,7 @@ export interface components {
         /** @enum {string} */
         "Domain.Social.LocationVerificationState": "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
         /** @enum {string} */
-        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness";
+        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
         /** @enum {string} */
         "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
         "Infrastructure.Security.PublicJsonWebKey": {
@@ -3413,6 +3430,12 @@ export interface components {
             companyId?: string | null;
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
             postIds?: string[] | null;
+        };
+        "WebApi.Endpoints.SocialEndpoints.BlueskyConnectionRequest": {
+            handle: string;
+            appPassword: string;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         "WebApi.Endpoints.SocialEndpoints.ConnectionRequest": {
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
@@ -11181,6 +11204,93 @@ export interface operations {
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ConnectBlueskyAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.SocialEndpoints.BlueskyConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Social.SocialConnectionDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,8 @@ export const platformLabels: Record<SocialPlatform, string> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

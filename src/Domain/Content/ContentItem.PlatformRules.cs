@@ -36,6 +36,22 @@ public sealed partial class ContentItem
                     $"{platform.DisplayName()} needs at least one image or video (and at most {platform.MaxTextLength():N0} characters of text).",
                     $"variants[{i}].mediaAssetIds");
             }
+
+            CheckMediaKinds(platform, variant, assetTypes, i);
+        }
+    }
+
+    private static void CheckMediaKinds(SocialPlatform platform, ContentVariant variant, IReadOnlyDictionary<Guid, AssetType> assetTypes, int index)
+    {
+        var types = variant.MediaAssetIds.Select(id => assetTypes.TryGetValue(id, out var type) ? type : (AssetType?)null).ToList();
+        if (!platform.AcceptsVideo() && types.Contains(AssetType.Video))
+        {
+            throw new DomainRuleException($"{platform.DisplayName()} posts sent from here take images, not videos.", $"variants[{index}].mediaAssetIds");
+        }
+
+        if (platform.MaxImages() is { } most && types.Count(t => t == AssetType.Image) > most)
+        {
+            throw new DomainRuleException($"{platform.DisplayName()} takes at most {most} images in one post.", $"variants[{index}].mediaAssetIds");
         }
     }
 }

@@ -69,6 +69,13 @@ public sealed record ProfileSpec(
 /// <item>Google Business Profile: support.google.com/business "Photo and video guidelines" (logo 720x720, cover
 /// 1024x576, JPG or PNG, 10 KB to 5 MB); "Business description" and the Business Information API
 /// <c>Location.profile.description</c> (750 characters). A Business Profile has no handle.</item>
+/// <item>Bluesky: the lexicon app.bsky.actor.profile (github.com/bluesky-social/atproto, lexicons/app/bsky/actor/profile.json:
+/// displayName maxGraphemes 64, description maxGraphemes 256, avatar and banner PNG or JPEG up to 1,000,000 bytes);
+/// the app crops the avatar square (we ask for 1000x1000) and the banner 3:1 (1500x500). Handles on bsky.social:
+/// docs.bsky.app "Handles" and the PDS's check (a name of 3 to 18 letters, digits and hyphens, then .bsky.social; a
+/// domain of one's own also works).</item>
+/// <item>Threads: help.instagram.com "Edit your Threads profile" (username that of Instagram: 30 letters, numbers, periods,
+/// underscores; name 30; bio 150; picture shown at 320x320); a Threads profile has no banner.</item>
 /// </list>
 /// </summary>
 public static class ProfileSpecs
@@ -95,8 +102,18 @@ public static class ProfileSpecs
         SocialPlatform.GoogleBusiness, "Business Profile", 100, null,
         new PixelSize(720, 720), "Logo", new PixelSize(1024, 576), "Cover photo", [new("description", "Business description", 750)], null);
 
+    public static readonly ProfileSpec Bluesky = new(
+        SocialPlatform.Bluesky, "account", 64, new HandleRule(3, 18, "a-z 0-9 -", LowerCase: true),
+        new PixelSize(1000, 1000), "Avatar", new PixelSize(1500, 500), "Banner", [new("bio", "Bio (description)", 256)], "https://bsky.app/profile/");
+
+    public static readonly ProfileSpec Threads = new(
+        SocialPlatform.Threads, "profile", 30, new HandleRule(1, 30, "a-z 0-9 . _", LowerCase: true),
+        new PixelSize(320, 320), "Profile picture", null, null, [new("bio", "Bio", 150)], "https://www.threads.net/@");
+
     public static ProfileSpec For(SocialPlatform platform) => platform switch
     {
+        SocialPlatform.Threads => Threads,
+        SocialPlatform.Bluesky => Bluesky,
         SocialPlatform.X => X,
         SocialPlatform.Instagram => Instagram,
         SocialPlatform.LinkedIn => LinkedIn,
@@ -105,7 +122,7 @@ public static class ProfileSpecs
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness];
+    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads];
 }
 
 /// <summary>Profile text as the networks count it, and cut to fit.</summary>

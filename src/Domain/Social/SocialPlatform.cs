@@ -12,6 +12,8 @@ public enum SocialPlatform
     Facebook,
     Instagram,
     GoogleBusiness,
+    Bluesky,
+    Threads,
 }
 
 /// <summary>What each network accepts in one post: checked when a post is scheduled, not only when it is sent.</summary>
@@ -24,6 +26,8 @@ public static class PlatformRules
         SocialPlatform.Facebook => "Facebook",
         SocialPlatform.Instagram => "Instagram",
         SocialPlatform.GoogleBusiness => "Google Business Profile",
+        SocialPlatform.Bluesky => "Bluesky",
+        SocialPlatform.Threads => "Threads",
         _ => platform.ToString(),
     };
 
@@ -35,6 +39,10 @@ public static class PlatformRules
         SocialPlatform.Instagram => 2_200,
         SocialPlatform.Facebook => 63_206,
         SocialPlatform.GoogleBusiness => 1_500,
+        // app.bsky.feed.post's text: maxGraphemes 300 (and maxLength 3000 bytes, which 300 graphemes rarely reach).
+        SocialPlatform.Bluesky => 300,
+        // Threads API, "Create posts": text posts are limited to 500 characters.
+        SocialPlatform.Threads => 500,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
@@ -44,9 +52,25 @@ public static class PlatformRules
     /// <summary>Characters as the networks count them: code points, so an emoji is one and not two UTF-16 units.</summary>
     public static int CountCharacters(string text) => text.EnumerateRunes().Count();
 
-    /// <summary>The text's length as <paramref name="platform"/> counts it against <see cref="MaxTextLength"/>: X weighs it, the others count code points.</summary>
-    public static int TextLength(this SocialPlatform platform, string text) =>
-        platform == SocialPlatform.X ? XText.WeightedLength(text) : CountCharacters(text);
+    /// <summary>User-perceived characters (extended grapheme clusters): a family emoji or a flag is one.</summary>
+    public static int CountGraphemes(string text) => new StringInfo(text.Normalize(NormalizationForm.FormC)).LengthInTextElements;
+
+    /// <summary>
+    /// The text's length as <paramref name="platform"/> counts it against <see cref="MaxTextLength"/>: X weighs it,
+    /// Bluesky counts graphemes (its lexicon's maxGraphemes), the others count code points.
+    /// </summary>
+    public static int TextLength(this SocialPlatform platform, string text) => platform switch
+    {
+        SocialPlatform.X => XText.WeightedLength(text),
+        SocialPlatform.Bluesky => CountGraphemes(text),
+        _ => CountCharacters(text),
+    };
+
+    /// <summary>The most images one post carries, where the network has a limit (Bluesky's app.bsky.embed.images: 4).</summary>
+    public static int? MaxImages(this SocialPlatform platform) => platform == SocialPlatform.Bluesky ? 4 : null;
+
+    /// <summary>Whether the network takes a video in a post this product sends.</summary>
+    public static bool AcceptsVideo(this SocialPlatform platform) => platform != SocialPlatform.Bluesky;
 }
 
 /// <summary>

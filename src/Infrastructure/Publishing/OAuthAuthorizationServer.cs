@@ -20,6 +20,12 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
 {
     public bool IsConfigured(SocialPlatform platform)
     {
+        if (platform == SocialPlatform.Bluesky)
+        {
+            // Signed in with a handle and an app password: nothing to register at Bluesky first.
+            return !string.IsNullOrWhiteSpace(options.Value.Bluesky.BaseUrl);
+        }
+
         var endpoint = options.Value.For(platform);
         return !string.IsNullOrWhiteSpace(endpoint.ClientId) && !string.IsNullOrWhiteSpace(endpoint.AuthorizeUrl) &&
                !string.IsNullOrWhiteSpace(endpoint.TokenUrl) && !string.IsNullOrWhiteSpace(endpoint.AccountUrl);
@@ -84,9 +90,12 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         }
 
         var tokens = Tokens(body, access);
-        return platform is SocialPlatform.Facebook or SocialPlatform.Instagram
-            ? await LongLivedAsync(platform, tokens, cancellationToken)
-            : tokens;
+        return platform switch
+        {
+            SocialPlatform.Facebook or SocialPlatform.Instagram => await LongLivedAsync(platform, tokens, cancellationToken),
+            SocialPlatform.Threads => await ThreadsTokens.LongLivedAsync(http, endpoint, tokens, clock, cancellationToken),
+            _ => tokens,
+        };
     }
 
     /// <summary>
@@ -137,6 +146,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
                 WithQuery(endpoint.AccountUrl!, "fields=id,name,access_token,instagram_business_account%7Bid,username%7D"), tokens.AccessToken, network,
                 cancellationToken)),
             SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
+            SocialPlatform.Threads => ThreadsTokens.Account(await GetAsync(WithQuery(endpoint.AccountUrl!, "fields=id,username"), tokens.AccessToken, network, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform)),
         };
         return accounts.Where(a => a.ExternalAccountId.Length is > 0 and <= SocialConnection.MaxAccountIdLength).ToList();

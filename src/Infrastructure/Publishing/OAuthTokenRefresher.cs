@@ -9,12 +9,24 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// <summary>
 /// The OAuth 2.0 refresh_token grant (RFC 6749 section 6) against each network's configured token endpoint. X wants the
 /// client credentials as HTTP Basic; the others take them in the form. A 4xx answer means the refresh token is no good.
+/// Bluesky's sessions are renewed their own way (<see cref="BlueskySessionClient"/>).
 /// </summary>
 public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
 {
     public async Task<TokenRefreshOutcome> TryRefreshAsync(SocialPlatform platform, string refreshToken, CancellationToken cancellationToken)
     {
+        if (platform == SocialPlatform.Bluesky)
+        {
+            // Not OAuth: an AT Protocol session renews itself with its refresh JWT.
+            return await BlueskySessionClient.RefreshAsync(http, options.Value, refreshToken, cancellationToken);
+        }
+
         var endpoint = options.Value.For(platform);
+        if (platform == SocialPlatform.Threads && !string.IsNullOrWhiteSpace(endpoint.TokenUrl))
+        {
+            return await ThreadsTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
         {
             return new TokenRefreshOutcome(null, "unsupported", $"{platform.DisplayName()} has no token endpoint configured.");

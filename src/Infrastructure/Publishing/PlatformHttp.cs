@@ -99,6 +99,12 @@ internal static class PlatformHttp
             }
         }
 
+        // AT Protocol (Bluesky) names its errors: an expired or bad access token is a 400 with error ExpiredToken/InvalidToken.
+        if (AtProtoError(body) is "ExpiredToken" or "InvalidToken")
+        {
+            return PublishResult.Unauthorized($"{network}: {message}");
+        }
+
         return status switch
         {
             429 => PublishResult.Retry($"{network} rate limit reached: {message}", RetryAfter(response, clock)),
@@ -121,7 +127,7 @@ internal static class PlatformHttp
         }
     }
 
-    /// <summary>The wait a network asks for: <c>Retry-After</c> (seconds or a date), or X's <c>x-rate-limit-reset</c> (epoch seconds).</summary>
+    /// <summary>The wait a network asks for: <c>Retry-After</c> (seconds or a date), or X's <c>x-rate-limit-reset</c> or AT Protocol's <c>ratelimit-reset</c> (epoch seconds).</summary>
     public static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
@@ -138,7 +144,8 @@ internal static class PlatformHttp
             }
         }
 
-        if (response.Headers.TryGetValues("x-rate-limit-reset", out var values) &&
+        // AT Protocol's rate limits: ratelimit-reset, also epoch seconds.
+        if ((response.Headers.TryGetValues("x-rate-limit-reset", out var values) || response.Headers.TryGetValues("ratelimit-reset", out values)) &&
             long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
         {
             var reset = DateTimeOffset.FromUnixTimeSeconds(epoch);
@@ -157,10 +164,13 @@ internal static class PlatformHttp
             return null;
         }
 
-        var message = Text(json["error"]?["message"]) ?? Text(json["message"]) ?? Text(json["detail"])
+        var message = Text((json["error"] as JsonObject)?["message"]) ?? Text(json["message"]) ?? Text(json["detail"])
             ?? Text(json["errors"]?[0]?["message"]) ?? Text(json["title"]) ?? Text(json["error_description"]) ?? Text(json["error"]);
         return message is { Length: > 500 } ? message[..500] : message;
     }
+
+    /// <summary>An XRPC error body's name (<c>{"error": "ExpiredToken", "message": "..."}</c>).</summary>
+    public static string? AtProtoError(JsonNode? body) => body is JsonObject o && o["error"] is JsonValue name && name.TryGetValue<string>(out var s) ? s : null;
 
     private static (int Code, bool Transient)? GraphError(JsonNode? body) =>
         body?["error"] is JsonObject error && error["code"] is JsonValue code && code.TryGetValue<int>(out var value)

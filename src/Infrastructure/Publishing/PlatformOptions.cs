@@ -85,6 +85,24 @@ public sealed class PlatformOptions
         AccountUrl = "https://mybusinessaccountmanagement.googleapis.com/v1/accounts",
     };
 
+    /// <summary>
+    /// Bluesky's AT Protocol service (XRPC under <c>/xrpc/</c>): the entryway that signs accounts hosted by Bluesky in with
+    /// a handle and an app password (<c>com.atproto.server.createSession</c>) and takes their posts. No OAuth client.
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions Bluesky { get; set; } = new() { BaseUrl = "https://bsky.social" };
+
+    /// <summary>Threads (graph.threads.net), its own OAuth app (Threads use case of a Meta app); scopes are comma-separated.</summary>
+    [Required]
+    public PlatformEndpointOptions Threads { get; set; } = new()
+    {
+        BaseUrl = "https://graph.threads.net/v1.0",
+        TokenUrl = "https://graph.threads.net/oauth/access_token",
+        AuthorizeUrl = "https://threads.net/oauth/authorize",
+        Scopes = "threads_basic,threads_content_publish",
+        AccountUrl = "https://graph.threads.net/v1.0/me",
+    };
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -115,6 +133,8 @@ public sealed class PlatformOptions
         SocialPlatform.Facebook => Facebook,
         SocialPlatform.Instagram => Instagram,
         SocialPlatform.GoogleBusiness => GoogleBusiness,
+        SocialPlatform.Bluesky => Bluesky,
+        SocialPlatform.Threads => Threads,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

@@ -48,6 +48,9 @@ public static class SchedulingSetup
         AddPublisher<FacebookPublisher>(services, timeout);
         AddPublisher<InstagramPublisher>(services, timeout);
         AddPublisher<GoogleBusinessPublisher>(services, timeout);
+        AddPublisher<BlueskyPublisher>(services, timeout);
+        AddPublisher<ThreadsPublisher>(services, timeout);
+        services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
         services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();

@@ -17,6 +17,9 @@ public static class SocialEndpoints
         SocialPlatform Platform, string ExternalAccountId, string DisplayName, string AccessToken, string? RefreshToken,
         DateTimeOffset? ExpiresAt, Guid? CompanyId);
 
+    /// <summary>A Bluesky sign-in: the handle (or e-mail) and an app password made in Bluesky's settings.</summary>
+    public sealed record BlueskyConnectionRequest(string Handle, string AppPassword, Guid? CompanyId);
+
     public static IEndpointRouteBuilder MapSocialEndpoints(this IEndpointRouteBuilder app)
     {
         var social = app.MapGroup("/api/v1/social/connections").WithTags("Social").RequireAuthorization(Policies.Viewer)
@@ -67,6 +70,13 @@ public static class SocialEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Start connecting an account (OAuth 2.0 with PKCE): the address to send the browser to. 409 when the network is not configured.");
 
+        connect.MapPost("/bluesky", async (BlueskyConnectionRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConnectBlueskyAccount(body.Handle ?? "", body.AppPassword ?? "", body.CompanyId), ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("ConnectBlueskyAccount")
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithSummary("Connect a Bluesky account with its handle and an app password; the password signs in once and is not kept.");
+
         // The network sends the browser here: no bearer token, so the signed, single-use state says whose it is.
         connect.MapGet($"/{{platform:regex({PlatformPattern})}}/callback", async (
                     string platform, string? code, string? state, string? error,
@@ -88,7 +98,7 @@ public static class SocialEndpoints
     /// <summary>The SPA page that shows the outcome (<c>?connected=</c> or <c>?error=</c>).</summary>
     public const string SpaConnectionsPath = "/app/automation/connections";
 
-    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness)$";
+    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness|threads)$";
 
     private static SocialPlatform Parse(string platform) => Enum.Parse<SocialPlatform>(platform, ignoreCase: true);
 

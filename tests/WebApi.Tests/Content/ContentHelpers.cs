@@ -7,7 +7,7 @@ namespace BrandAutomator.WebApi.Tests.Content;
 
 internal static class ContentHelpers
 {
-    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness"];
+    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads"];
 
     /// <summary>The account id each fake network expects for a connection of this platform.</summary>
     public static string AccountIdFor(string platform) => platform switch
@@ -16,6 +16,8 @@ internal static class ContentHelpers
         "x" => "1700000000",
         "facebook" => "1010101010",
         "instagram" => "17841400000000000",
+        "bluesky" => "did:plc:acmebskysocial",
+        "threads" => "25000000000000001",
         _ => "accounts/111/locations/222",
     };
 

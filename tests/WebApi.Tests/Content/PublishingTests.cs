@@ -66,7 +66,16 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal("/v4/accounts/111/locations/222/localPosts", Assert.Single(Fakes.PublishRequests(posts[4].Marker)).Path);
 
         var tasks = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/automation/tasks"))!["items"]!.AsArray();
-        Assert.Equal(5, tasks.Count);
+        var bluesky = JsonNode.Parse(Assert.Single(Fakes.PublishRequests(posts[5].Marker)).Body)!;
+        Assert.Equal("did:plc:acmebskysocial", bluesky["repo"]!.GetValue<string>());
+        Assert.Equal("app.bsky.feed.post", bluesky["record"]!["$type"]!.GetValue<string>());
+
+        var threads = Assert.Single(Fakes.PublishRequests(posts[6].Marker));
+        Assert.Equal("/25000000000000001/threads_publish", threads.Path);
+        Assert.Contains($"creation_id=tc-{posts[6].Marker}", threads.Body, StringComparison.Ordinal);
+        Assert.Contains("media_type=TEXT", Assert.Single(Fakes.Requests, r => r.Kind == "threads-container" && r.Marker == posts[6].Marker).Body, StringComparison.Ordinal);
+
+        Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));
     }
 

@@ -70,7 +70,7 @@ public sealed class PublishingNetworksTests(OAuthFactory factory) : IClassFixtur
         var admin = await factory.RegisterAsync();
         await ConnectAsync(admin, "linkedIn");
         var networks = (await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/networks"))!;
-        Assert.Equal(5, networks.Count);
+        Assert.Equal(Enum.GetValues<BrandAutomator.Domain.Social.SocialPlatform>().Length, networks.Count);
         JsonNode Network(JsonArray list, string platform) => list.Single(n => n!["platform"]!.GetValue<string>() == platform)!;
 
         var linkedIn = Network(networks, "linkedIn");

@@ -9,6 +9,8 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'facebook', label: 'Facebook' },
   { value: 'instagram', label: 'Instagram' },
   { value: 'googleBusiness', label: 'Google Business Profile' },
+  { value: 'bluesky', label: 'Bluesky' },
+  { value: 'threads', label: 'Threads' },
 ];
 
 function useKeys() {

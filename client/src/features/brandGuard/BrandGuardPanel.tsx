@@ -10,6 +10,8 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   facebook: 'Facebook',
   instagram: 'Instagram',
   googleBusiness: 'Google Business Profile',
+  bluesky: 'Bluesky',
+  threads: 'Threads',
 };
 
 interface BrandGuardPanelProps {

@@ -11,7 +11,15 @@ interface PostPreviewProps {
 }
 
 /** Where each network folds a long text behind "more" in its feed. */
-const foldAt: Record<Platform, number> = { linkedIn: 210, instagram: 125, facebook: 480, x: Infinity, googleBusiness: Infinity };
+const foldAt: Record<Platform, number> = {
+  linkedIn: 210,
+  instagram: 125,
+  facebook: 480,
+  x: Infinity,
+  googleBusiness: Infinity,
+  bluesky: Infinity,
+  threads: Infinity,
+};
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
 export function PostPreview({ platform, text, title, image }: PostPreviewProps) {

@@ -2,6 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { countText, measure, platformLimits, xWeightedLength } from './limits';
 
 describe('limits', () => {
+  // Bluesky counts graphemes (maxGraphemes 300), as PlatformRules.CountGraphemes on the server.
+  it.each([
+    ['👨‍👩‍👧', 1],
+    ['🇫🇷 Paris', 7],
+    ['cafe\u0301', 4],
+    ['Read https://example.com', 24],
+  ])('Bluesky counts %j as %i', (text, expected) => {
+    expect(countText('bluesky', text)).toBe(expected);
+  });
+
+  it('lets 300 family emoji through on Bluesky but not 301 letters', () => {
+    expect(measure('bluesky', '👨‍👩‍👧'.repeat(300)).over).toBe(false);
+    expect(measure('bluesky', 'a'.repeat(301)).over).toBe(true);
+    expect(platformLimits.bluesky.name).toBe('Bluesky');
+  });
+
   // The same cases as tests/Domain.Tests/XTextTests.cs: the composer and the server count alike.
   it.each([
     ['', 0],

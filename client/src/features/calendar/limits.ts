@@ -29,10 +29,18 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     countingNote: 'Links count 23, emoji and CJK characters 2.',
   },
   googleBusiness: { platform: 'googleBusiness', name: 'Google Business Profile', maxLength: 1500, requiresMedia: false },
+  bluesky: {
+    platform: 'bluesky',
+    name: 'Bluesky',
+    maxLength: 300,
+    requiresMedia: false,
+    countingNote: 'Counts characters as you see them: an emoji is one.',
+  },
+  threads: { platform: 'threads', name: 'Threads', maxLength: 500, requiresMedia: false },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness'];
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads'];
 
 export const xLinkWeight = 23;
 
@@ -77,10 +85,18 @@ export function codePointLength(text: string): number {
   return [...text].length;
 }
 
+/** User-perceived characters (graphemes), as Bluesky's maxGraphemes counts: a family emoji or a flag is one. */
+export function graphemeLength(text: string): number {
+  let total = 0;
+  for (const _ of graphemes.segment(text.normalize('NFC'))) total++;
+  return total;
+}
+
 /** The text's length as `platform` counts it. The server trims the text first, so the counter does too. */
 export function countText(platform: Platform, text: string): number {
   const trimmed = text.trim();
-  return platform === 'x' ? xWeightedLength(trimmed) : codePointLength(trimmed);
+  if (platform === 'x') return xWeightedLength(trimmed);
+  return platform === 'bluesky' ? graphemeLength(trimmed) : codePointLength(trimmed);
 }
 
 export interface TextCount {

@@ -13,6 +13,8 @@ export const platformShort: Record<Platform, string> = {
   facebook: 'f',
   x: 'X',
   googleBusiness: 'G',
+  bluesky: 'B',
+  threads: 'Th',
 };
 
 /** A scheduled post can be moved; a draft can get another planned time. Others stay where they happened. */
@@ -45,6 +47,11 @@ export function postUrl(result: PlatformResult): string | null {
       return /^\d+$/.test(id) ? `https://x.com/i/web/status/${id}` : null;
     case 'facebook':
       return `https://www.facebook.com/${encodeURIComponent(id)}`;
+    case 'bluesky': {
+      // at://{did}/app.bsky.feed.post/{rkey} is shown at bsky.app/profile/{did}/post/{rkey}.
+      const at = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(id);
+      return at ? `https://bsky.app/profile/${at[1]}/post/${at[2]}` : null;
+    }
     default:
       return null;
   }

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { platformLabels } from '../../lib/labels';
 import { platforms, useNetworks, type SocialPlatform } from './api';
+import { BlueskyConnectForm } from './BlueskyConnectForm';
 import styles from './connections.module.css';
 
 interface ConnectCardProps {
@@ -16,6 +18,7 @@ interface ConnectCardProps {
  */
 export function ConnectCard({ starting, pending, onConnect }: ConnectCardProps) {
   const networks = useNetworks();
+  const [bluesky, setBluesky] = useState(false);
   const byPlatform = new Map((networks.data ?? []).map((n) => [n.platform, n]));
   const available = platforms.filter((p) => byPlatform.get(p)?.configured ?? true);
   const unavailable = platforms.flatMap((p) => {
@@ -30,7 +33,9 @@ export function ConnectCard({ starting, pending, onConnect }: ConnectCardProps) 
           <h2 id="connect-title" className="card__title">
             Connect an account
           </h2>
-          <p className="card__subtitle">You will be sent to the network to allow access, then back here.</p>
+          <p className="card__subtitle">
+            You will be sent to the network to allow access, then back here (Bluesky asks for an app password here).
+          </p>
         </div>
       </div>
       <div className={`card__body ${styles.platforms}`}>
@@ -40,12 +45,18 @@ export function ConnectCard({ starting, pending, onConnect }: ConnectCardProps) 
             variant="secondary"
             icon="plus"
             loading={pending && starting === platform}
-            onClick={() => onConnect(platform)}
+            aria-expanded={platform === 'bluesky' ? bluesky : undefined}
+            onClick={() => (platform === 'bluesky' ? setBluesky((open) => !open) : onConnect(platform))}
           >
             Connect {platformLabels[platform]}
           </Button>
         ))}
       </div>
+      {bluesky && (
+        <div className="card__body">
+          <BlueskyConnectForm onDone={() => setBluesky(false)} />
+        </div>
+      )}
       {unavailable.length > 0 && (
         <div className="card__body">
           <h3 className={styles.unavailableTitle}>Not available on this server</h3>

@@ -11,7 +11,15 @@ export type SocialConnection = Schemas['Application.Social.SocialConnectionDto']
 export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
 export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
 
-export const platforms: readonly SocialPlatform[] = ['linkedIn', 'x', 'facebook', 'instagram', 'googleBusiness'];
+export const platforms: readonly SocialPlatform[] = [
+  'linkedIn',
+  'x',
+  'facebook',
+  'instagram',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
 
@@ -41,6 +49,19 @@ export function useStartConnection() {
       return start.authorizationUrl;
     },
     onSuccess: (url) => window.location.assign(url),
+  });
+}
+
+/** Bluesky signs in with a handle and an app password (no OAuth app to register); the password is not kept. */
+export function useConnectBluesky() {
+  const queryClient = useQueryClient();
+  const keys = [useKey('connections'), useKey('profiles'), useKey('networks')];
+  return useMutation({
+    mutationFn: (body: { handle: string; appPassword: string }) =>
+      unwrap(api.POST('/api/v1/social/connect/bluesky', { body: { ...body, companyId: null } })),
+    onSuccess: () => {
+      for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+    },
   });
 }
 

@@ -84,6 +84,10 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             SocialPlatform.Instagram => $"{hook}\n\n{body}\n\nTell us below, and follow for more.\n\n{tags}".Trim(),
             SocialPlatform.Facebook => $"{hook}\n\n{body}\n\nWhat do you think? Let us know in the comments.",
             SocialPlatform.GoogleBusiness => Clip($"{hook} {body} Get in touch or visit us to learn more.", 1400),
+            // Bluesky: 300 graphemes; UTF-16 units never undercount them, so a clip at 290 with the tags after fits.
+            // Threads: 500 characters; the tags after a clipped body.
+            SocialPlatform.Threads => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
+            SocialPlatform.Bluesky => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 290 - tags.Length - 1)) + " " + tags).Trim(),
             _ => $"{hook}\n\n{body}",
         };
     }

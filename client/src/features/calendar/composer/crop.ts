@@ -7,6 +7,8 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   x: { ratio: 16 / 9, label: '16:9' },
   instagram: { ratio: 4 / 5, label: '4:5' },
   googleBusiness: { ratio: 4 / 3, label: '4:3' },
+  bluesky: { ratio: 16 / 9, label: '16:9' },
+  threads: { ratio: 4 / 5, label: '4:5' },
 };
 
 export interface Rect {

@@ -4,7 +4,7 @@ import { inputValueOf, nextFullHour } from '../dates';
 import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness']);
+const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads']);
 
 export const schema = z
   .object({
@@ -19,6 +19,8 @@ export const schema = z
       facebook: z.string(),
       x: z.string(),
       googleBusiness: z.string(),
+      bluesky: z.string(),
+      threads: z.string(),
     }),
     media: z.array(z.string()),
     /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
@@ -61,7 +63,7 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '' };
+const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '' };
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
