@@ -3,7 +3,17 @@
 // with the networks' post ids; the approval queue; another customer sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { callApi, checkPage, heading, launchBrowser, newUser, pinnedClock, signUp, uniqueEmail } from './support.mjs';
+import {
+  callApi,
+  checkPage,
+  heading,
+  launchBrowser,
+  newUser,
+  pinnedClock,
+  pinnedClockNow,
+  signUp,
+  uniqueEmail,
+} from './support.mjs';
 
 const platformsUrl = process.env.E2E_PLATFORMS_URL;
 const owner = { name: 'Faye Planner', email: uniqueEmail('faye'), company: 'Harbour Bakery' };
@@ -93,7 +103,7 @@ describe('content calendar', { concurrency: false }, () => {
     assert.match(at, /^\d{4}-\d{2}-\d{2}T\d{2}:00$/, 'a new post starts at the next full hour');
     if (pinnedClock) {
       // With the clocks pinned, "the next full hour" is the pinned instant's, in New York.
-      const hourLater = new Date(pinnedClock.getTime() + 3_600_000);
+      const hourLater = new Date(pinnedClockNow().getTime() + 3_600_000);
       const expected = new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(hourLater);
       assert.equal(at.slice(0, 13), expected.replace(' ', 'T').slice(0, 13), 'the browser runs on the pinned clock');
     }

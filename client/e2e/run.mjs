@@ -232,6 +232,9 @@ try {
         E2E_SCREENSHOTS: screenshots,
         CHROMIUM_PATH: chromium,
         E2E_PLATFORMS_URL: platforms.url,
+        // The APIs' clocks started at E2E_CLOCK when they did and have run on since: a journey's browser starts from
+        // this moment's equivalent, not from E2E_CLOCK itself, so that a journey late in the run is not minutes behind.
+        ...(process.env.E2E_CLOCK ? { E2E_CLOCK_SET_AT: String(Date.now()) } : {}),
         ...billing?.env,
       },
     });

@@ -16,6 +16,15 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
  * run.mjs gives the same instant to the API, so both clocks agree whatever the real date is.
  */
 export const pinnedClock = process.env.E2E_CLOCK ? new Date(process.env.E2E_CLOCK) : null;
+
+/**
+ * The pinned clock as the APIs read it now: E2E_CLOCK plus the time since run.mjs started the journeys (the APIs started
+ * at E2E_CLOCK a little earlier, so a browser is at most those seconds behind them, never minutes).
+ */
+export function pinnedClockNow() {
+  const setAt = Number(process.env.E2E_CLOCK_SET_AT);
+  return new Date(pinnedClock.getTime() + (Number.isFinite(setAt) && setAt > 0 ? Math.max(0, Date.now() - setAt) : 0));
+}
 if (pinnedClock && Number.isNaN(pinnedClock.getTime()))
   throw new Error(`E2E_CLOCK="${process.env.E2E_CLOCK}" is not an instant.`);
 
@@ -58,7 +67,7 @@ export async function newUser(browser, viewport = desktop, { instance = baseUrl,
   // sign-up once took over 10 s).
   context.setDefaultTimeout(20_000);
   // The browser's clock starts where the API's does (E2E_CLOCK, given to the API as Testing:ClockStart) and runs on.
-  if (pinnedClock) await context.clock.install({ time: pinnedClock });
+  if (pinnedClock) await context.clock.install({ time: pinnedClockNow() });
   // A Content-Security-Policy violation is a failure: logged as a console error, so that assertNoErrors reports it.
   // Added through the DevTools protocol, which the page's policy does not govern.
   await context.addInitScript(() => {
