@@ -43,7 +43,7 @@ internal static class PartEvidence
         var candidates = found.Concat(weaker.Take(MaxWeaker)).ToList();
         var parts = candidates
             .Select((hit, i) => (hit.ChunkId, Texts: Excerpts.Of(new GroundingPassage(i + 1, hit.AssetId, hit.AssetName, hit.ChunkId, hit.Page, hit.Text, hit.Heading, hit.Relevance))
-                .Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
+                .Where(e => e.IsSinglePart)
                 .Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList()))
             .ToList();
         var texts = parts.SelectMany(p => p.Texts).Distinct(StringComparer.Ordinal).ToList();
@@ -61,7 +61,8 @@ internal static class PartEvidence
         }
 
         var cosines = parts.ToDictionary(p => p.ChunkId, p => (IReadOnlyDictionary<string, double>)p.Texts.ToDictionary(t => t, t => cosineOf[t], StringComparer.Ordinal));
-        double Best(PassageHit hit) => cosines[hit.ChunkId].Values.DefaultIfEmpty(0).Max();
+        var best = cosines.ToDictionary(c => c.Key, c => c.Value.Values.DefaultIfEmpty(0).Max());
+        double Best(PassageHit hit) => best[hit.ChunkId];
 
         var foundIds = found.Select(h => h.ChunkId).ToHashSet();
         var kept = found

@@ -88,14 +88,14 @@ internal static partial class DocumentFacts
 
     /// <summary>Hex colours (#RRGGBB) of parts about colour, in document order.</summary>
     public static IReadOnlyList<Found<string>> Colours(IReadOnlyList<GroundingPassage> passages) =>
-        Parts(passages).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow
+        Parts(passages).Where(e => e.IsSinglePart
                 && (e.Own.Contains("color") || e.Framing.Contains("color") || e.Own.Contains("hex") || e.Framing.Contains("hex")))
             .SelectMany(e => Hex().Matches(e.Text).Select(m => new Found<string>(m.Value.ToUpperInvariant(), e.Passage.Number)))
             .DistinctBy(f => f.Value).Take(Company.MaxColours).ToList();
 
     /// <summary>The hashtags of parts about hashtags: those every post must carry first.</summary>
     public static IReadOnlyList<Found<string>> Hashtags(IReadOnlyList<GroundingPassage> passages) =>
-        Parts(passages).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow
+        Parts(passages).Where(e => e.IsSinglePart
                 && (e.Own.Overlaps(HashtagWords) || e.Framing.Overlaps(HashtagWords)))
             .OrderBy(e => Always().IsMatch(e.Text) ? 0 : 1).ThenBy(e => e.Passage.Number).ThenBy(e => e.Index)
             .SelectMany(e => Hashtag().Matches(e.Text).Select(m => new Found<string>(m.Value, e.Passage.Number)))

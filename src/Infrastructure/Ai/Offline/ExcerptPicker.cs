@@ -37,7 +37,7 @@ internal static partial class ExcerptPicker
     /// <summary>The single parts (sentences, list items, table rows) that share words with the text, best first.</summary>
     public static IReadOnlyList<Excerpt> Ranked(string text, IReadOnlyList<GroundingPassage> passages)
     {
-        var excerpts = passages.SelectMany(Excerpts.Of).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow).ToList();
+        var excerpts = passages.SelectMany(Excerpts.Of).Where(e => e.IsSinglePart).ToList();
         var asked = Words.StemSet(text);
         if (excerpts.Count == 0 || asked.Count == 0)
         {
@@ -118,7 +118,7 @@ internal static partial class ExcerptPicker
             .ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).ToList();
         var first = ranked.FirstOrDefault(x => Matched(x.Excerpt) > 0 || Meaning(x.Excerpt) >= MeaningAlone).Excerpt
             // Found by meaning rather than by words (no word of the question in it): the first statement of the most relevant passage.
-            ?? ranked.Where(x => x.Excerpt.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
+            ?? ranked.Where(x => x.Excerpt.IsSinglePart)
                 .OrderBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index).Select(x => x.Excerpt).FirstOrDefault();
         if (first is null)
         {
@@ -163,7 +163,7 @@ internal static partial class ExcerptPicker
         {
             // Words and meaning disagree on the best part ("How fast should we answer comments on Instagram?": the words pick
             // "Instagram is our main channel", the meaning "Reply to comments within 24 hours"): both are quoted.
-            var closest = excerpts.Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow
+            var closest = excerpts.Where(e => e.IsSinglePart
                     && !Overlaps(first, e) && (!stale.Contains(e.Passage.AssetId) || stale.Contains(first.Passage.AssetId)))
                 .OrderByDescending(Meaning).ThenBy(e => e.Passage.Number).ThenBy(e => e.Index)
                 .FirstOrDefault();
@@ -209,7 +209,7 @@ internal static partial class ExcerptPicker
     /// <summary>The parts of the passages <see cref="Pick"/> weighs by meaning: sentences, list items and table rows.</summary>
     public static IReadOnlyList<Excerpt> Candidates(IReadOnlyList<GroundingPassage> passages, int passagesConsidered = 5) =>
         passages.Take(passagesConsidered).SelectMany(Excerpts.Of)
-            .Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow).ToList();
+            .Where(e => e.IsSinglePart).ToList();
 
     /// <summary>
     /// The documents among the passages that say they are no longer valid: in their name, or in the opening lines of a

@@ -26,6 +26,9 @@ internal sealed record Excerpt(GroundingPassage Passage, ExcerptKind Kind, int I
 
     public HashSet<string> Framing { get; } = Words.StemSet(Kind is ExcerptKind.List or ExcerptKind.Table ? string.Join(' ', Lines) : Context);
 
+    /// <summary>A single statement (sentence, list item, table row), as opposed to a whole list or table.</summary>
+    public bool IsSinglePart => Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow;
+
     public bool HasNumber => Text.Any(char.IsDigit) || Lines.Any(l => l.Any(char.IsDigit));
 
     /// <summary>Where it comes from, for the reader: the document, its page, the last heading.</summary>

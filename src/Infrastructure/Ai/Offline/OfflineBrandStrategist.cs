@@ -37,7 +37,7 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
             return null;
         }
 
-        if (Measured(question) is { } measured)
+        if (Measured(candidates) is { } measured)
         {
             return measured;
         }
@@ -59,16 +59,13 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
     }
 
     /// <summary>The cosines retrieval measured, when it measured every part the answer weighs; else null.</summary>
-    private static Func<Excerpt, double>? Measured(StrategistQuestion question)
-    {
-        var candidates = ExcerptPicker.Candidates(question.Passages);
-        return candidates.Count > 0 && candidates.All(c => c.Passage.PartCosines?.ContainsKey(c.Text) == true)
+    private static Func<Excerpt, double>? Measured(IReadOnlyList<Excerpt> candidates) =>
+        candidates.Count > 0 && candidates.All(c => c.Passage.PartCosines?.ContainsKey(c.Text) == true)
             ? e => e.Passage.PartCosines?.TryGetValue(e.Text, out var cosine) == true ? cosine : double.NaN
             : null;
-    }
 
     /// <summary>The answer, weighing parts by meaning only where retrieval measured it (see <see cref="GroundingPassage.PartCosines"/>).</summary>
-    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, Measured(question));
+    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, Measured(ExcerptPicker.Candidates(question.Passages)));
 
     internal static IEnumerable<string> Compose(StrategistQuestion question, Func<Excerpt, double>? meaning)
     {

@@ -91,7 +91,7 @@ public sealed class OfflineMarketAnalyst : IMarketAnalyst
         foreach (var passage in brief.Passages)
         {
             // A statement of the passage (never its heading) that mentions a cue.
-            var sentence = Excerpts.Of(passage).Where(e => e.Kind is ExcerptKind.Sentence or ExcerptKind.ListItem or ExcerptKind.TableRow)
+            var sentence = Excerpts.Of(passage).Where(e => e.IsSinglePart)
                 .Select(e => e.Text).FirstOrDefault(t => cues.Any(c => t.Contains(c.Trim(), StringComparison.OrdinalIgnoreCase)));
             if (sentence is not null)
             {
