@@ -37,7 +37,7 @@ internal static class PassageRanking
                 WITH n AS (SELECT coalesce(sum(chunk_count), 0)::bigint AS total,
                                   greatest({CommonShare.ToString(System.Globalization.CultureInfo.InvariantCulture)} * coalesce(sum(chunk_count), 0), {CommonFloor})::bigint AS common
                            FROM brand_assets),
-                stems AS (
+                stems AS MATERIALIZED (
                     SELECT s.q, (SELECT count(*) FROM (SELECT 1 FROM asset_chunks c WHERE c.search_vector @@ s.q LIMIT (SELECT common + 1 FROM n)) f) AS n
                     FROM (SELECT DISTINCT plainto_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) s
                     WHERE numnode(s.q) > 0),
