@@ -20,12 +20,13 @@ namespace BrandAutomator.Infrastructure.Assets;
 /// cosine in process over vectors cached per tenant (<see cref="PassageVectorCache"/>);</item>
 /// <item>fused by reciprocal rank with the relevance floor of <see cref="PassageFusion"/>.</item>
 /// </list>
-/// Three round trips to the database: the connection's tenant schema, the assets with the lexical ranking, the passages
-/// found (with the file names that match for search-files, or the names the question mentions for an answer).
+/// Four round trips to the database: the connection's tenant schema, the assets (with the counts of the question's words
+/// not counted yet, see <see cref="StemCountCache"/>), the lexical ranking, the passages found (with the file names that
+/// match for search-files, or the names the question mentions for an answer).
 /// Snippets of search-files are HTML-encoded, with <c>&lt;mark&gt;</c> around the matches.
 /// </summary>
 public sealed class AssetSearch(
-    TenantDbContext db, ITenantContext tenant, QuestionEmbeddings embeddings, PassageVectorCache vectors, IEmbeddingGenerator<string, Embedding<float>> embedder)
+    TenantDbContext db, ITenantContext tenant, QuestionEmbeddings embeddings, PassageVectorCache vectors, StemCountCache stemCounts, IEmbeddingGenerator<string, Embedding<float>> embedder)
     : IAssetSearch
 {
     private const char Open = '\u0002';
@@ -193,7 +194,19 @@ public sealed class AssetSearch(
 
         // The question is embedded while the database works.
         var embedding = embeddings.EmbedAsync(question.Trim(), cancellationToken);
-        var (assets, lexical) = await PassageRanking.AssetsAndLexicalAsync(connection, terms, scope, cancellationToken);
+        // Words counted for the passages as they were at the last search are only counted again when the passages changed.
+        var known = stemCounts.Known(tenant.TenantId, terms);
+        var (assets, counts) = await PassageRanking.AssetsAndCountsAsync(connection, [.. terms.Where(t => !known.Counts.ContainsKey(t)).Distinct()], cancellationToken);
+        var passageCount = assets.Sum(a => a.ChunkCount);
+        var stamp = string.Create(CultureInfo.InvariantCulture, $"{assets.Count}:{passageCount}:{(assets.Count == 0 ? 0 : assets.Max(a => a.ProcessedTicks))}");
+        var recounted = stamp == known.Stamp ? known.Counts : await PassageRanking.CountsAsync(connection, known.Counts.Keys, cancellationToken);
+        foreach (var (word, count) in recounted)
+        {
+            counts[word] = count;
+        }
+
+        stemCounts.Remember(tenant.TenantId, stamp, counts);
+        var lexical = await PassageRanking.LexicalAsync(connection, terms, counts, scope, cancellationToken);
         var eligible = assets.Where(a => a.ChunkCount > 0 && (scope.IncludeArchived || !a.Archived)
                 && (scope.CompanyId is null || a.CompanyId is null || a.CompanyId == scope.CompanyId))
             .Select(a => a.Id).ToHashSet();
@@ -204,8 +217,6 @@ public sealed class AssetSearch(
             return new Ranking([], anyWord, []);
         }
 
-        var passageCount = assets.Sum(a => a.ChunkCount);
-        var stamp = string.Create(CultureInfo.InvariantCulture, $"{assets.Count}:{passageCount}:{(assets.Count == 0 ? 0 : assets.Max(a => a.ProcessedTicks))}");
         // A small tenant's vectors load in moments: every search waits for them. A large tenant's interactive search does not.
         var tenantVectors = await vectors.GetAsync(tenant.TenantId, tenant.SchemaName, stamp,
             interactive && passageCount > PassageVectorCache.QuickLoad ? PassageVectorCache.InteractiveWait : null, cancellationToken);

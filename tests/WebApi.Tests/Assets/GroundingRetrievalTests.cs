@@ -215,6 +215,31 @@ public sealed class GroundingRetrievalTests(ApiFactory factory) : IClassFixture<
         Assert.Contains(await FindAsync(account, "What are the emissions per boat?"), p => p.AssetId == ids[0]);
     }
 
+    [Fact]
+    public async Task Word_counts_are_kept_for_the_documents_as_they_are_and_counted_again_when_they_change()
+    {
+        var (account, _) = await UploadAsync(("prices.md", Prices));
+        var counts = factory.Services.GetRequiredService<StemCountCache>();
+
+        Assert.NotEmpty(await SearchFilesAsync(account, "kayak prices"));
+        var (before, counted) = counts.Known(account.TenantId, ["kayak", "prices"]);
+        Assert.NotNull(before);
+        Assert.Equal(2, counted.Count);
+        Assert.InRange(counted["kayak"], 1, 10);
+
+        var more = await (await account.UploadAsync(("sustainability.md", SampleFiles.Text(Sustainability)))).AssetIdsAsync();
+        Assert.Equal("ready", (await account.WaitProcessedAsync(more[0], TimeSpan.FromMinutes(3)))["state"]!.GetValue<string>());
+        Assert.NotEmpty(await SearchFilesAsync(account, "kayak prices"));
+
+        var (after, recounted) = counts.Known(account.TenantId, ["kayak", "prices"]);
+        Assert.NotEqual(before, after);
+        Assert.True(recounted["kayak"] > counted["kayak"], "The new document's passage with \u201Ckayak\u201D is counted.");
+        Assert.Equal(counted["prices"], recounted["prices"]);
+    }
+
+    private static async Task<JsonArray> SearchFilesAsync(Account account, string query) =>
+        (await account.Client.GetFromJsonAsync<JsonArray>($"/api/v1/ai/search-files?q={Uri.EscapeDataString(query)}"))!;
+
     private async Task<(Account Account, List<Guid> Ids)> UploadAsync(params (string Name, string Text)[] files)
     {
         var account = await factory.RegisterAsync();

@@ -16,6 +16,7 @@ public static class EmbeddingSetup
         services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>, MiniLmEmbeddingGenerator>();
         services.AddSingleton<QuestionEmbeddings>();
         services.AddSingleton<PassageVectorCache>();
+        services.AddSingleton<StemCountCache>();
         return services;
     }
 }
