@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public Action<IServiceCollection>? ConfigureServices { get; set; }
 
     public string SchedulerName { get; } = $"test-{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Every exception that reached the API's exception handler (an answer of 500), for a test to name in its failure:
+    /// the client only sees a problem document without them.
+    /// </summary>
+    public ServerExceptions ServerExceptions { get; } = new();
 
     /// <summary>Adds or overrides a configuration value before the host starts.</summary>
     public ApiFactory WithSetting(string key, string? value)
@@ -57,7 +65,12 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => ConfigureServices?.Invoke(services));
+        builder.ConfigureTestServices(services =>
+        {
+            // First of the handlers: it notes the exception and lets the API's own handler answer.
+            services.Insert(0, ServiceDescriptor.Singleton<IExceptionHandler>(ServerExceptions));
+            ConfigureServices?.Invoke(services);
+        });
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -208,7 +208,7 @@ public sealed class ContentImportTests(ImportFactory factory) : IClassFixture<Im
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => admin.Client.PostAsync("/api/v1/content/import", Form(file, mode: "rowByRow"))));
 
-        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, $"{a.StatusCode}: {factory.ServerExceptions}"));
         Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.OK);
         Assert.Equal(4, (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/content"))!["items"]!.AsArray().Count);
     }
