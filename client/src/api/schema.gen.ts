@@ -2115,14 +2115,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        "Application.Ai.AiSourceDto": {
+        AcceptInviteRequest: {
+            token: string;
+            password: string;
+            fullName?: string | null;
+        };
+        AddBrandRuleRequest: {
+            kind: components["schemas"]["BrandRuleKind"];
+            term?: string | null;
+            suggestion?: string | null;
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: int32 */
+            limit?: number | null;
+        };
+        AiSourceDto: {
             provider: string;
             model: string;
             offline: boolean;
             note?: string | null;
             cached: boolean;
         };
-        "Application.Ai.AiUsageDto": {
+        AiUsageDto: {
             month: string;
             plan: string;
             /** Format: int32 */
@@ -2141,107 +2154,13 @@ export interface components {
             model: string;
             offline: boolean;
         };
-        "Application.Ai.BrandStrategyVersionDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId: string;
-            /** Format: int32 */
-            number: number;
-            strategy: components["schemas"]["Domain.Ai.BrandStrategy"];
-            edited: boolean;
-            /** Format: date-time */
-            acceptedAt?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            provider: string;
-            model: string;
-            offline: boolean;
-            note?: string | null;
-            cached: boolean;
-        };
-        "Application.Ai.ChatMessageDto": {
-            /** Format: uuid */
-            id: string;
-            author: components["schemas"]["Domain.Ai.ChatAuthor"];
-            content: string;
-            citations: components["schemas"]["Domain.Ai.ChatCitation"][];
-            state: components["schemas"]["Domain.Ai.ChatMessageState"];
-            provider?: string | null;
-            model?: string | null;
-            /** Format: int32 */
-            inputTokens: number;
-            /** Format: int32 */
-            outputTokens: number;
-            /** Format: date-time */
-            createdAt: string;
-        };
-        "Application.Ai.ChatSessionDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId?: string | null;
-            title: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        "Application.Ai.FindingBasisDto": {
-            kind: string;
-            field?: string | null;
-            passage?: components["schemas"]["Domain.Ai.ChatCitation"];
-        };
-        "Application.Ai.MarketAnalysisDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId: string;
-            focus?: string | null;
-            competitors: components["schemas"]["Application.Ai.MarketFindingDto"][];
-            positioningOpportunities: components["schemas"]["Application.Ai.MarketFindingDto"][];
-            audienceInsights: components["schemas"]["Application.Ai.MarketFindingDto"][];
-            risks: components["schemas"]["Application.Ai.MarketFindingDto"][];
-            source: components["schemas"]["Application.Ai.AiSourceDto"];
-            /** Format: date-time */
-            createdAt: string;
-        };
-        "Application.Ai.MarketFindingDto": {
-            statement: string;
-            basedOn: components["schemas"]["Application.Ai.FindingBasisDto"][];
-            inference: boolean;
-            needsResearch: boolean;
-        };
-        "Application.Ai.PlatformDraftsDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            displayName: string;
-            /** Format: int32 */
-            maxLength: number;
-            drafts: components["schemas"]["Application.Ai.PostDraftDto"][];
-        };
-        "Application.Ai.PostDraftDto": {
-            text: string;
-            /** Format: int32 */
-            length: number;
-            shortened: boolean;
-        };
-        "Application.Ai.PostDraftsDto": {
-            /** Format: uuid */
-            companyId: string;
-            topic: string;
-            platforms: components["schemas"]["Application.Ai.PlatformDraftsDto"][];
-            sources: components["schemas"]["Domain.Ai.ChatCitation"][];
-            source: components["schemas"]["Application.Ai.AiSourceDto"];
-        };
-        "Application.ApiKeys.ApiKeyDto": {
+        ApiKeyDto: {
             /** Format: uuid */
             id: string;
             name: string;
             displayPrefix: string;
-            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
-            state: components["schemas"]["Application.ApiKeys.ApiKeyState"];
+            scopes: components["schemas"]["ApiScope"][];
+            state: components["schemas"]["ApiKeyState"];
             /** Format: int32 */
             requestsPerMinute?: number | null;
             /** Format: date-time */
@@ -2255,12 +2174,14 @@ export interface components {
             lastUsedIp?: string | null;
         };
         /** @enum {string} */
-        "Application.ApiKeys.ApiKeyState": "active" | "expired" | "revoked";
-        "Application.ApiKeys.CreatedApiKeyDto": {
-            key: components["schemas"]["Application.ApiKeys.ApiKeyDto"];
-            secret: string;
+        ApiKeyState: "active" | "expired" | "revoked";
+        /** @enum {string} */
+        ApiScope: "contentRead" | "contentWrite" | "publish" | "assets" | "analytics" | "ai";
+        ArchiveAssetRequest: {
+            /** Format: uuid */
+            supersededBy?: string | null;
         };
-        "Application.Assets.AssetDto": {
+        AssetDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2301,8 +2222,8 @@ export interface components {
             archiveSuggestion?: string | null;
             altText?: string | null;
         };
-        "Application.Assets.AssetPage": {
-            items: components["schemas"]["Application.Assets.AssetDto"][];
+        AssetPage: {
+            items: components["schemas"]["AssetDto"][];
             /** Format: int32 */
             page: number;
             /** Format: int32 */
@@ -2310,7 +2231,465 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
-        "Application.Assets.FileSearchHit": {
+        AudienceStep: {
+            targetAudience: string;
+            coreProblem: string;
+        };
+        AuditEventDto: {
+            /** Format: int64 */
+            id: number;
+            type: string;
+            /** Format: uuid */
+            userId?: string | null;
+            detail: string;
+            ipAddress?: string | null;
+            /** Format: date-time */
+            occurredAt: string;
+        };
+        AuditPage: {
+            items: components["schemas"]["AuditEventDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        AuthResponse: {
+            accessToken: string;
+            refreshToken: string;
+            /** Format: int32 */
+            expiresIn: number;
+            user: components["schemas"]["AuthUser"];
+            tenant: components["schemas"]["AuthTenant"];
+        };
+        AuthTenant: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            requiresTwoFactor: boolean;
+        };
+        AuthUser: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            role: string;
+            emailVerified: boolean;
+            twoFactorEnabled: boolean;
+        };
+        AuthenticatorCodeRequest: {
+            code: string;
+        };
+        AuthenticatorSetupDto: {
+            sharedKey: string;
+            authenticatorUri: string;
+            qrCodeSvg: string;
+        };
+        AuthorizationStartDto: {
+            /** Format: uri */
+            authorizationUrl: string;
+        };
+        AutomationTaskDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            /** Format: uuid */
+            contentItemId?: string | null;
+            /** Format: uuid */
+            subjectId?: string | null;
+            title: string;
+            state: components["schemas"]["AutomationTaskState"];
+            result?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+            attempts: components["schemas"]["PublishAttemptDto"][];
+            remainingSteps: string[];
+        };
+        AutomationTaskPage: {
+            items: components["schemas"]["AutomationTaskDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        /** @enum {string} */
+        AutomationTaskState: "running" | "succeeded" | "retrying" | "failed" | "unconfirmed" | "waitingForUser";
+        BillingHistoryDto: {
+            billingEnabled: boolean;
+            hasCustomer: boolean;
+            invoices: components["schemas"]["InvoiceDto"][];
+            paymentMethod?: components["schemas"]["PaymentCardDto"];
+            nextInvoice?: components["schemas"]["NextInvoiceDto"];
+            /** Format: date-time */
+            refreshedAt?: string | null;
+        };
+        BillingRedirectDto: {
+            /** Format: uri */
+            url: string;
+        };
+        BlueskyConnectionRequest: {
+            handle: string;
+            appPassword: string;
+            /** Format: uuid */
+            companyId?: string | null;
+        };
+        BrandCheckDto: {
+            variants: components["schemas"]["VariantCheckDto"][];
+            blocking: boolean;
+            offline: boolean;
+            method: string;
+            /** Format: int32 */
+            ruleCount: number;
+        };
+        BrandGuardSettingsDto: {
+            blockingSeverities: components["schemas"]["FindingSeverity"][];
+        };
+        BrandGuardSettingsRequest: {
+            blockingSeverities?: components["schemas"]["FindingSeverity"][] | null;
+        };
+        BrandRuleDto: {
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["BrandRuleKind"];
+            term: string;
+            suggestion?: string | null;
+            platform?: components["schemas"]["SocialPlatform"];
+            /** Format: int32 */
+            limit?: number | null;
+            enabled: boolean;
+            origin: components["schemas"]["BrandRuleOrigin"];
+            editedByTeam: boolean;
+            source?: components["schemas"]["ChatCitation"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        BrandRuleKind: "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
+        /** @enum {string} */
+        BrandRuleOrigin: "documents" | "team";
+        BrandStrategy: {
+            vision: string;
+            mission: string;
+            values: components["schemas"]["BrandValue"][];
+            positioningStatement: string;
+            voiceGuidelines: components["schemas"]["VoiceGuidelines"];
+            taglines: string[];
+            colours?: string[] | null;
+            sources?: components["schemas"]["ChatCitation"][] | null;
+        };
+        BrandStrategyVersionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: int32 */
+            number: number;
+            strategy: components["schemas"]["BrandStrategy"];
+            edited: boolean;
+            /** Format: date-time */
+            acceptedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            provider: string;
+            model: string;
+            offline: boolean;
+            note?: string | null;
+            cached: boolean;
+        };
+        BrandValue: {
+            name: string;
+            description: string;
+        };
+        BrandValueDto: {
+            name: string;
+            description: string;
+        };
+        CalendarTokenDto: {
+            token: string;
+            /** Format: uri */
+            feedUrl: string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+            keepThisSession: boolean;
+        };
+        /** @enum {string} */
+        ChatAuthor: "user" | "assistant";
+        ChatCitation: {
+            /** Format: int32 */
+            marker: number;
+            /** Format: uuid */
+            assetId: string;
+            assetName: string;
+            /** Format: uuid */
+            chunkId: string;
+            /** Format: int32 */
+            page?: number | null;
+            snippet: string;
+        };
+        ChatMessageDto: {
+            /** Format: uuid */
+            id: string;
+            author: components["schemas"]["ChatAuthor"];
+            content: string;
+            citations: components["schemas"]["ChatCitation"][];
+            state: components["schemas"]["ChatMessageState"];
+            provider?: string | null;
+            model?: string | null;
+            /** Format: int32 */
+            inputTokens: number;
+            /** Format: int32 */
+            outputTokens: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** @enum {string} */
+        ChatMessageState: "complete" | "failed" | "interrupted";
+        ChatRequest: {
+            /** Format: uuid */
+            sessionId?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            message: string;
+        };
+        ChatSessionDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            title: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CheckPostRequest: {
+            variants?: components["schemas"]["CheckVariantDto"][] | null;
+            tone?: boolean | null;
+        };
+        CheckVariantDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            text: string;
+        };
+        CompanyBasics: {
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            website?: string | null;
+        };
+        CompanyDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            website?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CompanyProfileDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            website?: string | null;
+            targetAudience?: string | null;
+            coreProblem?: string | null;
+            brandVoice?: string | null;
+            vision?: string | null;
+            mission?: string | null;
+            values: components["schemas"]["BrandValueDto"][];
+            positioningStatement?: string | null;
+            /** Format: uuid */
+            logoAssetId?: string | null;
+            brandColours: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CompanyRequest: {
+            name: string;
+            description?: string | null;
+            industry?: string | null;
+            /** Format: uri */
+            website?: string | null;
+        };
+        /** @enum {string} */
+        ConnectionHealth: "ok" | "expiring" | "expired" | "revoked" | "invalid" | "notConnected";
+        ConnectionRequest: {
+            platform: components["schemas"]["SocialPlatform"];
+            externalAccountId: string;
+            displayName: string;
+            accessToken: string;
+            refreshToken?: string | null;
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+        };
+        /** @enum {string} */
+        ConnectionStatus: "active" | "expired" | "revoked" | "needsReconnect";
+        ConnectionWarningDto: {
+            /** Format: uuid */
+            connectionId?: string | null;
+            platform: components["schemas"]["SocialPlatform"];
+            displayName?: string | null;
+            health: components["schemas"]["ConnectionHealth"];
+            /** Format: date-time */
+            expiresAt?: string | null;
+            message: string;
+            action: string;
+        };
+        ContentItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            title: string;
+            variants: components["schemas"]["ContentVariantDto"][];
+            state: components["schemas"]["ContentState"];
+            /** Format: date-time */
+            scheduledAt?: string | null;
+            scheduledLocal?: string | null;
+            timeZone: string;
+            /** Format: date-time */
+            nextAttemptAt?: string | null;
+            reviewComment?: string | null;
+            /** Format: date-time */
+            submittedAt?: string | null;
+            /** Format: date-time */
+            approvedAt?: string | null;
+            lastError?: string | null;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            results: components["schemas"]["PlatformResultDto"][];
+            /** Format: uuid */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            connectionWarnings: components["schemas"]["ConnectionWarningDto"][];
+        };
+        ContentPage: {
+            items: components["schemas"]["ContentItemDto"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            timeZone: string;
+        };
+        ContentRequest: {
+            /** Format: uuid */
+            companyId?: string | null;
+            title: string;
+            variants: components["schemas"]["ContentVariantDto"][];
+            at?: string | null;
+        };
+        ContentSettingsDto: {
+            approvalRequired: boolean;
+            adminsMayApproveOwnPosts: boolean;
+            timeZone: string;
+        };
+        ContentSettingsRequest: {
+            approvalRequired: boolean;
+            adminsMayApproveOwnPosts?: boolean | null;
+        };
+        /** @enum {string} */
+        ContentState: "draft" | "inReview" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "unconfirmed" | "cancelled";
+        ContentVariantDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            text: string;
+            mediaAssetIds?: string[] | null;
+        };
+        CreateApiKeyRequest: {
+            name: string;
+            scopes: components["schemas"]["ApiScope"][];
+            /** Format: date-time */
+            expiresAt?: string | null;
+            /** Format: int32 */
+            requestsPerMinute?: number | null;
+        };
+        CreateGoogleBusinessLocationRequest: {
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            connectionId: string;
+            account?: string | null;
+            address?: components["schemas"]["LocationAddressInput"];
+            serviceArea?: components["schemas"]["LocationPlaceInput"][] | null;
+            regionCode?: string | null;
+            primaryCategory?: string | null;
+            additionalCategories?: string[] | null;
+            phone?: string | null;
+            languageCode?: string | null;
+            storeCode?: string | null;
+            description?: string | null;
+        };
+        CreateSessionRequest: {
+            plan: string;
+        };
+        CreateSocialProfilesRequest: {
+            /** Format: uuid */
+            companyId: string;
+            platforms?: components["schemas"]["SocialPlatform"][] | null;
+        };
+        CreateTenantRequest: {
+            name: string;
+        };
+        CreatedApiKeyDto: {
+            key: components["schemas"]["ApiKeyDto"];
+            secret: string;
+        };
+        DashboardDto: {
+            connectionWarnings: components["schemas"]["ConnectionWarningDto"][];
+            upcomingPosts: components["schemas"]["ContentItemDto"][];
+            postsPerWeek: components["schemas"]["WeekCountDto"][];
+            recentActivity: components["schemas"]["AutomationTaskDto"][];
+            timeZone: string;
+        };
+        /** @enum {string} */
+        DayOfWeek: "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
+        DisableTwoFactorRequest: {
+            code?: string | null;
+            password?: string | null;
+        };
+        ExternalAuthorizationDto: {
+            authorizationUrl: string;
+        };
+        ExternalCallbackRequest: {
+            code: string;
+            state: string;
+            timeZone?: string | null;
+        };
+        ExternalLoginDto: {
+            key: string;
+            name: string;
+            linked: boolean;
+        };
+        ExternalLoginsDto: {
+            providers: components["schemas"]["ExternalLoginDto"][];
+            hasPassword: boolean;
+        };
+        ExternalProviderDto: {
+            key: string;
+            name: string;
+        };
+        FileSearchHit: {
             /** Format: uuid */
             assetId: string;
             assetName: string;
@@ -2325,51 +2704,176 @@ export interface components {
             heading?: string | null;
             status: string;
         };
-        "Application.Auth.AuthResponse": {
-            accessToken: string;
-            refreshToken: string;
-            /** Format: int32 */
-            expiresIn: number;
-            user: components["schemas"]["Application.Auth.AuthUser"];
-            tenant: components["schemas"]["Application.Auth.AuthTenant"];
+        FindingBasisDto: {
+            kind: string;
+            field?: string | null;
+            passage?: components["schemas"]["ChatCitation"];
         };
-        "Application.Auth.AuthTenant": {
+        FindingDto: {
+            kind: components["schemas"]["FindingKind"];
+            severity: components["schemas"]["FindingSeverity"];
+            reason: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            length: number;
+            excerpt: string;
+            source?: components["schemas"]["ChatCitation"];
+            fix?: components["schemas"]["FindingFixDto"];
+            /** Format: uuid */
+            ruleId?: string | null;
+            blocking: boolean;
+        };
+        FindingFixDto: {
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            length: number;
+            replacement: string;
+            label: string;
+        };
+        /** @enum {string} */
+        FindingKind: "bannedWord" | "name" | "missingHashtag" | "tooManyHashtags" | "unsupportedClaim" | "contradictedClaim" | "tone";
+        /** @enum {string} */
+        FindingSeverity: "low" | "medium" | "high";
+        ForgotPasswordRequest: {
+            email: string;
+        };
+        GoogleBusinessLocationDto: {
             /** Format: uuid */
             id: string;
-            name: string;
-            requiresTwoFactor: boolean;
+            /** Format: uuid */
+            companyId: string;
+            /** Format: uuid */
+            connectionId: string;
+            account: string;
+            requestId: string;
+            title: string;
+            state: components["schemas"]["LocationCreationState"];
+            locationName?: string | null;
+            verification: components["schemas"]["LocationVerificationState"];
+            /** Format: date-time */
+            verificationCheckedAt?: string | null;
+            lastError?: string | null;
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            validatedAt?: string | null;
+            /** Format: date-time */
+            locationCreatedAt?: string | null;
+            location: components["schemas"]["LocationDraft"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
         };
-        "Application.Auth.AuthUser": {
+        HttpValidationProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+            errors?: {
+                [key: string]: string[];
+            };
+        } & {
+            [key: string]: unknown;
+        };
+        IdentityStep: {
+            /** Format: uuid */
+            logoAssetId?: string | null;
+            brandColours?: string[] | null;
+        };
+        ImportColumnsDto: {
+            headers: string[];
+            delimiter: string;
+            /** Format: int32 */
+            rows: number;
+            suggested: {
+                [key: string]: string;
+            };
+            fields: components["schemas"]["ImportFieldDto"][];
+            sampleRows: string[][];
+        };
+        ImportFieldDto: {
+            key: string;
+            label: string;
+            description: string;
+            required: boolean;
+        };
+        ImportFileForm: {
+            /** Format: binary */
+            file: string;
+        };
+        ImportForm: {
+            /** Format: binary */
+            file: string;
+            mapping?: string | null;
+            target?: string | null;
+            mode?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+        };
+        /** @enum {string} */
+        ImportMode: "allOrNothing" | "rowByRow";
+        ImportReadyRowDto: {
+            /** Format: int32 */
+            row: number;
+            title: string;
+            local?: string | null;
+            networks: string[];
+            /** Format: uuid */
+            postId?: string | null;
+        };
+        ImportReportDto: {
+            /** Format: int32 */
+            rows: number;
+            /** Format: int32 */
+            ready: number;
+            /** Format: int32 */
+            invalid: number;
+            /** Format: int32 */
+            alreadyImported: number;
+            /** Format: int32 */
+            duplicates: number;
+            /** Format: int32 */
+            created: number;
+            dryRun: boolean;
+            target: components["schemas"]["ImportTarget"];
+            mode?: components["schemas"]["ImportMode"];
+            timeZone: string;
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            skipped: components["schemas"]["ImportSkippedRowDto"][];
+            sample: components["schemas"]["ImportReadyRowDto"][];
+        };
+        ImportRowErrorDto: {
+            /** Format: int32 */
+            row: number;
+            column: string;
+            field: string;
+            message: string;
+        };
+        ImportSkippedRowDto: {
+            /** Format: int32 */
+            row: number;
+            reason: string;
+            /** Format: int32 */
+            sameAsRow?: number | null;
+        };
+        /** @enum {string} */
+        ImportTarget: "draft" | "schedule";
+        InvitationDto: {
             /** Format: uuid */
             id: string;
             email: string;
-            fullName: string;
             role: string;
-            emailVerified: boolean;
-            twoFactorEnabled: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
         };
-        "Application.Auth.AuthenticatorSetupDto": {
-            sharedKey: string;
-            authenticatorUri: string;
-            qrCodeSvg: string;
-        };
-        "Application.Auth.ExternalAuthorizationDto": {
-            authorizationUrl: string;
-        };
-        "Application.Auth.ExternalLoginDto": {
-            key: string;
-            name: string;
-            linked: boolean;
-        };
-        "Application.Auth.ExternalLoginsDto": {
-            providers: components["schemas"]["Application.Auth.ExternalLoginDto"][];
-            hasPassword: boolean;
-        };
-        "Application.Auth.ExternalProviderDto": {
-            key: string;
-            name: string;
-        };
-        "Application.Auth.InvitationPreview": {
+        InvitationPreview: {
             workspaceName: string;
             email: string;
             role: string;
@@ -2378,10 +2882,397 @@ export interface components {
             expiresAt: string;
             hasAccount: boolean;
         };
-        "Application.Auth.RecoveryCodesDto": {
+        InvitationPreviewRequest: {
+            token: string;
+        };
+        InviteRequest: {
+            /** Format: email */
+            email: string;
+            role: components["schemas"]["TenantRole"];
+        };
+        InvoiceDto: {
+            id: string;
+            number?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** Format: date-time */
+            issuedAt: string;
+            /** Format: date-time */
+            paidAt?: string | null;
+            /** Format: double */
+            total: number;
+            /** Format: double */
+            amountDue: number;
+            /** Format: double */
+            amountPaid: number;
+            currency: string;
+            hostedInvoiceUrl?: string | null;
+            pdfUrl?: string | null;
+        };
+        /** @enum {string} */
+        InvoiceStatus: "draft" | "open" | "paid" | "void" | "uncollectible";
+        JsonWebKeySet: {
+            keys: components["schemas"]["PublicJsonWebKey"][];
+        };
+        LocationAddress: {
+            regionCode: string;
+            postalCode?: string | null;
+            administrativeArea?: string | null;
+            locality?: string | null;
+            addressLines: string[];
+        };
+        LocationAddressInput: {
+            regionCode?: string | null;
+            postalCode?: string | null;
+            administrativeArea?: string | null;
+            locality?: string | null;
+            addressLines?: string[] | null;
+        };
+        /** @enum {string} */
+        LocationCreationState: "pending" | "validated" | "unconfirmed" | "created" | "rejected";
+        LocationDraft: {
+            languageCode: string;
+            title: string;
+            storeCode?: string | null;
+            storefrontAddress?: components["schemas"]["LocationAddress"];
+            serviceAreaPlaces?: components["schemas"]["LocationPlace"][] | null;
+            serviceAreaRegionCode?: string | null;
+            primaryCategory: string;
+            additionalCategories: string[];
+            primaryPhone?: string | null;
+            websiteUri?: string | null;
+            description?: string | null;
+        };
+        LocationPlace: {
+            placeName: string;
+            placeId?: string | null;
+        };
+        LocationPlaceInput: {
+            placeName?: string | null;
+            placeId?: string | null;
+        };
+        /** @enum {string} */
+        LocationVerificationState: "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
+        LoginRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            /** Format: uuid */
+            tenantId?: string | null;
+        };
+        MarketAnalysisDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId: string;
+            focus?: string | null;
+            competitors: components["schemas"]["MarketFindingDto"][];
+            positioningOpportunities: components["schemas"]["MarketFindingDto"][];
+            audienceInsights: components["schemas"]["MarketFindingDto"][];
+            risks: components["schemas"]["MarketFindingDto"][];
+            source: components["schemas"]["AiSourceDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        MarketFindingDto: {
+            statement: string;
+            basedOn: components["schemas"]["FindingBasisDto"][];
+            inference: boolean;
+            needsResearch: boolean;
+        };
+        MarketRequest: {
+            /** Format: uuid */
+            companyId: string;
+            focus?: string | null;
+        };
+        MemberDto: {
+            /** Format: uuid */
+            userId: string;
+            email: string;
+            fullName: string;
+            role: string;
+            /** Format: date-time */
+            joinedAt: string;
+        };
+        NetworkAccountDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            displayName: string;
+            health: components["schemas"]["ConnectionHealth"];
+            canPublish: boolean;
+        };
+        NextInvoiceDto: {
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            amount: number;
+            currency: string;
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            title: string;
+            body: string;
+            /** Format: uuid */
+            contentItemId?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt?: string | null;
+        };
+        NotificationPage: {
+            items: components["schemas"]["NotificationDto"][];
+            /** Format: int32 */
+            unread: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        OnboardingCompanyRequest: {
+            basics?: components["schemas"]["CompanyBasics"];
+            audience?: components["schemas"]["AudienceStep"];
+            voice?: components["schemas"]["VoiceStep"];
+            strategy?: components["schemas"]["StrategyStep"];
+            identity?: components["schemas"]["IdentityStep"];
+        };
+        OnboardingProgressDto: {
+            /** Format: int32 */
+            currentStep: number;
+            completedSteps: number[];
+            completed: boolean;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            company?: components["schemas"]["CompanyProfileDto"];
+        };
+        PaymentCardDto: {
+            brand: string;
+            brandName: string;
+            last4: string;
+        };
+        /** @enum {string} */
+        PlanAccess: "selfHosted" | "subscribed" | "pastDue" | "locked";
+        PlanDto: {
+            code: string;
+            name: string;
+            /** Format: double */
+            monthlyPriceUsd: number;
+            limits: components["schemas"]["PlanLimits"];
+        };
+        PlanLimits: {
+            /** Format: int32 */
+            brands?: number | null;
+            /** Format: int32 */
+            monthlyAiRequests: number;
+            automation: boolean;
+            advancedAi: boolean;
+            team: boolean;
+            prioritySupport: boolean;
+        };
+        PlanListDto: {
+            billingEnabled: boolean;
+            selfHostedPlan?: string | null;
+            plans: components["schemas"]["PlanDto"][];
+        };
+        PlanUsage: {
+            /** Format: int32 */
+            brands: number;
+        };
+        PlatformDraftsDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            displayName: string;
+            /** Format: int32 */
+            maxLength: number;
+            drafts: components["schemas"]["PostDraftDto"][];
+        };
+        PlatformResultDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            outcome: string;
+            platformPostId?: string | null;
+            error?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        PostDraftDto: {
+            text: string;
+            /** Format: int32 */
+            length: number;
+            shortened: boolean;
+        };
+        PostDraftsDto: {
+            /** Format: uuid */
+            companyId: string;
+            topic: string;
+            platforms: components["schemas"]["PlatformDraftsDto"][];
+            sources: components["schemas"]["ChatCitation"][];
+            source: components["schemas"]["AiSourceDto"];
+        };
+        PostsRequest: {
+            /** Format: uuid */
+            companyId: string;
+            platforms: components["schemas"]["SocialPlatform"][];
+            topic: string;
+            /** Format: int32 */
+            count?: number | null;
+        };
+        ProblemDetails: {
+            type?: string | null;
+            title?: string | null;
+            /** Format: int32 */
+            status?: number | null;
+            detail?: string | null;
+            instance?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        ProfileKitImageDto: {
+            label: string;
+            /** Format: int32 */
+            width: number;
+            /** Format: int32 */
+            height: number;
+            /** Format: uri */
+            url: string;
+        };
+        ProfileKitTextDto: {
+            key: string;
+            label: string;
+            text: string;
+            /** Format: int32 */
+            maxLength: number;
+            /** Format: int32 */
+            length: number;
+            shortened: boolean;
+        };
+        ProgressRequest: {
+            /** Format: int32 */
+            currentStep: number;
+        };
+        PublicJsonWebKey: {
+            kty: string;
+            use: string;
+            alg: string;
+            kid: string;
+            n: string;
+            e: string;
+        };
+        PublishAttemptDto: {
+            /** Format: uuid */
+            id: string;
+            platform: components["schemas"]["SocialPlatform"];
+            outcome: components["schemas"]["PublishOutcome"];
+            platformPostId?: string | null;
+            error?: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt?: string | null;
+        };
+        /** @enum {string} */
+        PublishOutcome: "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
+        PublishingNetworkDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            name: string;
+            configured: boolean;
+            connected: boolean;
+            unavailableReason?: string | null;
+            accounts: components["schemas"]["NetworkAccountDto"][];
+        };
+        QueueDto: {
+            /** Format: uuid */
+            companyId?: string | null;
+            platform: components["schemas"]["SocialPlatform"];
+            timeZone: string;
+            entries: components["schemas"]["QueueEntryDto"][];
+        };
+        QueueEntryDto: {
+            /** Format: date-time */
+            at: string;
+            local: string;
+            isSlot: boolean;
+            /** Format: uuid */
+            postId?: string | null;
+            title?: string | null;
+        };
+        QueueSlotDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            platform: components["schemas"]["SocialPlatform"];
+            day: components["schemas"]["DayOfWeek"];
+            time: string;
+        };
+        QueueSlotInput: {
+            day: components["schemas"]["DayOfWeek"];
+            time: string;
+        };
+        QueueSlotsDto: {
+            /** Format: uuid */
+            companyId?: string | null;
+            timeZone: string;
+            slots: components["schemas"]["QueueSlotDto"][];
+        };
+        QueueSlotsRequest: {
+            /** Format: uuid */
+            companyId?: string | null;
+            platform: components["schemas"]["SocialPlatform"];
+            slots?: components["schemas"]["QueueSlotInput"][] | null;
+        };
+        RecoveryCodesDto: {
             recoveryCodes: string[];
         };
-        "Application.Auth.SessionDto": {
+        RefreshRequest: {
+            refreshToken: string;
+        };
+        RegisterRequest: {
+            /** Format: email */
+            email: string;
+            password: string;
+            fullName: string;
+            companyName: string;
+            timeZone?: string | null;
+        };
+        RenameSessionRequest: {
+            title: string;
+        };
+        ReorderQueueRequest: {
+            /** Format: uuid */
+            companyId?: string | null;
+            platform: components["schemas"]["SocialPlatform"];
+            postIds?: string[] | null;
+        };
+        RescheduleRequest: {
+            at: string;
+        };
+        ResetPasswordRequest: {
+            /** Format: uuid */
+            userId: string;
+            token: string;
+            newPassword: string;
+        };
+        ReviewRequest: {
+            comment?: string | null;
+        };
+        RoleRequest: {
+            role: components["schemas"]["TenantRole"];
+        };
+        ScheduleContentRequest: {
+            items: components["schemas"]["ScheduleItem"][];
+            confirmBrandFindings?: boolean | null;
+        };
+        ScheduleItem: {
+            /** Format: uuid */
+            id: string;
+            at?: string | null;
+        };
+        SessionDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
@@ -2397,633 +3288,34 @@ export interface components {
             userAgent?: string | null;
             current: boolean;
         };
-        "Application.Auth.TwoFactorChallengeResponse": {
-            challenge: string;
-            /** Format: int32 */
-            expiresIn: number;
-        };
-        "Application.Auth.TwoFactorStatusDto": {
-            enabled: boolean;
-            /** Format: int32 */
-            recoveryCodesLeft: number;
-            requiredByWorkspace: boolean;
-        };
-        "Application.Automation.AutomationTaskDto": {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            /** Format: uuid */
-            contentItemId?: string | null;
-            /** Format: uuid */
-            subjectId?: string | null;
-            title: string;
-            state: components["schemas"]["Domain.Content.AutomationTaskState"];
-            result?: string | null;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            finishedAt?: string | null;
-            attempts: components["schemas"]["Application.Automation.PublishAttemptDto"][];
-            remainingSteps: string[];
-        };
-        "Application.Automation.AutomationTaskPage": {
-            items: components["schemas"]["Application.Automation.AutomationTaskDto"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            total: number;
-        };
-        "Application.Automation.PublishAttemptDto": {
-            /** Format: uuid */
-            id: string;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            outcome: components["schemas"]["Domain.Content.PublishOutcome"];
-            platformPostId?: string | null;
-            error?: string | null;
-            /** Format: date-time */
-            startedAt: string;
-            /** Format: date-time */
-            finishedAt?: string | null;
-        };
-        "Application.Automation.ScheduleItem": {
-            /** Format: uuid */
-            id: string;
-            at?: string | null;
-        };
-        "Application.Billing.BillingHistoryDto": {
-            billingEnabled: boolean;
-            hasCustomer: boolean;
-            invoices: components["schemas"]["Application.Billing.InvoiceDto"][];
-            paymentMethod?: components["schemas"]["Application.Billing.PaymentCardDto"];
-            nextInvoice?: components["schemas"]["Application.Billing.NextInvoiceDto"];
-            /** Format: date-time */
-            refreshedAt?: string | null;
-        };
-        "Application.Billing.BillingRedirectDto": {
-            /** Format: uri */
-            url: string;
-        };
-        "Application.Billing.InvoiceDto": {
-            id: string;
-            number?: string | null;
-            status: components["schemas"]["Domain.Billing.InvoiceStatus"];
-            /** Format: date-time */
-            issuedAt: string;
-            /** Format: date-time */
-            paidAt?: string | null;
-            /** Format: double */
-            total: number;
-            /** Format: double */
-            amountDue: number;
-            /** Format: double */
-            amountPaid: number;
-            currency: string;
-            hostedInvoiceUrl?: string | null;
-            pdfUrl?: string | null;
-        };
-        "Application.Billing.NextInvoiceDto": {
-            /** Format: date-time */
-            at: string;
-            /** Format: double */
-            amount: number;
-            currency: string;
-        };
-        "Application.Billing.PaymentCardDto": {
-            brand: string;
-            brandName: string;
-            last4: string;
-        };
-        /** @enum {string} */
-        "Application.Billing.PlanAccess": "selfHosted" | "subscribed" | "pastDue" | "locked";
-        "Application.Billing.PlanDto": {
-            code: string;
-            name: string;
-            /** Format: double */
-            monthlyPriceUsd: number;
-            limits: components["schemas"]["Application.Billing.PlanLimits"];
-        };
-        "Application.Billing.PlanLimits": {
-            /** Format: int32 */
-            brands?: number | null;
-            /** Format: int32 */
-            monthlyAiRequests: number;
-            automation: boolean;
-            advancedAi: boolean;
-            team: boolean;
-            prioritySupport: boolean;
-        };
-        "Application.Billing.PlanListDto": {
-            billingEnabled: boolean;
-            selfHostedPlan?: string | null;
-            plans: components["schemas"]["Application.Billing.PlanDto"][];
-        };
-        "Application.Billing.PlanUsage": {
-            /** Format: int32 */
-            brands: number;
-        };
-        "Application.Billing.SubscriptionStatusDto": {
-            billingEnabled: boolean;
-            access: components["schemas"]["Application.Billing.PlanAccess"];
-            plan?: string | null;
-            planName: string;
-            status: components["schemas"]["Domain.Billing.SubscriptionStatus"];
-            paidFeaturesLocked: boolean;
-            limits: components["schemas"]["Application.Billing.PlanLimits"];
-            usage: components["schemas"]["Application.Billing.PlanUsage"];
-            summary: string;
-        };
-        "Application.Billing.WebhookReceipt": {
-            eventId: string;
-            outcome: string;
-        };
-        "Application.BrandGuard.BrandCheckDto": {
-            variants: components["schemas"]["Application.BrandGuard.VariantCheckDto"][];
-            blocking: boolean;
-            offline: boolean;
-            method: string;
-            /** Format: int32 */
-            ruleCount: number;
-        };
-        "Application.BrandGuard.BrandGuardSettingsDto": {
-            blockingSeverities: components["schemas"]["Domain.BrandGuard.FindingSeverity"][];
-        };
-        "Application.BrandGuard.BrandRuleDto": {
-            /** Format: uuid */
-            id: string;
-            kind: components["schemas"]["Domain.BrandGuard.BrandRuleKind"];
-            term: string;
-            suggestion?: string | null;
-            platform?: components["schemas"]["Domain.Social.SocialPlatform"];
-            /** Format: int32 */
-            limit?: number | null;
-            enabled: boolean;
-            origin: components["schemas"]["Domain.BrandGuard.BrandRuleOrigin"];
-            editedByTeam: boolean;
-            source?: components["schemas"]["Domain.Ai.ChatCitation"];
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        "Application.BrandGuard.CheckVariantDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            text: string;
-        };
-        "Application.BrandGuard.FindingDto": {
-            kind: components["schemas"]["Application.BrandGuard.FindingKind"];
-            severity: components["schemas"]["Domain.BrandGuard.FindingSeverity"];
-            reason: string;
-            /** Format: int32 */
-            start: number;
-            /** Format: int32 */
-            length: number;
-            excerpt: string;
-            source?: components["schemas"]["Domain.Ai.ChatCitation"];
-            fix?: components["schemas"]["Application.BrandGuard.FindingFixDto"];
-            /** Format: uuid */
-            ruleId?: string | null;
-            blocking: boolean;
-        };
-        "Application.BrandGuard.FindingFixDto": {
-            /** Format: int32 */
-            start: number;
-            /** Format: int32 */
-            length: number;
-            replacement: string;
-            label: string;
-        };
-        /** @enum {string} */
-        "Application.BrandGuard.FindingKind": "bannedWord" | "name" | "missingHashtag" | "tooManyHashtags" | "unsupportedClaim" | "contradictedClaim" | "tone";
-        "Application.BrandGuard.ToneScoreDto": {
-            /** Format: double */
-            score: number;
-            verdict: string;
-            source?: components["schemas"]["Domain.Ai.ChatCitation"];
-        };
-        "Application.BrandGuard.VariantCheckDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            findings: components["schemas"]["Application.BrandGuard.FindingDto"][];
-            tone?: components["schemas"]["Application.BrandGuard.ToneScoreDto"];
-            blocking: boolean;
-        };
-        "Application.Companies.CompanyDto": {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            industry?: string | null;
-            website?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        "Application.Content.CalendarTokenDto": {
-            token: string;
-            /** Format: uri */
-            feedUrl: string;
-        };
-        "Application.Content.ContentItemDto": {
+        SocialConnectionDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             companyId?: string | null;
-            title: string;
-            variants: components["schemas"]["Application.Content.ContentVariantDto"][];
-            state: components["schemas"]["Domain.Content.ContentState"];
-            /** Format: date-time */
-            scheduledAt?: string | null;
-            scheduledLocal?: string | null;
-            timeZone: string;
-            /** Format: date-time */
-            nextAttemptAt?: string | null;
-            reviewComment?: string | null;
-            /** Format: date-time */
-            submittedAt?: string | null;
-            /** Format: date-time */
-            approvedAt?: string | null;
-            lastError?: string | null;
-            /** Format: date-time */
-            publishedAt?: string | null;
-            results: components["schemas"]["Application.Content.PlatformResultDto"][];
-            /** Format: uuid */
-            createdBy: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            connectionWarnings: components["schemas"]["Application.Social.ConnectionWarningDto"][];
-        };
-        "Application.Content.ContentPage": {
-            items: components["schemas"]["Application.Content.ContentItemDto"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            total: number;
-            timeZone: string;
-        };
-        "Application.Content.ContentSettingsDto": {
-            approvalRequired: boolean;
-            adminsMayApproveOwnPosts: boolean;
-            timeZone: string;
-        };
-        "Application.Content.ContentVariantDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            text: string;
-            mediaAssetIds?: string[] | null;
-        };
-        "Application.Content.ImportColumnsDto": {
-            headers: string[];
-            delimiter: string;
-            /** Format: int32 */
-            rows: number;
-            suggested: {
-                [key: string]: string;
-            };
-            fields: components["schemas"]["Application.Content.ImportFieldDto"][];
-            sampleRows: string[][];
-        };
-        "Application.Content.ImportFieldDto": {
-            key: string;
-            label: string;
-            description: string;
-            required: boolean;
-        };
-        /** @enum {string} */
-        "Application.Content.ImportMode": "allOrNothing" | "rowByRow";
-        "Application.Content.ImportReadyRowDto": {
-            /** Format: int32 */
-            row: number;
-            title: string;
-            local?: string | null;
-            networks: string[];
-            /** Format: uuid */
-            postId?: string | null;
-        };
-        "Application.Content.ImportReportDto": {
-            /** Format: int32 */
-            rows: number;
-            /** Format: int32 */
-            ready: number;
-            /** Format: int32 */
-            invalid: number;
-            /** Format: int32 */
-            alreadyImported: number;
-            /** Format: int32 */
-            duplicates: number;
-            /** Format: int32 */
-            created: number;
-            dryRun: boolean;
-            target: components["schemas"]["Application.Content.ImportTarget"];
-            mode?: components["schemas"]["Application.Content.ImportMode"];
-            timeZone: string;
-            errors: components["schemas"]["Application.Content.ImportRowErrorDto"][];
-            skipped: components["schemas"]["Application.Content.ImportSkippedRowDto"][];
-            sample: components["schemas"]["Application.Content.ImportReadyRowDto"][];
-        };
-        "Application.Content.ImportRowErrorDto": {
-            /** Format: int32 */
-            row: number;
-            column: string;
-            field: string;
-            message: string;
-        };
-        "Application.Content.ImportSkippedRowDto": {
-            /** Format: int32 */
-            row: number;
-            reason: string;
-            /** Format: int32 */
-            sameAsRow?: number | null;
-        };
-        /** @enum {string} */
-        "Application.Content.ImportTarget": "draft" | "schedule";
-        "Application.Content.PlatformResultDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            outcome: string;
-            platformPostId?: string | null;
-            error?: string | null;
-            /** Format: date-time */
-            at: string;
-        };
-        "Application.Dashboard.DashboardDto": {
-            connectionWarnings: components["schemas"]["Application.Social.ConnectionWarningDto"][];
-            upcomingPosts: components["schemas"]["Application.Content.ContentItemDto"][];
-            postsPerWeek: components["schemas"]["Application.Dashboard.WeekCountDto"][];
-            recentActivity: components["schemas"]["Application.Automation.AutomationTaskDto"][];
-            timeZone: string;
-        };
-        "Application.Dashboard.WeekCountDto": {
-            /** Format: date */
-            weekStart: string;
-            current: boolean;
-            /** Format: int32 */
-            total: number;
-            byState: {
-                [key: string]: number;
-            };
-        };
-        "Application.Notifications.NotificationDto": {
-            /** Format: uuid */
-            id: string;
-            kind: string;
-            title: string;
-            body: string;
-            /** Format: uuid */
-            contentItemId?: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            readAt?: string | null;
-        };
-        "Application.Notifications.NotificationPage": {
-            items: components["schemas"]["Application.Notifications.NotificationDto"][];
-            /** Format: int32 */
-            unread: number;
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            total: number;
-        };
-        "Application.Onboarding.AudienceStep": {
-            targetAudience: string;
-            coreProblem: string;
-        };
-        "Application.Onboarding.BrandValueDto": {
-            name: string;
-            description: string;
-        };
-        "Application.Onboarding.CompanyBasics": {
-            name: string;
-            description?: string | null;
-            industry?: string | null;
-            website?: string | null;
-        };
-        "Application.Onboarding.CompanyProfileDto": {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            description?: string | null;
-            industry?: string | null;
-            website?: string | null;
-            targetAudience?: string | null;
-            coreProblem?: string | null;
-            brandVoice?: string | null;
-            vision?: string | null;
-            mission?: string | null;
-            values: components["schemas"]["Application.Onboarding.BrandValueDto"][];
-            positioningStatement?: string | null;
-            /** Format: uuid */
-            logoAssetId?: string | null;
-            brandColours: string[];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        "Application.Onboarding.IdentityStep": {
-            /** Format: uuid */
-            logoAssetId?: string | null;
-            brandColours?: string[] | null;
-        };
-        "Application.Onboarding.OnboardingProgressDto": {
-            /** Format: int32 */
-            currentStep: number;
-            completedSteps: number[];
-            completed: boolean;
-            /** Format: date-time */
-            completedAt?: string | null;
-            /** Format: uuid */
-            companyId?: string | null;
-            company?: components["schemas"]["Application.Onboarding.CompanyProfileDto"];
-        };
-        "Application.Onboarding.StrategyStep": {
-            vision: string;
-            mission: string;
-            values: components["schemas"]["Application.Onboarding.BrandValueDto"][];
-            positioningStatement: string;
-        };
-        "Application.Onboarding.VoiceStep": {
-            brandVoice: string;
-        };
-        "Application.Queue.QueueDto": {
-            /** Format: uuid */
-            companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            timeZone: string;
-            entries: components["schemas"]["Application.Queue.QueueEntryDto"][];
-        };
-        "Application.Queue.QueueEntryDto": {
-            /** Format: date-time */
-            at: string;
-            local: string;
-            isSlot: boolean;
-            /** Format: uuid */
-            postId?: string | null;
-            title?: string | null;
-        };
-        "Application.Queue.QueueSlotDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            day: components["schemas"]["System.DayOfWeek"];
-            time: string;
-        };
-        "Application.Queue.QueueSlotInput": {
-            day: components["schemas"]["System.DayOfWeek"];
-            time: string;
-        };
-        "Application.Queue.QueueSlotsDto": {
-            /** Format: uuid */
-            companyId?: string | null;
-            timeZone: string;
-            slots: components["schemas"]["Application.Queue.QueueSlotDto"][];
-        };
-        "Application.Social.AuthorizationStartDto": {
-            /** Format: uri */
-            authorizationUrl: string;
-        };
-        "Application.Social.ConnectionWarningDto": {
-            /** Format: uuid */
-            connectionId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            displayName?: string | null;
-            health: components["schemas"]["Domain.Social.ConnectionHealth"];
-            /** Format: date-time */
-            expiresAt?: string | null;
-            message: string;
-            action: string;
-        };
-        "Application.Social.GoogleBusinessLocationDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId: string;
-            /** Format: uuid */
-            connectionId: string;
-            account: string;
-            requestId: string;
-            title: string;
-            state: components["schemas"]["Domain.Social.LocationCreationState"];
-            locationName?: string | null;
-            verification: components["schemas"]["Domain.Social.LocationVerificationState"];
-            /** Format: date-time */
-            verificationCheckedAt?: string | null;
-            lastError?: string | null;
-            /** Format: int32 */
-            attempts: number;
-            /** Format: date-time */
-            validatedAt?: string | null;
-            /** Format: date-time */
-            locationCreatedAt?: string | null;
-            location: components["schemas"]["Application.Social.LocationDraft"];
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        "Application.Social.LocationAddress": {
-            regionCode: string;
-            postalCode?: string | null;
-            administrativeArea?: string | null;
-            locality?: string | null;
-            addressLines: string[];
-        };
-        "Application.Social.LocationAddressInput": {
-            regionCode?: string | null;
-            postalCode?: string | null;
-            administrativeArea?: string | null;
-            locality?: string | null;
-            addressLines?: string[] | null;
-        };
-        "Application.Social.LocationDraft": {
-            languageCode: string;
-            title: string;
-            storeCode?: string | null;
-            storefrontAddress?: components["schemas"]["Application.Social.LocationAddress"];
-            serviceAreaPlaces?: components["schemas"]["Application.Social.LocationPlace"][] | null;
-            serviceAreaRegionCode?: string | null;
-            primaryCategory: string;
-            additionalCategories: string[];
-            primaryPhone?: string | null;
-            websiteUri?: string | null;
-            description?: string | null;
-        };
-        "Application.Social.LocationPlace": {
-            placeName: string;
-            placeId?: string | null;
-        };
-        "Application.Social.LocationPlaceInput": {
-            placeName?: string | null;
-            placeId?: string | null;
-        };
-        "Application.Social.NetworkAccountDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId?: string | null;
-            displayName: string;
-            health: components["schemas"]["Domain.Social.ConnectionHealth"];
-            canPublish: boolean;
-        };
-        "Application.Social.ProfileKitImageDto": {
-            label: string;
-            /** Format: int32 */
-            width: number;
-            /** Format: int32 */
-            height: number;
-            /** Format: uri */
-            url: string;
-        };
-        "Application.Social.ProfileKitTextDto": {
-            key: string;
-            label: string;
-            text: string;
-            /** Format: int32 */
-            maxLength: number;
-            /** Format: int32 */
-            length: number;
-            shortened: boolean;
-        };
-        "Application.Social.PublishingNetworkDto": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            name: string;
-            configured: boolean;
-            connected: boolean;
-            unavailableReason?: string | null;
-            accounts: components["schemas"]["Application.Social.NetworkAccountDto"][];
-        };
-        "Application.Social.SocialConnectionDto": {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             externalAccountId: string;
             displayName: string;
-            status: components["schemas"]["Domain.Social.ConnectionStatus"];
+            status: components["schemas"]["ConnectionStatus"];
             statusReason?: string | null;
             /** Format: date-time */
             expiresAt?: string | null;
             canRefresh: boolean;
-            health: components["schemas"]["Domain.Social.ConnectionHealth"];
-            warning?: components["schemas"]["Application.Social.ConnectionWarningDto"];
+            health: components["schemas"]["ConnectionHealth"];
+            warning?: components["schemas"]["ConnectionWarningDto"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
         };
-        "Application.Social.SocialProfileDto": {
+        /** @enum {string} */
+        SocialPlatform: "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
+        SocialProfileDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             externalAccountId: string;
             handle: string;
             profileUrl?: string | null;
@@ -3035,12 +3327,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        "Application.Social.SocialProfileKitDto": {
+        SocialProfileKitDto: {
             /** Format: uuid */
             id: string;
             /** Format: uuid */
             companyId: string;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            platform: components["schemas"]["SocialPlatform"];
             platformName: string;
             displayName: string;
             /** Format: int32 */
@@ -3048,11 +3340,11 @@ export interface components {
             handles: string[];
             handleRule?: string | null;
             handleUrlPrefix?: string | null;
-            texts: components["schemas"]["Application.Social.ProfileKitTextDto"][];
-            avatar: components["schemas"]["Application.Social.ProfileKitImageDto"];
-            banner?: components["schemas"]["Application.Social.ProfileKitImageDto"];
+            texts: components["schemas"]["ProfileKitTextDto"][];
+            avatar: components["schemas"]["ProfileKitImageDto"];
+            banner?: components["schemas"]["ProfileKitImageDto"];
             link?: string | null;
-            source: components["schemas"]["Application.Ai.AiSourceDto"];
+            source: components["schemas"]["AiSourceDto"];
             /** Format: int32 */
             version: number;
             canPush: boolean;
@@ -3067,46 +3359,34 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        "Application.Tenants.AuditEventDto": {
-            /** Format: int64 */
-            id: number;
-            type: string;
+        StrategyRequest: {
             /** Format: uuid */
-            userId?: string | null;
-            detail: string;
-            ipAddress?: string | null;
-            /** Format: date-time */
-            occurredAt: string;
+            companyId: string;
         };
-        "Application.Tenants.AuditPage": {
-            items: components["schemas"]["Application.Tenants.AuditEventDto"][];
-            /** Format: int32 */
-            page: number;
-            /** Format: int32 */
-            pageSize: number;
-            /** Format: int32 */
-            total: number;
+        StrategyStep: {
+            vision: string;
+            mission: string;
+            values: components["schemas"]["BrandValueDto"][];
+            positioningStatement: string;
         };
-        "Application.Tenants.InvitationDto": {
+        /** @enum {string} */
+        SubscriptionStatus: "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
+        SubscriptionStatusDto: {
+            billingEnabled: boolean;
+            access: components["schemas"]["PlanAccess"];
+            plan?: string | null;
+            planName: string;
+            status: components["schemas"]["SubscriptionStatus"];
+            paidFeaturesLocked: boolean;
+            limits: components["schemas"]["PlanLimits"];
+            usage: components["schemas"]["PlanUsage"];
+            summary: string;
+        };
+        SwitchTenantRequest: {
             /** Format: uuid */
-            id: string;
-            email: string;
-            role: string;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            expiresAt: string;
+            tenantId: string;
         };
-        "Application.Tenants.MemberDto": {
-            /** Format: uuid */
-            userId: string;
-            email: string;
-            fullName: string;
-            role: string;
-            /** Format: date-time */
-            joinedAt: string;
-        };
-        "Application.Tenants.TenantDto": {
+        TenantDto: {
             /** Format: uuid */
             id: string;
             name: string;
@@ -3118,367 +3398,87 @@ export interface components {
             current: boolean;
             requiresTwoFactor: boolean;
         };
-        "Application.Tenants.TenantTimeZoneDto": {
+        /** @enum {string} */
+        TenantRole: "viewer" | "editor" | "admin";
+        TenantTimeZoneDto: {
             timeZone: string;
             currentOffset: string;
         };
-        "Application.Tenants.TwoFactorRequirementDto": {
+        TimeZoneRequest: {
+            timeZone: string;
+        };
+        ToneScoreDto: {
+            /** Format: double */
+            score: number;
+            verdict: string;
+            source?: components["schemas"]["ChatCitation"];
+        };
+        TwoFactorChallengeResponse: {
+            challenge: string;
+            /** Format: int32 */
+            expiresIn: number;
+        };
+        TwoFactorRequirementDto: {
             requiresTwoFactor: boolean;
         };
-        "Domain.Ai.BrandStrategy": {
-            vision: string;
-            mission: string;
-            values: components["schemas"]["Domain.Companies.BrandValue"][];
-            positioningStatement: string;
-            voiceGuidelines: components["schemas"]["Domain.Ai.VoiceGuidelines"];
-            taglines: string[];
-            colours?: string[] | null;
-            sources?: components["schemas"]["Domain.Ai.ChatCitation"][] | null;
+        TwoFactorRequirementRequest: {
+            required: boolean;
         };
-        /** @enum {string} */
-        "Domain.Ai.ChatAuthor": "user" | "assistant";
-        "Domain.Ai.ChatCitation": {
+        TwoFactorSignInRequest: {
+            challenge: string;
+            code?: string | null;
+            recoveryCode?: string | null;
+        };
+        TwoFactorStatusDto: {
+            enabled: boolean;
             /** Format: int32 */
-            marker: number;
-            /** Format: uuid */
-            assetId: string;
-            assetName: string;
-            /** Format: uuid */
-            chunkId: string;
-            /** Format: int32 */
-            page?: number | null;
-            snippet: string;
+            recoveryCodesLeft: number;
+            requiredByWorkspace: boolean;
         };
-        /** @enum {string} */
-        "Domain.Ai.ChatMessageState": "complete" | "failed" | "interrupted";
-        "Domain.Ai.VoiceGuidelines": {
-            tone: string;
-            do: string[];
-            avoid: string[];
-        };
-        /** @enum {string} */
-        "Domain.ApiKeys.ApiScope": "contentRead" | "contentWrite" | "publish" | "assets" | "analytics" | "ai";
-        /** @enum {string} */
-        "Domain.Billing.InvoiceStatus": "draft" | "open" | "paid" | "void" | "uncollectible";
-        /** @enum {string} */
-        "Domain.Billing.SubscriptionStatus": "none" | "incomplete" | "incompleteExpired" | "trialing" | "active" | "pastDue" | "unpaid" | "canceled" | "paused";
-        /** @enum {string} */
-        "Domain.BrandGuard.BrandRuleKind": "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
-        /** @enum {string} */
-        "Domain.BrandGuard.BrandRuleOrigin": "documents" | "team";
-        /** @enum {string} */
-        "Domain.BrandGuard.FindingSeverity": "low" | "medium" | "high";
-        "Domain.Companies.BrandValue": {
-            name: string;
-            description: string;
-        };
-        /** @enum {string} */
-        "Domain.Content.AutomationTaskState": "running" | "succeeded" | "retrying" | "failed" | "unconfirmed" | "waitingForUser";
-        /** @enum {string} */
-        "Domain.Content.ContentState": "draft" | "inReview" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "unconfirmed" | "cancelled";
-        /** @enum {string} */
-        "Domain.Content.PublishOutcome": "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
-        /** @enum {string} */
-        "Domain.Social.ConnectionHealth": "ok" | "expiring" | "expired" | "revoked" | "invalid" | "notConnected";
-        /** @enum {string} */
-        "Domain.Social.ConnectionStatus": "active" | "expired" | "revoked" | "needsReconnect";
-        /** @enum {string} */
-        "Domain.Social.LocationCreationState": "pending" | "validated" | "unconfirmed" | "created" | "rejected";
-        /** @enum {string} */
-        "Domain.Social.LocationVerificationState": "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
-        /** @enum {string} */
-        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
-        /** @enum {string} */
-        "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
-        "Infrastructure.Security.PublicJsonWebKey": {
-            kty: string;
-            use: string;
-            alg: string;
-            kid: string;
-            n: string;
-            e: string;
-        };
-        "Microsoft.AspNetCore.Http.HttpValidationProblemDetails": {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-            errors?: {
-                [key: string]: string[];
-            };
-        } & {
-            [key: string]: unknown;
-        };
-        "Microsoft.AspNetCore.Mvc.ProblemDetails": {
-            type?: string | null;
-            title?: string | null;
-            /** Format: int32 */
-            status?: number | null;
-            detail?: string | null;
-            instance?: string | null;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @enum {string} */
-        "System.DayOfWeek": "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
-        "WebApi.Endpoints.AiEndpoints.ChatRequest": {
-            /** Format: uuid */
-            sessionId?: string | null;
-            /** Format: uuid */
-            companyId?: string | null;
-            message: string;
-        };
-        "WebApi.Endpoints.AiEndpoints.CompanyRequest": {
-            /** Format: uuid */
-            companyId: string;
-        };
-        "WebApi.Endpoints.AiEndpoints.MarketRequest": {
-            /** Format: uuid */
-            companyId: string;
-            focus?: string | null;
-        };
-        "WebApi.Endpoints.AiEndpoints.PostsRequest": {
-            /** Format: uuid */
-            companyId: string;
-            platforms: components["schemas"]["Domain.Social.SocialPlatform"][];
-            topic: string;
-            /** Format: int32 */
-            count?: number | null;
-        };
-        "WebApi.Endpoints.AiEndpoints.RenameSessionRequest": {
-            title: string;
-        };
-        "WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest": {
-            name: string;
-            scopes: components["schemas"]["Domain.ApiKeys.ApiScope"][];
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: int32 */
-            requestsPerMinute?: number | null;
-        };
-        "WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest": {
-            /** Format: uuid */
-            supersededBy?: string | null;
-        };
-        "WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest": {
+        UpdateAssetRequest: {
             name?: string | null;
             tags?: string[] | null;
             altText?: string | null;
         };
-        "WebApi.Endpoints.AuthEndpoints.AcceptInviteRequest": {
-            token: string;
-            password: string;
-            fullName?: string | null;
-        };
-        "WebApi.Endpoints.AuthEndpoints.ChangePasswordRequest": {
-            currentPassword: string;
-            newPassword: string;
-            keepThisSession: boolean;
-        };
-        "WebApi.Endpoints.AuthEndpoints.ForgotPasswordRequest": {
-            email: string;
-        };
-        "WebApi.Endpoints.AuthEndpoints.InvitationPreviewRequest": {
-            token: string;
-        };
-        "WebApi.Endpoints.AuthEndpoints.JsonWebKeySet": {
-            keys: components["schemas"]["Infrastructure.Security.PublicJsonWebKey"][];
-        };
-        "WebApi.Endpoints.AuthEndpoints.LoginRequest": {
-            /** Format: email */
-            email: string;
-            password: string;
-            /** Format: uuid */
-            tenantId?: string | null;
-        };
-        "WebApi.Endpoints.AuthEndpoints.RefreshRequest": {
-            refreshToken: string;
-        };
-        "WebApi.Endpoints.AuthEndpoints.RegisterRequest": {
-            /** Format: email */
-            email: string;
-            password: string;
-            fullName: string;
-            companyName: string;
-            timeZone?: string | null;
-        };
-        "WebApi.Endpoints.AuthEndpoints.ResetPasswordRequest": {
-            /** Format: uuid */
-            userId: string;
-            token: string;
-            newPassword: string;
-        };
-        "WebApi.Endpoints.AuthEndpoints.SwitchTenantRequest": {
-            /** Format: uuid */
-            tenantId: string;
-        };
-        "WebApi.Endpoints.AuthEndpoints.VerifyEmailRequest": {
-            /** Format: uuid */
-            userId: string;
-            token: string;
-        };
-        "WebApi.Endpoints.AutomationEndpoints.RescheduleRequest": {
-            at: string;
-        };
-        "WebApi.Endpoints.AutomationEndpoints.ScheduleContentRequest": {
-            items: components["schemas"]["Application.Automation.ScheduleItem"][];
-            confirmBrandFindings?: boolean | null;
-        };
-        "WebApi.Endpoints.BrandGuardEndpoints.AddBrandRuleRequest": {
-            kind: components["schemas"]["Domain.BrandGuard.BrandRuleKind"];
-            term?: string | null;
-            suggestion?: string | null;
-            platform?: components["schemas"]["Domain.Social.SocialPlatform"];
-            /** Format: int32 */
-            limit?: number | null;
-        };
-        "WebApi.Endpoints.BrandGuardEndpoints.BrandGuardSettingsRequest": {
-            blockingSeverities?: components["schemas"]["Domain.BrandGuard.FindingSeverity"][] | null;
-        };
-        "WebApi.Endpoints.BrandGuardEndpoints.CheckPostRequest": {
-            variants?: components["schemas"]["Application.BrandGuard.CheckVariantDto"][] | null;
-            tone?: boolean | null;
-        };
-        "WebApi.Endpoints.BrandGuardEndpoints.UpdateBrandRuleRequest": {
+        UpdateBrandRuleRequest: {
             term?: string | null;
             suggestion?: string | null;
             /** Format: int32 */
             limit?: number | null;
             enabled?: boolean | null;
         };
-        "WebApi.Endpoints.CompanyEndpoints.CompanyRequest": {
-            name: string;
-            description?: string | null;
-            industry?: string | null;
-            /** Format: uri */
-            website?: string | null;
+        VariantCheckDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            findings: components["schemas"]["FindingDto"][];
+            tone?: components["schemas"]["ToneScoreDto"];
+            blocking: boolean;
         };
-        "WebApi.Endpoints.ContentEndpoints.ContentRequest": {
+        VerifyEmailRequest: {
             /** Format: uuid */
-            companyId?: string | null;
-            title: string;
-            variants: components["schemas"]["Application.Content.ContentVariantDto"][];
-            at?: string | null;
+            userId: string;
+            token: string;
         };
-        "WebApi.Endpoints.ContentEndpoints.ContentSettingsRequest": {
-            approvalRequired: boolean;
-            adminsMayApproveOwnPosts?: boolean | null;
+        VoiceGuidelines: {
+            tone: string;
+            do: string[];
+            avoid: string[];
         };
-        "WebApi.Endpoints.ContentEndpoints.ReviewRequest": {
-            comment?: string | null;
+        VoiceStep: {
+            brandVoice: string;
         };
-        "WebApi.Endpoints.ContentImportEndpoints.ImportFileForm": {
-            /** Format: binary */
-            file: string;
+        WebhookReceipt: {
+            eventId: string;
+            outcome: string;
         };
-        "WebApi.Endpoints.ContentImportEndpoints.ImportForm": {
-            /** Format: binary */
-            file: string;
-            mapping?: string | null;
-            target?: string | null;
-            mode?: string | null;
-            /** Format: uuid */
-            companyId?: string | null;
-        };
-        "WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest": {
-            code: string;
-            state: string;
-            timeZone?: string | null;
-        };
-        "WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest": {
-            basics?: components["schemas"]["Application.Onboarding.CompanyBasics"];
-            audience?: components["schemas"]["Application.Onboarding.AudienceStep"];
-            voice?: components["schemas"]["Application.Onboarding.VoiceStep"];
-            strategy?: components["schemas"]["Application.Onboarding.StrategyStep"];
-            identity?: components["schemas"]["Application.Onboarding.IdentityStep"];
-        };
-        "WebApi.Endpoints.OnboardingEndpoints.ProgressRequest": {
+        WeekCountDto: {
+            /** Format: date */
+            weekStart: string;
+            current: boolean;
             /** Format: int32 */
-            currentStep: number;
-        };
-        "WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest": {
-            /** Format: uuid */
-            companyId: string;
-            /** Format: uuid */
-            connectionId: string;
-            account?: string | null;
-            address?: components["schemas"]["Application.Social.LocationAddressInput"];
-            serviceArea?: components["schemas"]["Application.Social.LocationPlaceInput"][] | null;
-            regionCode?: string | null;
-            primaryCategory?: string | null;
-            additionalCategories?: string[] | null;
-            phone?: string | null;
-            languageCode?: string | null;
-            storeCode?: string | null;
-            description?: string | null;
-        };
-        "WebApi.Endpoints.ProfileKitEndpoints.CreateSocialProfilesRequest": {
-            /** Format: uuid */
-            companyId: string;
-            platforms?: components["schemas"]["Domain.Social.SocialPlatform"][] | null;
-        };
-        "WebApi.Endpoints.QueueEndpoints.QueueSlotsRequest": {
-            /** Format: uuid */
-            companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            slots?: components["schemas"]["Application.Queue.QueueSlotInput"][] | null;
-        };
-        "WebApi.Endpoints.QueueEndpoints.ReorderQueueRequest": {
-            /** Format: uuid */
-            companyId?: string | null;
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            postIds?: string[] | null;
-        };
-        "WebApi.Endpoints.SocialEndpoints.BlueskyConnectionRequest": {
-            handle: string;
-            appPassword: string;
-            /** Format: uuid */
-            companyId?: string | null;
-        };
-        "WebApi.Endpoints.SocialEndpoints.ConnectionRequest": {
-            platform: components["schemas"]["Domain.Social.SocialPlatform"];
-            externalAccountId: string;
-            displayName: string;
-            accessToken: string;
-            refreshToken?: string | null;
-            /** Format: date-time */
-            expiresAt?: string | null;
-            /** Format: uuid */
-            companyId?: string | null;
-        };
-        "WebApi.Endpoints.SubscriptionEndpoints.CreateSessionRequest": {
-            plan: string;
-        };
-        "WebApi.Endpoints.TenantEndpoints.CreateTenantRequest": {
-            name: string;
-        };
-        "WebApi.Endpoints.TenantEndpoints.InviteRequest": {
-            /** Format: email */
-            email: string;
-            role: components["schemas"]["Domain.Tenants.TenantRole"];
-        };
-        "WebApi.Endpoints.TenantEndpoints.RoleRequest": {
-            role: components["schemas"]["Domain.Tenants.TenantRole"];
-        };
-        "WebApi.Endpoints.TenantEndpoints.TimeZoneRequest": {
-            timeZone: string;
-        };
-        "WebApi.Endpoints.TenantEndpoints.TwoFactorRequirementRequest": {
-            required: boolean;
-        };
-        "WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest": {
-            code: string;
-        };
-        "WebApi.Endpoints.TwoFactorEndpoints.DisableTwoFactorRequest": {
-            code?: string | null;
-            password?: string | null;
-        };
-        "WebApi.Endpoints.TwoFactorEndpoints.TwoFactorSignInRequest": {
-            challenge: string;
-            code?: string | null;
-            recoveryCode?: string | null;
+            total: number;
+            byState: {
+                [key: string]: number;
+            };
         };
     };
     responses: never;
@@ -3507,7 +3507,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.FileSearchHit"][];
+                    "application/json": components["schemas"]["FileSearchHit"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -3516,7 +3516,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3525,7 +3525,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3534,7 +3534,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3543,7 +3543,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3557,7 +3557,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.ChatRequest"];
+                "application/json": components["schemas"]["ChatRequest"];
             };
         };
         responses: {
@@ -3574,7 +3574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3583,7 +3583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -3592,7 +3592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3601,7 +3601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -3610,7 +3610,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -3619,7 +3619,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3628,7 +3628,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3648,7 +3648,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.ChatSessionDto"][];
+                    "application/json": components["schemas"]["ChatSessionDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3657,7 +3657,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3666,7 +3666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3675,7 +3675,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3697,7 +3697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.ChatMessageDto"][];
+                    "application/json": components["schemas"]["ChatMessageDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3706,7 +3706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3715,7 +3715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -3724,7 +3724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3733,7 +3733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3762,7 +3762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3771,7 +3771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -3780,7 +3780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3789,7 +3789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3805,7 +3805,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.RenameSessionRequest"];
+                "application/json": components["schemas"]["RenameSessionRequest"];
             };
         };
         responses: {
@@ -3815,7 +3815,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.ChatSessionDto"];
+                    "application/json": components["schemas"]["ChatSessionDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -3824,7 +3824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3833,7 +3833,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3842,7 +3842,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -3851,7 +3851,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -3860,7 +3860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3869,7 +3869,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3883,7 +3883,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.CompanyRequest"];
+                "application/json": components["schemas"]["StrategyRequest"];
             };
         };
         responses: {
@@ -3893,7 +3893,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
+                    "application/json": components["schemas"]["BrandStrategyVersionDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -3902,7 +3902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -3911,7 +3911,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -3920,7 +3920,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -3929,7 +3929,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -3938,7 +3938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -3947,7 +3947,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -3956,7 +3956,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -3965,7 +3965,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -3987,7 +3987,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"][];
+                    "application/json": components["schemas"]["BrandStrategyVersionDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -3996,7 +3996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4005,7 +4005,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4014,7 +4014,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4023,7 +4023,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4032,7 +4032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4048,7 +4048,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["Domain.Ai.BrandStrategy"];
+                "application/json": components["schemas"]["BrandStrategy"];
             };
         };
         responses: {
@@ -4058,7 +4058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.BrandStrategyVersionDto"];
+                    "application/json": components["schemas"]["BrandStrategyVersionDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4067,7 +4067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4076,7 +4076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4085,7 +4085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4094,7 +4094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -4103,7 +4103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4112,7 +4112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4134,7 +4134,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Onboarding.CompanyProfileDto"];
+                    "application/json": components["schemas"]["CompanyProfileDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4143,7 +4143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4152,7 +4152,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4161,7 +4161,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4170,7 +4170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4179,7 +4179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4193,7 +4193,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.MarketRequest"];
+                "application/json": components["schemas"]["MarketRequest"];
             };
         };
         responses: {
@@ -4203,7 +4203,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.MarketAnalysisDto"];
+                    "application/json": components["schemas"]["MarketAnalysisDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4212,7 +4212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4221,7 +4221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -4230,7 +4230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4239,7 +4239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4248,7 +4248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -4257,7 +4257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4266,7 +4266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -4275,7 +4275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4297,7 +4297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.MarketAnalysisDto"][];
+                    "application/json": components["schemas"]["MarketAnalysisDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4306,7 +4306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4315,7 +4315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4324,7 +4324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4333,7 +4333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4342,7 +4342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4356,7 +4356,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AiEndpoints.PostsRequest"];
+                "application/json": components["schemas"]["PostsRequest"];
             };
         };
         responses: {
@@ -4366,7 +4366,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.PostDraftsDto"];
+                    "application/json": components["schemas"]["PostDraftsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4375,7 +4375,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4384,7 +4384,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -4393,7 +4393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4402,7 +4402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4411,7 +4411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -4420,7 +4420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4429,7 +4429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -4438,7 +4438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4458,7 +4458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Ai.AiUsageDto"];
+                    "application/json": components["schemas"]["AiUsageDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4467,7 +4467,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4476,7 +4476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4485,7 +4485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4505,7 +4505,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"][];
+                    "application/json": components["schemas"]["ApiKeyDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4514,7 +4514,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4523,7 +4523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4532,7 +4532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4546,7 +4546,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest"];
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
             };
         };
         responses: {
@@ -4556,7 +4556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.CreatedApiKeyDto"];
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4565,7 +4565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4574,7 +4574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4583,7 +4583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -4592,7 +4592,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4601,7 +4601,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4623,7 +4623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.ApiKeys.ApiKeyDto"];
+                    "application/json": components["schemas"]["ApiKeyDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4632,7 +4632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4641,7 +4641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4650,7 +4650,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4659,7 +4659,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4688,7 +4688,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetDto"][];
+                    "application/json": components["schemas"]["AssetDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4697,7 +4697,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4706,7 +4706,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4715,7 +4715,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4724,7 +4724,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -4733,7 +4733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -4742,7 +4742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -4751,7 +4751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -4760,7 +4760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4769,7 +4769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4794,7 +4794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetPage"];
+                    "application/json": components["schemas"]["AssetPage"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4803,7 +4803,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4812,7 +4812,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4821,7 +4821,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4830,7 +4830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4852,7 +4852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    "application/json": components["schemas"]["AssetDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4861,7 +4861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4870,7 +4870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4879,7 +4879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4888,7 +4888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4917,7 +4917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4926,7 +4926,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -4935,7 +4935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -4944,7 +4944,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -4960,7 +4960,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest"];
+                "application/json": components["schemas"]["UpdateAssetRequest"];
             };
         };
         responses: {
@@ -4970,7 +4970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    "application/json": components["schemas"]["AssetDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -4979,7 +4979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -4988,7 +4988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -4997,7 +4997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -5006,7 +5006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5015,7 +5015,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5024,7 +5024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5040,7 +5040,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AssetEndpoints.ArchiveAssetRequest"];
+                "application/json": components["schemas"]["ArchiveAssetRequest"];
             };
         };
         responses: {
@@ -5050,7 +5050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    "application/json": components["schemas"]["AssetDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5059,7 +5059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -5068,7 +5068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5077,7 +5077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -5086,7 +5086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5095,7 +5095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5104,7 +5104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5126,7 +5126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Assets.AssetDto"];
+                    "application/json": components["schemas"]["AssetDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -5135,7 +5135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5144,7 +5144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -5153,7 +5153,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5162,7 +5162,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5182,7 +5182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.JsonWebKeySet"];
+                    "application/json": components["schemas"]["JsonWebKeySet"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5191,7 +5191,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5205,7 +5205,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.TwoFactorSignInRequest"];
+                "application/json": components["schemas"]["TwoFactorSignInRequest"];
             };
         };
         responses: {
@@ -5215,7 +5215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5224,7 +5224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5233,7 +5233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5242,7 +5242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5256,7 +5256,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.RegisterRequest"];
+                "application/json": components["schemas"]["RegisterRequest"];
             };
         };
         responses: {
@@ -5266,7 +5266,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5275,7 +5275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5284,7 +5284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5293,7 +5293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5307,7 +5307,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.LoginRequest"];
+                "application/json": components["schemas"]["LoginRequest"];
             };
         };
         responses: {
@@ -5317,7 +5317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description Accepted */
@@ -5326,7 +5326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.TwoFactorChallengeResponse"];
+                    "application/json": components["schemas"]["TwoFactorChallengeResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5335,7 +5335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5344,7 +5344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5353,7 +5353,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5367,7 +5367,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"];
             };
         };
         responses: {
@@ -5377,7 +5377,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5386,7 +5386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5395,7 +5395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5404,7 +5404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5418,7 +5418,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.AcceptInviteRequest"];
+                "application/json": components["schemas"]["AcceptInviteRequest"];
             };
         };
         responses: {
@@ -5428,7 +5428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5437,7 +5437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5446,7 +5446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5455,7 +5455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5469,7 +5469,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.InvitationPreviewRequest"];
+                "application/json": components["schemas"]["InvitationPreviewRequest"];
             };
         };
         responses: {
@@ -5479,7 +5479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.InvitationPreview"];
+                    "application/json": components["schemas"]["InvitationPreview"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5488,7 +5488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5497,7 +5497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5506,7 +5506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5520,7 +5520,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.ForgotPasswordRequest"];
+                "application/json": components["schemas"]["ForgotPasswordRequest"];
             };
         };
         responses: {
@@ -5537,7 +5537,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5546,7 +5546,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5555,7 +5555,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5569,7 +5569,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.ResetPasswordRequest"];
+                "application/json": components["schemas"]["ResetPasswordRequest"];
             };
         };
         responses: {
@@ -5586,7 +5586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5595,7 +5595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5604,7 +5604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5618,7 +5618,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.VerifyEmailRequest"];
+                "application/json": components["schemas"]["VerifyEmailRequest"];
             };
         };
         responses: {
@@ -5635,7 +5635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5644,7 +5644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5653,7 +5653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5680,7 +5680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5689,7 +5689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5698,7 +5698,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5712,7 +5712,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.SwitchTenantRequest"];
+                "application/json": components["schemas"]["SwitchTenantRequest"];
             };
         };
         responses: {
@@ -5722,7 +5722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -5731,7 +5731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -5740,7 +5740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5749,7 +5749,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -5758,7 +5758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5767,7 +5767,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5776,7 +5776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5796,7 +5796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.SessionDto"][];
+                    "application/json": components["schemas"]["SessionDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -5805,7 +5805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5814,7 +5814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5823,7 +5823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5852,7 +5852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5861,7 +5861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -5870,7 +5870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5879,7 +5879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5893,7 +5893,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AuthEndpoints.ChangePasswordRequest"];
+                "application/json": components["schemas"]["ChangePasswordRequest"];
             };
         };
         responses: {
@@ -5910,7 +5910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -5919,7 +5919,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5928,7 +5928,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -5937,7 +5937,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -5946,7 +5946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -5973,7 +5973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -5982,7 +5982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -5991,7 +5991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6000,7 +6000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6020,7 +6020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.TwoFactorStatusDto"];
+                    "application/json": components["schemas"]["TwoFactorStatusDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6029,7 +6029,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6038,7 +6038,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6047,7 +6047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6067,7 +6067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthenticatorSetupDto"];
+                    "application/json": components["schemas"]["AuthenticatorSetupDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6076,7 +6076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6085,7 +6085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6094,7 +6094,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6103,7 +6103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6117,7 +6117,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest"];
+                "application/json": components["schemas"]["AuthenticatorCodeRequest"];
             };
         };
         responses: {
@@ -6127,7 +6127,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.RecoveryCodesDto"];
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6136,7 +6136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6145,7 +6145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6154,7 +6154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6163,7 +6163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6172,7 +6172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6181,7 +6181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6195,7 +6195,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.DisableTwoFactorRequest"];
+                "application/json": components["schemas"]["DisableTwoFactorRequest"];
             };
         };
         responses: {
@@ -6212,7 +6212,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6221,7 +6221,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6230,7 +6230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6239,7 +6239,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6248,7 +6248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6257,7 +6257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6271,7 +6271,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TwoFactorEndpoints.AuthenticatorCodeRequest"];
+                "application/json": components["schemas"]["AuthenticatorCodeRequest"];
             };
         };
         responses: {
@@ -6281,7 +6281,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.RecoveryCodesDto"];
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6290,7 +6290,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6299,7 +6299,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6308,7 +6308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6317,7 +6317,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6326,7 +6326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6335,7 +6335,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6355,7 +6355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalProviderDto"][];
+                    "application/json": components["schemas"]["ExternalProviderDto"][];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6364,7 +6364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6386,7 +6386,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalAuthorizationDto"];
+                    "application/json": components["schemas"]["ExternalAuthorizationDto"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6395,7 +6395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6404,7 +6404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6413,7 +6413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6429,7 +6429,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest"];
+                "application/json": components["schemas"]["ExternalCallbackRequest"];
             };
         };
         responses: {
@@ -6439,7 +6439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.AuthResponse"];
+                    "application/json": components["schemas"]["AuthResponse"];
                 };
             };
             /** @description Accepted */
@@ -6448,7 +6448,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.TwoFactorChallengeResponse"];
+                    "application/json": components["schemas"]["TwoFactorChallengeResponse"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6457,7 +6457,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6466,7 +6466,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6475,7 +6475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6484,7 +6484,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6493,7 +6493,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -6502,7 +6502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6522,7 +6522,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                    "application/json": components["schemas"]["ExternalLoginsDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6531,7 +6531,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6540,7 +6540,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6549,7 +6549,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6571,7 +6571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalAuthorizationDto"];
+                    "application/json": components["schemas"]["ExternalAuthorizationDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6580,7 +6580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6589,7 +6589,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6598,7 +6598,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6607,7 +6607,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6616,7 +6616,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6632,7 +6632,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ExternalLoginEndpoints.ExternalCallbackRequest"];
+                "application/json": components["schemas"]["ExternalCallbackRequest"];
             };
         };
         responses: {
@@ -6642,7 +6642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                    "application/json": components["schemas"]["ExternalLoginsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6651,7 +6651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6660,7 +6660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6669,7 +6669,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6678,7 +6678,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6687,7 +6687,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6696,7 +6696,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6705,7 +6705,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -6714,7 +6714,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6736,7 +6736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Auth.ExternalLoginsDto"];
+                    "application/json": components["schemas"]["ExternalLoginsDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6745,7 +6745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6754,7 +6754,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6763,7 +6763,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6772,7 +6772,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6781,7 +6781,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6797,7 +6797,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AutomationEndpoints.ScheduleContentRequest"];
+                "application/json": components["schemas"]["ScheduleContentRequest"];
             };
         };
         responses: {
@@ -6807,7 +6807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"][];
+                    "application/json": components["schemas"]["ContentItemDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6816,7 +6816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6825,7 +6825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -6834,7 +6834,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6843,7 +6843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6852,7 +6852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6861,7 +6861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6870,7 +6870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -6879,7 +6879,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6888,7 +6888,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -6904,7 +6904,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.AutomationEndpoints.RescheduleRequest"];
+                "application/json": components["schemas"]["RescheduleRequest"];
             };
         };
         responses: {
@@ -6914,7 +6914,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -6923,7 +6923,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -6932,7 +6932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -6941,7 +6941,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -6950,7 +6950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -6959,7 +6959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -6968,7 +6968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -6977,7 +6977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -6986,7 +6986,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -6995,7 +6995,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7017,7 +7017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7026,7 +7026,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7035,7 +7035,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7044,7 +7044,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -7053,7 +7053,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -7062,7 +7062,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7071,7 +7071,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7095,7 +7095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7104,7 +7104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7113,7 +7113,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -7122,7 +7122,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7131,7 +7131,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7140,7 +7140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -7149,7 +7149,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -7158,7 +7158,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7167,7 +7167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7192,7 +7192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Automation.AutomationTaskPage"];
+                    "application/json": components["schemas"]["AutomationTaskPage"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7201,7 +7201,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7210,7 +7210,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7219,7 +7219,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7228,7 +7228,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7242,7 +7242,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ProfileKitEndpoints.CreateSocialProfilesRequest"];
+                "application/json": components["schemas"]["CreateSocialProfilesRequest"];
             };
         };
         responses: {
@@ -7252,7 +7252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
+                    "application/json": components["schemas"]["SocialProfileKitDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7261,7 +7261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7270,7 +7270,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -7279,7 +7279,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7288,7 +7288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7297,7 +7297,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -7306,7 +7306,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7315,7 +7315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7337,7 +7337,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"][];
+                    "application/json": components["schemas"]["SocialProfileKitDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7346,7 +7346,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7355,7 +7355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7364,7 +7364,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7373,7 +7373,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7395,7 +7395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    "application/json": components["schemas"]["SocialProfileKitDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7404,7 +7404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7413,7 +7413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7422,7 +7422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7431,7 +7431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7453,7 +7453,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    "application/json": components["schemas"]["SocialProfileKitDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7462,7 +7462,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -7471,7 +7471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7480,7 +7480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7489,7 +7489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7498,7 +7498,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7520,7 +7520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileKitDto"];
+                    "application/json": components["schemas"]["SocialProfileKitDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7529,7 +7529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -7538,7 +7538,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7547,7 +7547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7556,7 +7556,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -7565,7 +7565,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7574,7 +7574,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -7583,7 +7583,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7605,7 +7605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"][];
+                    "application/json": components["schemas"]["GoogleBusinessLocationDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7614,7 +7614,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7623,7 +7623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7632,7 +7632,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7641,7 +7641,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7655,7 +7655,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest"];
+                "application/json": components["schemas"]["CreateGoogleBusinessLocationRequest"];
             };
         };
         responses: {
@@ -7665,7 +7665,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    "application/json": components["schemas"]["GoogleBusinessLocationDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7674,7 +7674,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7683,7 +7683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -7692,7 +7692,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7701,7 +7701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7710,7 +7710,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -7719,7 +7719,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -7728,7 +7728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -7737,7 +7737,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7746,7 +7746,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -7755,7 +7755,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7777,7 +7777,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    "application/json": components["schemas"]["GoogleBusinessLocationDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7786,7 +7786,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7795,7 +7795,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7804,7 +7804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7813,7 +7813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7835,7 +7835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.GoogleBusinessLocationDto"];
+                    "application/json": components["schemas"]["GoogleBusinessLocationDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7844,7 +7844,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7853,7 +7853,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7862,7 +7862,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7871,7 +7871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -7880,7 +7880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7894,7 +7894,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.CheckPostRequest"];
+                "application/json": components["schemas"]["CheckPostRequest"];
             };
         };
         responses: {
@@ -7904,7 +7904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandCheckDto"];
+                    "application/json": components["schemas"]["BrandCheckDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -7913,7 +7913,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7922,7 +7922,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7931,7 +7931,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -7940,7 +7940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -7949,7 +7949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -7971,7 +7971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandCheckDto"];
+                    "application/json": components["schemas"]["BrandCheckDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -7980,7 +7980,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -7989,7 +7989,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -7998,7 +7998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8007,7 +8007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8027,7 +8027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"][];
+                    "application/json": components["schemas"]["BrandRuleDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8036,7 +8036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8045,7 +8045,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8054,7 +8054,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8071,7 +8071,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.AddBrandRuleRequest"];
+                "application/json": components["schemas"]["AddBrandRuleRequest"];
             };
         };
         responses: {
@@ -8081,7 +8081,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"];
+                    "application/json": components["schemas"]["BrandRuleDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8090,7 +8090,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8099,7 +8099,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8108,7 +8108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -8117,7 +8117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8126,7 +8126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -8135,7 +8135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8144,7 +8144,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8160,7 +8160,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.UpdateBrandRuleRequest"];
+                "application/json": components["schemas"]["UpdateBrandRuleRequest"];
             };
         };
         responses: {
@@ -8170,7 +8170,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandRuleDto"];
+                    "application/json": components["schemas"]["BrandRuleDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8179,7 +8179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8188,7 +8188,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8197,7 +8197,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8206,7 +8206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8215,7 +8215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8224,7 +8224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8253,7 +8253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8262,7 +8262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8271,7 +8271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -8280,7 +8280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8289,7 +8289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8309,7 +8309,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandGuardSettingsDto"];
+                    "application/json": components["schemas"]["BrandGuardSettingsDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8318,7 +8318,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8327,7 +8327,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8336,7 +8336,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8350,7 +8350,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.BrandGuardEndpoints.BrandGuardSettingsRequest"];
+                "application/json": components["schemas"]["BrandGuardSettingsRequest"];
             };
         };
         responses: {
@@ -8360,7 +8360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.BrandGuard.BrandGuardSettingsDto"];
+                    "application/json": components["schemas"]["BrandGuardSettingsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8369,7 +8369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8378,7 +8378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8387,7 +8387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8396,7 +8396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8405,7 +8405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8425,7 +8425,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Companies.CompanyDto"][];
+                    "application/json": components["schemas"]["CompanyDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8434,7 +8434,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8443,7 +8443,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8452,7 +8452,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8469,7 +8469,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.CompanyEndpoints.CompanyRequest"];
+                "application/json": components["schemas"]["CompanyRequest"];
             };
         };
         responses: {
@@ -8479,7 +8479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Companies.CompanyDto"];
+                    "application/json": components["schemas"]["CompanyDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8488,7 +8488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8497,7 +8497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -8506,7 +8506,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8515,7 +8515,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -8524,7 +8524,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8533,7 +8533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -8542,7 +8542,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8551,7 +8551,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8573,7 +8573,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Companies.CompanyDto"];
+                    "application/json": components["schemas"]["CompanyDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8582,7 +8582,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8591,7 +8591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8600,7 +8600,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8609,7 +8609,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8625,7 +8625,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.CompanyEndpoints.CompanyRequest"];
+                "application/json": components["schemas"]["CompanyRequest"];
             };
         };
         responses: {
@@ -8635,7 +8635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Companies.CompanyDto"];
+                    "application/json": components["schemas"]["CompanyDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8644,7 +8644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8653,7 +8653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8662,7 +8662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8671,7 +8671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8680,7 +8680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8689,7 +8689,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8718,7 +8718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8727,7 +8727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8736,7 +8736,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8745,7 +8745,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8776,7 +8776,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8785,7 +8785,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8813,7 +8813,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentPage"];
+                    "application/json": components["schemas"]["ContentPage"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8822,7 +8822,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8831,7 +8831,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8840,7 +8840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8849,7 +8849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8866,7 +8866,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ContentEndpoints.ContentRequest"];
+                "application/json": components["schemas"]["ContentRequest"];
             };
         };
         responses: {
@@ -8876,7 +8876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -8885,7 +8885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8894,7 +8894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8903,7 +8903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8912,7 +8912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -8921,7 +8921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -8930,7 +8930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -8939,7 +8939,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -8948,7 +8948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -8970,7 +8970,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -8979,7 +8979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -8988,7 +8988,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -8997,7 +8997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9006,7 +9006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9022,7 +9022,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ContentEndpoints.ContentRequest"];
+                "application/json": components["schemas"]["ContentRequest"];
             };
         };
         responses: {
@@ -9032,7 +9032,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9041,7 +9041,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9050,7 +9050,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9059,7 +9059,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9068,7 +9068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9077,7 +9077,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9086,7 +9086,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -9095,7 +9095,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9104,7 +9104,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9133,7 +9133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9142,7 +9142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9151,7 +9151,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9160,7 +9160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -9169,7 +9169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9178,7 +9178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9200,7 +9200,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9209,7 +9209,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9218,7 +9218,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9227,7 +9227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9236,7 +9236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -9245,7 +9245,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9254,7 +9254,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9270,7 +9270,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ContentEndpoints.ReviewRequest"];
+                "application/json": components["schemas"]["ReviewRequest"];
             };
         };
         responses: {
@@ -9280,7 +9280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9289,7 +9289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9298,7 +9298,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9307,7 +9307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9316,7 +9316,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9325,7 +9325,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9334,7 +9334,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -9343,7 +9343,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9352,7 +9352,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9368,7 +9368,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ContentEndpoints.ReviewRequest"];
+                "application/json": components["schemas"]["ReviewRequest"];
             };
         };
         responses: {
@@ -9378,7 +9378,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9387,7 +9387,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9396,7 +9396,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9405,7 +9405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9414,7 +9414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9423,7 +9423,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9432,7 +9432,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -9441,7 +9441,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9450,7 +9450,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9470,7 +9470,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentSettingsDto"];
+                    "application/json": components["schemas"]["ContentSettingsDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9479,7 +9479,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9488,7 +9488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9497,7 +9497,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9511,7 +9511,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.ContentEndpoints.ContentSettingsRequest"];
+                "application/json": components["schemas"]["ContentSettingsRequest"];
             };
         };
         responses: {
@@ -9521,7 +9521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentSettingsDto"];
+                    "application/json": components["schemas"]["ContentSettingsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9530,7 +9530,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9539,7 +9539,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9548,7 +9548,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9557,7 +9557,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9566,7 +9566,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9586,7 +9586,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.CalendarTokenDto"];
+                    "application/json": components["schemas"]["CalendarTokenDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9595,7 +9595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9604,7 +9604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9613,7 +9613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9642,7 +9642,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9651,7 +9651,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9660,7 +9660,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9674,7 +9674,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportFileForm"];
+                "multipart/form-data": components["schemas"]["ImportFileForm"];
             };
         };
         responses: {
@@ -9684,7 +9684,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ImportColumnsDto"];
+                    "application/json": components["schemas"]["ImportColumnsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9693,7 +9693,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9702,7 +9702,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9711,7 +9711,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -9720,7 +9720,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9729,7 +9729,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9738,7 +9738,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9752,7 +9752,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
+                "multipart/form-data": components["schemas"]["ImportForm"];
             };
         };
         responses: {
@@ -9762,7 +9762,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
+                    "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9771,7 +9771,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9780,7 +9780,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9789,7 +9789,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9798,7 +9798,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -9807,7 +9807,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9816,7 +9816,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9825,7 +9825,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9839,7 +9839,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "multipart/form-data": components["schemas"]["WebApi.Endpoints.ContentImportEndpoints.ImportForm"];
+                "multipart/form-data": components["schemas"]["ImportForm"];
             };
         };
         responses: {
@@ -9849,7 +9849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ImportReportDto"];
+                    "application/json": components["schemas"]["ImportReportDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -9858,7 +9858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9867,7 +9867,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -9876,7 +9876,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9885,7 +9885,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -9894,7 +9894,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -9903,7 +9903,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -9912,7 +9912,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -9921,7 +9921,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9930,7 +9930,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -9950,7 +9950,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Dashboard.DashboardDto"];
+                    "application/json": components["schemas"]["DashboardDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9959,7 +9959,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -9968,7 +9968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -9977,7 +9977,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10010,7 +10010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10019,7 +10019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10043,7 +10043,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Notifications.NotificationPage"];
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10052,7 +10052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10061,7 +10061,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10070,7 +10070,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10079,7 +10079,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10108,7 +10108,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10117,7 +10117,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10126,7 +10126,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10135,7 +10135,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10155,7 +10155,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    "application/json": components["schemas"]["OnboardingProgressDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10164,7 +10164,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10173,7 +10173,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10182,7 +10182,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10196,7 +10196,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.ProgressRequest"];
+                "application/json": components["schemas"]["ProgressRequest"];
             };
         };
         responses: {
@@ -10206,7 +10206,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    "application/json": components["schemas"]["OnboardingProgressDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10215,7 +10215,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10224,7 +10224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10233,7 +10233,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10242,7 +10242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10251,7 +10251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10265,7 +10265,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest"];
+                "application/json": components["schemas"]["OnboardingCompanyRequest"];
             };
         };
         responses: {
@@ -10275,7 +10275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    "application/json": components["schemas"]["OnboardingProgressDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10284,7 +10284,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10293,7 +10293,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10302,7 +10302,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10311,7 +10311,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10320,7 +10320,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10329,7 +10329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10346,7 +10346,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest"];
+                "application/json": components["schemas"]["OnboardingCompanyRequest"];
             };
         };
         responses: {
@@ -10356,7 +10356,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Onboarding.OnboardingProgressDto"];
+                    "application/json": components["schemas"]["OnboardingProgressDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10365,7 +10365,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10374,7 +10374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -10383,7 +10383,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10392,7 +10392,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10401,7 +10401,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -10410,7 +10410,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10419,7 +10419,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -10428,7 +10428,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10437,7 +10437,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10459,7 +10459,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Content.ContentItemDto"];
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10468,7 +10468,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10477,7 +10477,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10486,7 +10486,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -10495,7 +10495,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -10504,7 +10504,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10513,7 +10513,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10535,7 +10535,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Queue.QueueSlotsDto"];
+                    "application/json": components["schemas"]["QueueSlotsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10544,7 +10544,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10553,7 +10553,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10562,7 +10562,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10571,7 +10571,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10580,7 +10580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10594,7 +10594,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.QueueEndpoints.QueueSlotsRequest"];
+                "application/json": components["schemas"]["QueueSlotsRequest"];
             };
         };
         responses: {
@@ -10604,7 +10604,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Queue.QueueSlotsDto"];
+                    "application/json": components["schemas"]["QueueSlotsDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10613,7 +10613,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10622,7 +10622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10631,7 +10631,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10640,7 +10640,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10649,7 +10649,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10658,7 +10658,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10682,7 +10682,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Queue.QueueDto"];
+                    "application/json": components["schemas"]["QueueDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10691,7 +10691,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10700,7 +10700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10709,7 +10709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10718,7 +10718,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10727,7 +10727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10741,7 +10741,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.QueueEndpoints.ReorderQueueRequest"];
+                "application/json": components["schemas"]["ReorderQueueRequest"];
             };
         };
         responses: {
@@ -10751,7 +10751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Queue.QueueDto"];
+                    "application/json": components["schemas"]["QueueDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10760,7 +10760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10769,7 +10769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10778,7 +10778,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10787,7 +10787,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -10796,7 +10796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10805,7 +10805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -10814,7 +10814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10823,7 +10823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10843,7 +10843,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialConnectionDto"][];
+                    "application/json": components["schemas"]["SocialConnectionDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10852,7 +10852,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10861,7 +10861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10870,7 +10870,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10887,7 +10887,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.SocialEndpoints.ConnectionRequest"];
+                "application/json": components["schemas"]["ConnectionRequest"];
             };
         };
         responses: {
@@ -10897,7 +10897,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialConnectionDto"];
+                    "application/json": components["schemas"]["SocialConnectionDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -10906,7 +10906,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -10915,7 +10915,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -10924,7 +10924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -10933,7 +10933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -10942,7 +10942,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -10951,7 +10951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -10960,7 +10960,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -10969,7 +10969,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -10998,7 +10998,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11007,7 +11007,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -11016,7 +11016,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11025,7 +11025,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11047,7 +11047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialProfileDto"][];
+                    "application/json": components["schemas"]["SocialProfileDto"][];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11056,7 +11056,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11065,7 +11065,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11074,7 +11074,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11083,7 +11083,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11103,7 +11103,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.PublishingNetworkDto"][];
+                    "application/json": components["schemas"]["PublishingNetworkDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11112,7 +11112,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11121,7 +11121,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11130,7 +11130,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11154,7 +11154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.AuthorizationStartDto"];
+                    "application/json": components["schemas"]["AuthorizationStartDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11163,7 +11163,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11172,7 +11172,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11181,7 +11181,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -11190,7 +11190,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -11199,7 +11199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11208,7 +11208,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11222,7 +11222,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.SocialEndpoints.BlueskyConnectionRequest"];
+                "application/json": components["schemas"]["BlueskyConnectionRequest"];
             };
         };
         responses: {
@@ -11232,7 +11232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Social.SocialConnectionDto"];
+                    "application/json": components["schemas"]["SocialConnectionDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11241,7 +11241,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11250,7 +11250,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11259,7 +11259,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -11268,7 +11268,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -11277,7 +11277,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11286,7 +11286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -11295,7 +11295,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11329,7 +11329,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11338,7 +11338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11358,7 +11358,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.PlanListDto"];
+                    "application/json": components["schemas"]["PlanListDto"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11367,7 +11367,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11383,7 +11383,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.SubscriptionEndpoints.CreateSessionRequest"];
+                "application/json": components["schemas"]["CreateSessionRequest"];
             };
         };
         responses: {
@@ -11393,7 +11393,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.BillingRedirectDto"];
+                    "application/json": components["schemas"]["BillingRedirectDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11402,7 +11402,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11411,7 +11411,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11420,7 +11420,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -11429,7 +11429,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -11438,7 +11438,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11447,7 +11447,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -11456,7 +11456,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11476,7 +11476,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.SubscriptionStatusDto"];
+                    "application/json": components["schemas"]["SubscriptionStatusDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11485,7 +11485,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11494,7 +11494,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11503,7 +11503,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11523,7 +11523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.BillingHistoryDto"];
+                    "application/json": components["schemas"]["BillingHistoryDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11532,7 +11532,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11541,7 +11541,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11550,7 +11550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11570,7 +11570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.BillingHistoryDto"];
+                    "application/json": components["schemas"]["BillingHistoryDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11579,7 +11579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11588,7 +11588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -11597,7 +11597,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11606,7 +11606,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -11615,7 +11615,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11635,7 +11635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.BillingRedirectDto"];
+                    "application/json": components["schemas"]["BillingRedirectDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11644,7 +11644,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11653,7 +11653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -11662,7 +11662,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11671,7 +11671,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
@@ -11680,7 +11680,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11704,7 +11704,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Billing.WebhookReceipt"];
+                    "application/json": components["schemas"]["WebhookReceipt"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11713,7 +11713,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Content Too Large */
@@ -11722,7 +11722,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11742,7 +11742,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.TenantDto"][];
+                    "application/json": components["schemas"]["TenantDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11751,7 +11751,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11760,7 +11760,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11769,7 +11769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11786,7 +11786,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.CreateTenantRequest"];
+                "application/json": components["schemas"]["CreateTenantRequest"];
             };
         };
         responses: {
@@ -11796,7 +11796,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.TenantDto"];
+                    "application/json": components["schemas"]["TenantDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11805,7 +11805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11814,7 +11814,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11823,7 +11823,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -11832,7 +11832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -11841,7 +11841,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -11850,7 +11850,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11859,7 +11859,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11881,7 +11881,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.MemberDto"][];
+                    "application/json": components["schemas"]["MemberDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11890,7 +11890,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11899,7 +11899,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -11908,7 +11908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -11917,7 +11917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -11936,7 +11936,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.InviteRequest"];
+                "application/json": components["schemas"]["InviteRequest"];
             };
         };
         responses: {
@@ -11946,7 +11946,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.InvitationDto"];
+                    "application/json": components["schemas"]["InvitationDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -11955,7 +11955,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -11964,7 +11964,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
@@ -11973,7 +11973,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -11982,7 +11982,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -11991,7 +11991,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
@@ -12000,7 +12000,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -12009,7 +12009,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -12018,7 +12018,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12027,7 +12027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12049,7 +12049,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.InvitationDto"][];
+                    "application/json": components["schemas"]["InvitationDto"][];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -12058,7 +12058,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12067,7 +12067,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12076,7 +12076,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12085,7 +12085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12115,7 +12115,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12124,7 +12124,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12133,7 +12133,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12142,7 +12142,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12159,7 +12159,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.RoleRequest"];
+                "application/json": components["schemas"]["RoleRequest"];
             };
         };
         responses: {
@@ -12169,7 +12169,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.MemberDto"];
+                    "application/json": components["schemas"]["MemberDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -12178,7 +12178,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -12187,7 +12187,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12196,7 +12196,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12205,7 +12205,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -12214,7 +12214,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12223,7 +12223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12253,7 +12253,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12262,7 +12262,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12271,7 +12271,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Unprocessable Content */
@@ -12280,7 +12280,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12289,7 +12289,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12305,7 +12305,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.TimeZoneRequest"];
+                "application/json": components["schemas"]["TimeZoneRequest"];
             };
         };
         responses: {
@@ -12315,7 +12315,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.TenantTimeZoneDto"];
+                    "application/json": components["schemas"]["TenantTimeZoneDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -12324,7 +12324,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -12333,7 +12333,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12342,7 +12342,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12351,7 +12351,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -12360,7 +12360,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12369,7 +12369,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12385,7 +12385,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebApi.Endpoints.TenantEndpoints.TwoFactorRequirementRequest"];
+                "application/json": components["schemas"]["TwoFactorRequirementRequest"];
             };
         };
         responses: {
@@ -12395,7 +12395,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.TwoFactorRequirementDto"];
+                    "application/json": components["schemas"]["TwoFactorRequirementDto"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -12404,7 +12404,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -12413,7 +12413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12422,7 +12422,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12431,7 +12431,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description The request body is not of a media type this operation accepts. */
@@ -12440,7 +12440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12449,7 +12449,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };
@@ -12474,7 +12474,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Application.Tenants.AuditPage"];
+                    "application/json": components["schemas"]["AuditPage"];
                 };
             };
             /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
@@ -12483,7 +12483,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -12492,7 +12492,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Signed in, but the caller's role does not allow this. */
@@ -12501,7 +12501,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Nothing with this id exists in the caller's tenant. */
@@ -12510,7 +12510,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
@@ -12519,7 +12519,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
         };

@@ -2,56 +2,55 @@ import type { components, paths } from './schema.gen';
 
 type Schemas = components['schemas'];
 
-export type AuthResponse = Schemas['Application.Auth.AuthResponse'];
-export type AuthUser = Schemas['Application.Auth.AuthUser'];
-export type AuthTenant = Schemas['Application.Auth.AuthTenant'];
-export type TwoFactorChallenge = Schemas['Application.Auth.TwoFactorChallengeResponse'];
-export type TwoFactorStatus = Schemas['Application.Auth.TwoFactorStatusDto'];
-export type AuthenticatorSetup = Schemas['Application.Auth.AuthenticatorSetupDto'];
-export type SessionInfo = Schemas['Application.Auth.SessionDto'];
-export type Company = Schemas['Application.Companies.CompanyDto'];
-export type CompanyRequest = Schemas['WebApi.Endpoints.CompanyEndpoints.CompanyRequest'];
-export type Tenant = Schemas['Application.Tenants.TenantDto'];
-export type Member = Schemas['Application.Tenants.MemberDto'];
-export type Invitation = Schemas['Application.Tenants.InvitationDto'];
-export type AuditEvent = Schemas['Application.Tenants.AuditEventDto'];
-export type AuditPage = Schemas['Application.Tenants.AuditPage'];
-export type Role = Schemas['Domain.Tenants.TenantRole'];
+export type AuthResponse = Schemas['AuthResponse'];
+export type AuthUser = Schemas['AuthUser'];
+export type AuthTenant = Schemas['AuthTenant'];
+export type TwoFactorChallenge = Schemas['TwoFactorChallengeResponse'];
+export type TwoFactorStatus = Schemas['TwoFactorStatusDto'];
+export type AuthenticatorSetup = Schemas['AuthenticatorSetupDto'];
+export type SessionInfo = Schemas['SessionDto'];
+export type Company = Schemas['CompanyDto'];
+export type CompanyRequest = Schemas['CompanyRequest'];
+export type Tenant = Schemas['TenantDto'];
+export type Member = Schemas['MemberDto'];
+export type Invitation = Schemas['InvitationDto'];
+export type AuditEvent = Schemas['AuditEventDto'];
+export type AuditPage = Schemas['AuditPage'];
+export type Role = Schemas['TenantRole'];
 
 export const roles: readonly Role[] = ['viewer', 'editor', 'admin'];
 
-export type OnboardingProgress = Schemas['Application.Onboarding.OnboardingProgressDto'];
-export type CompanyProfile = Schemas['Application.Onboarding.CompanyProfileDto'];
-export type OnboardingCompanyRequest = Schemas['WebApi.Endpoints.OnboardingEndpoints.OnboardingCompanyRequest'];
-export type CompanyBasicsStep = Schemas['Application.Onboarding.CompanyBasics'];
-export type AudienceStep = Schemas['Application.Onboarding.AudienceStep'];
-export type VoiceStep = Schemas['Application.Onboarding.VoiceStep'];
-export type StrategyStep = Schemas['Application.Onboarding.StrategyStep'];
-export type IdentityStep = Schemas['Application.Onboarding.IdentityStep'];
-export type BrandValue = Schemas['Application.Onboarding.BrandValueDto'];
+export type OnboardingProgress = Schemas['OnboardingProgressDto'];
+export type CompanyProfile = Schemas['CompanyProfileDto'];
+export type OnboardingCompanyRequest = Schemas['OnboardingCompanyRequest'];
+export type CompanyBasicsStep = Schemas['CompanyBasics'];
+export type AudienceStep = Schemas['AudienceStep'];
+export type VoiceStep = Schemas['VoiceStep'];
+export type StrategyStep = Schemas['StrategyStep'];
+export type IdentityStep = Schemas['IdentityStep'];
+export type BrandValue = Schemas['BrandValueDto'];
 
-export type Asset = Schemas['Application.Assets.AssetDto'];
-export type AssetPage = Schemas['Application.Assets.AssetPage'];
-export type AssetUpdate = Schemas['WebApi.Endpoints.AssetEndpoints.UpdateAssetRequest'];
-export type FileSearchHit = Schemas['Application.Assets.FileSearchHit'];
+export type Asset = Schemas['AssetDto'];
+export type AssetPage = Schemas['AssetPage'];
+export type AssetUpdate = Schemas['UpdateAssetRequest'];
+export type FileSearchHit = Schemas['FileSearchHit'];
 
-export type PlanList = Schemas['Application.Billing.PlanListDto'];
-export type PlanInfo = Schemas['Application.Billing.PlanDto'];
-export type PlanLimits = Schemas['Application.Billing.PlanLimits'];
-export type SubscriptionStatus = Schemas['Application.Billing.SubscriptionStatusDto'];
-export type PlanAccess = Schemas['Application.Billing.PlanAccess'];
-export type BillingHistory = Schemas['Application.Billing.BillingHistoryDto'];
-export type Invoice = Schemas['Application.Billing.InvoiceDto'];
-export type InvoiceStatus = Schemas['Domain.Billing.InvoiceStatus'];
+export type PlanList = Schemas['PlanListDto'];
+export type PlanInfo = Schemas['PlanDto'];
+export type PlanLimits = Schemas['PlanLimits'];
+export type SubscriptionStatus = Schemas['SubscriptionStatusDto'];
+export type PlanAccess = Schemas['PlanAccess'];
+export type BillingHistory = Schemas['BillingHistoryDto'];
+export type Invoice = Schemas['InvoiceDto'];
+export type InvoiceStatus = Schemas['InvoiceStatus'];
 
 /** True when the API (as the generated schema describes it) has `path`: features wait for their endpoint. */
 export type HasEndpoint<P extends string> = P extends keyof paths ? true : false;
 
-export type SocialPlatform = Schemas['Domain.Social.SocialPlatform'];
-export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
-export type SocialProfileKit = Schemas['Application.Social.SocialProfileKitDto'];
-export type ProfileKitText = Schemas['Application.Social.ProfileKitTextDto'];
-export type ProfileKitImage = Schemas['Application.Social.ProfileKitImageDto'];
-export type GoogleBusinessLocation = Schemas['Application.Social.GoogleBusinessLocationDto'];
-export type CreateGoogleBusinessLocationRequest =
-  Schemas['WebApi.Endpoints.ProfileKitEndpoints.CreateGoogleBusinessLocationRequest'];
+export type SocialPlatform = Schemas['SocialPlatform'];
+export type SocialConnection = Schemas['SocialConnectionDto'];
+export type SocialProfileKit = Schemas['SocialProfileKitDto'];
+export type ProfileKitText = Schemas['ProfileKitTextDto'];
+export type ProfileKitImage = Schemas['ProfileKitImageDto'];
+export type GoogleBusinessLocation = Schemas['GoogleBusinessLocationDto'];
+export type CreateGoogleBusinessLocationRequest = Schemas['CreateGoogleBusinessLocationRequest'];

@@ -5,18 +5,18 @@ import type { components } from '../api/schema.gen';
  * directly: it looks it up here, so a new value is named once and a journey check fails if one slips through.
  */
 type Schemas = components['schemas'];
-export type SocialPlatform = Schemas['Domain.Social.SocialPlatform'];
-export type ContentState = Schemas['Domain.Content.ContentState'];
-export type AutomationTaskState = Schemas['Domain.Content.AutomationTaskState'];
-export type PublishOutcome = Schemas['Domain.Content.PublishOutcome'];
-export type ConnectionHealth = Schemas['Domain.Social.ConnectionHealth'];
-export type ConnectionStatus = Schemas['Domain.Social.ConnectionStatus'];
-export type LocationCreationState = Schemas['Domain.Social.LocationCreationState'];
-export type LocationVerificationState = Schemas['Domain.Social.LocationVerificationState'];
-export type SubscriptionStatus = Schemas['Domain.Billing.SubscriptionStatus'];
-export type PlanAccess = Schemas['Application.Billing.PlanAccess'];
-export type TenantRole = Schemas['Domain.Tenants.TenantRole'];
-export type ChatMessageState = Schemas['Domain.Ai.ChatMessageState'];
+export type SocialPlatform = Schemas['SocialPlatform'];
+export type ContentState = Schemas['ContentState'];
+export type AutomationTaskState = Schemas['AutomationTaskState'];
+export type PublishOutcome = Schemas['PublishOutcome'];
+export type ConnectionHealth = Schemas['ConnectionHealth'];
+export type ConnectionStatus = Schemas['ConnectionStatus'];
+export type LocationCreationState = Schemas['LocationCreationState'];
+export type LocationVerificationState = Schemas['LocationVerificationState'];
+export type SubscriptionStatus = Schemas['SubscriptionStatus'];
+export type PlanAccess = Schemas['PlanAccess'];
+export type TenantRole = Schemas['TenantRole'];
+export type ChatMessageState = Schemas['ChatMessageState'];
 export type Tone = 'neutral' | 'primary' | 'success' | 'warning' | 'danger';
 
 export const platformLabels: Record<SocialPlatform, string> = {

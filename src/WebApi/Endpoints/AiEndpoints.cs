@@ -14,7 +14,7 @@ public static class AiEndpoints
 
     public sealed record RenameSessionRequest(string Title);
 
-    public sealed record CompanyRequest(Guid CompanyId);
+    public sealed record StrategyRequest(Guid CompanyId);
 
     public sealed record MarketRequest(Guid CompanyId, string? Focus);
 
@@ -55,7 +55,7 @@ public static class AiEndpoints
             .WithName("DeleteChatSession")
             .WithSummary("Delete a chat session and its messages.");
 
-        ai.MapPost("/generate-brand-strategy", async (CompanyRequest body, ISender sender, CancellationToken ct) =>
+        ai.MapPost("/generate-brand-strategy", async (StrategyRequest body, ISender sender, CancellationToken ct) =>
             {
                 var version = await sender.Send(new GenerateBrandStrategy(body.CompanyId), ct);
                 return TypedResults.Created($"/api/v1/ai/brand-strategies/{version.Id}", version);

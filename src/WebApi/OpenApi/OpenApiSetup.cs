@@ -54,7 +54,9 @@ public static class OpenApiSetup
         return services;
     }
 
-    // Readable, unique and valid per OpenAPI 3 (^[a-zA-Z0-9.\-_]+$): "Endpoints.AuthEndpoints.RegisterRequest", "ListOfCompanyDto".
+    // Short, readable and valid per OpenAPI 3 (^[a-zA-Z0-9.\-_]+$): "RegisterRequest", "ContentItemDto", "ListOfCompanyDto".
+    // Generated clients name their types after these, so no namespace leaks into them; two types with one name are
+    // refused when the document is built (Swashbuckle's "Conflicting schemaIds"), and the snapshot test builds it.
     private static string SchemaId(Type type)
     {
         if (type.IsGenericType)
@@ -68,7 +70,7 @@ public static class OpenApiSetup
             return "ArrayOf" + SchemaId(type.GetElementType()!);
         }
 
-        return (type.FullName ?? type.Name).Replace("BrandAutomator.", "", StringComparison.Ordinal).Replace('+', '.');
+        return type.Name;
     }
 
     /// <summary>Lists every property whose CLR type is not nullable (value types included) as required.</summary>

@@ -17,8 +17,8 @@ public sealed partial class OpenApiDocumentTests(ApiFactory factory) : IClassFix
 
     private static readonly string[] ProblemSchemas =
     [
-        "#/components/schemas/Microsoft.AspNetCore.Mvc.ProblemDetails",
-        "#/components/schemas/Microsoft.AspNetCore.Http.HttpValidationProblemDetails",
+        "#/components/schemas/ProblemDetails",
+        "#/components/schemas/HttpValidationProblemDetails",
     ];
 
     [Fact]

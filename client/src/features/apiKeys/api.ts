@@ -3,10 +3,10 @@ import { api, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
-export type ApiKey = components['schemas']['Application.ApiKeys.ApiKeyDto'];
-export type CreatedApiKey = components['schemas']['Application.ApiKeys.CreatedApiKeyDto'];
-export type ApiScope = components['schemas']['Domain.ApiKeys.ApiScope'];
-export type NewApiKey = components['schemas']['WebApi.Endpoints.ApiKeyEndpoints.CreateApiKeyRequest'];
+export type ApiKey = components['schemas']['ApiKeyDto'];
+export type CreatedApiKey = components['schemas']['CreatedApiKeyDto'];
+export type ApiScope = components['schemas']['ApiScope'];
+export type NewApiKey = components['schemas']['CreateApiKeyRequest'];
 
 function useApiKeysKey() {
   return ['tenant', useSession()?.tenant.id, 'api-keys'] as const;

@@ -5,11 +5,11 @@ import { useSession } from '../auth/useSession';
 import type { components } from '../../api/schema.gen';
 
 type Schemas = components['schemas'];
-export type BrandCheck = Schemas['Application.BrandGuard.BrandCheckDto'];
-export type VariantCheck = Schemas['Application.BrandGuard.VariantCheckDto'];
-export type Finding = Schemas['Application.BrandGuard.FindingDto'];
-export type FindingFix = Schemas['Application.BrandGuard.FindingFixDto'];
-export type CheckVariant = Schemas['Application.BrandGuard.CheckVariantDto'];
+export type BrandCheck = Schemas['BrandCheckDto'];
+export type VariantCheck = Schemas['VariantCheckDto'];
+export type Finding = Schemas['FindingDto'];
+export type FindingFix = Schemas['FindingFixDto'];
+export type CheckVariant = Schemas['CheckVariantDto'];
 
 /** How long the composer waits after the last keystroke before it checks. */
 export const checkDelayMs = 400;

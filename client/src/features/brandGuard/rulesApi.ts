@@ -4,9 +4,9 @@ import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
 type Schemas = components['schemas'];
-export type BrandRule = Schemas['Application.BrandGuard.BrandRuleDto'];
+export type BrandRule = Schemas['BrandRuleDto'];
 export type RuleKind = BrandRule['kind'];
-export type Severity = Schemas['Domain.BrandGuard.FindingSeverity'];
+export type Severity = Schemas['FindingSeverity'];
 
 function useKeys() {
   const tenantId = useSession()?.tenant.id;

@@ -1,6 +1,6 @@
 import type { components } from '../../api/schema.gen';
 
-export type Platform = components['schemas']['Domain.Social.SocialPlatform'];
+export type Platform = components['schemas']['SocialPlatform'];
 
 /**
  * What each network accepts in one post: the one place the SPA keeps these rules. They mirror the server's

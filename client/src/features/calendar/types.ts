@@ -2,11 +2,11 @@ import type { components } from '../../api/schema.gen';
 
 type Schemas = components['schemas'];
 
-export type ContentItem = Schemas['Application.Content.ContentItemDto'];
-export type ContentPage = Schemas['Application.Content.ContentPage'];
-export type ContentState = Schemas['Domain.Content.ContentState'];
-export type ContentVariant = Schemas['Application.Content.ContentVariantDto'];
-export type ContentRequest = Schemas['WebApi.Endpoints.ContentEndpoints.ContentRequest'];
-export type ContentSettings = Schemas['Application.Content.ContentSettingsDto'];
-export type PlatformResult = Schemas['Application.Content.PlatformResultDto'];
-export type PostDrafts = Schemas['Application.Ai.PostDraftsDto'];
+export type ContentItem = Schemas['ContentItemDto'];
+export type ContentPage = Schemas['ContentPage'];
+export type ContentState = Schemas['ContentState'];
+export type ContentVariant = Schemas['ContentVariantDto'];
+export type ContentRequest = Schemas['ContentRequest'];
+export type ContentSettings = Schemas['ContentSettingsDto'];
+export type PlatformResult = Schemas['PlatformResultDto'];
+export type PostDrafts = Schemas['PostDraftsDto'];

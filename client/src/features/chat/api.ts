@@ -3,8 +3,8 @@ import { api, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
-export type ChatSession = components['schemas']['Application.Ai.ChatSessionDto'];
-export type ChatMessage = components['schemas']['Application.Ai.ChatMessageDto'];
+export type ChatSession = components['schemas']['ChatSessionDto'];
+export type ChatMessage = components['schemas']['ChatMessageDto'];
 
 /** The provider name the API gives answers that no model wrote (AiProviderInfo.OfflineName). */
 export const offlineProvider = 'offline';

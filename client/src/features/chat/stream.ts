@@ -2,8 +2,8 @@ import { ApiError, apiFetch, apiUrl } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { readServerSentEvents } from './sse';
 
-export type ChatRequest = components['schemas']['WebApi.Endpoints.AiEndpoints.ChatRequest'];
-export type ChatCitation = components['schemas']['Domain.Ai.ChatCitation'];
+export type ChatRequest = components['schemas']['ChatRequest'];
+export type ChatCitation = components['schemas']['ChatCitation'];
 
 /** The events of POST /api/v1/ai/chat, as AskStrategist writes them (Application/Ai/AiDtos.cs). */
 export interface ChatSessionEvent {

@@ -3,8 +3,8 @@ import { api, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
-export type Dashboard = components['schemas']['Application.Dashboard.DashboardDto'];
-export type WeekCount = components['schemas']['Application.Dashboard.WeekCountDto'];
+export type Dashboard = components['schemas']['DashboardDto'];
+export type WeekCount = components['schemas']['WeekCountDto'];
 
 export function useDashboard() {
   return useQuery({

@@ -3,8 +3,8 @@ import { api, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
-export type MarketAnalysis = components['schemas']['Application.Ai.MarketAnalysisDto'];
-export type MarketFinding = components['schemas']['Application.Ai.MarketFindingDto'];
+export type MarketAnalysis = components['schemas']['MarketAnalysisDto'];
+export type MarketFinding = components['schemas']['MarketFindingDto'];
 
 function useKey(companyId: string) {
   return ['tenant', useSession()?.tenant.id, 'market-analyses', companyId] as const;

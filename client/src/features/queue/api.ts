@@ -4,10 +4,10 @@ import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 import type { Platform } from '../calendar/limits';
 
-export type QueueSlot = components['schemas']['Application.Queue.QueueSlotDto'];
-export type QueueSlotInput = components['schemas']['Application.Queue.QueueSlotInput'];
+export type QueueSlot = components['schemas']['QueueSlotDto'];
+export type QueueSlotInput = components['schemas']['QueueSlotInput'];
 export type Day = QueueSlotInput['day'];
-export type QueueEntry = components['schemas']['Application.Queue.QueueEntryDto'];
+export type QueueEntry = components['schemas']['QueueEntryDto'];
 
 /** The queue belongs to a workspace and a brand ('' for posts without one). */
 function useQueueKeys() {

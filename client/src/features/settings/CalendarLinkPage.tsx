@@ -9,7 +9,7 @@ import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { useSession } from '../auth/useSession';
 
-type CalendarLink = components['schemas']['Application.Content.CalendarTokenDto'];
+type CalendarLink = components['schemas']['CalendarTokenDto'];
 
 function useCalendarLinkKey() {
   const session = useSession();

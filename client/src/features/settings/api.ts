@@ -3,7 +3,7 @@ import { api, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { useSession } from '../auth/useSession';
 
-export type WorkspaceSettings = components['schemas']['Application.Content.ContentSettingsDto'];
+export type WorkspaceSettings = components['schemas']['ContentSettingsDto'];
 
 /** The same cache entry as the calendar's settings: one answer serves the shell, the calendar and this page. */
 function useSettingsKey() {

@@ -5,11 +5,11 @@ import { useSession } from '../auth/useSession';
 
 type Schemas = components['schemas'];
 
-export type SocialPlatform = Schemas['Domain.Social.SocialPlatform'];
-export type ConnectionHealth = Schemas['Domain.Social.ConnectionHealth'];
-export type SocialConnection = Schemas['Application.Social.SocialConnectionDto'];
-export type SocialProfile = Schemas['Application.Social.SocialProfileDto'];
-export type ConnectionWarning = Schemas['Application.Social.ConnectionWarningDto'];
+export type SocialPlatform = Schemas['SocialPlatform'];
+export type ConnectionHealth = Schemas['ConnectionHealth'];
+export type SocialConnection = Schemas['SocialConnectionDto'];
+export type SocialProfile = Schemas['SocialProfileDto'];
+export type ConnectionWarning = Schemas['ConnectionWarningDto'];
 
 export const platforms: readonly SocialPlatform[] = [
   'linkedIn',
@@ -86,7 +86,7 @@ export function healthTone(health: ConnectionHealth): 'success' | 'warning' | 'd
   return 'danger';
 }
 
-export type PublishingNetwork = Schemas['Application.Social.PublishingNetworkDto'];
+export type PublishingNetwork = Schemas['PublishingNetworkDto'];
 
 /**
  * Every network with the accounts a post can go out through now, whether this server can connect it and, for admins,

@@ -4,11 +4,11 @@ import type { components } from '../../../api/schema.gen';
 import { useContentKeys } from '../api';
 
 type Schemas = components['schemas'];
-export type ImportColumns = Schemas['Application.Content.ImportColumnsDto'];
-export type ImportReport = Schemas['Application.Content.ImportReportDto'];
-export type ImportField = Schemas['Application.Content.ImportFieldDto'];
-export type ImportTarget = Schemas['Application.Content.ImportTarget'];
-export type ImportMode = Schemas['Application.Content.ImportMode'];
+export type ImportColumns = Schemas['ImportColumnsDto'];
+export type ImportReport = Schemas['ImportReportDto'];
+export type ImportField = Schemas['ImportFieldDto'];
+export type ImportTarget = Schemas['ImportTarget'];
+export type ImportMode = Schemas['ImportMode'];
 
 /** What the file's rows become and which column fills which field (field key to column header). */
 export interface ImportOptions {
