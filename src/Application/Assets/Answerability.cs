@@ -16,7 +16,8 @@ public sealed record AskedFact(string Name, Regex Asked, Regex Covered);
 /// <item>the question names something (a proper name written with capitals, a brand in mixed case, an acronym, a year)
 /// that none of the company's passages mentions: no document speaks of it, so none can answer;</item>
 /// <item>the question asks for a kind of fact documents often lack (a budget, revenue, profit, followers, salaries,
-/// head count, funding, market share, a conversion or engagement rate, the insurer, the accountant or lawyer) and no found
+/// head count, funding, market share, a conversion or engagement rate, the insurer, the accountant or lawyer, a
+/// measurement) and no found
 /// passage speaks of that kind of fact
 /// in any of its usual words.</item>
 /// </list>
@@ -40,6 +41,9 @@ public static partial class Answerability
         Fact("market share", @"market share|share of the market", @"market share|share of the market|% of the market"),
         Fact("rate", @"(?:conversion|open|click[- ]through|engagement|bounce|churn|retention) rates?|\bctr\b|\broi\b|return on investment",
             @"conversion|open rate|click|engagement|bounce|churn|retention|\bctr\b|\broi\b|return on investment"),
+        // A length, height, weight or distance is a measurement: a passage that gives none (an age, a price) cannot answer.
+        Fact("measurement", @"\b(?:length|height|width|depth|weight|distance|how (?:tall|heavy|far|wide|deep|high))\b",
+            @"\d[\d.,]*\s?(?:mm|cm|m|km|kg|g|lbs?|inch(?:es)?|ft|feet|foot|metres?|meters?|kilomet(?:re|er)s?|centimet(?:re|er)s?|miles?|kilos?|kilograms?|grams?|pounds?)"),
         Fact("leave", @"(?:parental|maternity|paternity|sick|annual) leave|holiday entitlement", @"parental|maternity|paternity|sick|leave|holiday"),
     ];
 

@@ -31,6 +31,8 @@ public class AnswerabilityTests
     [InlineData("How much are our mechanics paid per hour?", "pay")]
     [InlineData("Who insures the workshop?", "insurance")]
     [InlineData("Which firm is our accountant?", "advisers")]
+    [InlineData("What paddle length suits a tall adult?", "measurement")]
+    [InlineData("How heavy is the cargo bike we lend?", "measurement")]
     public void A_kind_of_fact_no_passage_speaks_of_is_uncovered(string question, string fact)
     {
         // A deposit that is "paid" says nothing of what people are paid.
@@ -47,6 +49,9 @@ public class AnswerabilityTests
     [InlineData("What do we charge for carbon footprint per kayak?", "Each kayak's carbon footprint is 41 kg of CO2.")]
     [InlineData("How much are our mechanics paid per hour?", "Mechanics are paid £14.50 an hour, the real living wage.")]
     [InlineData("Who insures the workshop?", "Our public liability insurance is with Harbour Mutual.")]
+    [InlineData("What paddle length suits a tall adult?", "Paddlers over 185 cm take the 220 cm paddle.")]
+    [InlineData("How far is the car park from the boathouse?", "The car park is 300 metres away.")]
+    [InlineData("What is the maximum weight of a rider?", "E-bikes carry riders up to 120 kg.")]
     public void A_passage_that_speaks_of_the_asked_fact_or_a_question_asking_for_none_is_covered(string question, string passage) =>
         Assert.Null(Answerability.Uncovered(question, [passage]));
 }

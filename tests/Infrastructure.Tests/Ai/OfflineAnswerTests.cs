@@ -160,6 +160,23 @@ public sealed class OfflineAnswerTests
         Assert.Contains("within 24 hours", answer);
     }
 
+    [Fact]
+    public void Asked_what_something_costs_the_part_with_an_amount_of_money_answers_not_one_with_a_percentage()
+    {
+        var tours = Passage(1, "tours.md", """
+            | Tour | Duration | Price |
+            |---|---|---|
+            | Harbour Evening | 3 hours | 690 NOK |
+            | Two-Day Fjord Camp | 2 days and 1 night, tent and meals included | 4,600 NOK |
+
+            A private tour for your own group costs the listed price plus a 35% surcharge.
+            """, "Tours and prices", relevance: 1);
+
+        var answer = Answer("What does the overnight camping tour cost?", tours);
+
+        Assert.Contains("4,600 NOK", answer);
+    }
+
     internal static GroundingPassage Passage(
         int number, string name, string text, string? heading, double relevance = 0, IReadOnlyDictionary<string, double>? cosines = null) =>
         new(number, Guid.NewGuid(), name, Guid.NewGuid(), null, text, heading, relevance, cosines);

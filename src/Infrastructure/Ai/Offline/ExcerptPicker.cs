@@ -74,12 +74,14 @@ internal static partial class ExcerptPicker
         var total = weights.Values.Sum();
         var relevance = RelevanceOf(considered);
         var wantsNumber = Words.AsksForNumber(question);
+        var wantsPrice = Words.AsksForPrice(question);
 
         var stale = Stale(considered);
 
-        double Score(Excerpt e, IReadOnlySet<string>? covered = null, IReadOnlySet<string>? only = null, bool number = false)
+        double Score(Excerpt e, IReadOnlySet<string>? covered = null, IReadOnlySet<string>? only = null, bool number = false, bool? price = null)
         {
-            var score = Fresh(e, covered, only, number || wantsNumber);
+            // Asked what something costs, a part with an amount of money answers; a percentage or a duration does not.
+            var score = Fresh(e, covered, only, number || wantsNumber) + ((price ?? wantsPrice) && e.HasMoney ? NumberBonus : 0);
             // A document that says it is superseded or archived answers only when nothing current does.
             return stale.Contains(e.Passage.AssetId) ? StalePenalty * score : score;
         }
@@ -140,7 +142,7 @@ internal static partial class ExcerptPicker
                 var best = excerpts
                     .Where(e => !chosen.Any(c => Overlaps(c, e)) && stems.Any(s => e.Own.Contains(s) || e.Framing.Contains(s))
                         && (chosen.Count == 0 || !stale.Contains(e.Passage.AssetId) || stale.Contains(chosen[0].Passage.AssetId)))
-                    .Select(e => (Excerpt: e, Score: Score(e, only: stems, number: Words.AsksForNumber(text))))
+                    .Select(e => (Excerpt: e, Score: Score(e, only: stems, number: Words.AsksForNumber(text), price: Words.AsksForPrice(text))))
                     .OrderByDescending(x => x.Score).ThenBy(x => x.Excerpt.Passage.Number).ThenBy(x => x.Excerpt.Index)
                     .FirstOrDefault();
                 if (best.Excerpt is not null)

@@ -31,6 +31,9 @@ internal sealed record Excerpt(GroundingPassage Passage, ExcerptKind Kind, int I
 
     public bool HasNumber => Text.Any(char.IsDigit) || Lines.Any(l => l.Any(char.IsDigit));
 
+    /// <summary>Whether it gives an amount of money (for a list or table: any of its lines).</summary>
+    public bool HasMoney => Words.HasMoney(Text) || Lines.Any(Words.HasMoney);
+
     /// <summary>Where it comes from, for the reader: the document, its page, the last heading.</summary>
     public string Where
     {

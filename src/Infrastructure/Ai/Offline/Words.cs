@@ -81,6 +81,12 @@ internal static partial class Words
         return word.Replace("our", "or", StringComparison.Ordinal).Replace("is", "iz", StringComparison.Ordinal);
     }
 
+    /// <summary>Whether the question asks what something costs: the answer is an amount of money, not any number.</summary>
+    public static bool AsksForPrice(string question) => PriceQuestion().IsMatch(question);
+
+    /// <summary>Whether the text gives an amount of money: a currency sign or code next to a number.</summary>
+    public static bool HasMoney(string text) => Money().IsMatch(text);
+
     /// <summary>Whether the question asks for a number (a price, an amount, a date, a percentage).</summary>
     public static bool AsksForNumber(string question) => NumberQuestion().IsMatch(question);
 
@@ -107,4 +113,10 @@ internal static partial class Words
 
     [GeneratedRegex(@"\b(how\s+(much|many|long|often|big|heavy|far|old)|price|prices|cost|costs|fee|fees|percent|percentage|%|number|amount|when|what\s+year|how\s+soon|rate|weight|capacity|size|temperature|hex)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NumberQuestion();
+
+    [GeneratedRegex(@"\b(?:price[sd]?|pricing|costs?|fees?|charge[sd]?|how much (?:is|are|does|do|did|will|would)\b(?!.*\b(?:weigh|hold|take|last)))", RegexOptions.IgnoreCase)]
+    private static partial Regex PriceQuestion();
+
+    [GeneratedRegex(@"[$\u20AC\u00A3\u00A5]\s?\d|\d(?:[\d,.\u00A0 ]*\d)?\s?(?:NOK|SEK|DKK|ISK|EUR|USD|GBP|CHF|AUD|CAD|kr|kroner|euros?|dollars?|pounds?|pence|p)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Money();
 }
