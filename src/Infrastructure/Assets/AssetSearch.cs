@@ -195,6 +195,8 @@ public sealed class AssetSearch(
         // The question is embedded while the database works.
         var embedding = embeddings.EmbedAsync(question.Trim(), cancellationToken);
         // Words counted for the passages as they were at the last search are only counted again when the passages changed.
+        // Each word is searched with the words that mean the same (see Synonyms), as one: "start or found or establish".
+        terms = [.. terms.Select(t => string.Join(" or ", Synonyms.Of(t).Where(s => s.All(char.IsLetterOrDigit)).Prepend(t)))];
         var known = stemCounts.Known(tenant.TenantId, terms);
         var (assets, counts) = await PassageRanking.AssetsAndCountsAsync(connection, [.. terms.Where(t => !known.Counts.ContainsKey(t)).Distinct()], cancellationToken);
         var passageCount = assets.Sum(a => a.ChunkCount);

@@ -94,9 +94,9 @@ internal static class PassageRanking
         var lexical = new NpgsqlBatchCommand($"""
             WITH n AS (SELECT coalesce(sum(chunk_count), 0)::bigint AS total, {Common} AS common FROM brand_assets),
             stems AS MATERIALIZED (
-                SELECT DISTINCT plainto_tsquery('{TenantDbContext.SearchConfiguration}', t.w) AS q, t.n
+                SELECT DISTINCT websearch_to_tsquery('{TenantDbContext.SearchConfiguration}', t.w) AS q, t.n
                 FROM unnest($1::text[], $5::bigint[]) AS t(w, n)
-                WHERE numnode(plainto_tsquery('{TenantDbContext.SearchConfiguration}', t.w)) > 0),
+                WHERE numnode(websearch_to_tsquery('{TenantDbContext.SearchConfiguration}', t.w)) > 0),
             w AS (SELECT stems.q, stems.n <= n.common AS searched,
                          ln(1.0 + (greatest(n.total, stems.n) - stems.n + 0.5)::float8 / (stems.n + 0.5)::float8)::float8 AS idf
                   FROM stems, n),
@@ -140,7 +140,7 @@ internal static class PassageRanking
             WITH n AS (SELECT {Common} AS common FROM brand_assets)
             SELECT t.w, CASE WHEN numnode(t.q) = 0 THEN 0
                              ELSE (SELECT count(*) FROM (SELECT 1 FROM asset_chunks c WHERE c.search_vector @@ t.q LIMIT (SELECT common + 1 FROM n)) f) END
-            FROM (SELECT w, plainto_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) t
+            FROM (SELECT w, websearch_to_tsquery('{TenantDbContext.SearchConfiguration}', w) AS q FROM unnest($1::text[]) AS w) t
             """);
         command.Parameters.Add(new NpgsqlParameter { Value = words.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         return command;
