@@ -31,7 +31,10 @@ describe('typescript sdk', () => {
       displayName: 'Script Bakery on LinkedIn',
       accessToken: 'at-sdk',
     });
-    const { secret } = await api(accessToken, 'POST', '/api/v1/api-keys', { name: 'SDK example', scopes: ['contentWrite', 'publish'] });
+    const { secret } = await api(accessToken, 'POST', '/api/v1/api-keys', {
+      name: 'SDK example',
+      scopes: ['contentWrite', 'publish'],
+    });
 
     const now = pinnedClock ? pinnedClockNow() : new Date();
     const at = new Date(now.getTime() + 86_400_000);

@@ -26,7 +26,9 @@ function startReceiver() {
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ server, received, state, url: `http://127.0.0.1:${server.address().port}/hooks` })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, received, state, url: `http://127.0.0.1:${server.address().port}/hooks` }),
+    ),
   );
 }
 
@@ -94,7 +96,10 @@ describe('webhooks', { concurrency: false }, () => {
     await log.getByText(/Attempt 1/).waitFor();
     await checkPage(page, 'settings-webhooks-log');
 
-    await log.getByRole('button', { name: /Send again/ }).first().click();
+    await log
+      .getByRole('button', { name: /Send again/ })
+      .first()
+      .click();
     await until(() => receiver.received.length === 2, 'the redelivery');
     assert.equal(receiver.received[1].id, receiver.received[0].id, 'a redelivery keeps the event id');
     await log.getByText(/Attempt 2/).waitFor({ timeout: 20_000 });

@@ -61,7 +61,7 @@ public sealed class FakeWebhookReceiver : IAsyncDisposable
         receiver._app = builder.Build();
         receiver._app.MapPost(path, receiver.HandleAsync);
         await receiver._app.StartAsync();
-        var address = receiver._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        var address = receiver._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         receiver.Url = new Uri(new Uri(address), path);
         return receiver;
     }

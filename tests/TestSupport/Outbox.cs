@@ -47,9 +47,9 @@ public static partial class Outbox
         {
             if (Directory.Exists(factory.OutboxDirectory))
             {
-                var found = Directory.GetFiles(factory.OutboxDirectory, "*.eml").Select(MimeMessage.Load)
+                var found = Directory.GetFiles(factory.OutboxDirectory, "*.eml").Select(file => MimeMessage.Load(file))
                     .FirstOrDefault(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))
-                        && m.Subject.Contains(subject, StringComparison.OrdinalIgnoreCase));
+                        && (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase));
                 if (found is not null)
                 {
                     return found.TextBody ?? "";

@@ -3,7 +3,6 @@ using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Tenants;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,11 +15,6 @@ public sealed record UpdateWebhookEndpoint(Guid Id, string Url, string? Descript
     public static TenantRole RequiredRole => TenantRole.Admin;
 }
 
-public sealed class UpdateWebhookEndpointValidator : AbstractValidator<UpdateWebhookEndpoint>
-{
-    public UpdateWebhookEndpointValidator() => WebhookEndpointRules.AddRules(this, x => x.Url, x => x.Description, x => x.Events);
-}
-
 public sealed class UpdateWebhookEndpointHandler(
     ICatalogDb catalog, ICurrentUser currentUser, IWebhookTargetPolicy policy, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<UpdateWebhookEndpoint, WebhookEndpointDto>
@@ -30,6 +24,8 @@ public sealed class UpdateWebhookEndpointHandler(
         var endpoint = await catalog.WebhookEndpoints.SingleOrDefaultAsync(
                 e => e.Id == command.Id && e.TenantId == currentUser.TenantId, cancellationToken)
             ?? throw new NotFoundException("Webhook endpoint", command.Id);
+        // Checked here, after the lookup, rather than by a validator: another workspace's id is a 404 whatever the body says.
+        WebhookEndpointRules.Ensure(command.Url, command.Description, command.Events);
         await WebhookEndpointRules.EnsureAllowedAsync(policy, command.Url, cancellationToken);
         var wasEnabled = endpoint.Enabled;
         endpoint.Change(command.Url, command.Description, command.Events, command.Enabled, clock.GetUtcNow());

@@ -19,6 +19,46 @@ internal static class WebhookEndpointRules
             .WithMessage("'{PropertyValue}' is not an event this product sends.");
     }
 
+    /// <summary>
+    /// The same checks, made by a handler once it has found the endpoint: a request for another workspace's endpoint is a
+    /// 404 whatever its body says, never a 400 that tells the id exists.
+    /// </summary>
+    public static void Ensure(string url, string? description, IReadOnlyList<string> events)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            errors["url"] = ["Give the address that receives the events."];
+        }
+        else if (url.Length > WebhookEndpoint.MaxUrlLength)
+        {
+            errors["url"] = [$"An address has at most {WebhookEndpoint.MaxUrlLength} characters."];
+        }
+        else if (!IsWebAddress(url))
+        {
+            errors["url"] = ["Give a full web address starting with https:// (or http://), e.g. https://example.com/hooks."];
+        }
+
+        if (description is { Length: > WebhookEndpoint.MaxDescriptionLength })
+        {
+            errors["description"] = [$"A description has at most {WebhookEndpoint.MaxDescriptionLength} characters."];
+        }
+
+        if (events.Count == 0)
+        {
+            errors["events"] = ["Choose at least one event to send."];
+        }
+        else if (events.FirstOrDefault(e => !WebhookEventTypes.IsKnown(e)) is { } unknown)
+        {
+            errors["events"] = [$"'{unknown}' is not an event this product sends."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InputValidationException(errors);
+        }
+    }
+
     /// <summary>Refuses, on the <c>url</c> field, an address the instance may not send to.</summary>
     public static async Task EnsureAllowedAsync(IWebhookTargetPolicy policy, string url, CancellationToken cancellationToken)
     {

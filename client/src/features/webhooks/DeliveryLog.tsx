@@ -44,8 +44,8 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
                   <p className="small">{outcome(attempt)}</p>
                   <p className="small muted">
                     Attempt {attempt.attempt} · {formatDateTime(attempt.startedAt)} · took{' '}
-                    {attempt.durationMs < 1000 ? `${attempt.durationMs} ms` : `${(attempt.durationMs / 1000).toFixed(1)} s`} · event{' '}
-                    <code>{attempt.eventId}</code>
+                    {attempt.durationMs < 1000 ? `${attempt.durationMs} ms` : `${(attempt.durationMs / 1000).toFixed(1)} s`} ·
+                    event <code>{attempt.eventId}</code>
                     {nextStep(attempt)}
                   </p>
                 </div>

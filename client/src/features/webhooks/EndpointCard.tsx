@@ -35,7 +35,8 @@ export function EndpointCard({ endpoint, eventTypes, onRotate, onDelete }: Endpo
         enabled: !endpoint.enabled,
       },
       {
-        onSuccess: (changed) => toast.success(changed.enabled ? 'Events are sent to it again.' : 'No more events are sent to it.'),
+        onSuccess: (changed) =>
+          toast.success(changed.enabled ? 'Events are sent to it again.' : 'No more events are sent to it.'),
         onError: (error) => toast.error(errorMessage(error)),
       },
     );
@@ -58,8 +59,8 @@ export function EndpointCard({ endpoint, eventTypes, onRotate, onDelete }: Endpo
       </div>
       {!endpoint.enabled && endpoint.disabledReason && (
         <Alert tone="warning" title="Turned off automatically">
-          {endpoint.disabledReason} {endpoint.disabledAt ? `(${formatDateTime(endpoint.disabledAt)})` : ''} Check the delivery log,
-          fix the receiver, then turn it back on and send again what it missed.
+          {endpoint.disabledReason} {endpoint.disabledAt ? `(${formatDateTime(endpoint.disabledAt)})` : ''} Check the delivery
+          log, fix the receiver, then turn it back on and send again what it missed.
         </Alert>
       )}
       <div className={styles.actions}>

@@ -19,8 +19,8 @@ export function WebhookSecret({ created, onDone }: { created: WebhookWithSecret;
   return (
     <div className={`stack stack--sm ${styles.reveal}`}>
       <Alert tone="success" title="Copy the signing secret now">
-        Your receiver uses it to check that each request really comes from us. It is shown only this once; if you lose it,
-        make a new one.
+        Your receiver uses it to check that each request really comes from us. It is shown only this once; if you lose it, make a
+        new one.
       </Alert>
       <div className="field">
         <label className="field__label" htmlFor="webhook-secret">

@@ -3,13 +3,7 @@ import { errorMessage } from '../../api';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, QueryState } from '../../components/States';
 import { useToast } from '../../components/Toaster';
-import {
-  useDeleteWebhook,
-  useRotateWebhookSecret,
-  useWebhooks,
-  type WebhookEndpoint,
-  type WebhookWithSecret,
-} from './api';
+import { useDeleteWebhook, useRotateWebhookSecret, useWebhooks, type WebhookEndpoint, type WebhookWithSecret } from './api';
 import { EndpointCard } from './EndpointCard';
 import { WebhookForm } from './WebhookForm';
 import { WebhookSecret } from './WebhookSecret';
