@@ -1,6 +1,6 @@
-import type { paths } from './schema.gen';
+import type { paths } from './schema.gen.js';
 
-export type { paths, components, operations } from './schema.gen';
+export type { paths, components, operations } from './schema.gen.js';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
