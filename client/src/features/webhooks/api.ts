@@ -13,9 +13,14 @@ function useWebhooksKey() {
   return ['tenant', useSession()?.tenant.id, 'webhooks'] as const;
 }
 
+/** Refreshed every 15 seconds: an endpoint's health (last delivery, failing, turned off) changes as the job sends. */
 export function useWebhooks() {
   const key = useWebhooksKey();
-  return useQuery({ queryKey: key, queryFn: ({ signal }) => unwrap(api.GET('/api/v1/webhooks', { signal })) });
+  return useQuery({
+    queryKey: key,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/webhooks', { signal })),
+    refetchInterval: 15_000,
+  });
 }
 
 /** The delivery log refreshes every few seconds while open: the job sends within seconds of an event or a click. */
