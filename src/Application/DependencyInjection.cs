@@ -16,6 +16,7 @@ public static class DependencyInjection
         services.AddScoped<Auth.EmailVerificationMailer>();
         services.AddScoped<Auth.VerifiedEmailRequirement>();
         services.AddSingleton<Billing.PlanCatalog>();
+        services.AddScoped<Webhooks.WebhookEndpointAlarm>();
         services.AddScoped<Billing.PlanEntitlements>();
         services.AddScoped<Automation.IAutomationEntitlement>(sp => sp.GetRequiredService<Billing.PlanEntitlements>());
         services.AddScoped<Ai.GroundingRetriever>();

@@ -13,6 +13,7 @@ using BrandAutomator.Infrastructure.Persistence.Catalog;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using BrandAutomator.Infrastructure.Scheduling;
 using BrandAutomator.Infrastructure.Security;
+using BrandAutomator.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +69,7 @@ public static class DependencyInjection
 
         services.AddContentInspection();
         services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
+        services.AddWebhooks();
         services.AddProfiles(configuration);
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);
@@ -83,7 +85,10 @@ public static class DependencyInjection
 
         // Pooled contexts: a request leases a ready DbContext instead of building its options and EF's internal services
         // anew, which was the largest cost of a read (bench/api, docs/performance.md).
-        services.AddDbContextPool<CatalogDbContext>((sp, options) => options.UseCatalogNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Both contexts add the webhook events their changes raise to the same save (the outbox).
+        services.AddSingleton<Webhooks.WebhookOutboxInterceptor>();
+        services.AddDbContextPool<CatalogDbContext>((sp, options) => options.UseCatalogNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<Webhooks.WebhookOutboxInterceptor>()));
         services.AddScoped<ICatalogDb>(sp => sp.GetRequiredService<CatalogDbContext>());
 
         services.AddScoped<TenantContext>();
@@ -91,7 +96,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantSearchPathInterceptor>();
         services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => options
             .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
-            .AddInterceptors(sp.GetRequiredService<TenantSearchPathInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<TenantSearchPathInterceptor>(), sp.GetRequiredService<Webhooks.WebhookOutboxInterceptor>()));
         // A leased context works for the scope's tenant; the interceptor reads it when a connection opens.
         services.AddScoped(sp =>
         {

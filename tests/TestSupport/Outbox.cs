@@ -40,6 +40,28 @@ public static partial class Outbox
         throw new InvalidOperationException($"No link to {page} for {to} arrived in {factory.OutboxDirectory}.");
     }
 
+    /// <summary>Waits for a message to <paramref name="to"/> whose subject contains <paramref name="subject"/>; answers its text.</summary>
+    public static async Task<string> WaitForMessageAsync(ApiFactory factory, string to, string subject)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            if (Directory.Exists(factory.OutboxDirectory))
+            {
+                var found = Directory.GetFiles(factory.OutboxDirectory, "*.eml").Select(file => MimeMessage.Load(file))
+                    .FirstOrDefault(m => m.To.Mailboxes.Any(a => string.Equals(a.Address, to, StringComparison.OrdinalIgnoreCase))
+                        && (m.Subject ?? "").Contains(subject, StringComparison.OrdinalIgnoreCase));
+                if (found is not null)
+                {
+                    return found.TextBody ?? "";
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException($"No message about '{subject}' for {to} arrived in {factory.OutboxDirectory}.");
+    }
+
     /// <summary>The user id and token a reset or confirmation link carries in its fragment.</summary>
     public static (Guid UserId, string Token) Fragment(Uri link)
     {

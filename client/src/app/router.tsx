@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
                   { path: 'queue', ...page(() => import('../features/queue/QueuePage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
                   { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
+                  { path: 'webhooks', ...page(() => import('../features/webhooks/WebhooksPage')) },
                 ],
               },
               { path: '*', ...page(() => import('./NotFoundPage').then((m) => ({ default: m.AppNotFoundPage }))) },

@@ -44,6 +44,15 @@ public enum AuditEventType
 
     /// <summary>An admin revoked a workspace API key.</summary>
     ApiKeyRevoked,
+
+    /// <summary>An admin added a webhook endpoint (its address and events; never its secret).</summary>
+    WebhookEndpointCreated,
+
+    /// <summary>An admin changed, turned off or on, or deleted a webhook endpoint, or made it a new secret.</summary>
+    WebhookEndpointChanged,
+
+    /// <summary>A webhook endpoint turned itself off after failing for too long.</summary>
+    WebhookEndpointDisabled,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

@@ -26,6 +26,8 @@ public static class SchedulingSetup
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var publishing = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
+        var webhooks = configuration.GetSection(Application.Webhooks.WebhookOptions.Section).Get<Application.Webhooks.WebhookOptions>()
+            ?? new Application.Webhooks.WebhookOptions();
 
         var dataProtection = services.AddDataProtection().SetApplicationName("BrandAutomator");
         var keyRing = configuration.GetSection(KeyRingOptions.Section).Get<KeyRingOptions>() ?? new KeyRingOptions();
@@ -97,6 +99,10 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("connection-refresh", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.ConnectionRefreshIntervalSeconds), null),
                 job => job.WithIdentity(ConnectionRefreshJob.Key).DisallowConcurrentExecution());
+            q.ScheduleJob<WebhookDeliveryJob>(
+                trigger => trigger.WithIdentity("webhook-delivery", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(webhooks.PollSeconds), null),
+                job => job.WithIdentity(WebhookDeliveryJob.Key).DisallowConcurrentExecution());
             // The job's scope works for the tenant named in its data, set before the job and its services are built.
             q.ConfigureJobScope((scope, bundle, _) =>
             {

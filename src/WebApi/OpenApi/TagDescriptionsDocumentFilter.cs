@@ -25,6 +25,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Social"] = "Connected social accounts (OAuth 2.0) and the brand's profiles on each network.",
         ["Subscriptions"] = "Plans, Stripe Checkout and billing portal, subscription status, and Stripe's webhook.",
         ["Tenants"] = "Workspaces: members, roles, invitations, time zone and the audit log.",
+        ["Webhooks"] = "Outbound webhooks: endpoints per workspace with the events they receive, signed (Standard Webhooks) and retried for a day, their delivery log, redelivery and test events.",
     };
 
     public void Apply(OpenApiDocument swaggerDoc, DocumentFilterContext context)

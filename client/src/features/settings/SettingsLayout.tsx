@@ -13,6 +13,7 @@ const tabs = [
   { to: 'brand-rules', label: 'Brand rules', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
   { to: 'api-keys', label: 'API keys', adminOnly: true },
+  { to: 'webhooks', label: 'Webhooks', adminOnly: true },
 ];
 
 export default function SettingsLayout() {
@@ -27,7 +28,7 @@ export default function SettingsLayout() {
     <>
       <PageHeader
         title="Settings"
-        description={`Your account, the workspace's time zone and approval rules, your team, your sessions, your calendar link, the security log, API keys and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
+        description={`Your account, the workspace's time zone and approval rules, your team, your sessions, your calendar link, the security log, API keys, webhooks and the plan of ${session?.tenant.name ?? 'this workspace'}.`}
       />
       <nav className="tabs" aria-label="Settings">
         {visible.map((tab) => (

@@ -34,7 +34,27 @@ public interface ICatalogDb
 
     DbSet<Domain.ApiKeys.ApiKey> ApiKeys { get; }
 
+    DbSet<Domain.Webhooks.WebhookEndpoint> WebhookEndpoints { get; }
+
+    DbSet<Domain.Webhooks.WebhookEvent> WebhookEvents { get; }
+
+    DbSet<Domain.Webhooks.WebhookDelivery> WebhookDeliveries { get; }
+
+    DbSet<Domain.Webhooks.WebhookAttempt> WebhookAttempts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks (until the open transaction ends) and answers, tracked, up to <paramref name="limit"/> outbox events not yet
+    /// fanned out to endpoints, oldest first, skipping rows another run holds.
+    /// </summary>
+    Task<List<Domain.Webhooks.WebhookEvent>> LockWaitingWebhookEventsAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Locks (until the open transaction ends) and answers, tracked, up to <paramref name="limit"/> pending deliveries due
+    /// at <paramref name="now"/> to enabled endpoints, skipping rows another run holds.
+    /// </summary>
+    Task<List<Domain.Webhooks.WebhookDelivery>> LockDueWebhookDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>Locks the tenant's row until the open transaction ends, so that changes to one tenant apply one at a time.</summary>
     Task LockTenantAsync(Guid tenantId, CancellationToken cancellationToken);

@@ -2,6 +2,7 @@ using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Billing;
 using BrandAutomator.Domain.Tenants;
+using BrandAutomator.Domain.Webhooks;
 using BrandAutomator.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,27 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
     public DbSet<BillingAccount> BillingAccounts => Set<BillingAccount>();
 
     public DbSet<Domain.ApiKeys.ApiKey> ApiKeys => Set<Domain.ApiKeys.ApiKey>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
+    public DbSet<WebhookAttempt> WebhookAttempts => Set<WebhookAttempt>();
+
+    public Task<List<WebhookEvent>> LockWaitingWebhookEventsAsync(int limit, CancellationToken cancellationToken) =>
+        WebhookEvents.FromSqlInterpolated(
+                $"SELECT * FROM public.webhook_events WHERE dispatched_at IS NULL ORDER BY occurred_at LIMIT {limit} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken);
+
+    public Task<List<WebhookDelivery>> LockDueWebhookDeliveriesAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        WebhookDeliveries.FromSqlInterpolated(
+                $@"SELECT d.* FROM public.webhook_deliveries d
+                   WHERE d.state = 'Pending' AND d.next_attempt_at <= {now}
+                     AND EXISTS (SELECT 1 FROM public.webhook_endpoints e WHERE e.id = d.endpoint_id AND e.enabled)
+                   ORDER BY d.next_attempt_at LIMIT {limit} FOR UPDATE OF d SKIP LOCKED")
+            .ToListAsync(cancellationToken);
 
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
