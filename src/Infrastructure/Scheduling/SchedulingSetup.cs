@@ -25,6 +25,7 @@ public static class SchedulingSetup
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var drive = configuration.GetSection(Drive.GoogleDriveOptions.Section).Get<Drive.GoogleDriveOptions>() ?? new Drive.GoogleDriveOptions();
         var publishing = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
 
         var dataProtection = services.AddDataProtection().SetApplicationName("BrandAutomator");
@@ -56,6 +57,7 @@ public static class SchedulingSetup
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
 
         services.AddScoped<IPublishScheduler, QuartzPublishScheduler>();
+        services.AddScoped<Application.Drive.IDriveJobs, QuartzDriveJobs>();
         // Before Quartz's hosted service: hosted services start in registration order, and the tables must exist first.
         services.AddSingleton<QuartzSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<QuartzSchema>());
@@ -97,6 +99,11 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("connection-refresh", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.ConnectionRefreshIntervalSeconds), null),
                 job => job.WithIdentity(ConnectionRefreshJob.Key).DisallowConcurrentExecution());
+            q.AddJobType<DriveImportJob>();
+            q.ScheduleJob<DriveSyncJob>(
+                trigger => trigger.WithIdentity("drive-sync", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(drive.SyncIntervalSeconds), null),
+                job => job.WithIdentity(DriveSyncJob.Key).DisallowConcurrentExecution());
             // The job's scope works for the tenant named in its data, set before the job and its services are built.
             q.ConfigureJobScope((scope, bundle, _) =>
             {
