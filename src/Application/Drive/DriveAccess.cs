@@ -68,11 +68,4 @@ public sealed class DriveAccess(ITenantDb db, IDriveAuthorizationServer server, 
         await db.SaveChangesAsync(cancellationToken);
         throw new ConflictException(DriveHealth.Message(connection, clock.GetUtcNow())!);
     }
-
-    /// <summary>Drive refused the token itself (401 or 403 on the whole account): the user must connect again.</summary>
-    public async Task RefusedAsync(DriveConnection connection, string reason, CancellationToken cancellationToken)
-    {
-        connection.RequireReconnect(reason, clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

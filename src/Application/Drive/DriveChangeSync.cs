@@ -88,7 +88,6 @@ public sealed class DriveChangeSync(ITenantDb db, DriveAccess access, IGoogleDri
         }
         catch (DriveAuthorizationException ex)
         {
-            await access.RefusedAsync(connection!, "Google Drive refused the stored access", cancellationToken);
             source.SyncFailed(ex.Message, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }

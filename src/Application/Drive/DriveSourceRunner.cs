@@ -98,7 +98,8 @@ public sealed partial class DriveSourceRunner(
         }
         catch (DriveAuthorizationException ex)
         {
-            await access.RefusedAsync(connection!, "Google Drive refused the stored access", cancellationToken);
+            // A folder the account cannot open, or an access withdrawn since the last renewal (the next renewal tells the
+            // connection's health): either way the import stops with Drive's reason.
             source.Fail(ex.Message, clock.GetUtcNow());
         }
         catch (ExternalServiceException ex)

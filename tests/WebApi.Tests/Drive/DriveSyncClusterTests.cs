@@ -12,9 +12,13 @@ public sealed class DriveCluster : ClusterFixture, IAsyncLifetime
 {
     public FakeGoogleDrive Drive { get; } = FakeGoogleDrive.StartAsync().GetAwaiter().GetResult();
 
+    /// <summary>The nodes' file storage, shared as a deployment shares its bucket: a file stored by one is processed by the other.</summary>
+    public string Storage { get; } = Path.Combine(Path.GetTempPath(), $"brandauto-drive-files-{Guid.NewGuid():N}");
+
     protected override IReadOnlyDictionary<string, string> Scenario => new Dictionary<string, string>(Drive.Settings())
     {
         ["GoogleDrive:SyncIntervalSeconds"] = "2",
+        ["Storage:LocalDirectory"] = Storage,
     };
 
     Task IAsyncLifetime.InitializeAsync() => InitializeAsync();
@@ -23,6 +27,10 @@ public sealed class DriveCluster : ClusterFixture, IAsyncLifetime
     {
         await DisposeAsync();
         await Drive.DisposeAsync();
+        if (Directory.Exists(Storage))
+        {
+            Directory.Delete(Storage, recursive: true);
+        }
     }
 }
 
@@ -73,9 +81,9 @@ public sealed class DriveSyncClusterTests(DriveCluster cluster) : IClassFixture<
             await Task.Delay(500);
             after = await DriveFlow.AssetsAsync(cluster.ConnectionString, admin.TenantId);
         }
-        while ((after[pdf].Version < 2 || after[png].Status != "Archived") && DateTime.UtcNow < deadline);
+        while ((after[pdf].Version < 2 || after[pdf].State != "Ready" || after[png].Status != "Archived") && DateTime.UtcNow < deadline);
 
-        Assert.True(after[pdf].Version >= 2 && after[png].Status == "Archived",
+        Assert.True(after[pdf].Version >= 2 && after[pdf].State == "Ready" && after[png].Status == "Archived",
             $"Not synced within 60 s of the change ({(DateTime.UtcNow - changedAt).TotalSeconds:0} s).\nA:\n{cluster.NodeA.Log}\nB:\n{cluster.NodeB.Log}");
         // Several more scheduled runs go by on both nodes: none applies the change again.
         await Task.Delay(TimeSpan.FromSeconds(8));
