@@ -43,7 +43,7 @@ public sealed class DriveFileImporter(
         var revision = Revision(file);
         if (existing?.Origin is { } origin && origin.Revision == revision)
         {
-            existing!.RecordOrigin(origin with { Name = file.Name, SyncedAt = clock.GetUtcNow() }, clock.GetUtcNow());
+            existing!.RecordOrigin(origin with { SourceId = source.Id, Name = file.Name, SyncedAt = clock.GetUtcNow() }, clock.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
             return DriveFileOutcome.Unchanged;
         }

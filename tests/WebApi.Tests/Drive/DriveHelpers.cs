@@ -32,7 +32,8 @@ internal static class DriveFlow
 {
     /// <summary>
     /// Connects Drive as a browser would: the API's authorisation address, the fake's consent redirect back to the
-    /// callback, the callback (on <paramref name="callbackClient"/>, which may be another node) and its redirect to the SPA.
+    /// callback, the callback (on <paramref name="callbackClient"/>, which may be another node, and must not follow
+    /// redirects) and its redirect to the SPA.
     /// </summary>
     public static async Task ConnectAsync(HttpClient admin, HttpClient callbackClient)
     {

@@ -15,7 +15,8 @@ public sealed class DriveImportTests(DriveFactory factory) : IClassFixture<Drive
     public async Task A_folder_with_a_doc_a_pdf_a_png_and_a_200_mb_video_becomes_four_assets_that_say_where_they_came_from()
     {
         var admin = await factory.RegisterAsync();
-        await DriveFlow.ConnectAsync(admin.Client, factory.CreateClient());
+        using var callback = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await DriveFlow.ConnectAsync(admin.Client, callback);
         var overview = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/drive"))!;
         Assert.True(overview["available"]!.GetValue<bool>());
         Assert.Equal(FakeGoogleDrive.AccountEmail, overview["connection"]!["account"]!.GetValue<string>());

@@ -47,7 +47,11 @@ public sealed class DriveSyncClusterTests(DriveCluster cluster) : IClassFixture<
         using var nodeB = cluster.NodeB.Client();
         nodeB.DefaultRequestHeaders.Authorization = admin.Client.DefaultRequestHeaders.Authorization;
         // Started on node A, completed on node B: the state and the PKCE verifier live in the shared database.
-        await DriveFlow.ConnectAsync(admin.Client, nodeB);
+        using (var handler = new HttpClientHandler { AllowAutoRedirect = false })
+        using (var browserOnB = new HttpClient(handler) { BaseAddress = new Uri(cluster.NodeB.Url) })
+        {
+            await DriveFlow.ConnectAsync(admin.Client, browserOnB);
+        }
 
         var drive = cluster.Drive;
         var folder = drive.AddFolder("Campaign 2027");
