@@ -43,14 +43,23 @@ export function DriveBrowser() {
     setChosen(next);
   };
 
+  // A refusal is shown by the alert below (the mutation's error), so it is not thrown on.
   const importFolder = form.handleSubmit(async ({ sync }) => {
-    await start.mutateAsync({ folderId: folder.id, sync });
-    toast.success(`Importing ${folder.name}. Its files appear in your files as they arrive.`);
+    try {
+      await start.mutateAsync({ folderId: folder.id, sync });
+      toast.success(`Importing ${folder.name}. Its files appear in your files as they arrive.`);
+    } catch {
+      // Shown below.
+    }
   });
   const importFiles = async () => {
-    await start.mutateAsync({ fileIds: [...chosen.keys()], sync: false });
-    toast.success(`Importing ${chosen.size === 1 ? '1 file' : `${chosen.size} files`}.`);
-    setChosen(new Map());
+    try {
+      await start.mutateAsync({ fileIds: [...chosen.keys()], sync: false });
+      toast.success(`Importing ${chosen.size === 1 ? '1 file' : `${chosen.size} files`}.`);
+      setChosen(new Map());
+    } catch {
+      // Shown below.
+    }
   };
 
   return (
