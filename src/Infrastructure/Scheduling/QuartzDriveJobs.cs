@@ -22,8 +22,11 @@ public sealed class QuartzDriveJobs(ISchedulerFactory factory, ITenantContext te
             .WithIdentity($"{key.Name}.{Guid.NewGuid():N}", DriveImportJob.Group)
             .ForJob(key)
             .StartNow()
-            .WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow())
+            .WithSchedule(SimpleScheduleBuilder.Create().WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .Build();
-        await scheduler.ScheduleJob(job, [trigger], replace: true, cancellationToken);
+        // Replace: the job may exist with a trigger of an earlier request still waiting; both stay and run in turn.
+        await scheduler.ScheduleJobs(
+            new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = [trigger] },
+            new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 }
