@@ -29,7 +29,10 @@ function apiGet(page, path) {
 describe('importing from Google Drive', { concurrency: false }, () => {
   before(async () => {
     assert.ok(oauthUrl, 'E2E_OAUTH_URL is not set: run the journeys through e2e/run.mjs');
-    const response = await fetch(`${oauthUrl}/__drive/folder`, { method: 'POST', body: JSON.stringify({ name: folderName, word }) });
+    const response = await fetch(`${oauthUrl}/__drive/folder`, {
+      method: 'POST',
+      body: JSON.stringify({ name: folderName, word }),
+    });
     assert.equal(response.status, 200);
     seeded = await response.json();
     browser = await launchBrowser();
@@ -65,7 +68,10 @@ describe('importing from Google Drive', { concurrency: false }, () => {
 
   test('the folder with a Doc, a PDF, a PNG and a 200 MB video is imported, kept in sync', async () => {
     const { page } = dora;
-    await page.getByRole('list', { name: 'Contents of My Drive' }).getByRole('button', { name: `Open folder ${folderName}` }).click();
+    await page
+      .getByRole('list', { name: 'Contents of My Drive' })
+      .getByRole('button', { name: `Open folder ${folderName}` })
+      .click();
     const contents = page.getByRole('list', { name: `Contents of ${folderName}` });
     await contents.getByText('Brand book.pdf').waitFor();
     // Drive lists a page at a time: the rest of the folder is one "Show more" away.

@@ -88,14 +88,21 @@ export function answerDrive(request, response, url, send) {
     return error(send, response, 401, 'authError', 'Request had invalid authentication credentials.');
   const q = url.searchParams;
   const parts = path.split('/').filter(Boolean).slice(2);
-  if (parts[0] === 'about') return send(response, 200, { user: { kind: 'drive#user', displayName: 'Brand Team', emailAddress: driveAccount } });
-  if (parts[0] === 'changes' && parts[1] === 'startPageToken') return send(response, 200, { startPageToken: String(sequence + 1) });
+  if (parts[0] === 'about')
+    return send(response, 200, { user: { kind: 'drive#user', displayName: 'Brand Team', emailAddress: driveAccount } });
+  if (parts[0] === 'changes' && parts[1] === 'startPageToken')
+    return send(response, 200, { startPageToken: String(sequence + 1) });
   if (parts[0] === 'changes') {
     const from = Number(q.get('pageToken'));
     const pending = changes.filter((c) => c.sequence >= from);
     return send(response, 200, {
       kind: 'drive#changeList',
-      changes: pending.map((c) => ({ kind: 'drive#change', fileId: c.id, removed: !files.has(c.id), file: files.has(c.id) ? metadata(files.get(c.id)) : undefined })),
+      changes: pending.map((c) => ({
+        kind: 'drive#change',
+        fileId: c.id,
+        removed: !files.has(c.id),
+        file: files.has(c.id) ? metadata(files.get(c.id)) : undefined,
+      })),
       newStartPageToken: String(sequence + 1),
     });
   }
@@ -125,7 +132,11 @@ export function answerDrive(request, response, url, send) {
 
 function authorize(response, url, send) {
   const q = url.searchParams;
-  if (q.get('client_id') !== driveClientId || q.get('code_challenge_method') !== 'S256' || (q.get('code_challenge') ?? '').length !== 43)
+  if (
+    q.get('client_id') !== driveClientId ||
+    q.get('code_challenge_method') !== 'S256' ||
+    (q.get('code_challenge') ?? '').length !== 43
+  )
     return send(response, 400, { error: 'invalid_request', error_description: 'client_id and PKCE with S256 are required.' });
   const code = `4/${randomUUID()}`;
   codes.set(code, { challenge: q.get('code_challenge'), redirect: q.get('redirect_uri') });
@@ -139,23 +150,43 @@ function authorize(response, url, send) {
 
 async function token(request, response, send) {
   const form = new URLSearchParams(await readBody(request));
-  if (form.get('client_id') !== driveClientId || form.get('client_secret') !== driveClientSecret) return send(response, 401, { error: 'invalid_client' });
+  if (form.get('client_id') !== driveClientId || form.get('client_secret') !== driveClientSecret)
+    return send(response, 401, { error: 'invalid_client' });
   if (form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === refreshToken)
     return send(response, 200, { access_token: accessToken, expires_in: 3599, token_type: 'Bearer' });
   const issued = codes.get(form.get('code') ?? '');
   codes.delete(form.get('code') ?? '');
-  const verifier = createHash('sha256').update(form.get('code_verifier') ?? '', 'ascii').digest('base64url');
-  if (form.get('grant_type') !== 'authorization_code' || !issued || issued.redirect !== form.get('redirect_uri') || verifier !== issued.challenge)
+  const verifier = createHash('sha256')
+    .update(form.get('code_verifier') ?? '', 'ascii')
+    .digest('base64url');
+  if (
+    form.get('grant_type') !== 'authorization_code' ||
+    !issued ||
+    issued.redirect !== form.get('redirect_uri') ||
+    verifier !== issued.challenge
+  )
     return send(response, 400, { error: 'invalid_grant', error_description: 'Bad Request' });
   stats.verifiedExchanges++;
-  send(response, 200, { access_token: accessToken, expires_in: 3599, refresh_token: refreshToken, scope: 'https://www.googleapis.com/auth/drive.readonly', token_type: 'Bearer' });
+  send(response, 200, {
+    access_token: accessToken,
+    expires_in: 3599,
+    refresh_token: refreshToken,
+    scope: 'https://www.googleapis.com/auth/drive.readonly',
+    token_type: 'Bearer',
+  });
 }
 
 async function seed(request, response, send) {
   const { name, word } = JSON.parse(await readBody(request));
   const folder = add(name, 'application/vnd.google-apps.folder', 'root', {});
   const doc = add('Tone of voice', 'application/vnd.google-apps.document', folder, {
-    exports: { [docx]: makeDocx([`Tone of voice`, `Our signature colour is called ${word}: use it for every headline.`, 'We write warmly and plainly.']) },
+    exports: {
+      [docx]: makeDocx([
+        `Tone of voice`,
+        `Our signature colour is called ${word}: use it for every headline.`,
+        'We write warmly and plainly.',
+      ]),
+    },
   });
   const pdfBytes = makePdf(`Brand book: the logo keeps a clear space of one letter height. ${randomUUID()}`);
   const pdf = add('Brand book.pdf', 'application/pdf', folder, { bytes: pdfBytes, size: pdfBytes.length });
@@ -202,17 +233,55 @@ const matrix = () => Buffer.concat([0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x400000
 
 /** ftyp, moov (60 s at 1000/s, one 1920x1080 track) and the header of one mdat box filling the rest of `size`. */
 function mp4Head(size) {
-  const mvhd = box('mvhd', Buffer.concat([Buffer.alloc(4), u32(0), u32(0), u32(1000), u32(60000), u32(0x10000), Buffer.from([1, 0]), Buffer.alloc(10), matrix(), Buffer.alloc(24), u32(2)]));
-  const tkhd = box('tkhd', Buffer.concat([Buffer.from([0, 0, 0, 3]), u32(0), u32(0), u32(1), u32(0), u32(60000), Buffer.alloc(16), matrix(), u32(1920 * 65536), u32(1080 * 65536)]));
-  const boxes = Buffer.concat([box('ftyp', Buffer.concat([Buffer.from('isom'), u32(512), Buffer.from('isomiso2avc1mp41')])), box('moov', Buffer.concat([mvhd, box('trak', tkhd)]))]);
+  const mvhd = box(
+    'mvhd',
+    Buffer.concat([
+      Buffer.alloc(4),
+      u32(0),
+      u32(0),
+      u32(1000),
+      u32(60000),
+      u32(0x10000),
+      Buffer.from([1, 0]),
+      Buffer.alloc(10),
+      matrix(),
+      Buffer.alloc(24),
+      u32(2),
+    ]),
+  );
+  const tkhd = box(
+    'tkhd',
+    Buffer.concat([
+      Buffer.from([0, 0, 0, 3]),
+      u32(0),
+      u32(0),
+      u32(1),
+      u32(0),
+      u32(60000),
+      Buffer.alloc(16),
+      matrix(),
+      u32(1920 * 65536),
+      u32(1080 * 65536),
+    ]),
+  );
+  const boxes = Buffer.concat([
+    box('ftyp', Buffer.concat([Buffer.from('isom'), u32(512), Buffer.from('isomiso2avc1mp41')])),
+    box('moov', Buffer.concat([mvhd, box('trak', tkhd)])),
+  ]);
   return Buffer.concat([boxes, u32(size - boxes.length), Buffer.from('mdat')]);
 }
 
 function makePng(width, height, [r, g, b]) {
-  const chunk = (type, data) => Buffer.concat([u32(data.length), Buffer.from(type), data, u32(crc32(Buffer.concat([Buffer.from(type), data])))]);
+  const chunk = (type, data) =>
+    Buffer.concat([u32(data.length), Buffer.from(type), data, u32(crc32(Buffer.concat([Buffer.from(type), data])))]);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => [r, g, b][i % 3])]);
   const ihdr = Buffer.concat([u32(width), u32(height), Buffer.from([8, 2, 0, 0, 0])]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(Array(height).fill(row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** A one-page PDF with the text in Helvetica, its cross-reference table at the right offsets. */

@@ -56,13 +56,13 @@ export default function FilesPage() {
                 Import from Google Drive
               </ButtonLink>
               <Button
-              variant={uploading ? 'secondary' : 'primary'}
-              icon={uploading ? 'x' : 'upload'}
-              onClick={() => setUploading((v) => !v)}
-              aria-expanded={uploading}
-              aria-controls="upload-panel"
-            >
-              {uploading ? 'Close uploads' : 'Upload files'}
+                variant={uploading ? 'secondary' : 'primary'}
+                icon={uploading ? 'x' : 'upload'}
+                onClick={() => setUploading((v) => !v)}
+                aria-expanded={uploading}
+                aria-controls="upload-panel"
+              >
+                {uploading ? 'Close uploads' : 'Upload files'}
               </Button>
             </div>
           )

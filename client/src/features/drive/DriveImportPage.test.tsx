@@ -24,7 +24,12 @@ describe('DriveImportPage', () => {
     sessionStore.set(authResponse());
     api({
       'GET /api/v1/drive': () =>
-        json({ available: false, unavailableNote: 'Google Drive is not set up on this server yet.', connection: null, imports: [] }),
+        json({
+          available: false,
+          unavailableNote: 'Google Drive is not set up on this server yet.',
+          connection: null,
+          imports: [],
+        }),
     });
     renderPage(<DriveImportPage />, { path: '/app/files/drive' });
     expect(await screen.findByText('Google Drive is not available on this server.')).toBeInTheDocument();
@@ -39,7 +44,11 @@ describe('DriveImportPage', () => {
         json({
           available: true,
           unavailableNote: null,
-          connection: { ...connection, health: 'Access withdrawn', problem: 'Google has withdrawn the access. Connect Google Drive again.' },
+          connection: {
+            ...connection,
+            health: 'Access withdrawn',
+            problem: 'Google has withdrawn the access. Connect Google Drive again.',
+          },
           imports: [],
         }),
     });
@@ -59,20 +68,54 @@ describe('DriveImportPage', () => {
           ? json({
               folderId: 'f1',
               items: [
-                { id: 'd1', name: 'Tone of voice', isFolder: false, kindLabel: 'Google Doc', sizeBytes: null, modifiedAt: '2030-01-01T00:00:00Z', importable: true, notImportableReason: null },
+                {
+                  id: 'd1',
+                  name: 'Tone of voice',
+                  isFolder: false,
+                  kindLabel: 'Google Doc',
+                  sizeBytes: null,
+                  modifiedAt: '2030-01-01T00:00:00Z',
+                  importable: true,
+                  notImportableReason: null,
+                },
               ],
               nextPageToken: null,
             })
           : json({
               folderId: 'root',
               items: [
-                { id: 'f1', name: 'Brand kit', isFolder: true, kindLabel: 'Folder', sizeBytes: null, modifiedAt: '2030-01-01T00:00:00Z', importable: false, notImportableReason: null },
+                {
+                  id: 'f1',
+                  name: 'Brand kit',
+                  isFolder: true,
+                  kindLabel: 'Folder',
+                  sizeBytes: null,
+                  modifiedAt: '2030-01-01T00:00:00Z',
+                  importable: false,
+                  notImportableReason: null,
+                },
               ],
               nextPageToken: null,
             }),
       'POST /api/v1/drive/imports': async (request) => {
         imported = await request.json();
-        return json({ id: 's1', kind: 'folder', name: 'Brand kit', sync: true, state: 'queued', stateLabel: 'Waiting to start', importedCount: 0, skippedCount: 0, notes: [], problem: null, lastSyncedAt: null, createdAt: '2030-01-01T00:00:00Z' }, 202);
+        return json(
+          {
+            id: 's1',
+            kind: 'folder',
+            name: 'Brand kit',
+            sync: true,
+            state: 'queued',
+            stateLabel: 'Waiting to start',
+            importedCount: 0,
+            skippedCount: 0,
+            notes: [],
+            problem: null,
+            lastSyncedAt: null,
+            createdAt: '2030-01-01T00:00:00Z',
+          },
+          202,
+        );
       },
     });
     renderPage(<DriveImportPage />, { path: '/app/files/drive', url: '/app/files/drive?connected=1' });

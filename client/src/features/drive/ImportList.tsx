@@ -55,7 +55,12 @@ export function ImportList({ imports, canEdit }: { imports: DriveImport[]; canEd
               {canEdit && item.kind === 'folder' && item.state === 'imported' && (
                 <div className="cluster">
                   {item.sync && (
-                    <Button size="sm" icon="refresh" loading={syncNow.isPending && syncNow.variables === item.id} onClick={() => syncNow.mutate(item.id)}>
+                    <Button
+                      size="sm"
+                      icon="refresh"
+                      loading={syncNow.isPending && syncNow.variables === item.id}
+                      onClick={() => syncNow.mutate(item.id)}
+                    >
                       Sync now
                     </Button>
                   )}

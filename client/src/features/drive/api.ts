@@ -66,7 +66,11 @@ export function useImportFromDrive() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { folderId?: string; fileIds?: string[]; sync: boolean }) =>
-      unwrap(api.POST('/api/v1/drive/imports', { body: { folderId: body.folderId ?? null, fileIds: body.fileIds ?? null, sync: body.sync } })),
+      unwrap(
+        api.POST('/api/v1/drive/imports', {
+          body: { folderId: body.folderId ?? null, fileIds: body.fileIds ?? null, sync: body.sync },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: keys.overview }),
   });
 }
