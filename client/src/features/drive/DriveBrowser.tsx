@@ -20,11 +20,13 @@ interface Folder {
   name: string;
 }
 
+const myDrive: Folder = { id: 'root', name: 'My Drive' };
+
 /** Browses the connected Drive folder by folder; imports the open folder (optionally kept in sync) or the ticked files. */
 export function DriveBrowser() {
-  const [path, setPath] = useState<Folder[]>([{ id: 'root', name: 'My Drive' }]);
+  const [path, setPath] = useState<Folder[]>([myDrive]);
   const [chosen, setChosen] = useState<Map<string, string>>(new Map());
-  const folder = path[path.length - 1];
+  const folder = path[path.length - 1] ?? myDrive;
   const listing = useDriveFolder(folder.id, true);
   const start = useImportFromDrive();
   const toast = useToast();
