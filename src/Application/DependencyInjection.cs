@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
+        services.AddScoped<Drive.DriveAccess>();
+        services.AddScoped<Drive.DriveFileImporter>();
+        services.AddScoped<Drive.DriveChangeSync>();
+        services.AddScoped<Drive.DriveSourceRunner>();
         return services;
     }
 }

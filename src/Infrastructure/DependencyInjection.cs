@@ -146,6 +146,8 @@ public static class DependencyInjection
         // Google Drive import (#25): downloads are streamed, so the client has no overall timeout; metadata calls bound their own.
         services.AddValidatedOptions<Drive.GoogleDriveOptions>(Drive.GoogleDriveOptions.Section);
         services.AddHttpClient<Application.Drive.IGoogleDrive, Drive.GoogleDriveClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHttpClient<Application.Drive.IDriveAuthorizationServer, Drive.GoogleDriveAuthorization>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<Application.Drive.IDriveTokenProtector, Drive.DriveTokenProtector>();
     }
 
     private static void AddValidatedOptions<T>(this IServiceCollection services, string section)

@@ -90,6 +90,7 @@ public static class WebApiSetup
         app.MapAutomationEndpoints();
         app.MapProfileKitEndpoints();
         app.MapSocialEndpoints();
+        app.MapDriveEndpoints();
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();

@@ -120,6 +120,10 @@ internal sealed class ApiNode(IReadOnlyDictionary<string, string> settings) : We
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IFileStorage, FakeFileStorage>());
+        // Publishing clusters never read files; a cluster that names a shared storage folder (Drive sync) stores real bytes there.
+        if (!settings.ContainsKey("Storage:LocalDirectory"))
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton<IFileStorage, FakeFileStorage>());
+        }
     }
 }

@@ -11,6 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { answerDrive, driveEnv } from './google-drive.mjs';
 import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
 
 export const clientId = 'e2e-linkedin-client';
@@ -30,6 +31,8 @@ export function env(url) {
     Publishing__Threads__AccountUrl: `${url}/threads/v1.0/me`,
     Publishing__Threads__ClientId: threadsClientId,
     Publishing__Threads__ClientSecret: threadsClientSecret,
+    // Google Drive: Google's OAuth endpoints and the Drive v3 API (fakes/google-drive.mjs).
+    ...driveEnv(url),
     E2E_OAUTH_URL: url,
   };
 }
@@ -50,6 +53,7 @@ export function createFakeOAuth() {
     const url = new URL(request.url ?? '/', 'http://fake');
     if (request.method === 'GET' && url.pathname === '/__stats') return send(response, 200, stats);
     if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
+    if (/^\/(google|drive|__drive)\//.test(url.pathname) && answerDrive(request, response, url, send) !== false) return;
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

@@ -47,6 +47,7 @@ export const routes: RouteObject[] = [
               { path: 'brands/:brandId', ...page(() => import('../features/brands/BrandPage')) },
               { path: 'onboarding', ...page(() => import('../features/onboarding/OnboardingPage')) },
               { path: 'files', ...page(() => import('../features/assets/FilesPage')) },
+              { path: 'files/drive', ...page(() => import('../features/drive/DriveImportPage')) },
               { path: 'chat', ...page(() => import('../features/chat/ChatPage')) },
               { path: 'market', ...page(() => import('../features/market/MarketAnalysisPage')) },
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },

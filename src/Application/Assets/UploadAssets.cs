@@ -147,7 +147,7 @@ public sealed class UploadAssetsHandler(
         }
     }
 
-    private static AssetType ToAssetType(AssetKind kind) => kind switch
+    internal static AssetType ToAssetType(AssetKind kind) => kind switch
     {
         AssetKind.Image => AssetType.Image,
         AssetKind.Video => AssetType.Video,

@@ -86,6 +86,12 @@ public sealed class BrandAsset : Entity<Guid>
 
     public DateTimeOffset? ProcessedAt { get; private set; }
 
+    /// <summary>1 for the bytes first stored; each replacement by a newer revision (a Drive sync) adds one.</summary>
+    public int Version { get; private set; } = 1;
+
+    /// <summary>The Google Drive file it was imported from; null for an upload.</summary>
+    public AssetOrigin? Origin { get; private set; }
+
     public static BrandAsset Register(
         Guid id, Guid? companyId, string name, string originalFileName, AssetType type, string mediaType, long sizeBytes,
         string sha256, string storageKey, Guid uploadedBy, DateTimeOffset now) =>
@@ -202,6 +208,39 @@ public sealed class BrandAsset : Entity<Guid>
         ProcessingAttempts = 0;
         UpdatedAt = now;
         return true;
+    }
+
+    /// <summary>Records (or, after a sync, updates) the file the asset was imported from.</summary>
+    public void RecordOrigin(AssetOrigin origin, DateTimeOffset now)
+    {
+        Origin = origin;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// A newer revision of the same file: new bytes under <paramref name="storageKey"/>, processed again from the start
+    /// (metadata, thumbnails, passages), as version <see cref="Version"/> + 1. The name, tags and description stay.
+    /// </summary>
+    public void ReplaceContent(AssetType type, string mediaType, long sizeBytes, string sha256, string storageKey, DateTimeOffset now)
+    {
+        Type = type;
+        MediaType = mediaType;
+        SizeBytes = sizeBytes;
+        Sha256 = sha256;
+        StorageKey = storageKey;
+        Width = null;
+        Height = null;
+        DurationSeconds = null;
+        ThumbnailSmallKey = null;
+        ThumbnailLargeKey = null;
+        ChunkCount = 0;
+        ArchiveSuggestion = null;
+        FailureReason = null;
+        ProcessingAttempts = 0;
+        ProcessedAt = null;
+        State = AssetState.Uploaded;
+        Version++;
+        UpdatedAt = now;
     }
 
     /// <summary>Archives the asset, optionally naming the one that supersedes it (not itself).</summary>

@@ -25,6 +25,7 @@ public static class SchedulingSetup
         services.AddOptions<PublishingOptions>().BindConfiguration(PublishingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlatformOptions>().BindConfiguration(PlatformOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var scheduler = configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var drive = configuration.GetSection(Drive.GoogleDriveOptions.Section).Get<Drive.GoogleDriveOptions>() ?? new Drive.GoogleDriveOptions();
         var publishing = configuration.GetSection(PublishingOptions.Section).Get<PublishingOptions>() ?? new PublishingOptions();
         var webhooks = configuration.GetSection(Application.Webhooks.WebhookOptions.Section).Get<Application.Webhooks.WebhookOptions>()
             ?? new Application.Webhooks.WebhookOptions();
@@ -58,6 +59,7 @@ public static class SchedulingSetup
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
 
         services.AddScoped<IPublishScheduler, QuartzPublishScheduler>();
+        services.AddScoped<Application.Drive.IDriveJobs, QuartzDriveJobs>();
         // Before Quartz's hosted service: hosted services start in registration order, and the tables must exist first.
         services.AddSingleton<QuartzSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<QuartzSchema>());
@@ -103,6 +105,11 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("webhook-delivery", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(webhooks.PollSeconds), null),
                 job => job.WithIdentity(WebhookDeliveryJob.Key).DisallowConcurrentExecution());
+            q.AddJobType<DriveImportJob>();
+            q.ScheduleJob<DriveSyncJob>(
+                trigger => trigger.WithIdentity("drive-sync", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(drive.SyncIntervalSeconds), null),
+                job => job.WithIdentity(DriveSyncJob.Key).DisallowConcurrentExecution());
             // The job's scope works for the tenant named in its data, set before the job and its services are built.
             q.ConfigureJobScope((scope, bundle, _) =>
             {

@@ -18,6 +18,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Content"] = "The content calendar: posts with a variant per network, review and approval, and the iCalendar feed.",
         ["Content import"] = "Posts from a CSV file: a template, the file's columns, a dry run naming every bad row and column, and the import (all or nothing, or row by row).",
         ["Dashboard"] = "The overview a member sees first.",
+        ["Drive"] = "Google Drive import: connecting a Google account (OAuth 2.0 with PKCE, read-only), browsing it, importing a folder or files as assets, and keeping a folder in sync.",
         ["Files"] = "Stored files served through signed, expiring links.",
         ["Notifications"] = "Messages to the workspace about publishing, connections and billing.",
         ["Onboarding"] = "The onboarding wizard: its progress and the company it fills in.",

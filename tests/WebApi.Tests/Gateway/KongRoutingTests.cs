@@ -91,6 +91,8 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
     [InlineData("GET", "/api/v1/auth/register", "api")]
     [InlineData("GET", "/api/v1/companies", "api")]
     [InlineData("GET", "/api/v1/social/connect/linkedIn/callback", "social-oauth-callback")]
+    [InlineData("GET", "/api/v1/drive/connect/callback", "drive-oauth-callback")]
+    [InlineData("POST", "/api/v1/drive/connect", "api")]
     [InlineData("GET", "/api/v1/social/connect/linkedIn", "api")]
     [InlineData("GET", "/api/v1/subscriptions/plans", "subscription-plans")]
     [InlineData("POST", "/api/v1/subscriptions/plans", "api")]

@@ -29,6 +29,7 @@ function asset(overrides: Partial<Asset>): Asset {
     createdAt: '2025-01-01T00:00:00Z',
     processedAt: '2025-01-01T00:00:01Z',
     status: 'current',
+    version: 1,
     supersededBy: null,
     archivedAt: null,
     archiveSuggestion: null,

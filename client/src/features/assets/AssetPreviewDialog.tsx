@@ -93,9 +93,20 @@ function Preview({ asset, onClose }: { asset: Asset; onClose: () => void }) {
           {asset.failureReason ?? 'The file could not be processed.'}
         </Alert>
       )}
-      <p className="small muted">
-        Uploaded {formatDateTime(asset.createdAt)} as {asset.originalFileName}
-      </p>
+      {asset.origin ? (
+        <p className="small muted">
+          From Google Drive:{' '}
+          <a href={asset.origin.link} target="_blank" rel="noopener noreferrer">
+            {asset.origin.name}
+          </a>{' '}
+          · last synced {formatDateTime(asset.origin.syncedAt)}
+          {asset.version > 1 ? ` · version ${asset.version}` : ''}
+        </p>
+      ) : (
+        <p className="small muted">
+          Uploaded {formatDateTime(asset.createdAt)} as {asset.originalFileName}
+        </p>
+      )}
 
       {canEdit ? (
         <DetailsForm asset={asset} />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import type { Asset } from '../../api';
-import { Button } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { PageHeader } from '../../components/PageHeader';
 import { hasRole, useSession } from '../auth/useSession';
 import { assetTypes, useAssetKeys, useAssetsChanged, type AssetType } from './api';
@@ -51,15 +51,20 @@ export default function FilesPage() {
         description="Your brand’s images, videos and documents. The AI reads them; search finds words inside them."
         actions={
           canEdit && (
-            <Button
-              variant={uploading ? 'secondary' : 'primary'}
-              icon={uploading ? 'x' : 'upload'}
-              onClick={() => setUploading((v) => !v)}
-              aria-expanded={uploading}
-              aria-controls="upload-panel"
-            >
-              {uploading ? 'Close uploads' : 'Upload files'}
-            </Button>
+            <div className="cluster">
+              <ButtonLink to="/app/files/drive" icon="folder">
+                Import from Google Drive
+              </ButtonLink>
+              <Button
+                variant={uploading ? 'secondary' : 'primary'}
+                icon={uploading ? 'x' : 'upload'}
+                onClick={() => setUploading((v) => !v)}
+                aria-expanded={uploading}
+                aria-controls="upload-panel"
+              >
+                {uploading ? 'Close uploads' : 'Upload files'}
+              </Button>
+            </div>
           )
         }
       />

@@ -71,6 +71,7 @@ const notes: Asset = {
   createdAt: '2025-01-01T00:00:00Z',
   processedAt: '2025-01-01T00:00:01Z',
   status: 'current',
+  version: 1,
 };
 
 type Message = ChatMessage;

@@ -116,6 +116,12 @@ public interface ITenantDb
 
     DbSet<Domain.Queue.QueueSlot> QueueSlots { get; }
 
+    DbSet<Domain.Drive.DriveConnection> DriveConnections { get; }
+
+    DbSet<Domain.Drive.DriveAuthorization> DriveAuthorizations { get; }
+
+    DbSet<Domain.Drive.DriveSource> DriveSources { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

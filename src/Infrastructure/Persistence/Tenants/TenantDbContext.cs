@@ -75,6 +75,12 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Queue.QueueSlot> QueueSlots => Set<Domain.Queue.QueueSlot>();
 
+    public DbSet<Domain.Drive.DriveConnection> DriveConnections => Set<Domain.Drive.DriveConnection>();
+
+    public DbSet<Domain.Drive.DriveAuthorization> DriveAuthorizations => Set<Domain.Drive.DriveAuthorization>();
+
+    public DbSet<Domain.Drive.DriveSource> DriveSources => Set<Domain.Drive.DriveSource>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
@@ -155,6 +161,16 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.Ignore(a => a.Tags);
             b.Property<List<string>>("_tags").HasColumnName("tags");
             b.HasIndex(a => new { a.Type, a.CreatedAt });
+            b.Property(a => a.Version).HasDefaultValue(1);
+            // Where an imported asset came from (Google Drive): columns origin_* on the asset's row, null for uploads.
+            b.OwnsOne(a => a.Origin, o =>
+            {
+                o.Property(x => x.FileId).HasMaxLength(AssetOrigin.MaxFileIdLength);
+                o.Property(x => x.Name).HasMaxLength(AssetOrigin.MaxNameLength);
+                o.Property(x => x.Link).HasMaxLength(AssetOrigin.MaxLinkLength);
+                o.Property(x => x.Revision).HasMaxLength(AssetOrigin.MaxRevisionLength);
+                o.HasIndex(x => x.FileId);
+            });
         });
 
         builder.Entity<AssetChunk>(b =>

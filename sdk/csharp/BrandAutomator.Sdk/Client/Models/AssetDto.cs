@@ -66,6 +66,14 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string Name { get; set; }
 #endif
+        /// <summary>The origin property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::BrandAutomator.Sdk.Client.Models.AssetOriginDto? Origin { get; set; }
+#nullable restore
+#else
+        public global::BrandAutomator.Sdk.Client.Models.AssetOriginDto Origin { get; set; }
+#endif
         /// <summary>The originalFileName property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -144,6 +152,8 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string Url { get; set; }
 #endif
+        /// <summary>The version property</summary>
+        public int? Version { get; set; }
         /// <summary>The width property</summary>
         public int? Width { get; set; }
         /// <summary>
@@ -176,6 +186,7 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "mediaType", n => { MediaType = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
+                { "origin", n => { Origin = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.AssetOriginDto>(global::BrandAutomator.Sdk.Client.Models.AssetOriginDto.CreateFromDiscriminatorValue); } },
                 { "originalFileName", n => { OriginalFileName = n.GetStringValue(); } },
                 { "previewUrl", n => { PreviewUrl = n.GetStringValue(); } },
                 { "processedAt", n => { ProcessedAt = n.GetDateTimeOffsetValue(); } },
@@ -188,6 +199,7 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "thumbnailUrl", n => { ThumbnailUrl = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetStringValue(); } },
                 { "url", n => { Url = n.GetStringValue(); } },
+                { "version", n => { Version = n.GetIntValue(); } },
                 { "width", n => { Width = n.GetIntValue(); } },
             };
         }
@@ -210,6 +222,7 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("mediaType", MediaType);
             writer.WriteStringValue("name", Name);
+            writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.AssetOriginDto>("origin", Origin);
             writer.WriteStringValue("originalFileName", OriginalFileName);
             writer.WriteStringValue("previewUrl", PreviewUrl);
             writer.WriteDateTimeOffsetValue("processedAt", ProcessedAt);
@@ -222,6 +235,7 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteStringValue("thumbnailUrl", ThumbnailUrl);
             writer.WriteStringValue("type", Type);
             writer.WriteStringValue("url", Url);
+            writer.WriteIntValue("version", Version);
             writer.WriteIntValue("width", Width);
         }
     }

@@ -432,6 +432,12 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("uploaded_by");
 
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("version");
+
                     b.Property<int?>("Width")
                         .HasColumnType("integer")
                         .HasColumnName("width");
@@ -1038,6 +1044,197 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("tenant_settings", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Drive.DriveAuthorization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeVerifier")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("code_verifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RedirectUri")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("redirect_uri");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drive_authorizations");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_drive_authorizations_expires_at");
+
+                    b.ToTable("drive_authorizations", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Drive.DriveConnection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Account")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("account");
+
+                    b.Property<Guid>("ConnectedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connected_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EncryptedAccessToken")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("encrypted_access_token");
+
+                    b.Property<string>("EncryptedRefreshToken")
+                        .HasColumnType("text")
+                        .HasColumnName("encrypted_refresh_token");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("status_reason");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drive_connections");
+
+                    b.ToTable("drive_connections", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Drive.DriveSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ClaimId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("claim_id");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<string>("FolderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("folder_id");
+
+                    b.Property<int>("ImportedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("imported_count");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_synced_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PageToken")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("page_token");
+
+                    b.Property<int>("SkippedCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped_count");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.Property<bool>("Sync")
+                        .HasColumnType("boolean")
+                        .HasColumnName("sync");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.PrimitiveCollection<List<string>>("_fileIds")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("file_ids");
+
+                    b.PrimitiveCollection<List<string>>("_notes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("notes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_drive_sources");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_drive_sources_created_at");
+
+                    b.ToTable("drive_sources", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Onboarding.OnboardingProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1630,6 +1827,61 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_asset_chunks_brand_assets_asset_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Assets.BrandAsset", b =>
+                {
+                    b.OwnsOne("BrandAutomator.Domain.Assets.AssetOrigin", "Origin", b1 =>
+                        {
+                            b1.Property<Guid>("BrandAssetId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("id");
+
+                            b1.Property<string>("FileId")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("origin_file_id");
+
+                            b1.Property<string>("Link")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)")
+                                .HasColumnName("origin_link");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("character varying(255)")
+                                .HasColumnName("origin_name");
+
+                            b1.Property<string>("Revision")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("origin_revision");
+
+                            b1.Property<Guid>("SourceId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("origin_source_id");
+
+                            b1.Property<DateTimeOffset>("SyncedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("origin_synced_at");
+
+                            b1.HasKey("BrandAssetId");
+
+                            b1.HasIndex("FileId")
+                                .HasDatabaseName("ix_brand_assets_origin_file_id");
+
+                            b1.ToTable("brand_assets");
+
+                            b1.WithOwner()
+                                .HasForeignKey("BrandAssetId")
+                                .HasConstraintName("fk_brand_assets_brand_assets_id");
+                        });
+
+                    b.Navigation("Origin");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.BrandGuard.BrandRule", b =>

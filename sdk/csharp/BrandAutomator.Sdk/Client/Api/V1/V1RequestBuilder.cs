@@ -9,6 +9,7 @@ using BrandAutomator.Sdk.Client.Api.V1.BrandGuard;
 using BrandAutomator.Sdk.Client.Api.V1.Companies;
 using BrandAutomator.Sdk.Client.Api.V1.Content;
 using BrandAutomator.Sdk.Client.Api.V1.Dashboard;
+using BrandAutomator.Sdk.Client.Api.V1.Drive;
 using BrandAutomator.Sdk.Client.Api.V1.Files;
 using BrandAutomator.Sdk.Client.Api.V1.Notifications;
 using BrandAutomator.Sdk.Client.Api.V1.Onboarding;
@@ -75,6 +76,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1
         public global::BrandAutomator.Sdk.Client.Api.V1.Dashboard.DashboardRequestBuilder Dashboard
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Dashboard.DashboardRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The drive property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Drive.DriveRequestBuilder Drive
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Drive.DriveRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The files property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Files.FilesRequestBuilder Files
