@@ -50,10 +50,11 @@ public sealed record FakeRequest(
     string Kind, string? Marker, string Path, string Body, string? AccessToken, DateTimeOffset At, int Status, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
-/// Local fakes of the five networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
+/// Local fakes of the networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
 /// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
 /// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
-/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>. Every request is recorded with the marker found in it
+/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
+/// (<see cref="FakePinterest"/>). Every request is recorded with the marker found in it
 /// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
 /// successes unless a script for a (kind, marker) says otherwise.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -87,7 +88,8 @@ public sealed partial class FakePlatforms : IDisposable
     public IEnumerable<KeyValuePair<string, string>> Settings()
     {
         yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads" })
+        yield return new("Publishing:Pinterest:AccountUrl", BaseUrl + "/v5/user_account");
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -155,6 +157,7 @@ public sealed partial class FakePlatforms : IDisposable
 
         var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
             : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
             : Success(kind, marker, decoded);
         var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
@@ -183,7 +186,7 @@ public sealed partial class FakePlatforms : IDisposable
         };
     }
 
-    private static string Kind(string method, string path) => path switch
+    private static string Kind(string method, string path) => FakePinterest.Kind(method, path) ?? path switch
     {
         _ when path.StartsWith("/xrpc/", StringComparison.Ordinal) => FakeBluesky.Kind(path),
         "/rest/posts" => "linkedin",

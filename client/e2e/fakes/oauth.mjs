@@ -11,6 +11,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { answerPinterestOAuth, pinterestClientId, pinterestClientSecret } from './pinterest.mjs';
 import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
 
 export const clientId = 'e2e-linkedin-client';
@@ -30,6 +31,12 @@ export function env(url) {
     Publishing__Threads__AccountUrl: `${url}/threads/v1.0/me`,
     Publishing__Threads__ClientId: threadsClientId,
     Publishing__Threads__ClientSecret: threadsClientSecret,
+    // Pinterest: client secret as HTTP Basic, no PKCE (fakes/pinterest.mjs); its API is on the fake networks' server.
+    Publishing__Pinterest__AuthorizeUrl: `${url}/pinterest/oauth/`,
+    Publishing__Pinterest__TokenUrl: `${url}/pinterest/v5/oauth/token`,
+    Publishing__Pinterest__AccountUrl: `${url}/pinterest/v5/user_account`,
+    Publishing__Pinterest__ClientId: pinterestClientId,
+    Publishing__Pinterest__ClientSecret: pinterestClientSecret,
     E2E_OAUTH_URL: url,
   };
 }
@@ -50,6 +57,7 @@ export function createFakeOAuth() {
     const url = new URL(request.url ?? '/', 'http://fake');
     if (request.method === 'GET' && url.pathname === '/__stats') return send(response, 200, stats);
     if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
+    if (url.pathname.startsWith('/pinterest/')) return answerPinterestOAuth(request, response, url, send);
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

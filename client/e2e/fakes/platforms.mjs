@@ -3,6 +3,7 @@
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
 //   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+//   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
 //   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
 //             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
@@ -15,6 +16,7 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
+import { answerPinterest } from './pinterest.mjs';
 
 const tokenPrefix = 'e2e-';
 
@@ -52,6 +54,11 @@ function createPlatformsServer() {
     const raw = await readBody(request);
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
+    const pinterest = answerPinterest(request, url, raw, () => String(nextId++), `http://${request.headers.host}`);
+    if (pinterest) {
+      if (pinterest.record) received.push(pinterest.record);
+      return send(response, pinterest.status, pinterest.body);
+    }
     if (url.pathname.startsWith('/xrpc/')) {
       const answer = answerBluesky(request, url, raw, () => String(nextId++));
       if (answer.record) received.push(answer.record);
@@ -164,6 +171,7 @@ function environmentFor(url) {
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
     Publishing__Bluesky__BaseUrl: url,
     Publishing__Threads__BaseUrl: `${url}/v1.0`,
+    Publishing__Pinterest__BaseUrl: url,
   };
 }
 

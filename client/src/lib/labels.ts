@@ -27,6 +27,7 @@ export const platformLabels: Record<SocialPlatform, string> = {
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
   threads: 'Threads',
+  pinterest: 'Pinterest',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

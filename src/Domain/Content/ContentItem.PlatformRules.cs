@@ -8,7 +8,9 @@ namespace BrandAutomator.Domain.Content;
 public sealed partial class ContentItem
 {
     /// <summary>Checks each variant against its network's limits; the error names the network, the limit and the field.</summary>
-    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes)
+    /// <param name="assetTypes">The kinds of the media the variants name.</param>
+    /// <param name="goesOutAt">When the post is to go out, for settings that must come after it (YouTube's publish time).</param>
+    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes, DateTimeOffset? goesOutAt = null)
     {
         if (_variants.Count == 0)
         {
@@ -38,6 +40,7 @@ public sealed partial class ContentItem
             }
 
             CheckMediaKinds(platform, variant, assetTypes, i);
+            CheckOptions(platform, variant, assetTypes, i, goesOutAt ?? ScheduledAt);
         }
     }
 
@@ -47,6 +50,13 @@ public sealed partial class ContentItem
         if (!platform.AcceptsVideo() && types.Contains(AssetType.Video))
         {
             throw new DomainRuleException($"{platform.DisplayName()} posts sent from here take images, not videos.", $"variants[{index}].mediaAssetIds");
+        }
+
+        if (platform.MaxMedia() is { } mostMedia && types.Count(t => t is AssetType.Image or AssetType.Video) > mostMedia)
+        {
+            throw new DomainRuleException(
+                $"{platform.DisplayName()} takes {(mostMedia == 1 ? "one image or one video" : $"at most {mostMedia} images or videos")} in one post.",
+                $"variants[{index}].mediaAssetIds");
         }
 
         if (platform.MaxImages() is { } most && types.Count(t => t == AssetType.Image) > most)

@@ -184,7 +184,7 @@ public sealed partial class ContentItem : Entity<Guid>
             throw new DomainRuleException("Choose a time in the future.", "at");
         }
 
-        CheckPlatformRules(assetTypes);
+        CheckPlatformRules(assetTypes, at);
         State = ContentState.Scheduled;
         ScheduledAt = at;
         DueAt = at;
@@ -271,7 +271,7 @@ public sealed partial class ContentItem : Entity<Guid>
                 throw new DomainRuleException($"At most {MaxMediaPerVariant} media per post.", $"variants[{i}].mediaAssetIds");
             }
 
-            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList() });
+            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList(), Options = PostOptions.Clean(variant.Options) });
         }
 
         return cleaned;

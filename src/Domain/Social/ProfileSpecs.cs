@@ -76,6 +76,10 @@ public sealed record ProfileSpec(
 /// domain of one's own also works).</item>
 /// <item>Threads: help.instagram.com "Edit your Threads profile" (username that of Instagram: 30 letters, numbers, periods,
 /// underscores; name 30; bio 150; picture shown at 320x320); a Threads profile has no banner.</item>
+/// <item>Pinterest: help.pinterest.com "Edit your profile" (username 3 to 30 letters, numbers and underscores; name up to
+/// 65 characters; "About" up to 500 characters; profile picture shown at 280x280; a cover of 16:9, we ask for 1600x900).
+/// Pins: "Add a title and description to your Pin" (title 100, description 500) and the API v5 reference, Pins
+/// "Create Pin" (<c>title</c> 100, <c>link</c> 2,048, <c>alt_text</c> 500); a pin is one image or one video on a board.</item>
 /// </list>
 /// </summary>
 public static class ProfileSpecs
@@ -110,8 +114,13 @@ public static class ProfileSpecs
         SocialPlatform.Threads, "profile", 30, new HandleRule(1, 30, "a-z 0-9 . _", LowerCase: true),
         new PixelSize(320, 320), "Profile picture", null, null, [new("bio", "Bio", 150)], "https://www.threads.net/@");
 
+    public static readonly ProfileSpec Pinterest = new(
+        SocialPlatform.Pinterest, "profile", 65, new HandleRule(3, 30, "a-z A-Z 0-9 _", LowerCase: false),
+        new PixelSize(280, 280), "Profile picture", new PixelSize(1600, 900), "Cover", [new("about", "About", 500)], "https://www.pinterest.com/");
+
     public static ProfileSpec For(SocialPlatform platform) => platform switch
     {
+        SocialPlatform.Pinterest => Pinterest,
         SocialPlatform.Threads => Threads,
         SocialPlatform.Bluesky => Bluesky,
         SocialPlatform.X => X,
@@ -122,7 +131,7 @@ public static class ProfileSpecs
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads];
+    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads, Pinterest];
 }
 
 /// <summary>Profile text as the networks count it, and cut to fit.</summary>

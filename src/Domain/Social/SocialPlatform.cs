@@ -14,6 +14,7 @@ public enum SocialPlatform
     GoogleBusiness,
     Bluesky,
     Threads,
+    Pinterest,
 }
 
 /// <summary>What each network accepts in one post: checked when a post is scheduled, not only when it is sent.</summary>
@@ -28,6 +29,7 @@ public static class PlatformRules
         SocialPlatform.GoogleBusiness => "Google Business Profile",
         SocialPlatform.Bluesky => "Bluesky",
         SocialPlatform.Threads => "Threads",
+        SocialPlatform.Pinterest => "Pinterest",
         _ => platform.ToString(),
     };
 
@@ -43,11 +45,17 @@ public static class PlatformRules
         SocialPlatform.Bluesky => 300,
         // Threads API, "Create posts": text posts are limited to 500 characters.
         SocialPlatform.Threads => 500,
+        // A pin's description: Pinterest Help "Add a title and description to your Pin" (description up to 500
+        // characters, title up to 100: PostOptions.MaxTitleLength).
+        SocialPlatform.Pinterest => 500,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    /// <summary>Instagram has no text-only posts: a post needs an image or a video.</summary>
-    public static bool RequiresMedia(this SocialPlatform platform) => platform == SocialPlatform.Instagram;
+    /// <summary>Instagram has no text-only posts, and a pin is an image or a video: a post needs one.</summary>
+    public static bool RequiresMedia(this SocialPlatform platform) => platform is SocialPlatform.Instagram or SocialPlatform.Pinterest;
+
+    /// <summary>The most media one post carries where the network has a limit: a pin is one image or one video.</summary>
+    public static int? MaxMedia(this SocialPlatform platform) => platform == SocialPlatform.Pinterest ? 1 : null;
 
     /// <summary>Characters as the networks count them: code points, so an emoji is one and not two UTF-16 units.</summary>
     public static int CountCharacters(string text) => text.EnumerateRunes().Count();

@@ -8,7 +8,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 
 /// <summary>
 /// The OAuth 2.0 refresh_token grant (RFC 6749 section 6) against each network's configured token endpoint. X wants the
-/// client credentials as HTTP Basic; the others take them in the form. A 4xx answer means the refresh token is no good.
+/// client credentials as HTTP Basic (so does Pinterest); the others take them in the form. A 4xx answer means the refresh token is no good.
 /// Bluesky's sessions are renewed their own way (<see cref="BlueskySessionClient"/>).
 /// </summary>
 public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
@@ -34,7 +34,7 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
 
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl);
-        if (platform == SocialPlatform.X && endpoint.ClientSecret is { Length: > 0 })
+        if (OAuthAuthorizationServer.UsesBasicClientAuth(platform) && endpoint.ClientSecret is { Length: > 0 })
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{endpoint.ClientId}:{endpoint.ClientSecret}")));

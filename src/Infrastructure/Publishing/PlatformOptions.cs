@@ -103,6 +103,21 @@ public sealed class PlatformOptions
         AccountUrl = "https://graph.threads.net/v1.0/me",
     };
 
+    /// <summary>
+    /// Pinterest API v5 (paths under <c>/v5/</c> of the base address). OAuth with the client secret as HTTP Basic at the
+    /// token endpoint (Pinterest offers no PKCE); scopes are comma-separated; access tokens last 30 days and are renewed
+    /// with the refresh token (a year).
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions Pinterest { get; set; } = new()
+    {
+        BaseUrl = "https://api.pinterest.com",
+        TokenUrl = "https://api.pinterest.com/v5/oauth/token",
+        AuthorizeUrl = "https://www.pinterest.com/oauth/",
+        Scopes = "boards:read,pins:read,pins:write,user_accounts:read",
+        AccountUrl = "https://api.pinterest.com/v5/user_account",
+    };
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -119,7 +134,10 @@ public sealed class PlatformOptions
     [RegularExpression("^[0-9]{6}$")]
     public string LinkedInVersion { get; set; } = "202510";
 
-    /// <summary>How often a video container is polled before Instagram publishes it, and how long between polls.</summary>
+    /// <summary>
+    /// How often a video still being processed by the network is polled (Instagram and Threads containers, Pinterest
+    /// media), and how long between polls.
+    /// </summary>
     [Range(1, 120)]
     public int InstagramVideoPolls { get; set; } = 30;
 
@@ -135,6 +153,7 @@ public sealed class PlatformOptions
         SocialPlatform.GoogleBusiness => GoogleBusiness,
         SocialPlatform.Bluesky => Bluesky,
         SocialPlatform.Threads => Threads,
+        SocialPlatform.Pinterest => Pinterest,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

@@ -50,6 +50,8 @@ public static class SchedulingSetup
         AddPublisher<GoogleBusinessPublisher>(services, timeout);
         AddPublisher<BlueskyPublisher>(services, timeout);
         AddPublisher<ThreadsPublisher>(services, timeout);
+        AddPublisher<PinterestPublisher>(services, timeout);
+        services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
         services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);

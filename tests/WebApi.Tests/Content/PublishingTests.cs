@@ -23,12 +23,13 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         var admin = await factory.RegisterAsync();
         await ConnectAllAsync(admin);
         var image = await InsertAssetAsync(factory, admin);
+        var video = await InsertAssetAsync(factory, admin, "Video");
         var at = DateTimeOffset.UtcNow.AddSeconds(3);
         var posts = new List<(string Platform, string Marker, Guid Id)>();
         foreach (var platform in Platforms)
         {
             var marker = FakePlatforms.NewMarker();
-            var id = await CreatePostAsync(admin, platform, $"Autumn menu (launch) {marker}", platform == "instagram" ? [image] : null);
+            var id = await CreatePostAsync(admin, platform, $"Autumn menu (launch) {marker}", MediaFor(platform, image, video));
             posts.Add((platform, marker, id));
         }
 
@@ -74,6 +75,13 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal("/25000000000000001/threads_publish", threads.Path);
         Assert.Contains($"creation_id=tc-{posts[6].Marker}", threads.Body, StringComparison.Ordinal);
         Assert.Contains("media_type=TEXT", Assert.Single(Fakes.Requests, r => r.Kind == "threads-container" && r.Marker == posts[6].Marker).Body, StringComparison.Ordinal);
+
+        var pin = JsonNode.Parse(Assert.Single(Fakes.PublishRequests(posts[7].Marker)).Body)!;
+        Assert.Equal(FakePinterest.RecipesBoard, pin["board_id"]!.GetValue<string>());
+        Assert.Equal("Autumn menu", pin["title"]!.GetValue<string>());
+        Assert.Equal("https://acme.example/menu", pin["link"]!.GetValue<string>());
+        Assert.Equal("image_url", pin["media_source"]!["source_type"]!.GetValue<string>());
+        Assert.StartsWith("https://media.test/", pin["media_source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
 
         Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));

@@ -11,6 +11,7 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'googleBusiness', label: 'Google Business Profile' },
   { value: 'bluesky', label: 'Bluesky' },
   { value: 'threads', label: 'Threads' },
+  { value: 'pinterest', label: 'Pinterest' },
 ];
 
 function useKeys() {

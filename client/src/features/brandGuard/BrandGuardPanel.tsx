@@ -12,6 +12,7 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
   threads: 'Threads',
+  pinterest: 'Pinterest',
 };
 
 interface BrandGuardPanelProps {

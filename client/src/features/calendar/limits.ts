@@ -11,7 +11,7 @@ export interface PlatformLimits {
   name: string;
   /** The longest text, as `countText` counts it. */
   maxLength: number;
-  /** Instagram has no text-only posts. */
+  /** Instagram has no text-only posts; a pin is an image or a video. */
   requiresMedia: boolean;
   /** How the counter explains the count. */
   countingNote?: string;
@@ -37,10 +37,17 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     countingNote: 'Counts characters as you see them: an emoji is one.',
   },
   threads: { platform: 'threads', name: 'Threads', maxLength: 500, requiresMedia: false },
+  pinterest: {
+    platform: 'pinterest',
+    name: 'Pinterest',
+    maxLength: 500,
+    requiresMedia: true,
+    countingNote: 'The pin’s description; its title is separate (100 characters).',
+  },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads'];
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest'];
 
 export const xLinkWeight = 23;
 

@@ -19,6 +19,7 @@ export const platforms: readonly SocialPlatform[] = [
   'googleBusiness',
   'bluesky',
   'threads',
+  'pinterest',
 ];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
@@ -99,4 +100,24 @@ export function useNetworks() {
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/networks', { signal })),
     staleTime: 60_000,
   });
+}
+
+export type PinterestBoard = Schemas['Application.Social.PinterestBoardDto'];
+
+/** The boards of a connected Pinterest account (read from Pinterest through the API), for the composer's board picker. */
+export function usePinterestBoards(connectionId: string | undefined) {
+  const key = [...useKey('pinterest-boards'), connectionId] as const;
+  return useQuery({
+    queryKey: key,
+    enabled: !!connectionId,
+    staleTime: 5 * 60_000,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/social/connections/{id}/pinterest-boards', { params: { path: { id: connectionId! } }, signal })),
+  });
+}
+
+/** The account a post of this brand goes out through on `platform`: the brand's own, else one shared by all brands. */
+export function accountFor(network: PublishingNetwork | undefined, companyId: string | null | undefined) {
+  const working = (network?.accounts ?? []).filter((account) => account.canPublish);
+  return working.find((account) => companyId && account.companyId === companyId) ?? working.find((account) => !account.companyId) ?? working[0];
 }

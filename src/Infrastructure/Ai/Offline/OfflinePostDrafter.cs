@@ -86,7 +86,8 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             SocialPlatform.GoogleBusiness => Clip($"{hook} {body} Get in touch or visit us to learn more.", 1400),
             // Bluesky: 300 graphemes; UTF-16 units never undercount them, so a clip at 290 with the tags after fits.
             // Threads: 500 characters; the tags after a clipped body.
-            SocialPlatform.Threads => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
+            // Pinterest: a pin's description, 500 characters, the tags after it as on Threads.
+            SocialPlatform.Threads or SocialPlatform.Pinterest => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
             SocialPlatform.Bluesky => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 290 - tags.Length - 1)) + " " + tags).Trim(),
             _ => $"{hook}\n\n{body}",
         };

