@@ -55,7 +55,8 @@ describe('pinterest', { concurrency: false }, () => {
       .getByTestId('counter-pinterest')
       .getByText(`${[...description].length} / 500`)
       .waitFor();
-    await dialog.locator('input[type=file]').setInputFiles({ name: 'rye.png', mimeType: 'image/png', buffer: png(400, 600) });
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'rye.png', mimeType: 'image/png', buffer: png(600, 600) });
+    // Offered once the server has measured the square image: a pin is best in 2:3.
     await dialog.getByRole('button', { name: 'Pinterest 2:3' }).waitFor({ timeout: 60_000 });
     const board = dialog.getByLabel('Board');
     await board.getByRole('option', { name: 'Bakes we love' }).waitFor({ state: 'attached' });

@@ -36,6 +36,38 @@ public sealed class VideoNetworkRulesTests
     }
 
     [Fact]
+    public void A_youtube_post_is_one_video_with_a_title_and_a_privacy_and_a_description_of_5000_bytes()
+    {
+        var video = new PostOptions(Title: "Bread, start to finish", Privacy: "unlisted");
+        Post(SocialPlatform.YouTube, new string('a', 5_000), video, Video).CheckPlatformRules(Types, Now.AddDays(1));
+
+        Assert.Equal("variants[0].mediaAssetIds", Refused(Post(SocialPlatform.YouTube, "Bake", video, Image)).Field);
+        Assert.Equal("variants[0].mediaAssetIds", Refused(Post(SocialPlatform.YouTube, "Bake", video, Video, Image)).Field);
+        Assert.Equal("variants[0].options.title", Refused(Post(SocialPlatform.YouTube, "Bake", video with { Title = null }, Video)).Field);
+        Assert.Equal("variants[0].options.title", Refused(Post(SocialPlatform.YouTube, "Bake", video with { Title = "<b>Bread</b>" }, Video)).Field);
+        Assert.Equal("variants[0].options.privacy", Refused(Post(SocialPlatform.YouTube, "Bake", video with { Privacy = "friends" }, Video)).Field);
+        // 2,500 characters of "é" are 5,000 bytes; one more is over.
+        Post(SocialPlatform.YouTube, new string('é', 2_500), video, Video).CheckPlatformRules(Types, Now.AddDays(1));
+        var bytes = Refused(Post(SocialPlatform.YouTube, new string('é', 2_500) + "a", video, Video));
+        Assert.Contains("5,000 bytes", bytes.Message, StringComparison.Ordinal);
+        Assert.Equal("variants[0].text", bytes.Field);
+    }
+
+    [Fact]
+    public void A_youtube_publish_time_needs_a_private_video_and_a_time_after_the_upload_and_tags_fit_in_500_characters()
+    {
+        var later = new PostOptions(Title: "Bread", Privacy: "private", PublishAt: Now.AddDays(2));
+        Post(SocialPlatform.YouTube, "Bake", later, Video).CheckPlatformRules(Types, Now.AddDays(1));
+
+        Assert.Equal("variants[0].options.privacy", Refused(Post(SocialPlatform.YouTube, "Bake", later with { Privacy = "public" }, Video)).Field);
+        Assert.Equal("variants[0].options.publishAt", Refused(Post(SocialPlatform.YouTube, "Bake", later with { PublishAt = Now.AddHours(1) }, Video)).Field);
+        var tags = Enumerable.Range(0, 50).Select(i => $"tag number {i:00}").ToList();
+        Assert.Equal("variants[0].options.tags", Refused(Post(SocialPlatform.YouTube, "Bake", later with { Tags = tags }, Video)).Field);
+        // "ab" is 2, "c d" is 3 and its quotes 2, the comma between them 1.
+        Assert.Equal(8, PostOptions.YouTubeTagLength(["ab", "c d"]));
+    }
+
+    [Fact]
     public void Options_are_kept_trimmed_without_blanks_or_repeated_tags_and_a_post_without_any_keeps_none()
     {
         var item = Post(SocialPlatform.Pinterest, "Bread", new PostOptions(Title: "  Loaf ", BoardId: " 42 ", Link: " ", Tags: ["#bread", "Bread", " "]), Image);

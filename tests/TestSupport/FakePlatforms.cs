@@ -54,7 +54,7 @@ public sealed record FakeRequest(
 /// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
 /// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
 /// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
-/// (<see cref="FakePinterest"/>). Every request is recorded with the marker found in it
+/// (<see cref="FakePinterest"/>), YouTube (<see cref="FakeYouTube"/>). Every request is recorded with the marker found in it
 /// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
 /// successes unless a script for a (kind, marker) says otherwise.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -89,7 +89,8 @@ public sealed partial class FakePlatforms : IDisposable
     {
         yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
         yield return new("Publishing:Pinterest:AccountUrl", BaseUrl + "/v5/user_account");
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest" })
+        yield return new("Publishing:YouTube:AccountUrl", BaseUrl + "/youtube/v3/channels?part=snippet&mine=true");
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest", "YouTube" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -144,21 +145,26 @@ public sealed partial class FakePlatforms : IDisposable
         var path = request.AbsolutePath;
         var body = request.Body ?? "";
         var decoded = WebUtility.UrlDecode(body);
-        var kind = Kind(request.Method, path);
-        var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value : null;
+        var kind = FakeYouTube.Kind(request) ?? Kind(request.Method, path);
+        // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave.
+        var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value
+            : MarkerPattern().Match(request.Url) is { Success: true } inUrl ? inUrl.Value
+            : null;
         var answer = marker is not null && _scripts.TryGetValue($"{kind}|{marker}", out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : null;
+        // The answer is decided on arrival (what a network does with a request does not wait for its answer to be sent).
+        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
+            : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind.StartsWith("youtube", StringComparison.Ordinal) ? FakeYouTube.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
+            : Success(kind, marker, decoded);
         var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay);
         }
 
-        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
-            : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
-            : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
-            : Success(kind, marker, decoded);
         var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         // The time the request arrived, not when it was answered: "sent at its time" is about arrival.

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { answerPinterestOAuth, pinterestClientId, pinterestClientSecret } from './pinterest.mjs';
 import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
+import { answerYouTubeOAuth, youTubeClientId, youTubeClientSecret } from './youtube.mjs';
 
 export const clientId = 'e2e-linkedin-client';
 export const clientSecret = 'e2e-linkedin-secret';
@@ -37,6 +38,12 @@ export function env(url) {
     Publishing__Pinterest__AccountUrl: `${url}/pinterest/v5/user_account`,
     Publishing__Pinterest__ClientId: pinterestClientId,
     Publishing__Pinterest__ClientSecret: pinterestClientSecret,
+    // YouTube: Google's OAuth with PKCE and offline access (fakes/youtube.mjs); uploads go to the fake networks' server.
+    Publishing__YouTube__AuthorizeUrl: `${url}/youtube/authorize`,
+    Publishing__YouTube__TokenUrl: `${url}/youtube/token`,
+    Publishing__YouTube__AccountUrl: `${url}/youtube/youtube/v3/channels?part=snippet&mine=true`,
+    Publishing__YouTube__ClientId: youTubeClientId,
+    Publishing__YouTube__ClientSecret: youTubeClientSecret,
     E2E_OAUTH_URL: url,
   };
 }
@@ -58,6 +65,7 @@ export function createFakeOAuth() {
     if (request.method === 'GET' && url.pathname === '/__stats') return send(response, 200, stats);
     if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
     if (url.pathname.startsWith('/pinterest/')) return answerPinterestOAuth(request, response, url, send);
+    if (url.pathname.startsWith('/youtube/')) return answerYouTubeOAuth(request, response, url, send);
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

@@ -4,6 +4,7 @@
 //   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
 //   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
+//   YouTube   POST /upload/youtube/v3/videos?uploadType=resumable, then PUT of the bytes (youtube.mjs)
 //   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
 //             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
@@ -17,6 +18,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
 import { answerPinterest } from './pinterest.mjs';
+import { answerYouTube } from './youtube.mjs';
 
 const tokenPrefix = 'e2e-';
 
@@ -39,7 +41,7 @@ function readBody(request) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -51,13 +53,15 @@ function createPlatformsServer() {
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
-    const raw = await readBody(request);
+    const bytes = await readBody(request);
+    const raw = bytes.toString('utf8');
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
-    const pinterest = answerPinterest(request, url, raw, () => String(nextId++), `http://${request.headers.host}`);
-    if (pinterest) {
-      if (pinterest.record) received.push(pinterest.record);
-      return send(response, pinterest.status, pinterest.body);
+    const origin = `http://${request.headers.host}`;
+    const video = answerPinterest(request, url, raw, () => String(nextId++), origin) ?? answerYouTube(request, url, bytes, () => String(nextId++), origin);
+    if (video) {
+      if (video.record) received.push(video.record);
+      return send(response, video.status, video.body, video.headers);
     }
     if (url.pathname.startsWith('/xrpc/')) {
       const answer = answerBluesky(request, url, raw, () => String(nextId++));
@@ -172,6 +176,7 @@ function environmentFor(url) {
     Publishing__Bluesky__BaseUrl: url,
     Publishing__Threads__BaseUrl: `${url}/v1.0`,
     Publishing__Pinterest__BaseUrl: url,
+    Publishing__YouTube__BaseUrl: url,
   };
 }
 

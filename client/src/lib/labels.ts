@@ -28,6 +28,7 @@ export const platformLabels: Record<SocialPlatform, string> = {
   bluesky: 'Bluesky',
   threads: 'Threads',
   pinterest: 'Pinterest',
+  youTube: 'YouTube',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

@@ -32,6 +32,53 @@ public sealed partial class ContentItem
                 }
 
                 break;
+            case SocialPlatform.YouTube:
+                CheckYouTube(variant, options, index, goesOutAt);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// YouTube Data API v3, videos resource: a title (1 to 100 characters), no &lt; or &gt; in the title or description, tags
+    /// of 500 characters in all, a privacy status, and a publish time only for a private video, which YouTube makes public then.
+    /// </summary>
+    private static void CheckYouTube(ContentVariant variant, PostOptions options, int index, DateTimeOffset? goesOutAt)
+    {
+        string Field(string name) => $"variants[{index}].options.{name}";
+        if (string.IsNullOrWhiteSpace(options.Title))
+        {
+            throw new DomainRuleException("Give the YouTube video a title.", Field("title"));
+        }
+
+        if (options.Title.AsSpan().IndexOfAny('<', '>') >= 0 || variant.Text.AsSpan().IndexOfAny('<', '>') >= 0)
+        {
+            throw new DomainRuleException("YouTube does not take the characters < and > in a title or description.",
+                options.Title.AsSpan().IndexOfAny('<', '>') >= 0 ? Field("title") : $"variants[{index}].text");
+        }
+
+        if (options.Privacy is null || !PostOptions.YouTubePrivacies.Contains(options.Privacy))
+        {
+            throw new DomainRuleException("Choose who can watch the video on YouTube: public, unlisted or private.", Field("privacy"));
+        }
+
+        if (options.Tags is { Count: > 0 } tags && PostOptions.YouTubeTagLength(tags) > PostOptions.MaxYouTubeTagCharacters)
+        {
+            throw new DomainRuleException(
+                $"YouTube takes at most {PostOptions.MaxYouTubeTagCharacters} characters of tags in all (a comma between two counts, and quotes around a tag with a space); these have {PostOptions.YouTubeTagLength(tags)}.",
+                Field("tags"));
+        }
+
+        if (options.PublishAt is { } publishAt)
+        {
+            if (options.Privacy != "private")
+            {
+                throw new DomainRuleException("A video to go public later is uploaded as private: choose private, or no publish time.", Field("privacy"));
+            }
+
+            if (goesOutAt is { } upload && publishAt <= upload)
+            {
+                throw new DomainRuleException("The time the video goes public must come after the time it is uploaded.", Field("publishAt"));
+            }
         }
     }
 

@@ -25,9 +25,12 @@ public sealed partial class ContentItem
             if (length > platform.MaxTextLength())
             {
                 throw new DomainRuleException(
-                    platform == SocialPlatform.X
-                        ? $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}."
-                        : $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    platform switch
+                    {
+                        SocialPlatform.X => $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}.",
+                        SocialPlatform.YouTube => $"A YouTube description takes at most {platform.MaxTextLength():N0} bytes (accented letters count 2, emoji 4); this text has {length:N0}.",
+                        _ => $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    },
                     $"variants[{i}].text");
             }
 
@@ -37,6 +40,12 @@ public sealed partial class ContentItem
                 throw new DomainRuleException(
                     $"{platform.DisplayName()} needs at least one image or video (and at most {platform.MaxTextLength():N0} characters of text).",
                     $"variants[{i}].mediaAssetIds");
+            }
+
+            if (platform.RequiresVideo() &&
+                (variant.MediaAssetIds.Count != 1 || !assetTypes.TryGetValue(variant.MediaAssetIds[0], out var only) || only != AssetType.Video))
+            {
+                throw new DomainRuleException($"A {platform.DisplayName()} post is one video: choose exactly one video and no images.", $"variants[{i}].mediaAssetIds");
             }
 
             CheckMediaKinds(platform, variant, assetTypes, i);

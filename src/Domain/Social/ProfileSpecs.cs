@@ -80,6 +80,12 @@ public sealed record ProfileSpec(
 /// 65 characters; "About" up to 500 characters; profile picture shown at 280x280; a cover of 16:9, we ask for 1600x900).
 /// Pins: "Add a title and description to your Pin" (title 100, description 500) and the API v5 reference, Pins
 /// "Create Pin" (<c>title</c> 100, <c>link</c> 2,048, <c>alt_text</c> 500); a pin is one image or one video on a board.</item>
+/// <item>YouTube: support.google.com/youtube "Manage your YouTube handle" (3 to 30 letters, numbers, periods, hyphens
+/// and underscores), "Manage your channel's basic info" (name up to 100 characters, description 1,000), "Manage your
+/// channel branding" (profile picture 800x800, banner 2560x1440 with its safe area in the middle 1546x423). Videos: Data
+/// API v3 videos resource (title 100 characters, description 5,000 bytes, tags 500 characters in all, privacy public,
+/// unlisted or private, <c>publishAt</c> only for private videos); "Upload YouTube Shorts" (vertical or square, up to
+/// 3 minutes).</item>
 /// </list>
 /// </summary>
 public static class ProfileSpecs
@@ -118,8 +124,14 @@ public static class ProfileSpecs
         SocialPlatform.Pinterest, "profile", 65, new HandleRule(3, 30, "a-z A-Z 0-9 _", LowerCase: false),
         new PixelSize(280, 280), "Profile picture", new PixelSize(1600, 900), "Cover", [new("about", "About", 500)], "https://www.pinterest.com/");
 
+    public static readonly ProfileSpec YouTube = new(
+        SocialPlatform.YouTube, "channel", 100, new HandleRule(3, 30, "a-z A-Z 0-9 . _ -", LowerCase: false),
+        new PixelSize(800, 800), "Profile picture", new PixelSize(2560, 1440), "Banner", [new("description", "Channel description", 1_000)],
+        "https://www.youtube.com/@");
+
     public static ProfileSpec For(SocialPlatform platform) => platform switch
     {
+        SocialPlatform.YouTube => YouTube,
         SocialPlatform.Pinterest => Pinterest,
         SocialPlatform.Threads => Threads,
         SocialPlatform.Bluesky => Bluesky,
@@ -131,7 +143,7 @@ public static class ProfileSpecs
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads, Pinterest];
+    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads, Pinterest, YouTube];
 }
 
 /// <summary>Profile text as the networks count it, and cut to fit.</summary>

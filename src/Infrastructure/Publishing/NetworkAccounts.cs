@@ -45,6 +45,19 @@ internal static class NetworkAccounts
         })
         .ToList();
 
+    /// <summary>YouTube's <c>channels?part=snippet&amp;mine=true</c>: the channel (or channels) the Google account owns.</summary>
+    public static List<DiscoveredAccount> YouTube(JsonObject body) =>
+        (body["items"] as JsonArray ?? []).OfType<JsonObject>()
+        .Where(c => PlatformHttp.String(c["id"]) is { Length: > 0 })
+        .Select(c =>
+        {
+            var id = PlatformHttp.String(c["id"])!;
+            var handle = PlatformHttp.String(c["snippet"]?["customUrl"]);
+            return new DiscoveredAccount(id, PlatformHttp.String(c["snippet"]?["title"]) ?? handle ?? id,
+                handle is { Length: > 0 } ? $"https://www.youtube.com/{handle}" : $"https://www.youtube.com/channel/{id}");
+        })
+        .ToList();
+
     /// <summary>Pinterest's <c>GET /v5/user_account</c>: one account, its id (or, from older answers, its username).</summary>
     public static List<DiscoveredAccount> Pinterest(JsonObject account)
     {

@@ -13,7 +13,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// network's own way of saying who the token speaks for: LinkedIn <c>/v2/userinfo</c> (OpenID Connect), X
 /// <c>/2/users/me</c>, the Graph API's <c>/me/accounts</c> (Pages with their Page tokens; Instagram business accounts
 /// linked to them, after exchanging the user token for a long-lived one), Google's <c>accounts</c> and their
-/// <c>locations</c>, Pinterest's <c>user_account</c>. Token requests are form-encoded; X and Pinterest take the
+/// <c>locations</c>, Pinterest's <c>user_account</c>, YouTube's own channel. Token requests are form-encoded; X and Pinterest take the
 /// client credentials as HTTP Basic, the others in the form. Tokens travel in headers, never in a URL (URLs are logged).
 /// </summary>
 public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialAuthorizationServer
@@ -48,7 +48,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             query.Add(new("code_challenge_method", "S256"));
         }
 
-        if (platform == SocialPlatform.GoogleBusiness)
+        if (platform is SocialPlatform.GoogleBusiness or SocialPlatform.YouTube)
         {
             // Google only issues a refresh token for offline access, and again only when consent is asked again.
             query.Add(new("access_type", "offline"));
@@ -161,6 +161,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
                 cancellationToken)),
             SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
             SocialPlatform.Threads => ThreadsTokens.Account(await GetAsync(WithQuery(endpoint.AccountUrl!, "fields=id,username"), tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.YouTube => NetworkAccounts.YouTube(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             SocialPlatform.Pinterest => NetworkAccounts.Pinterest(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform)),
         };

@@ -118,6 +118,20 @@ public sealed class PlatformOptions
         AccountUrl = "https://api.pinterest.com/v5/user_account",
     };
 
+    /// <summary>
+    /// YouTube Data API v3 through Google's OAuth (PKCE, offline access for a refresh token): uploads go to
+    /// <c>{BaseUrl}/upload/youtube/v3/videos</c>; the account is the channel of <c>channels?part=snippet&amp;mine=true</c>.
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions YouTube { get; set; } = new()
+    {
+        BaseUrl = "https://www.googleapis.com",
+        TokenUrl = "https://oauth2.googleapis.com/token",
+        AuthorizeUrl = "https://accounts.google.com/o/oauth2/v2/auth",
+        Scopes = "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly",
+        AccountUrl = "https://www.googleapis.com/youtube/v3/channels?part=snippet&mine=true",
+    };
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -154,6 +168,7 @@ public sealed class PlatformOptions
         SocialPlatform.Bluesky => Bluesky,
         SocialPlatform.Threads => Threads,
         SocialPlatform.Pinterest => Pinterest,
+        SocialPlatform.YouTube => YouTube,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

@@ -51,6 +51,7 @@ public static class SchedulingSetup
         AddPublisher<BlueskyPublisher>(services, timeout);
         AddPublisher<ThreadsPublisher>(services, timeout);
         AddPublisher<PinterestPublisher>(services, timeout);
+        AddPublisher<YouTubePublisher>(services, timeout);
         services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);

@@ -106,7 +106,7 @@ public static class SocialEndpoints
     /// <summary>The SPA page that shows the outcome (<c>?connected=</c> or <c>?error=</c>).</summary>
     public const string SpaConnectionsPath = "/app/automation/connections";
 
-    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness|threads|pinterest)$";
+    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness|threads|pinterest|youtube)$";
 
     private static SocialPlatform Parse(string platform) => Enum.Parse<SocialPlatform>(platform, ignoreCase: true);
 

@@ -7,7 +7,7 @@ namespace BrandAutomator.WebApi.Tests.Content;
 
 internal static class ContentHelpers
 {
-    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest"];
+    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube"];
 
     /// <summary>The account id each fake network expects for a connection of this platform.</summary>
     public static string AccountIdFor(string platform) => platform switch
@@ -19,6 +19,7 @@ internal static class ContentHelpers
         "bluesky" => "did:plc:acmebskysocial",
         "threads" => "25000000000000001",
         "pinterest" => FakePinterest.AccountId,
+        "youTube" => FakeYouTube.ChannelId,
         _ => "accounts/111/locations/222",
     };
 
@@ -56,6 +57,7 @@ internal static class ContentHelpers
     public static object? OptionsFor(string platform) => platform switch
     {
         "pinterest" => new { boardId = FakePinterest.RecipesBoard, title = "Autumn menu", link = "https://acme.example/menu" },
+        "youTube" => new { title = "Autumn menu", privacy = "unlisted", tags = new[] { "bakery", "autumn menu" } },
         _ => null,
     };
 

@@ -83,6 +83,14 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal("image_url", pin["media_source"]!["source_type"]!.GetValue<string>());
         Assert.StartsWith("https://media.test/", pin["media_source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        var upload = Assert.Single(Fakes.PublishRequests(posts[8].Marker));
+        Assert.Equal("/upload/youtube/v3/videos", upload.Path);
+        var start = JsonNode.Parse(Assert.Single(Fakes.Requests, r => r.Kind == "youtube-init" && r.Marker == posts[8].Marker).Body)!;
+        Assert.Equal("Autumn menu", start["snippet"]!["title"]!.GetValue<string>());
+        Assert.Equal("unlisted", start["status"]!["privacyStatus"]!.GetValue<string>());
+        Assert.Equal(["bakery", "autumn menu"], start["snippet"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.StartsWith("yt", (await GetPostAsync(admin, posts[8].Id))["results"]![0]!["platformPostId"]!.GetValue<string>(), StringComparison.Ordinal);
+
         Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));
     }

@@ -56,6 +56,8 @@ public sealed class FakeAuthorizationServers : IDisposable
         })));
         Server.Given(Request.Create().UsingGet().WithPath("/pinterest/v5/user_account")).RespondWith(Response.Create().WithCallback(r =>
             Account(r, "pinterest", new { account_type = "BUSINESS", id = "pinterest-acme", username = "acmebakery", business_name = "Acme Bakery" })));
+        Server.Given(Request.Create().UsingGet().WithPath("/youtube/youtube/v3/channels")).RespondWith(Response.Create().WithCallback(r =>
+            Account(r, "youtube", new { kind = "youtube#channelListResponse", items = new[] { new { id = "UCacme0000000000000000001", snippet = new { title = "Acme Bakery", customUrl = "@acmebakery" } } } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google/v1/accounts")).RespondWith(Response.Create().WithCallback(r =>
             Account(r, "google", new { accounts = new[] { new { name = "accounts/111", accountName = "Acme Group", type = "LOCATION_GROUP" } } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google-info/v1/accounts/111/locations")).RespondWith(Response.Create().WithCallback(r =>
@@ -92,7 +94,7 @@ public sealed class FakeAuthorizationServers : IDisposable
         [
             ("LinkedIn", "linkedin", "/linkedin/v2/userinfo"), ("X", "x", "/x/2/users/me"), ("Facebook", "graph", "/graph/me/accounts"),
             ("Instagram", "graph", "/graph/me/accounts"), ("GoogleBusiness", "google", "/google/v1/accounts"),
-            ("Pinterest", "pinterest", "/pinterest/v5/user_account"),
+            ("Pinterest", "pinterest", "/pinterest/v5/user_account"), ("YouTube", "youtube", "/youtube/youtube/v3/channels?part=snippet&mine=true"),
         ];
         foreach (var (platform, network, account) in networks)
         {
@@ -195,7 +197,7 @@ public sealed class FakeAuthorizationServers : IDisposable
 
     private bool ClientAuthenticated(string network, Dictionary<string, string> form, string? authorization)
     {
-        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", "pinterest" => "Pinterest", _ => "GoogleBusiness" };
+        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", "pinterest" => "Pinterest", "youtube" => "YouTube", _ => "GoogleBusiness" };
         if (network is "x" or "pinterest")
         {
             // X and Pinterest: confidential clients authenticate with HTTP Basic.

@@ -58,4 +58,24 @@ public sealed class VideoNetworkConnectionTests(OAuthFactory factory) : IClassFi
         var rows = string.Join('\n', await factory.ColumnAsync($"SELECT row_to_json(t)::text FROM \"tenant_{admin.TenantId:N}\".social_connections t"));
         Assert.All(factory.Fakes.IssuedTokens, token => Assert.DoesNotContain(token, rows, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task YouTube_connects_through_google_with_pkce_and_offline_access_as_the_channel()
+    {
+        var admin = await factory.RegisterAsync();
+        var (_, sent) = await AuthorizeAsync(admin, "youtube");
+        Assert.Equal("S256", sent["code_challenge_method"]);
+        Assert.Equal("offline", sent["access_type"]);
+        Assert.Equal("consent", sent["prompt"]);
+        Assert.Contains("https://www.googleapis.com/auth/youtube.upload", sent["scope"], StringComparison.Ordinal);
+
+        var connection = await ConnectAsync(admin, "youTube", "/app/automation/connections?connected=youTube&accounts=1");
+
+        Assert.Equal("UCacme0000000000000000001", connection["externalAccountId"]!.GetValue<string>());
+        Assert.Equal("Acme Bakery", connection["displayName"]!.GetValue<string>());
+        Assert.True(connection["canRefresh"]!.GetValue<bool>());
+        var exchange = factory.Fakes.TokenRequests.Last(r => r.Path == "/youtube/token" && r.Form.GetValueOrDefault("grant_type") == "authorization_code");
+        Assert.Equal(sent["code_challenge"], FakeAuthorizationServers.S256(exchange.Form["code_verifier"]));
+        Assert.Equal("secret-YouTube", exchange.Form["client_secret"]);
+    }
 }

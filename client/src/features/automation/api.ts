@@ -12,6 +12,7 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'bluesky', label: 'Bluesky' },
   { value: 'threads', label: 'Threads' },
   { value: 'pinterest', label: 'Pinterest' },
+  { value: 'youTube', label: 'YouTube' },
 ];
 
 function useKeys() {

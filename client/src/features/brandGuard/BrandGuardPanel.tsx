@@ -13,6 +13,7 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   bluesky: 'Bluesky',
   threads: 'Threads',
   pinterest: 'Pinterest',
+  youTube: 'YouTube',
 };
 
 interface BrandGuardPanelProps {

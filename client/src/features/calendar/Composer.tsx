@@ -96,7 +96,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           if (blockedForScheduling(form, valid)) return;
         }
         if (!(await saveDescriptions(valid))) return;
-        const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid) });
+        const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid, timeZone) });
         setSavedId(saved.id);
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
         if (next === 'schedule') await schedule.mutateAsync({ id: saved.id, at: valid.at, key: newIdempotencyKey() });
@@ -204,7 +204,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           )}
           <BrandCheck form={form} />
           <MediaPicker form={form} error={errors.media?.message} />
-          <NetworkOptions form={form} />
+          <NetworkOptions form={form} timeZone={timeZone} />
           <TextField
             label={`Publish at (${timeZone})`}
             type="datetime-local"

@@ -22,6 +22,7 @@ const foldAt: Record<Platform, number> = {
   bluesky: Infinity,
   threads: Infinity,
   pinterest: Infinity,
+  youTube: 160,
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
@@ -40,7 +41,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
   const shown = folded ?? body;
   const initial = account.slice(0, 1).toUpperCase();
   // Networks whose feed is the picture first: the text is its caption.
-  const mediaFirst = platform === 'instagram' || platform === 'pinterest';
+  const mediaFirst = platform === 'instagram' || platform === 'pinterest' || platform === 'youTube';
 
   return (
     <article
@@ -61,7 +62,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
           <img className={styles.previewImage} src={image.url} alt={image.alt} />
         ) : (
           <div className={styles.previewMedia} aria-hidden="true">
-            Image or video
+            {platform === 'youTube' ? 'Video' : 'Image or video'}
           </div>
         ))}
       {platform !== 'instagram' && (
@@ -98,6 +99,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
         {platform === 'instagram' && ['Like', 'Comment', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'googleBusiness' && ['Share'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'pinterest' && ['Save', 'Share'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'youTube' && ['Like', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
       </footer>
     </article>
   );

@@ -44,10 +44,17 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     requiresMedia: true,
     countingNote: 'The pin’s description; its title is separate (100 characters).',
   },
+  youTube: {
+    platform: 'youTube',
+    name: 'YouTube',
+    maxLength: 5000,
+    requiresMedia: true,
+    countingNote: 'The video’s description, counted in bytes as YouTube does: accented letters count 2, emoji 4.',
+  },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest'];
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube'];
 
 export const xLinkWeight = 23;
 
@@ -103,6 +110,7 @@ export function graphemeLength(text: string): number {
 export function countText(platform: Platform, text: string): number {
   const trimmed = text.trim();
   if (platform === 'x') return xWeightedLength(trimmed);
+  if (platform === 'youTube') return new TextEncoder().encode(trimmed).length;
   return platform === 'bluesky' ? graphemeLength(trimmed) : codePointLength(trimmed);
 }
 

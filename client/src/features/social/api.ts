@@ -20,6 +20,7 @@ export const platforms: readonly SocialPlatform[] = [
   'bluesky',
   'threads',
   'pinterest',
+  'youTube',
 ];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';

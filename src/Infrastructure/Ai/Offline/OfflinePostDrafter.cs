@@ -89,6 +89,8 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             // Pinterest: a pin's description, 500 characters, the tags after it as on Threads.
             SocialPlatform.Threads or SocialPlatform.Pinterest => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
             SocialPlatform.Bluesky => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 290 - tags.Length - 1)) + " " + tags).Trim(),
+            // YouTube: the video's description, its hashtags at the end (YouTube shows the first three above the title).
+            SocialPlatform.YouTube => $"{hook}\n\n{body}\n\n{tags}".Trim(),
             _ => $"{hook}\n\n{body}",
         };
     }

@@ -10,6 +10,7 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   bluesky: { ratio: 16 / 9, label: '16:9' },
   threads: { ratio: 4 / 5, label: '4:5' },
   pinterest: { ratio: 2 / 3, label: '2:3' },
+  youTube: { ratio: 16 / 9, label: '16:9' },
 };
 
 export interface Rect {

@@ -12,31 +12,107 @@ export const titleMax = 100;
 const linkMax = 2048;
 const webLink = /^https?:\/\/[^\s/?#]+\.[^\s]*$/i;
 
+export const youTubePrivacies = ['public', 'unlisted', 'private'] as const;
+const youTubeTagsMax = 500;
+
 export const optionsSchema = z.object({
   pinterest: z.object({ boardId: z.string(), title: z.string(), link: z.string() }),
+  youTube: z.object({
+    title: z.string(),
+    privacy: z.enum(youTubePrivacies),
+    /** Comma-separated, as typed. */
+    tags: z.string(),
+    /** When the private video goes public, in the workspace's time zone (`2026-11-05T17:00`); blank for never. */
+    publishAt: z.string(),
+  }),
 });
 
 export type OptionValues = z.infer<typeof optionsSchema>;
 
 export function emptyOptions(): OptionValues {
-  return { pinterest: { boardId: '', title: '', link: '' } };
+  return {
+    pinterest: { boardId: '', title: '', link: '' },
+    youTube: { title: '', privacy: 'public', tags: '', publishAt: '' },
+  };
+}
+
+/** Tags as typed (`bread, sourdough starter`), without blanks and # signs. */
+export function tagsOf(text: string): string[] {
+  return text
+    .split(',')
+    .map((tag) => tag.trim().replace(/^#+/, '').trim())
+    .filter((tag) => tag.length > 0);
+}
+
+/** YouTube's count of its tags: characters, a comma between two, quotes around a tag with a space. */
+export function youTubeTagLength(tags: readonly string[]): number {
+  return tags.reduce((sum, tag) => sum + codePointLength(tag) + (tag.includes(' ') ? 2 : 0), 0) + Math.max(0, tags.length - 1);
+}
+
+function zoneParts(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+}
+
+/** `2026-11-05T17:00` on the clocks of `timeZone` as an instant (ISO, UTC). */
+export function zonedToIso(local: string, timeZone: string): string {
+  const [date = '', time = '00:00'] = local.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [hh, mm] = time.split(':').map(Number);
+  const wall = Date.UTC(y!, m! - 1, d!, hh!, mm!);
+  let instant = wall - (zoneParts(wall, timeZone) - wall);
+  instant = wall - (zoneParts(instant, timeZone) - instant);
+  return new Date(instant).toISOString();
+}
+
+/** An instant as `2026-11-05T17:00` on the clocks of `timeZone`, for a datetime-local field. */
+export function isoToZoned(iso: string, timeZone: string): string {
+  return new Date(zoneParts(Date.parse(iso), timeZone)).toISOString().slice(0, 16);
 }
 
 /** The composer's values from a saved post's variants. */
-export function optionsOf(variants: readonly ContentVariant[]): OptionValues {
+export function optionsOf(variants: readonly ContentVariant[], timeZone: string): OptionValues {
   const values = emptyOptions();
   const pin = variants.find((variant) => variant.platform === 'pinterest')?.options;
   if (pin) values.pinterest = { boardId: pin.boardId ?? '', title: pin.title ?? '', link: pin.link ?? '' };
+  const video = variants.find((variant) => variant.platform === 'youTube')?.options;
+  if (video) {
+    values.youTube = {
+      title: video.title ?? '',
+      privacy: youTubePrivacies.find((p) => p === video.privacy) ?? 'public',
+      tags: (video.tags ?? []).join(', '),
+      publishAt: video.publishAt ? isoToZoned(video.publishAt, timeZone) : '',
+    };
+  }
   return values;
 }
 
 const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
 
 /** What is sent for `platform`: its own settings, or null for networks that have none. */
-export function optionsFor(platform: Platform, values: OptionValues): PostOptions | null {
+export function optionsFor(platform: Platform, values: OptionValues, timeZone: string): PostOptions | null {
   if (platform === 'pinterest') {
     const pin = values.pinterest;
     return { boardId: blankToNull(pin.boardId), title: blankToNull(pin.title), link: blankToNull(pin.link) };
+  }
+  if (platform === 'youTube') {
+    const video = values.youTube;
+    return {
+      title: blankToNull(video.title),
+      privacy: video.privacy,
+      tags: tagsOf(video.tags),
+      publishAt: video.publishAt ? zonedToIso(video.publishAt, timeZone) : null,
+    };
   }
   return null;
 }
@@ -58,6 +134,23 @@ export function optionsIssues(platforms: readonly Platform[], values: OptionValu
       issues.push({ path: ['options', 'pinterest', 'link'], message: 'Enter a web address starting with https://.' });
     }
   }
+  if (platforms.includes('youTube')) {
+    const { title, privacy, tags, publishAt } = values.youTube;
+    if (codePointLength(title.trim()) > titleMax) {
+      issues.push({ path: ['options', 'youTube', 'title'], message: `A YouTube title takes at most ${titleMax} characters.` });
+    } else if (/[<>]/.test(title)) {
+      issues.push({ path: ['options', 'youTube', 'title'], message: 'YouTube does not take the characters < and > in a title.' });
+    }
+    if (youTubeTagLength(tagsOf(tags)) > youTubeTagsMax) {
+      issues.push({ path: ['options', 'youTube', 'tags'], message: `YouTube takes at most ${youTubeTagsMax} characters of tags in all.` });
+    }
+    if (publishAt && privacy !== 'private') {
+      issues.push({
+        path: ['options', 'youTube', 'privacy'],
+        message: 'A video that goes public later is uploaded as private: choose Private, or clear the time.',
+      });
+    }
+  }
   return issues;
 }
 
@@ -66,8 +159,12 @@ export function scheduleIssues(platforms: readonly Platform[], values: OptionVal
   const issues: OptionIssue[] = [];
   const needingMedia = platforms.filter((platform) => platformLimits[platform].requiresMedia);
   if (needingMedia.length > 0 && mediaCount === 0) {
-    const names = needingMedia.map((platform) => platformLimits[platform].name).join(' and ');
-    issues.push({ path: ['media'], message: `${names} ${needingMedia.length > 1 ? 'need' : 'needs'} an image or a video.` });
+    const what = (platform: Platform) => (platform === 'youTube' ? 'a video' : 'an image or a video');
+    const message = needingMedia.map((platform) => `${platformLimits[platform].name} needs ${what(platform)}.`).join(' ');
+    issues.push({ path: ['media'], message });
+  }
+  if (platforms.includes('youTube') && !values.youTube.title.trim()) {
+    issues.push({ path: ['options', 'youTube', 'title'], message: 'Give the YouTube video a title.' });
   }
   if (platforms.includes('pinterest') && !values.pinterest.boardId) {
     issues.push({ path: ['options', 'pinterest', 'boardId'], message: 'Choose the board the pin goes to.' });

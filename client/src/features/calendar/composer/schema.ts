@@ -5,7 +5,7 @@ import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest']);
+const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube']);
 
 export const schema = z
   .object({
@@ -23,6 +23,7 @@ export const schema = z
       bluesky: z.string(),
       threads: z.string(),
       pinterest: z.string(),
+      youTube: z.string(),
     }),
     /** The settings only some networks have (a pin's board and title, ...), kept per network. */
     options: optionsSchema,
@@ -68,7 +69,7 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '', pinterest: '' };
+const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '', pinterest: '', youTube: '' };
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
@@ -95,14 +96,14 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
     sameForAll: distinct.size <= 1,
     shared: item.variants[0]?.text ?? '',
     texts,
-    options: optionsOf(item.variants),
+    options: optionsOf(item.variants, timeZone),
     media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
     altTexts: {},
     at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
   };
 }
 
-export function toRequest(values: ComposerValues): ContentRequest {
+export function toRequest(values: ComposerValues, timeZone = 'UTC'): ContentRequest {
   return {
     title: values.title.trim(),
     companyId: values.companyId || null,
@@ -110,7 +111,7 @@ export function toRequest(values: ComposerValues): ContentRequest {
       platform,
       text: textFor(values, platform).trim(),
       mediaAssetIds: values.media,
-      options: optionsFor(platform, values.options),
+      options: optionsFor(platform, values.options, timeZone),
     })),
     at: values.at || null,
   };
@@ -142,6 +143,9 @@ function optionPath(platform: Platform, field: string): Path<ComposerValues> | n
   const name = field.toLowerCase();
   if (platform === 'pinterest' && ['boardid', 'title', 'link'].includes(name)) {
     return `options.pinterest.${name === 'boardid' ? 'boardId' : name}` as Path<ComposerValues>;
+  }
+  if (platform === 'youTube' && ['title', 'privacy', 'tags', 'publishat'].includes(name)) {
+    return `options.youTube.${name === 'publishat' ? 'publishAt' : name}` as Path<ComposerValues>;
   }
   return null;
 }
