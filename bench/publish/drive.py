@@ -10,12 +10,13 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 api, fakes, connection, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube"]
+PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube", "tikTok"]
 ACCOUNTS = {"linkedIn": "urn:li:organization:1", "x": "17", "facebook": "1010", "instagram": "1784", "googleBusiness": "accounts/1/locations/2",
-            "bluesky": "did:plc:bench", "threads": "2500", "pinterest": "pinterest-bench", "youTube": "UCbench"}
+            "bluesky": "did:plc:bench", "threads": "2500", "pinterest": "pinterest-bench", "youTube": "UCbench", "tikTok": "tiktok-bench"}
 # What a post on each network needs besides its text: media ("image" or "video") and the network's own settings.
-MEDIA = {"instagram": "image", "pinterest": "image", "youTube": "video"}
-OPTIONS = {"pinterest": {"boardId": "549755885175", "title": "Bench pin"}, "youTube": {"title": "Bench video", "privacy": "unlisted"}}
+MEDIA = {"instagram": "image", "pinterest": "image", "youTube": "video", "tikTok": "video"}
+OPTIONS = {"pinterest": {"boardId": "549755885175", "title": "Bench pin"}, "youTube": {"title": "Bench video", "privacy": "unlisted"},
+           "tikTok": {"privacy": "SELF_ONLY"}}
 BATCH = 500
 
 

@@ -68,6 +68,22 @@ public sealed class VideoNetworkRulesTests
     }
 
     [Fact]
+    public void A_tiktok_post_is_one_video_with_a_caption_of_2200_characters_and_a_privacy_the_creator_chose()
+    {
+        var chosen = new PostOptions(Privacy: "SELF_ONLY", DisableComment: true);
+        Post(SocialPlatform.TikTok, string.Concat(Enumerable.Repeat("🍞", 2_200)), chosen, Video).CheckPlatformRules(Types, Now.AddDays(1));
+
+        Assert.Equal("variants[0].options.privacy", Refused(Post(SocialPlatform.TikTok, "Rye", null, Video)).Field);
+        Assert.Equal("variants[0].options.privacy", Refused(Post(SocialPlatform.TikTok, "Rye", chosen with { Privacy = "EVERYONE" }, Video)).Field);
+        Assert.Equal("variants[0].mediaAssetIds", Refused(Post(SocialPlatform.TikTok, "Rye", chosen, Image)).Field);
+        Assert.Contains("2,200", Refused(Post(SocialPlatform.TikTok, new string('a', 2_201), chosen, Video)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_post_may_go_to_every_network_at_once() =>
+        Assert.Equal(Enum.GetValues<SocialPlatform>().Length, ContentItem.MaxVariants);
+
+    [Fact]
     public void Options_are_kept_trimmed_without_blanks_or_repeated_tags_and_a_post_without_any_keeps_none()
     {
         var item = Post(SocialPlatform.Pinterest, "Bread", new PostOptions(Title: "  Loaf ", BoardId: " 42 ", Link: " ", Tags: ["#bread", "Bread", " "]), Image);

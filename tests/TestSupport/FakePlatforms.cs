@@ -54,7 +54,7 @@ public sealed record FakeRequest(
 /// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
 /// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
 /// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
-/// (<see cref="FakePinterest"/>), YouTube (<see cref="FakeYouTube"/>). Every request is recorded with the marker found in it
+/// (<see cref="FakePinterest"/>), YouTube (<see cref="FakeYouTube"/>), TikTok (<see cref="FakeTikTok"/>). Every request is recorded with the marker found in it
 /// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
 /// successes unless a script for a (kind, marker) says otherwise.
 /// </summary>
@@ -62,7 +62,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube", "tiktok"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -90,7 +90,8 @@ public sealed partial class FakePlatforms : IDisposable
         yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
         yield return new("Publishing:Pinterest:AccountUrl", BaseUrl + "/v5/user_account");
         yield return new("Publishing:YouTube:AccountUrl", BaseUrl + "/youtube/v3/channels?part=snippet&mine=true");
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest", "YouTube" })
+        yield return new("Publishing:TikTok:AccountUrl", BaseUrl + "/v2/user/info/?fields=open_id,display_name");
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest", "YouTube", "TikTok" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -145,7 +146,7 @@ public sealed partial class FakePlatforms : IDisposable
         var path = request.AbsolutePath;
         var body = request.Body ?? "";
         var decoded = WebUtility.UrlDecode(body);
-        var kind = FakeYouTube.Kind(request) ?? Kind(request.Method, path);
+        var kind = FakeYouTube.Kind(request) ?? FakeTikTok.Kind(request) ?? Kind(request.Method, path);
         // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave.
         var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value
             : MarkerPattern().Match(request.Url) is { Success: true } inUrl ? inUrl.Value
@@ -158,6 +159,7 @@ public sealed partial class FakePlatforms : IDisposable
             : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
             : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
             : kind.StartsWith("youtube", StringComparison.Ordinal) ? FakeYouTube.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
+            : kind.StartsWith("tiktok", StringComparison.Ordinal) ? FakeTikTok.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
             : Success(kind, marker, decoded);
         var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
         if (delay > TimeSpan.Zero)

@@ -13,6 +13,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { answerPinterestOAuth, pinterestClientId, pinterestClientSecret } from './pinterest.mjs';
 import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
+import { answerTikTokOAuth, tikTokClientKey, tikTokClientSecret } from './tiktok.mjs';
 import { answerYouTubeOAuth, youTubeClientId, youTubeClientSecret } from './youtube.mjs';
 
 export const clientId = 'e2e-linkedin-client';
@@ -44,6 +45,12 @@ export function env(url) {
     Publishing__YouTube__AccountUrl: `${url}/youtube/youtube/v3/channels?part=snippet&mine=true`,
     Publishing__YouTube__ClientId: youTubeClientId,
     Publishing__YouTube__ClientSecret: youTubeClientSecret,
+    // TikTok: Login Kit v2 for the web, client_key, no PKCE (fakes/tiktok.mjs); posting goes to the fake networks' server.
+    Publishing__TikTok__AuthorizeUrl: `${url}/tiktok/v2/auth/authorize/`,
+    Publishing__TikTok__TokenUrl: `${url}/tiktok/v2/oauth/token/`,
+    Publishing__TikTok__AccountUrl: `${url}/tiktok/v2/user/info/?fields=open_id,union_id,avatar_url,display_name`,
+    Publishing__TikTok__ClientId: tikTokClientKey,
+    Publishing__TikTok__ClientSecret: tikTokClientSecret,
     E2E_OAUTH_URL: url,
   };
 }
@@ -66,6 +73,7 @@ export function createFakeOAuth() {
     if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
     if (url.pathname.startsWith('/pinterest/')) return answerPinterestOAuth(request, response, url, send);
     if (url.pathname.startsWith('/youtube/')) return answerYouTubeOAuth(request, response, url, send);
+    if (url.pathname.startsWith('/tiktok/')) return answerTikTokOAuth(request, response, url, send);
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

@@ -5,6 +5,7 @@
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
 //   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
 //   YouTube   POST /upload/youtube/v3/videos?uploadType=resumable, then PUT of the bytes (youtube.mjs)
+//   TikTok    /v2/post/publish/ creator_info, video/init, chunk PUTs, status/fetch (tiktok.mjs)
 //   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
 //             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
@@ -18,6 +19,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
 import { answerPinterest } from './pinterest.mjs';
+import { answerTikTok } from './tiktok.mjs';
 import { answerYouTube } from './youtube.mjs';
 
 const tokenPrefix = 'e2e-';
@@ -58,7 +60,9 @@ function createPlatformsServer() {
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
     const origin = `http://${request.headers.host}`;
-    const video = answerPinterest(request, url, raw, () => String(nextId++), origin) ?? answerYouTube(request, url, bytes, () => String(nextId++), origin);
+    const id = () => String(nextId++);
+    const video =
+      answerPinterest(request, url, raw, id, origin) ?? answerYouTube(request, url, bytes, id, origin) ?? answerTikTok(request, url, bytes, id, origin);
     if (video) {
       if (video.record) received.push(video.record);
       return send(response, video.status, video.body, video.headers);
@@ -177,6 +181,7 @@ function environmentFor(url) {
     Publishing__Threads__BaseUrl: `${url}/v1.0`,
     Publishing__Pinterest__BaseUrl: url,
     Publishing__YouTube__BaseUrl: url,
+    Publishing__TikTok__BaseUrl: url,
   };
 }
 

@@ -29,6 +29,7 @@ export const platformLabels: Record<SocialPlatform, string> = {
   threads: 'Threads',
   pinterest: 'Pinterest',
   youTube: 'YouTube',
+  tikTok: 'TikTok',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

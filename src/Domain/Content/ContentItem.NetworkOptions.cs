@@ -35,6 +35,9 @@ public sealed partial class ContentItem
             case SocialPlatform.YouTube:
                 CheckYouTube(variant, options, index, goesOutAt);
                 break;
+            case SocialPlatform.TikTok when options.Privacy is null || !PostOptions.TikTokPrivacies.Contains(options.Privacy):
+                // The Content Posting API has no default: the creator chooses who sees each post, among their account's options.
+                throw new DomainRuleException("Choose who can see the video on TikTok.", Field("privacy"));
         }
     }
 

@@ -12,7 +12,8 @@ namespace BrandAutomator.Domain.Content;
 public sealed partial class ContentItem : Entity<Guid>
 {
     public const int MaxTitleLength = 200;
-    public const int MaxVariants = 5;
+    /// <summary>One variant per network: as many as there are networks.</summary>
+    public const int MaxVariants = 10;
     public const int MaxMediaPerVariant = 10;
     public const int MaxCommentLength = 2000;
 

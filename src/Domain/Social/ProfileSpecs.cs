@@ -86,6 +86,10 @@ public sealed record ProfileSpec(
 /// API v3 videos resource (title 100 characters, description 5,000 bytes, tags 500 characters in all, privacy public,
 /// unlisted or private, <c>publishAt</c> only for private videos); "Upload YouTube Shorts" (vertical or square, up to
 /// 3 minutes).</item>
+/// <item>TikTok: support.tiktok.com "Changing your username" (2 to 24 letters, numbers, underscores and periods) and
+/// "Editing your profile" (name up to 30 characters, bio 80, profile photo at least 200x200; no banner). Videos: Content
+/// Posting API "Direct Post" (caption 2,200 UTF-16 units, a privacy level chosen among the account's options, comments,
+/// duets and stitches may be turned off; "Media Transfer Guide": chunks of 5 to 64 MB, the last up to 128 MB).</item>
 /// </list>
 /// </summary>
 public static class ProfileSpecs
@@ -129,8 +133,13 @@ public static class ProfileSpecs
         new PixelSize(800, 800), "Profile picture", new PixelSize(2560, 1440), "Banner", [new("description", "Channel description", 1_000)],
         "https://www.youtube.com/@");
 
+    public static readonly ProfileSpec TikTok = new(
+        SocialPlatform.TikTok, "account", 30, new HandleRule(2, 24, "a-z A-Z 0-9 _ .", LowerCase: false),
+        new PixelSize(200, 200), "Profile photo", null, null, [new("bio", "Bio", 80)], "https://www.tiktok.com/@");
+
     public static ProfileSpec For(SocialPlatform platform) => platform switch
     {
+        SocialPlatform.TikTok => TikTok,
         SocialPlatform.YouTube => YouTube,
         SocialPlatform.Pinterest => Pinterest,
         SocialPlatform.Threads => Threads,
@@ -143,7 +152,7 @@ public static class ProfileSpecs
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads, Pinterest, YouTube];
+    public static IReadOnlyList<ProfileSpec> All { get; } = [LinkedIn, X, Facebook, Instagram, GoogleBusiness, Bluesky, Threads, Pinterest, YouTube, TikTok];
 }
 
 /// <summary>Profile text as the networks count it, and cut to fit.</summary>

@@ -16,6 +16,7 @@ public enum SocialPlatform
     Threads,
     Pinterest,
     YouTube,
+    TikTok,
 }
 
 /// <summary>What each network accepts in one post: checked when a post is scheduled, not only when it is sent.</summary>
@@ -32,6 +33,7 @@ public static class PlatformRules
         SocialPlatform.Threads => "Threads",
         SocialPlatform.Pinterest => "Pinterest",
         SocialPlatform.YouTube => "YouTube",
+        SocialPlatform.TikTok => "TikTok",
         _ => platform.ToString(),
     };
 
@@ -53,6 +55,8 @@ public static class PlatformRules
         // A video's description: YouTube Data API v3, videos resource, snippet.description "maximum length of 5000
         // bytes" (counted in UTF-8 bytes, see TextLength); the title (100 characters) is PostOptions.Title.
         SocialPlatform.YouTube => 5_000,
+        // A video's caption: Content Posting API, "Direct Post" post_info.title "max length 2200 in UTF-16 runes".
+        SocialPlatform.TikTok => 2_200,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
@@ -60,7 +64,7 @@ public static class PlatformRules
     public static bool RequiresMedia(this SocialPlatform platform) => platform is SocialPlatform.Instagram or SocialPlatform.Pinterest;
 
     /// <summary>Video networks: a post is exactly one video (its text is the video's description or caption).</summary>
-    public static bool RequiresVideo(this SocialPlatform platform) => platform == SocialPlatform.YouTube;
+    public static bool RequiresVideo(this SocialPlatform platform) => platform is SocialPlatform.YouTube or SocialPlatform.TikTok;
 
     /// <summary>The most media one post carries where the network has a limit: a pin is one image or one video.</summary>
     public static int? MaxMedia(this SocialPlatform platform) => platform == SocialPlatform.Pinterest ? 1 : null;

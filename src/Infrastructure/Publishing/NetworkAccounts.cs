@@ -58,6 +58,14 @@ internal static class NetworkAccounts
         })
         .ToList();
 
+    /// <summary>TikTok's <c>GET /v2/user/info/</c>: the creator, by their <c>open_id</c> (what the token speaks for).</summary>
+    public static List<DiscoveredAccount> TikTok(JsonObject body)
+    {
+        var user = body["data"]?["user"];
+        var id = PlatformHttp.String(user?["open_id"]);
+        return string.IsNullOrEmpty(id) ? [] : [new DiscoveredAccount(id, PlatformHttp.String(user?["display_name"]) is { Length: > 0 } name ? name : id, null)];
+    }
+
     /// <summary>Pinterest's <c>GET /v5/user_account</c>: one account, its id (or, from older answers, its username).</summary>
     public static List<DiscoveredAccount> Pinterest(JsonObject account)
     {

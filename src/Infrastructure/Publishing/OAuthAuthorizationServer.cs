@@ -13,7 +13,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// network's own way of saying who the token speaks for: LinkedIn <c>/v2/userinfo</c> (OpenID Connect), X
 /// <c>/2/users/me</c>, the Graph API's <c>/me/accounts</c> (Pages with their Page tokens; Instagram business accounts
 /// linked to them, after exchanging the user token for a long-lived one), Google's <c>accounts</c> and their
-/// <c>locations</c>, Pinterest's <c>user_account</c>, YouTube's own channel. Token requests are form-encoded; X and Pinterest take the
+/// <c>locations</c>, Pinterest's <c>user_account</c>, YouTube's own channel, TikTok's <c>user/info</c>. Token requests are form-encoded; X and Pinterest take the
 /// client credentials as HTTP Basic, the others in the form. Tokens travel in headers, never in a URL (URLs are logged).
 /// </summary>
 public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialAuthorizationServer
@@ -37,7 +37,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         var query = new List<KeyValuePair<string, string>>
         {
             new("response_type", "code"),
-            new("client_id", endpoint.ClientId!),
+            new(ClientIdName(platform), endpoint.ClientId!),
             new("redirect_uri", redirectUri),
             new("scope", endpoint.Scopes ?? ""),
             new("state", state),
@@ -70,7 +70,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             ["grant_type"] = "authorization_code",
             ["code"] = code,
             ["redirect_uri"] = redirectUri,
-            ["client_id"] = endpoint.ClientId ?? "",
+            [ClientIdName(platform)] = endpoint.ClientId ?? "",
         };
         if (SupportsPkce(platform))
         {
@@ -131,8 +131,14 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             : Tokens(body, access);
     }
 
-    /// <summary>Pinterest's OAuth has no PKCE: its authorisation code is bound to the client secret alone.</summary>
-    internal static bool SupportsPkce(SocialPlatform platform) => platform != SocialPlatform.Pinterest;
+    /// <summary>
+    /// Pinterest's OAuth and TikTok's Login Kit for the web have no PKCE: their authorisation code is bound to the client
+    /// secret alone.
+    /// </summary>
+    internal static bool SupportsPkce(SocialPlatform platform) => platform is not (SocialPlatform.Pinterest or SocialPlatform.TikTok);
+
+    /// <summary>TikTok calls the client id <c>client_key</c>.</summary>
+    internal static string ClientIdName(SocialPlatform platform) => platform == SocialPlatform.TikTok ? "client_key" : "client_id";
 
     /// <summary>X and Pinterest take the client credentials as HTTP Basic at their token endpoint.</summary>
     internal static bool UsesBasicClientAuth(SocialPlatform platform) => platform is SocialPlatform.X or SocialPlatform.Pinterest;
@@ -161,6 +167,7 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
                 cancellationToken)),
             SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
             SocialPlatform.Threads => ThreadsTokens.Account(await GetAsync(WithQuery(endpoint.AccountUrl!, "fields=id,username"), tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.TikTok => NetworkAccounts.TikTok(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             SocialPlatform.YouTube => NetworkAccounts.YouTube(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             SocialPlatform.Pinterest => NetworkAccounts.Pinterest(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform)),

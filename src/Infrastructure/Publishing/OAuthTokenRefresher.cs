@@ -27,6 +27,11 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
             return await ThreadsTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
         }
 
+        if (platform == SocialPlatform.TikTok && !string.IsNullOrWhiteSpace(endpoint.TokenUrl))
+        {
+            return await TikTokTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
         {
             return new TokenRefreshOutcome(null, "unsupported", $"{platform.DisplayName()} has no token endpoint configured.");

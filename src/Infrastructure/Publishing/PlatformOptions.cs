@@ -132,6 +132,27 @@ public sealed class PlatformOptions
         AccountUrl = "https://www.googleapis.com/youtube/v3/channels?part=snippet&mine=true",
     };
 
+    /// <summary>
+    /// TikTok's Content Posting API (open.tiktokapis.com) and Login Kit v2 for the web: the client is named
+    /// <c>client_key</c>, scopes are comma-separated, and the web flow has no PKCE (the client secret binds the code).
+    /// Access tokens last a day and are renewed with the refresh token (a year).
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions TikTok { get; set; } = new()
+    {
+        BaseUrl = "https://open.tiktokapis.com",
+        TokenUrl = "https://open.tiktokapis.com/v2/oauth/token/",
+        AuthorizeUrl = "https://www.tiktok.com/v2/auth/authorize/",
+        Scopes = "user.info.basic,video.publish",
+        AccountUrl = "https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url,display_name",
+    };
+
+    /// <summary>
+    /// TikTok fetches videos by their signed link (<c>PULL_FROM_URL</c>) instead of receiving them in chunks
+    /// (<c>FILE_UPLOAD</c>, the default): only for a storage domain verified in TikTok's developer portal.
+    /// </summary>
+    public bool TikTokPullFromUrl { get; set; }
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -169,6 +190,7 @@ public sealed class PlatformOptions
         SocialPlatform.Threads => Threads,
         SocialPlatform.Pinterest => Pinterest,
         SocialPlatform.YouTube => YouTube,
+        SocialPlatform.TikTok => TikTok,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

@@ -52,6 +52,8 @@ public static class SchedulingSetup
         AddPublisher<ThreadsPublisher>(services, timeout);
         AddPublisher<PinterestPublisher>(services, timeout);
         AddPublisher<YouTubePublisher>(services, timeout);
+        AddPublisher<TikTokPublisher>(services, timeout);
+        services.AddHttpClient<ITikTokCreators, TikTokCreatorsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);

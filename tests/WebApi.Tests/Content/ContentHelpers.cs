@@ -7,7 +7,7 @@ namespace BrandAutomator.WebApi.Tests.Content;
 
 internal static class ContentHelpers
 {
-    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube"];
+    public static readonly string[] Platforms = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube", "tikTok"];
 
     /// <summary>The account id each fake network expects for a connection of this platform.</summary>
     public static string AccountIdFor(string platform) => platform switch
@@ -20,6 +20,7 @@ internal static class ContentHelpers
         "threads" => "25000000000000001",
         "pinterest" => FakePinterest.AccountId,
         "youTube" => FakeYouTube.ChannelId,
+        "tikTok" => FakeTikTok.OpenId,
         _ => "accounts/111/locations/222",
     };
 
@@ -58,6 +59,7 @@ internal static class ContentHelpers
     {
         "pinterest" => new { boardId = FakePinterest.RecipesBoard, title = "Autumn menu", link = "https://acme.example/menu" },
         "youTube" => new { title = "Autumn menu", privacy = "unlisted", tags = new[] { "bakery", "autumn menu" } },
+        "tikTok" => new { privacy = "MUTUAL_FOLLOW_FRIENDS", disableComment = true },
         _ => null,
     };
 

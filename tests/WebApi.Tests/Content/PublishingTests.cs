@@ -91,6 +91,16 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal(["bakery", "autumn menu"], start["snippet"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.StartsWith("yt", (await GetPostAsync(admin, posts[8].Id))["results"]![0]!["platformPostId"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        var lastChunk = Assert.Single(Fakes.PublishRequests(posts[9].Marker));
+        Assert.Equal("/tiktok-upload/", lastChunk.Path);
+        Assert.Equal($"bytes 0-{FakeFileStorage.Length - 1}/{FakeFileStorage.Length}", lastChunk.Headers["Content-Range"]);
+        var init = JsonNode.Parse(Assert.Single(Fakes.Requests, r => r.Kind == "tiktok-init" && r.Marker == posts[9].Marker).Body)!;
+        Assert.Equal("MUTUAL_FOLLOW_FRIENDS", init["post_info"]!["privacy_level"]!.GetValue<string>());
+        Assert.True(init["post_info"]!["disable_comment"]!.GetValue<bool>());
+        // The creator turned stitches off in TikTok: the post keeps them off.
+        Assert.True(init["post_info"]!["disable_stitch"]!.GetValue<bool>());
+        Assert.Equal("FILE_UPLOAD", init["source_info"]!["source"]!.GetValue<string>());
+
         Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));
     }

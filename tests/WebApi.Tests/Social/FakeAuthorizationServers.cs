@@ -58,6 +58,8 @@ public sealed class FakeAuthorizationServers : IDisposable
             Account(r, "pinterest", new { account_type = "BUSINESS", id = "pinterest-acme", username = "acmebakery", business_name = "Acme Bakery" })));
         Server.Given(Request.Create().UsingGet().WithPath("/youtube/youtube/v3/channels")).RespondWith(Response.Create().WithCallback(r =>
             Account(r, "youtube", new { kind = "youtube#channelListResponse", items = new[] { new { id = "UCacme0000000000000000001", snippet = new { title = "Acme Bakery", customUrl = "@acmebakery" } } } })));
+        Server.Given(Request.Create().UsingGet().WithPath("/tiktok/v2/user/info/")).RespondWith(Response.Create().WithCallback(r =>
+            Account(r, "tiktok", new { data = new { user = new { open_id = "tiktok-open-id-acme", display_name = "Acme Bakery" } }, error = new { code = "ok", message = "", log_id = "x" } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google/v1/accounts")).RespondWith(Response.Create().WithCallback(r =>
             Account(r, "google", new { accounts = new[] { new { name = "accounts/111", accountName = "Acme Group", type = "LOCATION_GROUP" } } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google-info/v1/accounts/111/locations")).RespondWith(Response.Create().WithCallback(r =>
@@ -95,6 +97,7 @@ public sealed class FakeAuthorizationServers : IDisposable
             ("LinkedIn", "linkedin", "/linkedin/v2/userinfo"), ("X", "x", "/x/2/users/me"), ("Facebook", "graph", "/graph/me/accounts"),
             ("Instagram", "graph", "/graph/me/accounts"), ("GoogleBusiness", "google", "/google/v1/accounts"),
             ("Pinterest", "pinterest", "/pinterest/v5/user_account"), ("YouTube", "youtube", "/youtube/youtube/v3/channels?part=snippet&mine=true"),
+            ("TikTok", "tiktok", "/tiktok/v2/user/info/?fields=open_id,display_name"),
         ];
         foreach (var (platform, network, account) in networks)
         {
@@ -120,7 +123,8 @@ public sealed class FakeAuthorizationServers : IDisposable
         string Q(string name) => query.TryGetValue(name, out var v) ? v.ToString() : "";
         // Pinterest has no PKCE: its codes are bound to the client secret alone.
         var pkce = !WithoutPkce(network);
-        if (Q("response_type") != "code" || Q("client_id").Length == 0 ||
+        // TikTok names the client client_key.
+        if (Q("response_type") != "code" || Q(network == "tiktok" ? "client_key" : "client_id").Length == 0 ||
             (pkce ? Q("code_challenge_method") != "S256" || Q("code_challenge").Length != 43 : Q("code_challenge").Length > 0))
         {
             return Json(400, new { error = "invalid_request", error_description = pkce ? "PKCE S256 and a client id are required." : "A client id is required." });
@@ -197,7 +201,7 @@ public sealed class FakeAuthorizationServers : IDisposable
 
     private bool ClientAuthenticated(string network, Dictionary<string, string> form, string? authorization)
     {
-        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", "pinterest" => "Pinterest", "youtube" => "YouTube", _ => "GoogleBusiness" };
+        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", "pinterest" => "Pinterest", "youtube" => "YouTube", "tiktok" => "TikTok", _ => "GoogleBusiness" };
         if (network is "x" or "pinterest")
         {
             // X and Pinterest: confidential clients authenticate with HTTP Basic.
@@ -211,10 +215,11 @@ public sealed class FakeAuthorizationServers : IDisposable
                    form.GetValueOrDefault("client_secret") is "secret-Facebook" or "secret-Instagram";
         }
 
-        return form.GetValueOrDefault("client_id") == "client-" + platform && form.GetValueOrDefault("client_secret") == ClientSecret(platform);
+        return form.GetValueOrDefault(network == "tiktok" ? "client_key" : "client_id") == "client-" + platform &&
+               form.GetValueOrDefault("client_secret") == ClientSecret(platform);
     }
 
-    private static bool WithoutPkce(string network) => network == "pinterest";
+    private static bool WithoutPkce(string network) => network is "pinterest" or "tiktok";
 
     private IResponseMessage Issue(string network, bool withRefresh)
     {

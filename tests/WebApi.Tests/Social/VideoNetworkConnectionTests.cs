@@ -78,4 +78,23 @@ public sealed class VideoNetworkConnectionTests(OAuthFactory factory) : IClassFi
         Assert.Equal(sent["code_challenge"], FakeAuthorizationServers.S256(exchange.Form["code_verifier"]));
         Assert.Equal("secret-YouTube", exchange.Form["client_secret"]);
     }
+
+    [Fact]
+    public async Task TikTok_connects_with_its_client_key_through_login_kit_for_the_web_without_pkce()
+    {
+        var admin = await factory.RegisterAsync();
+        var (_, sent) = await AuthorizeAsync(admin, "tiktok");
+        Assert.Equal("client-TikTok", sent["client_key"]);
+        Assert.False(sent.ContainsKey("client_id"));
+        Assert.False(sent.ContainsKey("code_challenge"));
+
+        var connection = await ConnectAsync(admin, "tikTok", "/app/automation/connections?connected=tikTok&accounts=1");
+
+        Assert.Equal("tiktok-open-id-acme", connection["externalAccountId"]!.GetValue<string>());
+        Assert.Equal("Acme Bakery", connection["displayName"]!.GetValue<string>());
+        var exchange = factory.Fakes.TokenRequests.Last(r => r.Path == "/tiktok/token" && r.Form.GetValueOrDefault("grant_type") == "authorization_code");
+        Assert.Equal("client-TikTok", exchange.Form["client_key"]);
+        Assert.Equal("secret-TikTok", exchange.Form["client_secret"]);
+        Assert.False(exchange.Form.ContainsKey("code_verifier"));
+    }
 }

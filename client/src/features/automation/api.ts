@@ -13,6 +13,7 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'threads', label: 'Threads' },
   { value: 'pinterest', label: 'Pinterest' },
   { value: 'youTube', label: 'YouTube' },
+  { value: 'tikTok', label: 'TikTok' },
 ];
 
 function useKeys() {

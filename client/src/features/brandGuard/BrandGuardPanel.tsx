@@ -14,6 +14,7 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   threads: 'Threads',
   pinterest: 'Pinterest',
   youTube: 'YouTube',
+  tikTok: 'TikTok',
 };
 
 interface BrandGuardPanelProps {

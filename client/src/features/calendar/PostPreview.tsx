@@ -23,6 +23,7 @@ const foldAt: Record<Platform, number> = {
   threads: Infinity,
   pinterest: Infinity,
   youTube: 160,
+  tikTok: 100,
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
@@ -41,7 +42,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
   const shown = folded ?? body;
   const initial = account.slice(0, 1).toUpperCase();
   // Networks whose feed is the picture first: the text is its caption.
-  const mediaFirst = platform === 'instagram' || platform === 'pinterest' || platform === 'youTube';
+  const mediaFirst = ['instagram', 'pinterest', 'youTube', 'tikTok'].includes(platform);
 
   return (
     <article
@@ -62,7 +63,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
           <img className={styles.previewImage} src={image.url} alt={image.alt} />
         ) : (
           <div className={styles.previewMedia} aria-hidden="true">
-            {platform === 'youTube' ? 'Video' : 'Image or video'}
+            {platform === 'youTube' || platform === 'tikTok' ? 'Video' : 'Image or video'}
           </div>
         ))}
       {platform !== 'instagram' && (
@@ -100,6 +101,7 @@ export function PostPreview({ platform, text, title, image, heading }: PostPrevi
         {platform === 'googleBusiness' && ['Share'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'pinterest' && ['Save', 'Share'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'youTube' && ['Like', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'tikTok' && ['Like', 'Comment', 'Share'].map((a) => <span key={a}>{a}</span>)}
       </footer>
     </article>
   );

@@ -51,10 +51,17 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     requiresMedia: true,
     countingNote: 'The video’s description, counted in bytes as YouTube does: accented letters count 2, emoji 4.',
   },
+  tikTok: {
+    platform: 'tikTok',
+    name: 'TikTok',
+    maxLength: 2200,
+    requiresMedia: true,
+    countingNote: 'The video’s caption.',
+  },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube'];
+export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube', 'tikTok'];
 
 export const xLinkWeight = 23;
 

@@ -17,6 +17,7 @@ export const platformShort: Record<Platform, string> = {
   threads: 'Th',
   pinterest: 'P',
   youTube: 'YT',
+  tikTok: 'TT',
 };
 
 /** A scheduled post can be moved; a draft can get another planned time. Others stay where they happened. */

@@ -21,6 +21,7 @@ export const platforms: readonly SocialPlatform[] = [
   'threads',
   'pinterest',
   'youTube',
+  'tikTok',
 ];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
@@ -121,4 +122,18 @@ export function usePinterestBoards(connectionId: string | undefined) {
 export function accountFor(network: PublishingNetwork | undefined, companyId: string | null | undefined) {
   const working = (network?.accounts ?? []).filter((account) => account.canPublish);
   return working.find((account) => companyId && account.companyId === companyId) ?? working.find((account) => !account.companyId) ?? working[0];
+}
+
+export type TikTokCreator = Schemas['Application.Social.TikTokCreatorDto'];
+
+/** What a connected TikTok creator may post now (read from TikTok through the API): privacy choices, interactions off. */
+export function useTikTokCreator(connectionId: string | undefined) {
+  const key = [...useKey('tiktok-creator'), connectionId] as const;
+  return useQuery({
+    queryKey: key,
+    enabled: !!connectionId,
+    staleTime: 60_000,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/social/connections/{id}/tiktok-creator', { params: { path: { id: connectionId! } }, signal })),
+  });
 }

@@ -91,6 +91,8 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             SocialPlatform.Bluesky => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 290 - tags.Length - 1)) + " " + tags).Trim(),
             // YouTube: the video's description, its hashtags at the end (YouTube shows the first three above the title).
             SocialPlatform.YouTube => $"{hook}\n\n{body}\n\n{tags}".Trim(),
+            // TikTok: a caption of 2,200 characters; a short hook and the tags carry it.
+            SocialPlatform.TikTok => (Clip($"{hook} {Clip(body, 400)}", Math.Max(60, 2_000 - tags.Length - 1)) + " " + tags).Trim(),
             _ => $"{hook}\n\n{body}",
         };
     }

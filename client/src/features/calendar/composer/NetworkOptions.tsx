@@ -2,6 +2,7 @@ import type { UseFormReturn } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
 import { PinterestOptions } from './PinterestOptions';
 import type { ComposerValues } from './schema';
+import { TikTokOptions } from './TikTokOptions';
 import { YouTubeOptions } from './YouTubeOptions';
 
 /** The settings only some of the chosen networks have, one group per network, after the text and media they go with. */
@@ -11,6 +12,7 @@ export function NetworkOptions({ form, timeZone }: { form: UseFormReturn<Compose
     <>
       {chosen.includes('pinterest') && <PinterestOptions form={form} />}
       {chosen.includes('youTube') && <YouTubeOptions form={form} timeZone={timeZone} />}
+      {chosen.includes('tikTok') && <TikTokOptions form={form} />}
     </>
   );
 }

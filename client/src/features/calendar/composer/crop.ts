@@ -11,6 +11,7 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   threads: { ratio: 4 / 5, label: '4:5' },
   pinterest: { ratio: 2 / 3, label: '2:3' },
   youTube: { ratio: 16 / 9, label: '16:9' },
+  tikTok: { ratio: 9 / 16, label: '9:16' },
 };
 
 export interface Rect {

@@ -25,6 +25,8 @@ export const optionsSchema = z.object({
     /** When the private video goes public, in the workspace's time zone (`2026-11-05T17:00`); blank for never. */
     publishAt: z.string(),
   }),
+  /** TikTok's privacy has no default: blank until the creator chooses among what TikTok offers their account. */
+  tikTok: z.object({ privacy: z.string(), disableComment: z.boolean(), disableDuet: z.boolean(), disableStitch: z.boolean() }),
 });
 
 export type OptionValues = z.infer<typeof optionsSchema>;
@@ -33,6 +35,7 @@ export function emptyOptions(): OptionValues {
   return {
     pinterest: { boardId: '', title: '', link: '' },
     youTube: { title: '', privacy: 'public', tags: '', publishAt: '' },
+    tikTok: { privacy: '', disableComment: false, disableDuet: false, disableStitch: false },
   };
 }
 
@@ -94,6 +97,15 @@ export function optionsOf(variants: readonly ContentVariant[], timeZone: string)
       publishAt: video.publishAt ? isoToZoned(video.publishAt, timeZone) : '',
     };
   }
+  const clip = variants.find((variant) => variant.platform === 'tikTok')?.options;
+  if (clip) {
+    values.tikTok = {
+      privacy: clip.privacy ?? '',
+      disableComment: !!clip.disableComment,
+      disableDuet: !!clip.disableDuet,
+      disableStitch: !!clip.disableStitch,
+    };
+  }
   return values;
 }
 
@@ -114,6 +126,7 @@ export function optionsFor(platform: Platform, values: OptionValues, timeZone: s
       publishAt: video.publishAt ? zonedToIso(video.publishAt, timeZone) : null,
     };
   }
+  if (platform === 'tikTok') return { ...values.tikTok, privacy: blankToNull(values.tikTok.privacy) };
   return null;
 }
 
@@ -159,12 +172,15 @@ export function scheduleIssues(platforms: readonly Platform[], values: OptionVal
   const issues: OptionIssue[] = [];
   const needingMedia = platforms.filter((platform) => platformLimits[platform].requiresMedia);
   if (needingMedia.length > 0 && mediaCount === 0) {
-    const what = (platform: Platform) => (platform === 'youTube' ? 'a video' : 'an image or a video');
+    const what = (platform: Platform) => (platform === 'youTube' || platform === 'tikTok' ? 'a video' : 'an image or a video');
     const message = needingMedia.map((platform) => `${platformLimits[platform].name} needs ${what(platform)}.`).join(' ');
     issues.push({ path: ['media'], message });
   }
   if (platforms.includes('youTube') && !values.youTube.title.trim()) {
     issues.push({ path: ['options', 'youTube', 'title'], message: 'Give the YouTube video a title.' });
+  }
+  if (platforms.includes('tikTok') && !values.tikTok.privacy) {
+    issues.push({ path: ['options', 'tikTok', 'privacy'], message: 'Choose who can see the video on TikTok.' });
   }
   if (platforms.includes('pinterest') && !values.pinterest.boardId) {
     issues.push({ path: ['options', 'pinterest', 'boardId'], message: 'Choose the board the pin goes to.' });

@@ -5,7 +5,7 @@ import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube']);
+const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube', 'tikTok']);
 
 export const schema = z
   .object({
@@ -24,6 +24,7 @@ export const schema = z
       threads: z.string(),
       pinterest: z.string(),
       youTube: z.string(),
+      tikTok: z.string(),
     }),
     /** The settings only some networks have (a pin's board and title, ...), kept per network. */
     options: optionsSchema,
@@ -69,7 +70,7 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '', pinterest: '', youTube: '' };
+const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '', pinterest: '', youTube: '', tikTok: '' };
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
@@ -144,6 +145,7 @@ function optionPath(platform: Platform, field: string): Path<ComposerValues> | n
   if (platform === 'pinterest' && ['boardid', 'title', 'link'].includes(name)) {
     return `options.pinterest.${name === 'boardid' ? 'boardId' : name}` as Path<ComposerValues>;
   }
+  if (platform === 'tikTok' && name === 'privacy') return 'options.tikTok.privacy';
   if (platform === 'youTube' && ['title', 'privacy', 'tags', 'publishat'].includes(name)) {
     return `options.youTube.${name === 'publishat' ? 'publishAt' : name}` as Path<ComposerValues>;
   }
