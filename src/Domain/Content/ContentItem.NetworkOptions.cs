@@ -1,4 +1,3 @@
-using BrandAutomator.Domain.Assets;
 using BrandAutomator.Domain.Common;
 using BrandAutomator.Domain.Social;
 
@@ -7,8 +6,7 @@ namespace BrandAutomator.Domain.Content;
 /// <summary>The settings only some networks have (<see cref="PostOptions"/>), checked when a post is scheduled.</summary>
 public sealed partial class ContentItem
 {
-    private static void CheckOptions(
-        SocialPlatform platform, ContentVariant variant, IReadOnlyDictionary<Guid, AssetType> assetTypes, int index, DateTimeOffset? goesOutAt)
+    private static void CheckOptions(SocialPlatform platform, ContentVariant variant, int index, DateTimeOffset? goesOutAt)
     {
         var options = variant.Options ?? PostOptions.Empty;
         var name = platform.DisplayName();

@@ -49,7 +49,7 @@ public sealed partial class ContentItem
             }
 
             CheckMediaKinds(platform, variant, assetTypes, i);
-            CheckOptions(platform, variant, assetTypes, i, goesOutAt ?? ScheduledAt);
+            CheckOptions(platform, variant, i, goesOutAt ?? ScheduledAt);
         }
     }
 

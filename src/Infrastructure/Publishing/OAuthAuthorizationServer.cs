@@ -94,7 +94,8 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         var access = PlatformHttp.String(body["access_token"]);
         if (string.IsNullOrEmpty(access))
         {
-            throw new OAuthProviderException($"{network} answered the authorisation code without an access token.");
+            // TikTok answers a refused code with a 200 and {"error": ..., "error_description": ...}.
+            throw new OAuthProviderException($"{network} answered the authorisation code without an access token{Reason(body)}.");
         }
 
         var tokens = Tokens(body, access);

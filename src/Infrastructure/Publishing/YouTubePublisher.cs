@@ -101,7 +101,7 @@ public sealed class YouTubePublisher(HttpClient http, IOptions<PlatformOptions> 
     private async Task<PublishResult> AfterLostAnswerAsync(Uri uploadUrl, long size, string token, PublishResult lost, CancellationToken cancellationToken)
     {
         using var query = new HttpRequestMessage(HttpMethod.Put, uploadUrl) { Content = new ByteArrayContent([]) };
-        query.Content.Headers.ContentRange = ContentRangeHeaderValue.Parse($"bytes */{size.ToString(CultureInfo.InvariantCulture)}");
+        query.Content.Headers.ContentRange = new ContentRangeHeaderValue(size);
         query.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         try
         {

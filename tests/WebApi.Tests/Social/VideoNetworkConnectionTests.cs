@@ -97,4 +97,41 @@ public sealed class VideoNetworkConnectionTests(OAuthFactory factory) : IClassFi
         Assert.Equal("secret-TikTok", exchange.Form["client_secret"]);
         Assert.False(exchange.Form.ContainsKey("code_verifier"));
     }
+
+    [Fact]
+    public async Task The_refresh_job_renews_pinterest_with_basic_auth_and_tiktok_with_its_client_key()
+    {
+        var admin = await factory.RegisterAsync();
+        var soon = DateTimeOffset.UtcNow.AddMinutes(10);
+        var pinterest = await CreateAsync(admin, "pinterest", "pinterest-renew", soon, "rt-pinterest-renew");
+        var tikTok = await CreateAsync(admin, "tikTok", "tiktok-renew", soon, "rt-tiktok-renew");
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        JsonArray list;
+        do
+        {
+            await Task.Delay(500);
+            list = (await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/connections"))!;
+        }
+        while (DateTime.UtcNow < deadline && list.Count(c => c!["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddDays(1)) < 2);
+
+        Assert.All(new[] { pinterest, tikTok }, id =>
+            Assert.True(list.Single(c => c!["id"]!.GetValue<Guid>() == id)!["expiresAt"]!.GetValue<DateTimeOffset>() > DateTimeOffset.UtcNow.AddDays(1)));
+        var pin = factory.Fakes.TokenRequests.First(r => r.Form.GetValueOrDefault("refresh_token") == "rt-pinterest-renew");
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("client-Pinterest:secret-Pinterest")), pin.Authorization);
+        var tok = factory.Fakes.TokenRequests.First(r => r.Form.GetValueOrDefault("refresh_token") == "rt-tiktok-renew");
+        Assert.Equal("client-TikTok", tok.Form["client_key"]);
+        Assert.Equal("secret-TikTok", tok.Form["client_secret"]);
+    }
+
+    private static async Task<Guid> CreateAsync(Account admin, string platform, string accountId, DateTimeOffset expiresAt, string refreshToken)
+    {
+        var response = await admin.Client.PostAsJsonAsync("/api/v1/social/connections", new
+        {
+            platform, externalAccountId = accountId, displayName = $"Acme on {platform}", accessToken = "at-pasted-" + Guid.NewGuid().ToString("N"),
+            refreshToken, expiresAt,
+        });
+        await response.EnsureStatusAsync(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
 }

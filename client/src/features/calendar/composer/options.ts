@@ -110,16 +110,19 @@ export function optionsOf(variants: readonly ContentVariant[], timeZone: string)
 }
 
 const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
+/** TikTok's switches, off for the networks that have none. */
+const noSwitches = { disableComment: false, disableDuet: false, disableStitch: false };
 
 /** What is sent for `platform`: its own settings, or null for networks that have none. */
 export function optionsFor(platform: Platform, values: OptionValues, timeZone: string): PostOptions | null {
   if (platform === 'pinterest') {
     const pin = values.pinterest;
-    return { boardId: blankToNull(pin.boardId), title: blankToNull(pin.title), link: blankToNull(pin.link) };
+    return { ...noSwitches, boardId: blankToNull(pin.boardId), title: blankToNull(pin.title), link: blankToNull(pin.link) };
   }
   if (platform === 'youTube') {
     const video = values.youTube;
     return {
+      ...noSwitches,
       title: blankToNull(video.title),
       privacy: video.privacy,
       tags: tagsOf(video.tags),
