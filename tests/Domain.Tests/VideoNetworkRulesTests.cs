@@ -81,7 +81,7 @@ public sealed class VideoNetworkRulesTests
 
     [Fact]
     public void A_post_may_go_to_every_network_at_once() =>
-        Assert.Equal(Enum.GetValues<SocialPlatform>().Length, ContentItem.MaxVariants);
+        Assert.Equal(ContentItem.MaxVariants, Enum.GetValues<SocialPlatform>().Length);
 
     [Fact]
     public void Options_are_kept_trimmed_without_blanks_or_repeated_tags_and_a_post_without_any_keeps_none()

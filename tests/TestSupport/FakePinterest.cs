@@ -36,7 +36,8 @@ public static class FakePinterest
         if (kind == "pinterest-upload")
         {
             // The storage bucket checks its own form fields, not a bearer token.
-            return request.Body is { Length: > 0 } body && body.Contains("x-amz-signature", StringComparison.Ordinal)
+            var form = request.Body ?? System.Text.Encoding.UTF8.GetString(request.BodyAsBytes ?? []);
+            return form.Contains("x-amz-signature", StringComparison.Ordinal) && form.Contains("filename", StringComparison.Ordinal)
                 ? FakePlatforms.Build(204, "")
                 : Error(400, 1, "Upload parameters missing");
         }

@@ -144,7 +144,8 @@ public sealed partial class FakePlatforms : IDisposable
     {
         var arrived = DateTimeOffset.UtcNow;
         var path = request.AbsolutePath;
-        var body = request.Body ?? "";
+        // A form with a file (Pinterest's upload) comes as bytes: its fields are read as text.
+        var body = request.Body ?? (request.BodyAsBytes is { } raw && Multipart(request) ? System.Text.Encoding.UTF8.GetString(raw) : "");
         var decoded = WebUtility.UrlDecode(body);
         var kind = FakeYouTube.Kind(request) ?? FakeTikTok.Kind(request) ?? Kind(request.Method, path);
         // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave.
@@ -161,16 +162,16 @@ public sealed partial class FakePlatforms : IDisposable
             : kind.StartsWith("youtube", StringComparison.Ordinal) ? FakeYouTube.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
             : kind.StartsWith("tiktok", StringComparison.Ordinal) ? FakeTikTok.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
             : Success(kind, marker, decoded);
+        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        // Recorded on arrival, at its arrival time ("sent at its time" is about arrival), even if its answer is held back.
+        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
         var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay);
         }
 
-        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
-            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        // The time the request arrived, not when it was answered: "sent at its time" is about arrival.
-        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
         return response;
     }
 
@@ -209,6 +210,10 @@ public sealed partial class FakePlatforms : IDisposable
         _ when method == "GET" => "instagram-status",
         _ => "unknown",
     };
+
+    private static bool Multipart(IRequestMessage request) =>
+        request.Headers is { } headers && headers.TryGetValue("Content-Type", out var types) &&
+        types.FirstOrDefault()?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string? AccessToken(IRequestMessage request, string body)
     {

@@ -34,7 +34,7 @@ public static partial class FakeTikTok
 
     /// <summary>What <c>status/fetch</c> says of a post that failed, with TikTok's reason.</summary>
     public static FakeAnswer Failed(string reason) => new(200,
-        $$"""{"data":{"status":"FAILED","fail_reason":"{{reason}}"},"error":{"code":"ok","message":"","log_id":"fake"}}""");
+        $$$"""{"data":{"status":"FAILED","fail_reason":"{{{reason}}}"},"error":{"code":"ok","message":"","log_id":"fake"}}""");
 
     public static IResponseMessage Answer(string kind, IRequestMessage request, long id, string? marker)
     {

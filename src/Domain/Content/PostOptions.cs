@@ -35,6 +35,9 @@ public sealed record PostOptions(
     /// <summary>TikTok's <c>privacy_level</c> values (Content Posting API, "Query Creator Info").</summary>
     public static readonly IReadOnlyList<string> TikTokPrivacies = ["PUBLIC_TO_EVERYONE", "MUTUAL_FOLLOW_FRIENDS", "FOLLOWER_OF_CREATOR", "SELF_ONLY"];
 
+    /// <summary>Nothing set.</summary>
+    public static PostOptions Empty { get; } = new();
+
     /// <summary>
     /// The options as they are kept: text trimmed, blanks dropped, tags without their # and without repeats; null when
     /// nothing is set, so a post without them stores nothing.

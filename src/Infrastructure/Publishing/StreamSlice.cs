@@ -6,6 +6,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// </summary>
 internal sealed class StreamSlice(Stream inner, long length) : Stream
 {
+    private readonly long _length = length;
     private long _remaining = length;
 
     public override bool CanRead => true;
@@ -14,11 +15,11 @@ internal sealed class StreamSlice(Stream inner, long length) : Stream
 
     public override bool CanWrite => false;
 
-    public override long Length => length;
+    public override long Length => _length;
 
     public override long Position
     {
-        get => length - _remaining;
+        get => _length - _remaining;
         set => throw new NotSupportedException();
     }
 
