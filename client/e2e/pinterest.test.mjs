@@ -62,10 +62,7 @@ describe('pinterest', { concurrency: false }, () => {
     await board.getByRole('option', { name: 'Bakes we love' }).waitFor({ state: 'attached' });
     await board.selectOption({ label: 'Bakes we love' });
     await dialog.getByLabel('Pin title').fill(pinTitle);
-    await dialog
-      .getByTestId('counter-pin-title')
-      .getByText(`${pinTitle.length} / 100`)
-      .waitFor();
+    await dialog.getByTestId('counter-pin-title').getByText(`${pinTitle.length} / 100`).waitFor();
     await dialog.getByLabel('Link').fill('https://fjordbakery.example/rye');
     await dialog.getByRole('article', { name: 'Pinterest preview' }).getByText(pinTitle).waitFor();
     await checkPage(page, 'pinterest-composer');
@@ -81,7 +78,13 @@ describe('pinterest', { concurrency: false }, () => {
     const received = (await (await fetch(`${platformsUrl}/_fake/requests`)).json()).filter((r) => r.platform === 'pinterest');
     assert.equal(received.length, 1, 'Pinterest received the pin once');
     assert.deepEqual(
-      { board: received[0].boardId, title: received[0].title, text: received[0].text, link: received[0].link, source: received[0].sourceType },
+      {
+        board: received[0].boardId,
+        title: received[0].title,
+        text: received[0].text,
+        link: received[0].link,
+        source: received[0].sourceType,
+      },
       { board: '549755885175', title: pinTitle, text: description, link: 'https://fjordbakery.example/rye', source: 'image_url' },
     );
     await checkPage(page, 'pinterest-published');

@@ -59,10 +59,7 @@ describe('youtube', { concurrency: false }, () => {
     await dialog.locator('input[type=file]').setInputFiles({ name: 'rye-shaping.mp4', mimeType: 'video/mp4', buffer: clip });
     await dialog.getByText('will appear on YouTube as a Short').waitFor({ timeout: 60_000 });
     await dialog.getByLabel('Video title').fill(videoTitle);
-    await dialog
-      .getByTestId('counter-video-title')
-      .getByText(`${videoTitle.length} / 100`)
-      .waitFor();
+    await dialog.getByTestId('counter-video-title').getByText(`${videoTitle.length} / 100`).waitFor();
     await dialog.getByLabel('Who can watch').selectOption('unlisted');
     await dialog.getByLabel('Tags').fill('rye, sourdough starter');
     await dialog.getByRole('article', { name: 'YouTube preview' }).getByText(videoTitle).waitFor();
@@ -79,7 +76,13 @@ describe('youtube', { concurrency: false }, () => {
     const received = (await (await fetch(`${platformsUrl}/_fake/requests`)).json()).filter((r) => r.platform === 'youTube');
     assert.equal(received.length, 1, 'YouTube received the video once');
     assert.deepEqual(
-      { title: received[0].title, text: received[0].text, tags: received[0].tags, privacy: received[0].privacy, bytes: received[0].bytes },
+      {
+        title: received[0].title,
+        text: received[0].text,
+        tags: received[0].tags,
+        privacy: received[0].privacy,
+        bytes: received[0].bytes,
+      },
       { title: videoTitle, text: description, tags: ['rye', 'sourdough starter'], privacy: 'unlisted', bytes: clip.length },
     );
     await checkPage(page, 'youtube-published');

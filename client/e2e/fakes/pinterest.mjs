@@ -66,7 +66,12 @@ export function answerPinterestOAuth(request, response, url, send) {
     if (!(request.headers.authorization ?? '').startsWith('Bearer e2e-pinterest-')) {
       return send(response, 401, { code: 2, message: 'Authentication failed.' });
     }
-    return send(response, 200, { id: '1120000000000042', username: 'fjordbakery', business_name: 'Fjord Bakery', account_type: 'BUSINESS' });
+    return send(response, 200, {
+      id: '1120000000000042',
+      username: 'fjordbakery',
+      business_name: 'Fjord Bakery',
+      account_type: 'BUSINESS',
+    });
   }
   return send(response, 404, { code: 3, message: `The fake Pinterest has no ${request.method} ${url.pathname}` });
 }
@@ -82,7 +87,8 @@ export function answerPinterest(request, url, raw, nextId, origin) {
   if (!(request.headers.authorization ?? '').startsWith('Bearer e2e-')) {
     return { status: 401, body: { code: 2, message: 'Authentication failed.' } };
   }
-  if (request.method === 'GET' && url.pathname === '/v5/boards') return { status: 200, body: { items: pinterestBoards, bookmark: null } };
+  if (request.method === 'GET' && url.pathname === '/v5/boards')
+    return { status: 200, body: { items: pinterestBoards, bookmark: null } };
   if (request.method === 'POST' && url.pathname === '/v5/media') {
     const id = nextId();
     return {

@@ -62,7 +62,9 @@ function createPlatformsServer() {
     const origin = `http://${request.headers.host}`;
     const id = () => String(nextId++);
     const video =
-      answerPinterest(request, url, raw, id, origin) ?? answerYouTube(request, url, bytes, id, origin) ?? answerTikTok(request, url, bytes, id, origin);
+      answerPinterest(request, url, raw, id, origin) ??
+      answerYouTube(request, url, bytes, id, origin) ??
+      answerTikTok(request, url, bytes, id, origin);
     if (video) {
       if (video.record) received.push(video.record);
       return send(response, video.status, video.body, video.headers);

@@ -20,7 +20,10 @@ export function answerTikTokOAuth(request, response, url, send) {
   if (request.method === 'GET' && url.pathname === '/tiktok/v2/auth/authorize/') {
     const redirect = q.get('redirect_uri');
     if (q.get('client_key') !== tikTokClientKey || q.get('response_type') !== 'code' || !redirect) {
-      return send(response, 400, { error: 'invalid_request', error_description: 'client_key, response_type and redirect_uri are required.' });
+      return send(response, 400, {
+        error: 'invalid_request',
+        error_description: 'client_key, response_type and redirect_uri are required.',
+      });
     }
     if (!(q.get('scope') ?? '').split(',').includes('video.publish')) {
       return send(response, 400, { error: 'invalid_scope', error_description: 'video.publish is required.' });
@@ -41,13 +44,25 @@ export function answerTikTokOAuth(request, response, url, send) {
     request.on('end', () => {
       const form = new URLSearchParams(body);
       if (form.get('client_key') !== tikTokClientKey || form.get('client_secret') !== tikTokClientSecret) {
-        return send(response, 200, { error: 'invalid_client', error_description: 'Client key or secret is invalid.', log_id: 'e2e' });
+        return send(response, 200, {
+          error: 'invalid_client',
+          error_description: 'Client key or secret is invalid.',
+          log_id: 'e2e',
+        });
       }
       const redirect = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
-      const refreshing = form.get('grant_type') === 'refresh_token' && form.get('refresh_token')?.startsWith('e2e-tiktok-refresh-');
-      if (!refreshing && (form.get('grant_type') !== 'authorization_code' || !redirect || redirect !== form.get('redirect_uri'))) {
-        return send(response, 200, { error: 'invalid_grant', error_description: 'Authorization code is expired.', log_id: 'e2e' });
+      const refreshing =
+        form.get('grant_type') === 'refresh_token' && form.get('refresh_token')?.startsWith('e2e-tiktok-refresh-');
+      if (
+        !refreshing &&
+        (form.get('grant_type') !== 'authorization_code' || !redirect || redirect !== form.get('redirect_uri'))
+      ) {
+        return send(response, 200, {
+          error: 'invalid_grant',
+          error_description: 'Authorization code is expired.',
+          log_id: 'e2e',
+        });
       }
       return send(response, 200, {
         access_token: `e2e-tiktok-${randomUUID()}`,
@@ -108,7 +123,10 @@ export function answerTikTok(request, url, bytes, nextId, origin) {
     const info = body.post_info ?? {};
     const source = body.source_info ?? {};
     if (!['PUBLIC_TO_EVERYONE', 'MUTUAL_FOLLOW_FRIENDS', 'SELF_ONLY'].includes(info.privacy_level)) {
-      return { status: 400, body: failure('privacy_level_option_mismatch', 'privacy_level is not one of the creator’s options.') };
+      return {
+        status: 400,
+        body: failure('privacy_level_option_mismatch', 'privacy_level is not one of the creator’s options.'),
+      };
     }
     if (source.source !== 'FILE_UPLOAD' || !(source.video_size > 0) || source.total_chunk_count < 1) {
       return { status: 400, body: failure('invalid_params', 'source_info is not a valid FILE_UPLOAD.') };

@@ -17,8 +17,16 @@ export function answerYouTubeOAuth(request, response, url, send) {
   const q = url.searchParams;
   if (request.method === 'GET' && url.pathname === '/youtube/authorize') {
     const redirect = q.get('redirect_uri');
-    if (q.get('client_id') !== youTubeClientId || !redirect || q.get('code_challenge_method') !== 'S256' || q.get('access_type') !== 'offline') {
-      return send(response, 400, { error: 'invalid_request', error_description: 'client_id, PKCE S256 and access_type=offline are required.' });
+    if (
+      q.get('client_id') !== youTubeClientId ||
+      !redirect ||
+      q.get('code_challenge_method') !== 'S256' ||
+      q.get('access_type') !== 'offline'
+    ) {
+      return send(response, 400, {
+        error: 'invalid_request',
+        error_description: 'client_id, PKCE S256 and access_type=offline are required.',
+      });
     }
     const code = `code-${randomUUID()}`;
     codes.set(code, { redirect, challenge: q.get('code_challenge') });
@@ -40,7 +48,9 @@ export function answerYouTubeOAuth(request, response, url, send) {
       if (form.get('grant_type') === 'authorization_code') {
         const issued = codes.get(form.get('code') ?? '');
         codes.delete(form.get('code') ?? '');
-        const verified = createHash('sha256').update(form.get('code_verifier') ?? '', 'ascii').digest('base64url');
+        const verified = createHash('sha256')
+          .update(form.get('code_verifier') ?? '', 'ascii')
+          .digest('base64url');
         if (!issued || issued.redirect !== form.get('redirect_uri') || issued.challenge !== verified) {
           return send(response, 400, { error: 'invalid_grant', error_description: 'Bad code, redirect URI or verifier.' });
         }
@@ -65,7 +75,13 @@ export function answerYouTubeOAuth(request, response, url, send) {
     }
     return send(response, 200, {
       kind: 'youtube#channelListResponse',
-      items: [{ kind: 'youtube#channel', id: 'UCfjordbakery00000000042', snippet: { title: 'Fjord Bakery', customUrl: '@fjordbakery' } }],
+      items: [
+        {
+          kind: 'youtube#channel',
+          id: 'UCfjordbakery00000000042',
+          snippet: { title: 'Fjord Bakery', customUrl: '@fjordbakery' },
+        },
+      ],
     });
   }
   return send(response, 404, googleError(404, 'notFound', `The fake YouTube has no ${request.method} ${url.pathname}`));
@@ -82,7 +98,10 @@ export function answerYouTube(request, url, body, nextId, origin) {
     const size = Number(request.headers['x-upload-content-length']);
     const privacy = metadata.status?.privacyStatus;
     if (!metadata.snippet?.title || !['public', 'unlisted', 'private'].includes(privacy) || !(size > 0)) {
-      return { status: 400, body: googleError(400, 'invalidTitle', 'A title, a privacy status and X-Upload-Content-Length are required.') };
+      return {
+        status: 400,
+        body: googleError(400, 'invalidTitle', 'A title, a privacy status and X-Upload-Content-Length are required.'),
+      };
     }
     const upload = `up${nextId()}`;
     sessions.set(upload, { size, metadata });

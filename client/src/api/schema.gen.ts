@@ -1716,6 +1716,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social/connections/{id}/pinterest-boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The boards of a connected Pinterest account, for choosing where a pin goes. 409 when Pinterest refuses the account's access.
+         * @description API keys need the 'Read content' permission.
+         */
+        get: operations["ListPinterestBoards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/connections/{id}/tiktok-creator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a connected TikTok creator may post now: who can see it (the choices TikTok offers), interactions they turned off, the longest video. 409 when TikTok refuses the account's access.
+         * @description API keys need the 'Read content' permission.
+         */
+        get: operations["GetTikTokCreatorInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/social/connections/{id}": {
         parameters: {
             query?: never;
@@ -2673,6 +2713,7 @@ export interface components {
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
             text: string;
             mediaAssetIds?: string[] | null;
+            options?: components["schemas"]["Domain.Content.PostOptions"];
         };
         "Application.Content.ImportColumnsDto": {
             headers: string[];
@@ -2971,6 +3012,12 @@ export interface components {
             health: components["schemas"]["Domain.Social.ConnectionHealth"];
             canPublish: boolean;
         };
+        "Application.Social.PinterestBoardDto": {
+            id: string;
+            name: string;
+            description?: string | null;
+            privacy: string;
+        };
         "Application.Social.ProfileKitImageDto": {
             label: string;
             /** Format: int32 */
@@ -3066,6 +3113,17 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        "Application.Social.TikTokCreatorDto": {
+            nickname: string;
+            username?: string | null;
+            avatarUrl?: string | null;
+            privacyLevelOptions: string[];
+            commentDisabled: boolean;
+            duetDisabled: boolean;
+            stitchDisabled: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
         };
         "Application.Tenants.AuditEventDto": {
             /** Format: int64 */
@@ -3176,6 +3234,18 @@ export interface components {
         "Domain.Content.AutomationTaskState": "running" | "succeeded" | "retrying" | "failed" | "unconfirmed" | "waitingForUser";
         /** @enum {string} */
         "Domain.Content.ContentState": "draft" | "inReview" | "approved" | "scheduled" | "publishing" | "published" | "failed" | "unconfirmed" | "cancelled";
+        "Domain.Content.PostOptions": {
+            title?: string | null;
+            boardId?: string | null;
+            link?: string | null;
+            privacy?: string | null;
+            tags?: string[] | null;
+            /** Format: date-time */
+            publishAt?: string | null;
+            disableComment: boolean;
+            disableDuet: boolean;
+            disableStitch: boolean;
+        };
         /** @enum {string} */
         "Domain.Content.PublishOutcome": "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
         /** @enum {string} */
@@ -3187,7 +3257,7 @@ export interface components {
         /** @enum {string} */
         "Domain.Social.LocationVerificationState": "unknown" | "verified" | "pendingVerification" | "verificationRequired" | "underReview" | "ownershipConflict" | "guidelinesIssue";
         /** @enum {string} */
-        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
+        "Domain.Social.SocialPlatform": "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads" | "pinterest" | "youTube" | "tikTok";
         /** @enum {string} */
         "Domain.Tenants.TenantRole": "viewer" | "editor" | "admin";
         "Infrastructure.Security.PublicJsonWebKey": {
@@ -10965,6 +11035,158 @@ export interface operations {
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPinterestBoards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Social.PinterestBoardDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTikTokCreatorInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Social.TikTokCreatorDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,7 +61,18 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube', 'tikTok'];
+export const platforms: readonly Platform[] = [
+  'linkedIn',
+  'instagram',
+  'facebook',
+  'x',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+  'pinterest',
+  'youTube',
+  'tikTok',
+];
 
 export const xLinkWeight = 23;
 

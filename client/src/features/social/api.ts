@@ -121,7 +121,11 @@ export function usePinterestBoards(connectionId: string | undefined) {
 /** The account a post of this brand goes out through on `platform`: the brand's own, else one shared by all brands. */
 export function accountFor(network: PublishingNetwork | undefined, companyId: string | null | undefined) {
   const working = (network?.accounts ?? []).filter((account) => account.canPublish);
-  return working.find((account) => companyId && account.companyId === companyId) ?? working.find((account) => !account.companyId) ?? working[0];
+  return (
+    working.find((account) => companyId && account.companyId === companyId) ??
+    working.find((account) => !account.companyId) ??
+    working[0]
+  );
 }
 
 export type TikTokCreator = Schemas['Application.Social.TikTokCreatorDto'];

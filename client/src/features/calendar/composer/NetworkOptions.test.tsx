@@ -46,7 +46,8 @@ function serve() {
         }
         return json({}, 404);
       }
-      if (path === '/api/v1/brand-guard/check') return json({ variants: [], blocking: false, offline: true, method: '', ruleCount: 0 });
+      if (path === '/api/v1/brand-guard/check')
+        return json({ variants: [], blocking: false, offline: true, method: '', ruleCount: 0 });
       const text = await request.text();
       sent.push({ path, body: text ? JSON.parse(text) : undefined });
       return json({}, 500);
@@ -59,7 +60,9 @@ describe('network options in the composer', () => {
   it('offers the Pinterest account’s boards and TikTok’s audiences in words, with none chosen, and blocks scheduling until chosen', async () => {
     const sent = serve();
     sessionStore.set(authResponse({ role: 'editor' }));
-    renderPage(<Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} defaultAt="2026-10-24T09:00" />);
+    renderPage(
+      <Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} defaultAt="2026-10-24T09:00" />,
+    );
     const user = userEvent.setup();
     // A new post starts on the first connected network (Pinterest); TikTok is added.
     const board = await screen.findByLabelText('Board');
@@ -69,11 +72,11 @@ describe('network options in the composer', () => {
     await user.paste('Rye sourdough');
 
     await within(board).findByRole('option', { name: 'Shop interiors (secret)' });
-    expect(within(board).getAllByRole('option').map((option) => option.textContent)).toEqual([
-      'Choose a board',
-      'Bakes we love',
-      'Shop interiors (secret)',
-    ]);
+    expect(
+      within(board)
+        .getAllByRole('option')
+        .map((option) => option.textContent),
+    ).toEqual(['Choose a board', 'Bakes we love', 'Shop interiors (secret)']);
     const audience = screen.getByLabelText('Who can see this video');
     await within(audience).findByRole('option', { name: 'Only me' });
     expect(audience).toHaveValue('');

@@ -14,7 +14,10 @@ export function PinterestOptions({ form }: { form: UseFormReturn<ComposerValues>
   const title = useWatch({ control: form.control, name: 'options.pinterest.title' }) ?? '';
   const boardId = useWatch({ control: form.control, name: 'options.pinterest.boardId' }) ?? '';
   const networks = useNetworks();
-  const account = accountFor(networks.data?.find((network) => network.platform === 'pinterest'), companyId);
+  const account = accountFor(
+    networks.data?.find((network) => network.platform === 'pinterest'),
+    companyId,
+  );
   const boards = usePinterestBoards(account?.id);
   const titleLength = codePointLength(title.trim());
   const known = boards.data ?? [];
@@ -39,7 +42,10 @@ export function PinterestOptions({ form }: { form: UseFormReturn<ComposerValues>
         ))}
       </SelectField>
       <TextField label="Pin title" optional error={errors?.title?.message} {...form.register('options.pinterest.title')} />
-      <p className={titleLength > titleMax ? `${styles.counter} ${styles.counterOver}` : styles.counter} data-testid="counter-pin-title">
+      <p
+        className={titleLength > titleMax ? `${styles.counter} ${styles.counterOver}` : styles.counter}
+        data-testid="counter-pin-title"
+      >
         <span>Title</span>{' '}
         <span>
           {titleLength} / {titleMax}

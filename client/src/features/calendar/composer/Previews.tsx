@@ -45,7 +45,11 @@ export function Previews({ values }: { values: ComposerValues }) {
           title={values.title ?? ''}
           image={image ? { url: image.previewUrl ?? image.url, alt: values.altTexts?.[image.id] ?? image.altText ?? '' } : null}
           heading={
-            active === 'pinterest' ? values.options?.pinterest?.title : active === 'youTube' ? values.options?.youTube?.title : undefined
+            active === 'pinterest'
+              ? values.options?.pinterest?.title
+              : active === 'youTube'
+                ? values.options?.youTube?.title
+                : undefined
           }
         />
       ) : (

@@ -29,7 +29,10 @@ export function TikTokOptions({ form }: { form: UseFormReturn<ComposerValues> })
   const companyId = useWatch({ control: form.control, name: 'companyId' });
   const media = useWatch({ control: form.control, name: 'media' }) ?? [];
   const networks = useNetworks();
-  const account = accountFor(networks.data?.find((network) => network.platform === 'tikTok'), companyId);
+  const account = accountFor(
+    networks.data?.find((network) => network.platform === 'tikTok'),
+    companyId,
+  );
   const creator = useTikTokCreator(account?.id);
   const assets = useAssets({ pageSize: 100 });
   const clip = media.map((id) => assets.data?.items.find((asset) => asset.id === id)).find((asset) => asset?.type === 'video');
@@ -69,8 +72,8 @@ export function TikTokOptions({ form }: { form: UseFormReturn<ComposerValues> })
       })}
       {tooLong && (
         <p className="field__error" role="status">
-          This account may post videos of up to {longest % 60 === 0 ? `${longest / 60} min` : `${longest} s`} on TikTok; this one is
-          longer.
+          This account may post videos of up to {longest % 60 === 0 ? `${longest / 60} min` : `${longest} s`} on TikTok; this one
+          is longer.
         </p>
       )}
       <p className="field__hint">

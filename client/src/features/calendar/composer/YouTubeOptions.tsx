@@ -28,10 +28,7 @@ export function YouTubeOptions({ form, timeZone }: { form: UseFormReturn<Compose
   const assets = useAssets({ pageSize: 100 });
   const clip = media.map((id) => assets.data?.items.find((asset) => asset.id === id)).find((asset) => asset?.type === 'video');
   const isShort =
-    !!clip?.width &&
-    !!clip.height &&
-    clip.height >= clip.width &&
-    (clip.durationSeconds ?? Infinity) <= shortsMaxSeconds;
+    !!clip?.width && !!clip.height && clip.height >= clip.width && (clip.durationSeconds ?? Infinity) <= shortsMaxSeconds;
 
   return (
     <fieldset className={styles.networkOptions}>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { emptyOptions, isoToZoned, optionsFor, optionsIssues, scheduleIssues, tagsOf, youTubeTagLength, zonedToIso } from './options';
+import {
+  emptyOptions,
+  isoToZoned,
+  optionsFor,
+  optionsIssues,
+  scheduleIssues,
+  tagsOf,
+  youTubeTagLength,
+  zonedToIso,
+} from './options';
 
 describe('network options', () => {
   it('turns a wall-clock time in the workspace’s zone into the instant, on either side of a clock change', () => {
@@ -19,7 +28,7 @@ describe('network options', () => {
     const values = emptyOptions();
     values.pinterest = { boardId: ' 42 ', title: '', link: '' };
     expect(optionsFor('pinterest', values, 'UTC')).toMatchObject({ boardId: '42', title: null, link: null });
-    expect(optionsFor('linkedIn', values, 'UTC')).toBeNull();
+    expect(optionsFor('linkedIn', values, 'UTC')).toBeUndefined();
     expect(optionsFor('tikTok', values, 'UTC')).toMatchObject({ privacy: null, disableComment: false });
     values.youTube = { title: 'Bread', privacy: 'private', tags: 'a, b', publishAt: '2026-11-05T17:00' };
     expect(optionsFor('youTube', values, 'Europe/Paris')).toMatchObject({
@@ -35,9 +44,9 @@ describe('network options', () => {
     const missing = scheduleIssues(['pinterest', 'youTube', 'tikTok'], values, 0).map((issue) => issue.message);
     expect(missing).toEqual([
       'Pinterest needs an image or a video. YouTube needs a video. TikTok needs a video.',
-      'Choose the board the pin goes to.',
       'Give the YouTube video a title.',
       'Choose who can see the video on TikTok.',
+      'Choose the board the pin goes to.',
     ]);
     values.youTube = { title: 'x'.repeat(101), privacy: 'public', tags: '', publishAt: '2026-11-05T17:00' };
     values.pinterest = { boardId: '1', title: '', link: 'not a link' };

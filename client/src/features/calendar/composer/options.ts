@@ -113,8 +113,8 @@ const blankToNull = (value: string) => (value.trim() ? value.trim() : null);
 /** TikTok's switches, off for the networks that have none. */
 const noSwitches = { disableComment: false, disableDuet: false, disableStitch: false };
 
-/** What is sent for `platform`: its own settings, or null for networks that have none. */
-export function optionsFor(platform: Platform, values: OptionValues, timeZone: string): PostOptions | null {
+/** What is sent for `platform`: its own settings, or nothing for networks that have none. */
+export function optionsFor(platform: Platform, values: OptionValues, timeZone: string): PostOptions | undefined {
   if (platform === 'pinterest') {
     const pin = values.pinterest;
     return { ...noSwitches, boardId: blankToNull(pin.boardId), title: blankToNull(pin.title), link: blankToNull(pin.link) };
@@ -130,7 +130,7 @@ export function optionsFor(platform: Platform, values: OptionValues, timeZone: s
     };
   }
   if (platform === 'tikTok') return { ...values.tikTok, privacy: blankToNull(values.tikTok.privacy) };
-  return null;
+  return undefined;
 }
 
 export interface OptionIssue {
@@ -158,7 +158,10 @@ export function optionsIssues(platforms: readonly Platform[], values: OptionValu
       issues.push({ path: ['options', 'youTube', 'title'], message: 'YouTube does not take the characters < and > in a title.' });
     }
     if (youTubeTagLength(tagsOf(tags)) > youTubeTagsMax) {
-      issues.push({ path: ['options', 'youTube', 'tags'], message: `YouTube takes at most ${youTubeTagsMax} characters of tags in all.` });
+      issues.push({
+        path: ['options', 'youTube', 'tags'],
+        message: `YouTube takes at most ${youTubeTagsMax} characters of tags in all.`,
+      });
     }
     if (publishAt && privacy !== 'private') {
       issues.push({

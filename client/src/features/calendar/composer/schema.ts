@@ -5,7 +5,18 @@ import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads', 'pinterest', 'youTube', 'tikTok']);
+const platformSchema = z.enum([
+  'linkedIn',
+  'instagram',
+  'facebook',
+  'x',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+  'pinterest',
+  'youTube',
+  'tikTok',
+]);
 
 export const schema = z
   .object({
@@ -70,7 +81,18 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '', pinterest: '', youTube: '', tikTok: '' };
+const emptyTexts = {
+  linkedIn: '',
+  instagram: '',
+  facebook: '',
+  x: '',
+  googleBusiness: '',
+  bluesky: '',
+  threads: '',
+  pinterest: '',
+  youTube: '',
+  tikTok: '',
+};
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
