@@ -63,7 +63,7 @@ describe('pinterest', { concurrency: false }, () => {
     await board.selectOption({ label: 'Bakes we love' });
     await dialog.getByLabel('Pin title').fill(pinTitle);
     await dialog.getByTestId('counter-pin-title').getByText(`${pinTitle.length} / 100`).waitFor();
-    await dialog.getByLabel('Link').fill('https://fjordbakery.example/rye');
+    await dialog.getByRole('textbox', { name: /^Link/ }).fill('https://fjordbakery.example/rye');
     await dialog.getByRole('article', { name: 'Pinterest preview' }).getByText(pinTitle).waitFor();
     await checkPage(page, 'pinterest-composer');
     await dialog.getByRole('button', { name: 'Schedule' }).click();
