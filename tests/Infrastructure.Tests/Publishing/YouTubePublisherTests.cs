@@ -43,7 +43,7 @@ public sealed class YouTubePublisherTests : IDisposable
     public async Task A_lost_answer_to_a_finished_upload_is_the_published_video_not_an_unconfirmed_post()
     {
         var marker = FakePlatforms.NewMarker();
-        _fakes.Script("youtube", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(8)));
+        _fakes.Script("youtube", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(40)));
 
         var result = await Impatient().PublishAsync(Post($"Crumb shot {marker}"), CancellationToken.None);
 
@@ -56,8 +56,8 @@ public sealed class YouTubePublisherTests : IDisposable
     public async Task A_lost_answer_the_session_cannot_explain_is_unconfirmed_and_never_sent_again()
     {
         var marker = FakePlatforms.NewMarker();
-        _fakes.Script("youtube", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(8)));
-        _fakes.Script("youtube-resume", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(8)));
+        _fakes.Script("youtube", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(40)));
+        _fakes.Script("youtube-resume", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(40)));
 
         var result = await Impatient().PublishAsync(Post($"Crumb shot {marker}"), CancellationToken.None);
 
@@ -93,8 +93,8 @@ public sealed class YouTubePublisherTests : IDisposable
 
     private YouTubePublisher Publisher() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(30) }, Options(), TimeProvider.System);
 
-    // Patient enough for the session on a busy machine, not for the answers the fake holds back 8 s.
-    private YouTubePublisher Impatient() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(3) }, Options(), TimeProvider.System);
+    // Patient enough for the session on a very busy machine, not for the answers the fake holds back 40 s.
+    private YouTubePublisher Impatient() => new(new HttpClient { Timeout = TimeSpan.FromSeconds(12) }, Options(), TimeProvider.System);
 
     private static PublishRequest Post(string text) => new(
         SocialPlatform.YouTube, FakeYouTube.ChannelId, "yt-token", text,
