@@ -10,9 +10,13 @@ import uuid
 from datetime import datetime, timedelta, timezone
 
 api, fakes, connection, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads"]
+PLATFORMS = ["linkedIn", "x", "facebook", "instagram", "googleBusiness", "bluesky", "threads", "pinterest", "youTube", "tikTok"]
 ACCOUNTS = {"linkedIn": "urn:li:organization:1", "x": "17", "facebook": "1010", "instagram": "1784", "googleBusiness": "accounts/1/locations/2",
-            "bluesky": "did:plc:bench", "threads": "2500"}
+            "bluesky": "did:plc:bench", "threads": "2500", "pinterest": "pinterest-bench", "youTube": "UCbench", "tikTok": "tiktok-bench"}
+# What a post on each network needs besides its text: media ("image" or "video") and the network's own settings.
+MEDIA = {"instagram": "image", "pinterest": "image", "youTube": "video", "tikTok": "video"}
+OPTIONS = {"pinterest": {"boardId": "549755885175", "title": "Bench pin"}, "youTube": {"title": "Bench video", "privacy": "unlisted"},
+           "tikTok": {"privacy": "SELF_ONLY"}}
 BATCH = 500
 
 
@@ -43,12 +47,15 @@ token, tenant, user = auth["accessToken"], auth["tenant"]["id"], auth["user"]["i
 for platform in PLATFORMS:
     call("POST", "/api/v1/social/connections", {"platform": platform, "externalAccountId": ACCOUNTS[platform], "displayName": platform,
                                                 "accessToken": "bench-token"}, token)
-image = str(uuid.uuid4())
 schema = "tenant_" + tenant.replace("-", "")
-psql(f"""INSERT INTO "{schema}".brand_assets (id, name, original_file_name, type, media_type, size_bytes, sha256, storage_key, state,
-         processing_attempts, chunk_count, uploaded_by, created_at, updated_at, tags)
-         VALUES ('{image}', 'photo', 'photo.png', 'Image', 'image/png', 1, '{uuid.uuid4().hex}{uuid.uuid4().hex}', 'bench/photo.png', 'Ready',
-         1, 0, '{user}', now(), now(), ARRAY[]::text[])""")
+assets = {"image": str(uuid.uuid4()), "video": str(uuid.uuid4())}
+# The nodes' test storage reads every object back as 4,096 bytes (tests/TestSupport/FakeFileStorage.cs): the video says so.
+for kind, (name, asset_type, media_type, size) in {"image": ("photo.png", "Image", "image/png", 1),
+                                                   "video": ("clip.mp4", "Video", "video/mp4", 4096)}.items():
+    psql(f"""INSERT INTO "{schema}".brand_assets (id, name, original_file_name, type, media_type, size_bytes, sha256, storage_key, state,
+             processing_attempts, chunk_count, uploaded_by, created_at, updated_at, tags, width, height, duration_seconds)
+             VALUES ('{assets[kind]}', '{kind}', '{name}', '{asset_type}', '{media_type}', {size}, '{uuid.uuid4().hex}{uuid.uuid4().hex}',
+             'bench/{name}', 'Ready', 1, 0, '{user}', now(), now(), ARRAY[]::text[], 1080, 1920, {30 if kind == "video" else "NULL"})""")
 
 started = time.perf_counter()
 
@@ -57,7 +64,8 @@ def create(i):
     platform = PLATFORMS[i % len(PLATFORMS)]
     marker = "mk-" + uuid.uuid4().hex[:12]
     post = call("POST", "/api/v1/content", {"title": f"Bench {i}", "variants": [
-        {"platform": platform, "text": f"Bench post {i} {marker}", "mediaAssetIds": [image] if platform == "instagram" else []}]}, token)
+        {"platform": platform, "text": f"Bench post {i} {marker}", "mediaAssetIds": [assets[MEDIA[platform]]] if platform in MEDIA else [],
+         "options": OPTIONS.get(platform)}]}, token)
     return post["id"]
 
 

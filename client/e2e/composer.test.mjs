@@ -4,7 +4,7 @@
 // LinkedIn's shape and described from inside the composer.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { deflateSync } from 'node:zlib';
+import { png } from './media.mjs';
 import { baseUrl, callApi, checkPage, heading, launchBrowser, newUser, signUp, uniqueEmail } from './support.mjs';
 
 const oauthUrl = process.env.E2E_OAUTH_URL;
@@ -12,39 +12,6 @@ const owner = { name: 'Cora Composer', email: uniqueEmail('cora'), company: 'Lig
 
 let browser;
 let cora;
-
-/** A plain PNG of `width` x `height` pixels (a colour band per row), made here so the journey needs no fixture. */
-function png(width, height) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), body.length + 4);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width * 3 + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const row = y * (width * 3 + 1);
-    for (let x = 0; x < width; x++) rows.set([40 + (y % 200), 120, 200 - (x % 150)], row + 1 + x * 3);
-  }
-  const signature = Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]);
-  return Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe('the composer and the connected accounts', { concurrency: false }, () => {
   before(async () => {

@@ -50,10 +50,11 @@ public sealed record FakeRequest(
     string Kind, string? Marker, string Path, string Body, string? AccessToken, DateTimeOffset At, int Status, IReadOnlyDictionary<string, string> Headers);
 
 /// <summary>
-/// Local fakes of the five networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
+/// Local fakes of the networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
 /// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
 /// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
-/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>. Every request is recorded with the marker found in it
+/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
+/// (<see cref="FakePinterest"/>), YouTube (<see cref="FakeYouTube"/>), TikTok (<see cref="FakeTikTok"/>). Every request is recorded with the marker found in it
 /// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
 /// successes unless a script for a (kind, marker) says otherwise.
 /// </summary>
@@ -61,7 +62,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube", "tiktok"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -87,7 +88,10 @@ public sealed partial class FakePlatforms : IDisposable
     public IEnumerable<KeyValuePair<string, string>> Settings()
     {
         yield return new("Publishing:Bluesky:BaseUrl", BaseUrl);
-        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads" })
+        yield return new("Publishing:Pinterest:AccountUrl", BaseUrl + "/v5/user_account");
+        yield return new("Publishing:YouTube:AccountUrl", BaseUrl + "/youtube/v3/channels?part=snippet&mine=true");
+        yield return new("Publishing:TikTok:AccountUrl", BaseUrl + "/v2/user/info/?fields=open_id,display_name");
+        foreach (var platform in new[] { "LinkedIn", "X", "Facebook", "Instagram", "GoogleBusiness", "Threads", "Pinterest", "YouTube", "TikTok" })
         {
             yield return new($"Publishing:{platform}:BaseUrl", BaseUrl);
             yield return new($"Publishing:{platform}:TokenUrl", BaseUrl + TokenPath);
@@ -140,26 +144,34 @@ public sealed partial class FakePlatforms : IDisposable
     {
         var arrived = DateTimeOffset.UtcNow;
         var path = request.AbsolutePath;
-        var body = request.Body ?? "";
+        // A form with a file (Pinterest's upload) comes as bytes: its fields are read as text.
+        var body = request.Body ?? (request.BodyAsBytes is { } raw && Multipart(request) ? System.Text.Encoding.UTF8.GetString(raw) : "");
         var decoded = WebUtility.UrlDecode(body);
-        var kind = Kind(request.Method, path);
-        var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value : null;
+        var kind = FakeYouTube.Kind(request) ?? FakeTikTok.Kind(request) ?? Kind(request.Method, path);
+        // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave.
+        var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value
+            : MarkerPattern().Match(request.Url) is { Success: true } inUrl ? inUrl.Value
+            : null;
         var answer = marker is not null && _scripts.TryGetValue($"{kind}|{marker}", out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : null;
+        // The answer is decided on arrival (what a network does with a request does not wait for its answer to be sent).
+        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
+            : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind.StartsWith("youtube", StringComparison.Ordinal) ? FakeYouTube.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
+            : kind.StartsWith("tiktok", StringComparison.Ordinal) ? FakeTikTok.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
+            : Success(kind, marker, decoded);
+        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
+        // Recorded on arrival, at its arrival time ("sent at its time" is about arrival), even if its answer is held back.
+        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
         var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay);
         }
 
-        var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
-            : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))
-            : Success(kind, marker, decoded);
-        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
-            .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
-        // The time the request arrived, not when it was answered: "sent at its time" is about arrival.
-        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
         return response;
     }
 
@@ -183,7 +195,7 @@ public sealed partial class FakePlatforms : IDisposable
         };
     }
 
-    private static string Kind(string method, string path) => path switch
+    private static string Kind(string method, string path) => FakePinterest.Kind(method, path) ?? path switch
     {
         _ when path.StartsWith("/xrpc/", StringComparison.Ordinal) => FakeBluesky.Kind(path),
         "/rest/posts" => "linkedin",
@@ -198,6 +210,10 @@ public sealed partial class FakePlatforms : IDisposable
         _ when method == "GET" => "instagram-status",
         _ => "unknown",
     };
+
+    private static bool Multipart(IRequestMessage request) =>
+        request.Headers is { } headers && headers.TryGetValue("Content-Type", out var types) &&
+        types.FirstOrDefault()?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
 
     private static string? AccessToken(IRequestMessage request, string body)
     {

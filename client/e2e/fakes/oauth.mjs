@@ -12,7 +12,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { answerDrive, driveEnv } from './google-drive.mjs';
+import { answerPinterestOAuth, pinterestClientId, pinterestClientSecret } from './pinterest.mjs';
 import { answerThreads, threadsClientId, threadsClientSecret } from './threads-oauth.mjs';
+import { answerTikTokOAuth, tikTokClientKey, tikTokClientSecret } from './tiktok.mjs';
+import { answerYouTubeOAuth, youTubeClientId, youTubeClientSecret } from './youtube.mjs';
 
 export const clientId = 'e2e-linkedin-client';
 export const clientSecret = 'e2e-linkedin-secret';
@@ -33,6 +36,24 @@ export function env(url) {
     Publishing__Threads__ClientSecret: threadsClientSecret,
     // Google Drive: Google's OAuth endpoints and the Drive v3 API (fakes/google-drive.mjs).
     ...driveEnv(url),
+    // Pinterest: client secret as HTTP Basic, no PKCE (fakes/pinterest.mjs); its API is on the fake networks' server.
+    Publishing__Pinterest__AuthorizeUrl: `${url}/pinterest/oauth/`,
+    Publishing__Pinterest__TokenUrl: `${url}/pinterest/v5/oauth/token`,
+    Publishing__Pinterest__AccountUrl: `${url}/pinterest/v5/user_account`,
+    Publishing__Pinterest__ClientId: pinterestClientId,
+    Publishing__Pinterest__ClientSecret: pinterestClientSecret,
+    // YouTube: Google's OAuth with PKCE and offline access (fakes/youtube.mjs); uploads go to the fake networks' server.
+    Publishing__YouTube__AuthorizeUrl: `${url}/youtube/authorize`,
+    Publishing__YouTube__TokenUrl: `${url}/youtube/token`,
+    Publishing__YouTube__AccountUrl: `${url}/youtube/youtube/v3/channels?part=snippet&mine=true`,
+    Publishing__YouTube__ClientId: youTubeClientId,
+    Publishing__YouTube__ClientSecret: youTubeClientSecret,
+    // TikTok: Login Kit v2 for the web, client_key, no PKCE (fakes/tiktok.mjs); posting goes to the fake networks' server.
+    Publishing__TikTok__AuthorizeUrl: `${url}/tiktok/v2/auth/authorize/`,
+    Publishing__TikTok__TokenUrl: `${url}/tiktok/v2/oauth/token/`,
+    Publishing__TikTok__AccountUrl: `${url}/tiktok/v2/user/info/?fields=open_id,union_id,avatar_url,display_name`,
+    Publishing__TikTok__ClientId: tikTokClientKey,
+    Publishing__TikTok__ClientSecret: tikTokClientSecret,
     E2E_OAUTH_URL: url,
   };
 }
@@ -54,6 +75,9 @@ export function createFakeOAuth() {
     if (request.method === 'GET' && url.pathname === '/__stats') return send(response, 200, stats);
     if (url.pathname.startsWith('/threads/')) return answerThreads(request, response, url, send);
     if (/^\/(google|drive|__drive)\//.test(url.pathname) && answerDrive(request, response, url, send) !== false) return;
+    if (url.pathname.startsWith('/pinterest/')) return answerPinterestOAuth(request, response, url, send);
+    if (url.pathname.startsWith('/youtube/')) return answerYouTubeOAuth(request, response, url, send);
+    if (url.pathname.startsWith('/tiktok/')) return answerTikTokOAuth(request, response, url, send);
 
     if (request.method === 'GET' && url.pathname === '/linkedin/authorize') {
       const q = url.searchParams;

@@ -3,6 +3,9 @@
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
 //   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+//   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
+//   YouTube   POST /upload/youtube/v3/videos?uploadType=resumable, then PUT of the bytes (youtube.mjs)
+//   TikTok    /v2/post/publish/ creator_info, video/init, chunk PUTs, status/fetch (tiktok.mjs)
 //   Bluesky   XRPC (bluesky.mjs): createSession with the app password, refreshSession, resolveHandle, uploadBlob,
 //             createRecord of app.bsky.feed.post (facets checked against the text's UTF-8 bytes); { uri, cid }
 // A bearer token (or access_token) must start with "e2e-", as a real network refuses a token it did not issue.
@@ -15,6 +18,9 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
+import { answerPinterest } from './pinterest.mjs';
+import { answerTikTok } from './tiktok.mjs';
+import { answerYouTube } from './youtube.mjs';
 
 const tokenPrefix = 'e2e-';
 
@@ -37,7 +43,7 @@ function readBody(request) {
   return new Promise((resolve, reject) => {
     const chunks = [];
     request.on('data', (chunk) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(chunks)));
     request.on('error', reject);
   });
 }
@@ -49,9 +55,20 @@ function createPlatformsServer() {
 
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://fake');
-    const raw = await readBody(request);
+    const bytes = await readBody(request);
+    const raw = bytes.toString('utf8');
 
     if (request.method === 'GET' && url.pathname === '/_fake/requests') return send(response, 200, received);
+    const origin = `http://${request.headers.host}`;
+    const id = () => String(nextId++);
+    const video =
+      answerPinterest(request, url, raw, id, origin) ??
+      answerYouTube(request, url, bytes, id, origin) ??
+      answerTikTok(request, url, bytes, id, origin);
+    if (video) {
+      if (video.record) received.push(video.record);
+      return send(response, video.status, video.body, video.headers);
+    }
     if (url.pathname.startsWith('/xrpc/')) {
       const answer = answerBluesky(request, url, raw, () => String(nextId++));
       if (answer.record) received.push(answer.record);
@@ -164,6 +181,9 @@ function environmentFor(url) {
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
     Publishing__Bluesky__BaseUrl: url,
     Publishing__Threads__BaseUrl: `${url}/v1.0`,
+    Publishing__Pinterest__BaseUrl: url,
+    Publishing__YouTube__BaseUrl: url,
+    Publishing__TikTok__BaseUrl: url,
   };
 }
 

@@ -1852,6 +1852,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/social/connections/{id}/pinterest-boards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The boards of a connected Pinterest account, for choosing where a pin goes. 409 when Pinterest refuses the account's access.
+         * @description API keys need the 'Read content' permission.
+         */
+        get: operations["ListPinterestBoards"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/social/connections/{id}/tiktok-creator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a connected TikTok creator may post now: who can see it (the choices TikTok offers), interactions they turned off, the longest video. 409 when TikTok refuses the account's access.
+         * @description API keys need the 'Read content' permission.
+         */
+        get: operations["GetTikTokCreatorInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/social/connections/{id}": {
         parameters: {
             query?: never;
@@ -2866,6 +2906,7 @@ export interface components {
             platform: components["schemas"]["SocialPlatform"];
             text: string;
             mediaAssetIds?: string[] | null;
+            options?: components["schemas"]["PostOptions"];
         };
         CreateApiKeyRequest: {
             name: string;
@@ -3366,6 +3407,12 @@ export interface components {
             brandName: string;
             last4: string;
         };
+        PinterestBoardDto: {
+            id: string;
+            name: string;
+            description?: string | null;
+            privacy: string;
+        };
         /** @enum {string} */
         PlanAccess: "selfHosted" | "subscribed" | "pastDue" | "locked";
         PlanDto: {
@@ -3422,6 +3469,18 @@ export interface components {
             platforms: components["schemas"]["PlatformDraftsDto"][];
             sources: components["schemas"]["ChatCitation"][];
             source: components["schemas"]["AiSourceDto"];
+        };
+        PostOptions: {
+            title?: string | null;
+            boardId?: string | null;
+            link?: string | null;
+            privacy?: string | null;
+            tags?: string[] | null;
+            /** Format: date-time */
+            publishAt?: string | null;
+            disableComment: boolean;
+            disableDuet: boolean;
+            disableStitch: boolean;
         };
         PostsRequest: {
             /** Format: uuid */
@@ -3619,7 +3678,7 @@ export interface components {
             updatedAt: string;
         };
         /** @enum {string} */
-        SocialPlatform: "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads";
+        SocialPlatform: "linkedIn" | "x" | "facebook" | "instagram" | "googleBusiness" | "bluesky" | "threads" | "pinterest" | "youTube" | "tikTok";
         SocialProfileDto: {
             /** Format: uuid */
             id: string;
@@ -3713,6 +3772,17 @@ export interface components {
         TenantTimeZoneDto: {
             timeZone: string;
             currentOffset: string;
+        };
+        TikTokCreatorDto: {
+            nickname: string;
+            username?: string | null;
+            avatarUrl?: string | null;
+            privacyLevelOptions: string[];
+            commentDisabled: boolean;
+            duetDisabled: boolean;
+            stitchDisabled: boolean;
+            /** Format: int32 */
+            maxVideoPostDurationSeconds?: number | null;
         };
         TimeZoneRequest: {
             timeZone: string;
@@ -11841,6 +11911,158 @@ export interface operations {
             };
             /** @description Too many requests: wait the seconds the Retry-After header gives. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListPinterestBoards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PinterestBoardDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTikTokCreatorInfo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TikTokCreatorDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description An outside service (AI provider, Stripe, a social network) did not complete the request. */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

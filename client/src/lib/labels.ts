@@ -27,6 +27,9 @@ export const platformLabels: Record<SocialPlatform, string> = {
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
   threads: 'Threads',
+  pinterest: 'Pinterest',
+  youTube: 'YouTube',
+  tikTok: 'TikTok',
 };
 
 export const contentStateLabels: Record<ContentState, string> = {

@@ -32,12 +32,20 @@ public interface IPublishScheduler
     Task<bool> IsScheduledAsync(Guid itemId, CancellationToken cancellationToken);
 }
 
-/// <summary>An image or video of a post; <see cref="AltText"/> describes it for networks that take a description.</summary>
-public sealed record PublishMedia(Uri Url, bool IsVideo, string? AltText = null);
+/// <summary>
+/// An image or video of a post: a signed link the network can fetch (<see cref="Url"/>) and, for networks that take the
+/// bytes themselves (YouTube, TikTok, Pinterest videos), <see cref="Content"/>. <see cref="AltText"/> describes it for
+/// networks that take a description.
+/// </summary>
+public sealed record PublishMedia(Uri Url, bool IsVideo, string? AltText = null, MediaContent? Content = null);
 
-/// <summary>One post to one network, with the credentials to send it.</summary>
+/// <summary>A medium's bytes: their length and type, and a way to read them as a stream (never all in memory).</summary>
+public sealed record MediaContent(long Length, string MediaType, Func<CancellationToken, Task<Stream>> OpenAsync);
+
+/// <summary>One post to one network, with the credentials to send it; <see cref="Options"/> are the variant's network settings.</summary>
 public sealed record PublishRequest(
-    SocialPlatform Platform, string AccountId, string AccessToken, string Text, IReadOnlyList<PublishMedia> Media, Guid ItemId, Guid AttemptId);
+    SocialPlatform Platform, string AccountId, string AccessToken, string Text, IReadOnlyList<PublishMedia> Media, Guid ItemId, Guid AttemptId,
+    Domain.Content.PostOptions? Options = null);
 
 public enum PublishResultKind
 {

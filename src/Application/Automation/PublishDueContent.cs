@@ -153,7 +153,7 @@ public sealed partial class PublishDueContentHandler(
             var token = credentials.AccessToken(connection);
             // Not cancelled on shutdown: a request cut off half-way is exactly the unknown outcome we avoid.
             result = await publisher.PublishAsync(
-                new PublishRequest(variant.Platform, connection.ExternalAccountId, token, variant.Text, media, item.Id, attempt.Id),
+                new PublishRequest(variant.Platform, connection.ExternalAccountId, token, variant.Text, media, item.Id, attempt.Id, variant.Options),
                 CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -178,7 +178,9 @@ public sealed partial class PublishDueContentHandler(
         var assets = await db.Assets.AsNoTracking().Where(a => ids.Contains(a.Id) && (a.Type == AssetType.Image || a.Type == AssetType.Video))
             .ToListAsync(cancellationToken);
         return ids.Select(id => assets.FirstOrDefault(a => a.Id == id)).OfType<BrandAsset>()
-            .Select(a => new PublishMedia(storage.CreateSignedUrl(a.StorageKey, MediaLinkLifetime, LinkAudience.Outside), a.Type == AssetType.Video, a.AltText))
+            .Select(a => new PublishMedia(
+                storage.CreateSignedUrl(a.StorageKey, MediaLinkLifetime, LinkAudience.Outside), a.Type == AssetType.Video, a.AltText,
+                new MediaContent(a.SizeBytes, a.MediaType, ct => storage.OpenReadAsync(a.StorageKey, ct))))
             .ToList();
     }
 

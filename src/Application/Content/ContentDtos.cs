@@ -4,11 +4,12 @@ using BrandAutomator.Domain.Social;
 
 namespace BrandAutomator.Application.Content;
 
-public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IReadOnlyList<Guid>? MediaAssetIds)
+/// <summary>One network's text and media; <see cref="Options"/> holds the settings only some networks have (Pinterest, YouTube, TikTok).</summary>
+public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IReadOnlyList<Guid>? MediaAssetIds, PostOptions? Options = null)
 {
     /// <summary>The variants as sent, missing lists read as empty (the validator has checked them).</summary>
     public static List<ContentVariant> ToDomain(IReadOnlyList<ContentVariantDto>? variants) =>
-        (variants ?? []).Select(v => new ContentVariant(v.Platform, v.Text ?? "", v.MediaAssetIds ?? [])).ToList();
+        (variants ?? []).Select(v => new ContentVariant(v.Platform, v.Text ?? "", v.MediaAssetIds ?? [], v.Options)).ToList();
 }
 
 /// <summary>The latest outcome on one network, so the calendar can say exactly what happened there.</summary>
@@ -37,7 +38,7 @@ public sealed record ContentItemDto(
         ContentEntry item, TimeZoneInfo zone, IReadOnlyList<PublishAttempt>? attempts = null, IReadOnlyList<SocialConnection>? connections = null,
         DateTimeOffset now = default) => new(
         item.Id, item.CompanyId, item.Title,
-        item.Variants.Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
+        item.Variants.Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds, v.Options)).ToList(),
         item.State, item.ScheduledAt, item.ScheduledAt is { } at ? TenantTime.ToLocalText(at, zone) : null, zone.Id,
         item.State == ContentState.Scheduled ? item.DueAt : null,
         item.ReviewComment, item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt,

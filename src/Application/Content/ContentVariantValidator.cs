@@ -12,5 +12,12 @@ public sealed class ContentVariantValidator : AbstractValidator<ContentVariantDt
         RuleFor(x => x.Text).NotNull().MaximumLength(100_000);
         RuleFor(x => x.MediaAssetIds).Must(m => m is null || m.Count <= ContentItem.MaxMediaPerVariant)
             .WithMessage($"At most {ContentItem.MaxMediaPerVariant} media per post.");
+        // Bounds for what a draft may keep; each network's own limits are checked when the post is scheduled.
+        RuleFor(x => x.Options!.Title).MaximumLength(1_000).When(x => x.Options is not null);
+        RuleFor(x => x.Options!.BoardId).MaximumLength(PostOptions.MaxBoardIdLength).When(x => x.Options is not null);
+        RuleFor(x => x.Options!.Link).MaximumLength(PostOptions.MaxLinkLength).When(x => x.Options is not null);
+        RuleFor(x => x.Options!.Privacy).MaximumLength(40).When(x => x.Options is not null);
+        RuleFor(x => x.Options!.Tags).Must(t => t is null || (t.Count <= PostOptions.MaxTags && t.All(tag => tag is { Length: <= 100 })))
+            .WithMessage($"At most {PostOptions.MaxTags} tags of up to 100 characters each.").When(x => x.Options is not null);
     }
 }

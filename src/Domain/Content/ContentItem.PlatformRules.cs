@@ -8,7 +8,9 @@ namespace BrandAutomator.Domain.Content;
 public sealed partial class ContentItem
 {
     /// <summary>Checks each variant against its network's limits; the error names the network, the limit and the field.</summary>
-    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes)
+    /// <param name="assetTypes">The kinds of the media the variants name.</param>
+    /// <param name="goesOutAt">When the post is to go out, for settings that must come after it (YouTube's publish time).</param>
+    public void CheckPlatformRules(IReadOnlyDictionary<Guid, AssetType> assetTypes, DateTimeOffset? goesOutAt = null)
     {
         if (_variants.Count == 0)
         {
@@ -23,9 +25,12 @@ public sealed partial class ContentItem
             if (length > platform.MaxTextLength())
             {
                 throw new DomainRuleException(
-                    platform == SocialPlatform.X
-                        ? $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}."
-                        : $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    platform switch
+                    {
+                        SocialPlatform.X => $"X allows at most {platform.MaxTextLength():N0} characters (links count 23, emoji and CJK characters 2); this text has {length:N0}.",
+                        SocialPlatform.YouTube => $"A YouTube description takes at most {platform.MaxTextLength():N0} bytes (accented letters count 2, emoji 4); this text has {length:N0}.",
+                        _ => $"{platform.DisplayName()} allows at most {platform.MaxTextLength():N0} characters; this text has {length:N0}.",
+                    },
                     $"variants[{i}].text");
             }
 
@@ -37,7 +42,14 @@ public sealed partial class ContentItem
                     $"variants[{i}].mediaAssetIds");
             }
 
+            if (platform.RequiresVideo() &&
+                (variant.MediaAssetIds.Count != 1 || !assetTypes.TryGetValue(variant.MediaAssetIds[0], out var only) || only != AssetType.Video))
+            {
+                throw new DomainRuleException($"A {platform.DisplayName()} post is one video: choose exactly one video and no images.", $"variants[{i}].mediaAssetIds");
+            }
+
             CheckMediaKinds(platform, variant, assetTypes, i);
+            CheckOptions(platform, variant, i, goesOutAt ?? ScheduledAt);
         }
     }
 
@@ -47,6 +59,13 @@ public sealed partial class ContentItem
         if (!platform.AcceptsVideo() && types.Contains(AssetType.Video))
         {
             throw new DomainRuleException($"{platform.DisplayName()} posts sent from here take images, not videos.", $"variants[{index}].mediaAssetIds");
+        }
+
+        if (platform.MaxMedia() is { } mostMedia && types.Count(t => t is AssetType.Image or AssetType.Video) > mostMedia)
+        {
+            throw new DomainRuleException(
+                $"{platform.DisplayName()} takes {(mostMedia == 1 ? "one image or one video" : $"at most {mostMedia} images or videos")} in one post.",
+                $"variants[{index}].mediaAssetIds");
         }
 
         if (platform.MaxImages() is { } most && types.Count(t => t == AssetType.Image) > most)

@@ -12,7 +12,8 @@ namespace BrandAutomator.Domain.Content;
 public sealed partial class ContentItem : Entity<Guid>
 {
     public const int MaxTitleLength = 200;
-    public const int MaxVariants = 5;
+    /// <summary>One variant per network: as many as there are networks.</summary>
+    public const int MaxVariants = 10;
     public const int MaxMediaPerVariant = 10;
     public const int MaxCommentLength = 2000;
 
@@ -184,7 +185,7 @@ public sealed partial class ContentItem : Entity<Guid>
             throw new DomainRuleException("Choose a time in the future.", "at");
         }
 
-        CheckPlatformRules(assetTypes);
+        CheckPlatformRules(assetTypes, at);
         State = ContentState.Scheduled;
         ScheduledAt = at;
         DueAt = at;
@@ -271,7 +272,7 @@ public sealed partial class ContentItem : Entity<Guid>
                 throw new DomainRuleException($"At most {MaxMediaPerVariant} media per post.", $"variants[{i}].mediaAssetIds");
             }
 
-            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList() });
+            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList(), Options = PostOptions.Clean(variant.Options) });
         }
 
         return cleaned;

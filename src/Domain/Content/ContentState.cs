@@ -18,5 +18,5 @@ public enum ContentState
     Cancelled,
 }
 
-/// <summary>The text and media of a post on one network.</summary>
-public sealed record ContentVariant(Social.SocialPlatform Platform, string Text, IReadOnlyList<Guid> MediaAssetIds);
+/// <summary>The text and media of a post on one network, with the settings only some networks have (<see cref="PostOptions"/>).</summary>
+public sealed record ContentVariant(Social.SocialPlatform Platform, string Text, IReadOnlyList<Guid> MediaAssetIds, PostOptions? Options = null);

@@ -14,6 +14,9 @@ public enum SocialPlatform
     GoogleBusiness,
     Bluesky,
     Threads,
+    Pinterest,
+    YouTube,
+    TikTok,
 }
 
 /// <summary>What each network accepts in one post: checked when a post is scheduled, not only when it is sent.</summary>
@@ -28,6 +31,9 @@ public static class PlatformRules
         SocialPlatform.GoogleBusiness => "Google Business Profile",
         SocialPlatform.Bluesky => "Bluesky",
         SocialPlatform.Threads => "Threads",
+        SocialPlatform.Pinterest => "Pinterest",
+        SocialPlatform.YouTube => "YouTube",
+        SocialPlatform.TikTok => "TikTok",
         _ => platform.ToString(),
     };
 
@@ -43,11 +49,31 @@ public static class PlatformRules
         SocialPlatform.Bluesky => 300,
         // Threads API, "Create posts": text posts are limited to 500 characters.
         SocialPlatform.Threads => 500,
+        // A pin's description: Pinterest Help "Add a title and description to your Pin" (description up to 500
+        // characters, title up to 100: PostOptions.MaxTitleLength).
+        SocialPlatform.Pinterest => 500,
+        // A video's description: YouTube Data API v3, videos resource, snippet.description "maximum length of 5000
+        // bytes" (counted in UTF-8 bytes, see TextLength); the title (100 characters) is PostOptions.Title.
+        SocialPlatform.YouTube => 5_000,
+        // A video's caption: Content Posting API, "Direct Post" post_info.title "max length 2200 in UTF-16 runes".
+        SocialPlatform.TikTok => 2_200,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 
-    /// <summary>Instagram has no text-only posts: a post needs an image or a video.</summary>
-    public static bool RequiresMedia(this SocialPlatform platform) => platform == SocialPlatform.Instagram;
+    /// <summary>Instagram has no text-only posts, and a pin is an image or a video: a post needs one.</summary>
+    public static bool RequiresMedia(this SocialPlatform platform) => platform is SocialPlatform.Instagram or SocialPlatform.Pinterest;
+
+    /// <summary>Video networks: a post is exactly one video (its text is the video's description or caption).</summary>
+    public static bool RequiresVideo(this SocialPlatform platform) => platform is SocialPlatform.YouTube or SocialPlatform.TikTok;
+
+    /// <summary>The most media one post carries where the network has a limit: a pin is one image or one video.</summary>
+    public static int? MaxMedia(this SocialPlatform platform) => platform == SocialPlatform.Pinterest ? 1 : null;
+
+    /// <summary>
+    /// YouTube shows a vertical or square video of up to three minutes as a Short (YouTube Help "Upload YouTube Shorts":
+    /// up to 3 minutes since 15 October 2024); it decides this from the video itself.
+    /// </summary>
+    public const int YouTubeShortsMaxSeconds = 180;
 
     /// <summary>Characters as the networks count them: code points, so an emoji is one and not two UTF-16 units.</summary>
     public static int CountCharacters(string text) => text.EnumerateRunes().Count();
@@ -57,12 +83,13 @@ public static class PlatformRules
 
     /// <summary>
     /// The text's length as <paramref name="platform"/> counts it against <see cref="MaxTextLength"/>: X weighs it,
-    /// Bluesky counts graphemes (its lexicon's maxGraphemes), the others count code points.
+    /// Bluesky counts graphemes (its lexicon's maxGraphemes), YouTube UTF-8 bytes, the others count code points.
     /// </summary>
     public static int TextLength(this SocialPlatform platform, string text) => platform switch
     {
         SocialPlatform.X => XText.WeightedLength(text),
         SocialPlatform.Bluesky => CountGraphemes(text),
+        SocialPlatform.YouTube => Encoding.UTF8.GetByteCount(text),
         _ => CountCharacters(text),
     };
 

@@ -13,7 +13,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// network's own way of saying who the token speaks for: LinkedIn <c>/v2/userinfo</c> (OpenID Connect), X
 /// <c>/2/users/me</c>, the Graph API's <c>/me/accounts</c> (Pages with their Page tokens; Instagram business accounts
 /// linked to them, after exchanging the user token for a long-lived one), Google's <c>accounts</c> and their
-/// <c>locations</c>. Token requests are form-encoded; X takes the
+/// <c>locations</c>, Pinterest's <c>user_account</c>, YouTube's own channel, TikTok's <c>user/info</c>. Token requests are form-encoded; X and Pinterest take the
 /// client credentials as HTTP Basic, the others in the form. Tokens travel in headers, never in a URL (URLs are logged).
 /// </summary>
 public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialAuthorizationServer
@@ -37,14 +37,18 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         var query = new List<KeyValuePair<string, string>>
         {
             new("response_type", "code"),
-            new("client_id", endpoint.ClientId!),
+            new(ClientIdName(platform), endpoint.ClientId!),
             new("redirect_uri", redirectUri),
             new("scope", endpoint.Scopes ?? ""),
             new("state", state),
-            new("code_challenge", codeChallenge),
-            new("code_challenge_method", "S256"),
         };
-        if (platform == SocialPlatform.GoogleBusiness)
+        if (SupportsPkce(platform))
+        {
+            query.Add(new("code_challenge", codeChallenge));
+            query.Add(new("code_challenge_method", "S256"));
+        }
+
+        if (platform is SocialPlatform.GoogleBusiness or SocialPlatform.YouTube)
         {
             // Google only issues a refresh token for offline access, and again only when consent is asked again.
             query.Add(new("access_type", "offline"));
@@ -66,11 +70,15 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             ["grant_type"] = "authorization_code",
             ["code"] = code,
             ["redirect_uri"] = redirectUri,
-            ["code_verifier"] = codeVerifier,
-            ["client_id"] = endpoint.ClientId ?? "",
+            [ClientIdName(platform)] = endpoint.ClientId ?? "",
         };
+        if (SupportsPkce(platform))
+        {
+            form["code_verifier"] = codeVerifier;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl);
-        if (platform == SocialPlatform.X && endpoint.ClientSecret is { Length: > 0 })
+        if (UsesBasicClientAuth(platform) && endpoint.ClientSecret is { Length: > 0 })
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Uri.EscapeDataString(endpoint.ClientId ?? "")}:{Uri.EscapeDataString(endpoint.ClientSecret)}")));
@@ -86,7 +94,8 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         var access = PlatformHttp.String(body["access_token"]);
         if (string.IsNullOrEmpty(access))
         {
-            throw new OAuthProviderException($"{network} answered the authorisation code without an access token.");
+            // TikTok answers a refused code with a 200 and {"error": ..., "error_description": ...}.
+            throw new OAuthProviderException($"{network} answered the authorisation code without an access token{Reason(body)}.");
         }
 
         var tokens = Tokens(body, access);
@@ -123,6 +132,18 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             : Tokens(body, access);
     }
 
+    /// <summary>
+    /// Pinterest's OAuth and TikTok's Login Kit for the web have no PKCE: their authorisation code is bound to the client
+    /// secret alone.
+    /// </summary>
+    internal static bool SupportsPkce(SocialPlatform platform) => platform is not (SocialPlatform.Pinterest or SocialPlatform.TikTok);
+
+    /// <summary>TikTok calls the client id <c>client_key</c>.</summary>
+    internal static string ClientIdName(SocialPlatform platform) => platform == SocialPlatform.TikTok ? "client_key" : "client_id";
+
+    /// <summary>X and Pinterest take the client credentials as HTTP Basic at their token endpoint.</summary>
+    internal static bool UsesBasicClientAuth(SocialPlatform platform) => platform is SocialPlatform.X or SocialPlatform.Pinterest;
+
     private OAuthTokens Tokens(JsonObject body, string access)
     {
         var expiresIn = long.TryParse(PlatformHttp.String(body["expires_in"]), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
@@ -138,58 +159,22 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
         var network = platform.DisplayName();
         var accounts = platform switch
         {
-            SocialPlatform.LinkedIn => LinkedIn(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
-            SocialPlatform.X => X(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
-            SocialPlatform.Facebook => Pages(await GetAsync(
+            SocialPlatform.LinkedIn => NetworkAccounts.LinkedIn(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.X => NetworkAccounts.X(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.Facebook => NetworkAccounts.Pages(await GetAsync(
                 WithQuery(endpoint.AccountUrl!, "fields=id,name,link,access_token"), tokens.AccessToken, network, cancellationToken)),
-            SocialPlatform.Instagram => InstagramAccounts(await GetAsync(
+            SocialPlatform.Instagram => NetworkAccounts.InstagramAccounts(await GetAsync(
                 WithQuery(endpoint.AccountUrl!, "fields=id,name,access_token,instagram_business_account%7Bid,username%7D"), tokens.AccessToken, network,
                 cancellationToken)),
             SocialPlatform.GoogleBusiness => await GoogleAsync(endpoint.AccountUrl!, tokens.AccessToken, cancellationToken),
             SocialPlatform.Threads => ThreadsTokens.Account(await GetAsync(WithQuery(endpoint.AccountUrl!, "fields=id,username"), tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.TikTok => NetworkAccounts.TikTok(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.YouTube => NetworkAccounts.YouTube(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
+            SocialPlatform.Pinterest => NetworkAccounts.Pinterest(await GetAsync(endpoint.AccountUrl!, tokens.AccessToken, network, cancellationToken)),
             _ => throw new ArgumentOutOfRangeException(nameof(platform)),
         };
         return accounts.Where(a => a.ExternalAccountId.Length is > 0 and <= SocialConnection.MaxAccountIdLength).ToList();
     }
-
-    private static List<DiscoveredAccount> LinkedIn(JsonObject me)
-    {
-        // OpenID Connect userinfo: "sub" is the member id; posts are authored as urn:li:person:{sub}.
-        var sub = PlatformHttp.String(me["sub"]);
-        return string.IsNullOrEmpty(sub) ? [] : [new DiscoveredAccount($"urn:li:person:{sub}", PlatformHttp.String(me["name"]) ?? sub, null)];
-    }
-
-    private static List<DiscoveredAccount> X(JsonObject me)
-    {
-        var data = me["data"] as JsonObject;
-        var id = PlatformHttp.String(data?["id"]);
-        var username = PlatformHttp.String(data?["username"]);
-        return string.IsNullOrEmpty(id)
-            ? []
-            : [new DiscoveredAccount(id, PlatformHttp.String(data?["name"]) ?? username ?? id, username is { Length: > 0 } ? $"https://x.com/{username}" : null)];
-    }
-
-    private static List<DiscoveredAccount> Pages(JsonObject body) =>
-        (body["data"] as JsonArray ?? []).OfType<JsonObject>()
-        .Where(p => PlatformHttp.String(p["id"]) is { Length: > 0 })
-        .Select(p => new DiscoveredAccount(
-            PlatformHttp.String(p["id"])!, PlatformHttp.String(p["name"]) ?? "", PlatformHttp.String(p["link"]) ?? $"https://www.facebook.com/{PlatformHttp.String(p["id"])}",
-            PlatformHttp.String(p["access_token"]) is { Length: > 0 } t ? t : null))
-        .ToList();
-
-    private static List<DiscoveredAccount> InstagramAccounts(JsonObject body) =>
-        (body["data"] as JsonArray ?? []).OfType<JsonObject>()
-        .Where(p => PlatformHttp.String(p["instagram_business_account"]?["id"]) is { Length: > 0 })
-        .Select(p =>
-        {
-            var ig = p["instagram_business_account"]!;
-            var username = PlatformHttp.String(ig["username"]);
-            return new DiscoveredAccount(
-                PlatformHttp.String(ig["id"])!, username ?? PlatformHttp.String(p["name"]) ?? "",
-                username is { Length: > 0 } ? $"https://www.instagram.com/{username}" : null,
-                PlatformHttp.String(p["access_token"]) is { Length: > 0 } t ? t : null);
-        })
-        .ToList();
 
     private async Task<List<DiscoveredAccount>> GoogleAsync(string accountsUrl, string token, CancellationToken cancellationToken)
     {

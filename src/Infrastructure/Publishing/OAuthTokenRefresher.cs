@@ -8,7 +8,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 
 /// <summary>
 /// The OAuth 2.0 refresh_token grant (RFC 6749 section 6) against each network's configured token endpoint. X wants the
-/// client credentials as HTTP Basic; the others take them in the form. A 4xx answer means the refresh token is no good.
+/// client credentials as HTTP Basic (so does Pinterest); the others take them in the form. A 4xx answer means the refresh token is no good.
 /// Bluesky's sessions are renewed their own way (<see cref="BlueskySessionClient"/>).
 /// </summary>
 public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ITokenRefresher
@@ -27,6 +27,11 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
             return await ThreadsTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
         }
 
+        if (platform == SocialPlatform.TikTok && !string.IsNullOrWhiteSpace(endpoint.TokenUrl))
+        {
+            return await TikTokTokens.RefreshAsync(http, endpoint, refreshToken, clock, cancellationToken);
+        }
+
         if (string.IsNullOrWhiteSpace(endpoint.TokenUrl))
         {
             return new TokenRefreshOutcome(null, "unsupported", $"{platform.DisplayName()} has no token endpoint configured.");
@@ -34,7 +39,7 @@ public sealed class OAuthTokenRefresher(HttpClient http, IOptions<PlatformOption
 
         var form = new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken };
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.TokenUrl);
-        if (platform == SocialPlatform.X && endpoint.ClientSecret is { Length: > 0 })
+        if (OAuthAuthorizationServer.UsesBasicClientAuth(platform) && endpoint.ClientSecret is { Length: > 0 })
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{endpoint.ClientId}:{endpoint.ClientSecret}")));

@@ -105,6 +105,12 @@ internal static class PlatformHttp
             return PublishResult.Unauthorized($"{network}: {message}");
         }
 
+        // Google APIs (YouTube) answer their rate limits and the day's quota with a 403 and a reason, not a 429.
+        if (GoogleReason(body) is "rateLimitExceeded" or "userRateLimitExceeded" or "quotaExceeded")
+        {
+            return PublishResult.Retry($"{network} rate limit: {message}", RetryAfter(response, clock));
+        }
+
         return status switch
         {
             429 => PublishResult.Retry($"{network} rate limit reached: {message}", RetryAfter(response, clock)),
@@ -171,6 +177,10 @@ internal static class PlatformHttp
 
     /// <summary>An XRPC error body's name (<c>{"error": "ExpiredToken", "message": "..."}</c>).</summary>
     public static string? AtProtoError(JsonNode? body) => body is JsonObject o && o["error"] is JsonValue name && name.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>A Google API error's first reason (<c>{"error": {"errors": [{"reason": "quotaExceeded"}]}}</c>).</summary>
+    public static string? GoogleReason(JsonNode? body) =>
+        (body?["error"] as JsonObject)?["errors"] is JsonArray { Count: > 0 } errors && errors[0] is JsonObject first ? String(first["reason"]) : null;
 
     private static (int Code, bool Transient)? GraphError(JsonNode? body) =>
         body?["error"] is JsonObject error && error["code"] is JsonValue code && code.TryGetValue<int>(out var value)

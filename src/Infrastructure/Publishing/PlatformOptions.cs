@@ -103,6 +103,56 @@ public sealed class PlatformOptions
         AccountUrl = "https://graph.threads.net/v1.0/me",
     };
 
+    /// <summary>
+    /// Pinterest API v5 (paths under <c>/v5/</c> of the base address). OAuth with the client secret as HTTP Basic at the
+    /// token endpoint (Pinterest offers no PKCE); scopes are comma-separated; access tokens last 30 days and are renewed
+    /// with the refresh token (a year).
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions Pinterest { get; set; } = new()
+    {
+        BaseUrl = "https://api.pinterest.com",
+        TokenUrl = "https://api.pinterest.com/v5/oauth/token",
+        AuthorizeUrl = "https://www.pinterest.com/oauth/",
+        Scopes = "boards:read,pins:read,pins:write,user_accounts:read",
+        AccountUrl = "https://api.pinterest.com/v5/user_account",
+    };
+
+    /// <summary>
+    /// YouTube Data API v3 through Google's OAuth (PKCE, offline access for a refresh token): uploads go to
+    /// <c>{BaseUrl}/upload/youtube/v3/videos</c>; the account is the channel of <c>channels?part=snippet&amp;mine=true</c>.
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions YouTube { get; set; } = new()
+    {
+        BaseUrl = "https://www.googleapis.com",
+        TokenUrl = "https://oauth2.googleapis.com/token",
+        AuthorizeUrl = "https://accounts.google.com/o/oauth2/v2/auth",
+        Scopes = "https://www.googleapis.com/auth/youtube.upload https://www.googleapis.com/auth/youtube.readonly",
+        AccountUrl = "https://www.googleapis.com/youtube/v3/channels?part=snippet&mine=true",
+    };
+
+    /// <summary>
+    /// TikTok's Content Posting API (open.tiktokapis.com) and Login Kit v2 for the web: the client is named
+    /// <c>client_key</c>, scopes are comma-separated, and the web flow has no PKCE (the client secret binds the code).
+    /// Access tokens last a day and are renewed with the refresh token (a year).
+    /// </summary>
+    [Required]
+    public PlatformEndpointOptions TikTok { get; set; } = new()
+    {
+        BaseUrl = "https://open.tiktokapis.com",
+        TokenUrl = "https://open.tiktokapis.com/v2/oauth/token/",
+        AuthorizeUrl = "https://www.tiktok.com/v2/auth/authorize/",
+        Scopes = "user.info.basic,video.publish",
+        AccountUrl = "https://open.tiktokapis.com/v2/user/info/?fields=open_id,union_id,avatar_url,display_name",
+    };
+
+    /// <summary>
+    /// TikTok fetches videos by their signed link (<c>PULL_FROM_URL</c>) instead of receiving them in chunks
+    /// (<c>FILE_UPLOAD</c>, the default): only for a storage domain verified in TikTok's developer portal.
+    /// </summary>
+    public bool TikTokPullFromUrl { get; set; }
+
     /// <summary>The Business Information API, where an account's locations are listed (<c>{account}/locations</c>).</summary>
     [Required]
     [Url]
@@ -119,7 +169,10 @@ public sealed class PlatformOptions
     [RegularExpression("^[0-9]{6}$")]
     public string LinkedInVersion { get; set; } = "202510";
 
-    /// <summary>How often a video container is polled before Instagram publishes it, and how long between polls.</summary>
+    /// <summary>
+    /// How often a video still being processed by the network is polled (Instagram and Threads containers, Pinterest
+    /// media), and how long between polls.
+    /// </summary>
     [Range(1, 120)]
     public int InstagramVideoPolls { get; set; } = 30;
 
@@ -135,6 +188,9 @@ public sealed class PlatformOptions
         SocialPlatform.GoogleBusiness => GoogleBusiness,
         SocialPlatform.Bluesky => Bluesky,
         SocialPlatform.Threads => Threads,
+        SocialPlatform.Pinterest => Pinterest,
+        SocialPlatform.YouTube => YouTube,
+        SocialPlatform.TikTok => TikTok,
         _ => throw new ArgumentOutOfRangeException(nameof(platform)),
     };
 }

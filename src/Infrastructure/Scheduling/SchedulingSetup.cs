@@ -53,6 +53,11 @@ public static class SchedulingSetup
         AddPublisher<GoogleBusinessPublisher>(services, timeout);
         AddPublisher<BlueskyPublisher>(services, timeout);
         AddPublisher<ThreadsPublisher>(services, timeout);
+        AddPublisher<PinterestPublisher>(services, timeout);
+        AddPublisher<YouTubePublisher>(services, timeout);
+        AddPublisher<TikTokPublisher>(services, timeout);
+        services.AddHttpClient<ITikTokCreators, TikTokCreatorsClient>(client => client.Timeout = timeout);
+        services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
         services.AddHttpClient<ITokenRefresher, OAuthTokenRefresher>(client => client.Timeout = timeout);
         services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);

@@ -74,7 +74,7 @@ public static class BenchmarkEndpoints
                     reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.GetString(2),
                     // Read as the tenant model reads the stored variants.
                     (JsonSerializer.Deserialize<List<ContentVariant>>(reader.GetString(3), ContentVariantJson.Options) ?? [])
-                        .Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds)).ToList(),
+                        .Select(v => new ContentVariantDto(v.Platform, v.Text, v.MediaAssetIds, v.Options)).ToList(),
                     Enum.Parse<ContentState>(reader.GetString(4)),
                     Nullable(reader, 5), Nullable(reader, 6), reader.IsDBNull(7) ? null : reader.GetString(7),
                     Nullable(reader, 8), Nullable(reader, 9), reader.IsDBNull(10) ? null : reader.GetString(10), Nullable(reader, 11),

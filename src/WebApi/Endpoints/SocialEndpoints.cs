@@ -41,6 +41,22 @@ public static class SocialEndpoints
             .WithName("CreateSocialConnection")
             .WithSummary("Register an account by its access (and refresh) token.");
 
+        social.MapGet("/{id:guid}/pinterest-boards", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListPinterestBoards(id), ct)))
+            .WithName("ListPinterestBoards")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithSummary("The boards of a connected Pinterest account, for choosing where a pin goes. 409 when Pinterest refuses the account's access.");
+
+        social.MapGet("/{id:guid}/tiktok-creator", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetTikTokCreatorInfo(id), ct)))
+            .WithName("GetTikTokCreatorInfo")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .WithSummary("What a connected TikTok creator may post now: who can see it (the choices TikTok offers), interactions they turned off, the longest video. 409 when TikTok refuses the account's access.");
+
         social.MapDelete("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             {
                 await sender.Send(new DeleteSocialConnection(id), ct);
@@ -98,7 +114,7 @@ public static class SocialEndpoints
     /// <summary>The SPA page that shows the outcome (<c>?connected=</c> or <c>?error=</c>).</summary>
     public const string SpaConnectionsPath = "/app/automation/connections";
 
-    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness|threads)$";
+    private const string PlatformPattern = "^(?i:linkedin|x|facebook|instagram|googlebusiness|threads|pinterest|youtube|tiktok)$";
 
     private static SocialPlatform Parse(string platform) => Enum.Parse<SocialPlatform>(platform, ignoreCase: true);
 

@@ -9,8 +9,13 @@ namespace BrandAutomator.Infrastructure.Tests.Persistence;
 /// <summary>The hand-written variant converter stays interchangeable with the serializer that wrote the stored rows.</summary>
 public sealed class ContentVariantJsonTests
 {
-    // What wrote every row before the converter: the web defaults with networks by name.
-    private static readonly JsonSerializerOptions Before = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    // What wrote every row before the converter: the web defaults with networks by name (variants had no options then,
+    // so a variant without them is written without the property).
+    private static readonly JsonSerializerOptions Before = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     private static readonly List<ContentVariant> Variants =
     [
@@ -33,6 +38,32 @@ public sealed class ContentVariantJsonTests
             Assert.Equal(Variants[i].Text, read[i].Text);
             Assert.Equal(Variants[i].MediaAssetIds, read[i].MediaAssetIds);
         }
+    }
+
+    [Fact]
+    public void A_variant_with_network_settings_keeps_them_and_writes_only_those_set()
+    {
+        var at = new DateTimeOffset(2026, 11, 5, 9, 30, 0, TimeSpan.Zero);
+        List<ContentVariant> variants =
+        [
+            new(SocialPlatform.LinkedIn, "plain", []),
+            new(SocialPlatform.Pinterest, "pin", [Guid.NewGuid()], new PostOptions(Title: "Loaf", BoardId: "42", Link: "https://acme.example/")),
+            new(SocialPlatform.Pinterest, "all", [], new PostOptions("T", "B", "https://l.example/", "private", ["a", "b c"], at, true, false, true)),
+        ];
+
+        var written = JsonSerializer.Serialize(variants, ContentVariantJson.Options);
+        var read = JsonSerializer.Deserialize<List<ContentVariant>>(written, ContentVariantJson.Options)!;
+
+        Assert.DoesNotContain("options", written.Split("},{")[0], StringComparison.Ordinal);
+        Assert.Contains("""
+            "options":{"title":"Loaf","boardId":"42","link":"https://acme.example/"}
+            """.Trim(), written, StringComparison.Ordinal);
+        Assert.Null(read[0].Options);
+        Assert.Equal(variants[1].Options, read[1].Options);
+        var all = read[2].Options!;
+        Assert.Equal(("T", "B", "https://l.example/", "private", at, true, false, true),
+            (all.Title, all.BoardId, all.Link, all.Privacy, all.PublishAt!.Value, all.DisableComment, all.DisableDuet, all.DisableStitch));
+        Assert.Equal(["a", "b c"], all.Tags!);
     }
 
     [Fact]

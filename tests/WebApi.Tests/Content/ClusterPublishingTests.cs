@@ -44,19 +44,19 @@ internal static class Cluster
             body["user"]!["id"]!.GetValue<Guid>(), body["tenant"]!["id"]!.GetValue<Guid>(), Guid.Empty) { Client = client };
     }
 
-    public static async Task<Guid> InsertImageAsync(string connectionString, Account account)
+    /// <summary>An image and a video asset row: every network's post has the media it needs.</summary>
+    public static async Task<(Guid Image, Guid Video)> InsertMediaAsync(string connectionString, Account account)
     {
-        var id = Guid.NewGuid();
+        var (image, video) = (Guid.NewGuid(), Guid.NewGuid());
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"""
-            INSERT INTO "tenant_{account.TenantId:N}".brand_assets (id, name, original_file_name, type, media_type, size_bytes, sha256, storage_key, state,
-                processing_attempts, chunk_count, uploaded_by, created_at, updated_at, tags)
-            VALUES ('{id}', 'photo', 'photo.png', 'Image', 'image/png', 1234, '{Guid.NewGuid():N}{Guid.NewGuid():N}',
-                'tenant-{account.TenantId:N}/assets/{id:N}/original.png', 'Ready', 1, 0, '{account.UserId}', now(), now(), ARRAY[]::text[])
-            """, connection);
-        await command.ExecuteNonQueryAsync();
-        return id;
+        foreach (var (id, type) in new[] { (image, "Image"), (video, "Video") })
+        {
+            await using var command = new NpgsqlCommand(AssetRowSql(id, account, type), connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return (image, video);
     }
 
     /// <summary>Each post's state, straight from the tenant's table.</summary>
@@ -76,14 +76,14 @@ internal static class Cluster
     }
 
     public static async Task<List<(Guid Id, string Marker, DateTimeOffset At)>> CreatePostsAsync(
-        Account account, Guid image, int count, DateTimeOffset first, TimeSpan spread)
+        Account account, (Guid Image, Guid Video) media, int count, DateTimeOffset first, TimeSpan spread)
     {
         var posts = new List<(Guid, string, DateTimeOffset)>();
         for (var i = 0; i < count; i++)
         {
             var platform = Platforms[i % Platforms.Length];
             var marker = FakePlatforms.NewMarker();
-            var id = await CreatePostAsync(account, platform, $"Post {i} {marker}", platform == "instagram" ? [image] : null);
+            var id = await CreatePostAsync(account, platform, $"Post {i} {marker}", MediaFor(platform, media.Image, media.Video));
             posts.Add((id, marker, first + (spread * i / count)));
         }
 
@@ -102,9 +102,9 @@ public sealed class ClusterPublishingTests(TwoNodeCluster cluster) : IClassFixtu
     {
         var admin = await Cluster.SignUpAsync(cluster.NodeA);
         await ConnectAllAsync(admin);
-        var image = await Cluster.InsertImageAsync(cluster.ConnectionString, admin);
+        var media = await Cluster.InsertMediaAsync(cluster.ConnectionString, admin);
         // The next minute: from 15 s ahead (time to create and schedule them) over the following 30 s.
-        var posts = await Cluster.CreatePostsAsync(admin, image, 200, DateTimeOffset.UtcNow.AddSeconds(15), TimeSpan.FromSeconds(30));
+        var posts = await Cluster.CreatePostsAsync(admin, media, 200, DateTimeOffset.UtcNow.AddSeconds(15), TimeSpan.FromSeconds(30));
 
         var schedule = await ScheduleAsync(admin, posts.Select(p => (p.Id, (string?)p.At.ToString("O"))));
         await schedule.EnsureStatusAsync(HttpStatusCode.OK);
@@ -148,8 +148,8 @@ public sealed class NodeCrashTests(SlowNetworkCluster cluster) : IClassFixture<S
     {
         var admin = await Cluster.SignUpAsync(cluster.NodeA);
         await ConnectAllAsync(admin);
-        var image = await Cluster.InsertImageAsync(cluster.ConnectionString, admin);
-        var posts = await Cluster.CreatePostsAsync(admin, image, 40, DateTimeOffset.UtcNow.AddSeconds(8), TimeSpan.FromSeconds(4));
+        var media = await Cluster.InsertMediaAsync(cluster.ConnectionString, admin);
+        var posts = await Cluster.CreatePostsAsync(admin, media, 40, DateTimeOffset.UtcNow.AddSeconds(8), TimeSpan.FromSeconds(4));
         // Every answer takes 1.5 s, so that each node always has requests out when it is killed.
         cluster.Fakes.Delay = TimeSpan.FromSeconds(1.5);
         var schedule = await ScheduleAsync(admin, posts.Select(p => (p.Id, (string?)p.At.ToString("O"))));

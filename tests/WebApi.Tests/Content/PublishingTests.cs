@@ -23,12 +23,13 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         var admin = await factory.RegisterAsync();
         await ConnectAllAsync(admin);
         var image = await InsertAssetAsync(factory, admin);
+        var video = await InsertAssetAsync(factory, admin, "Video");
         var at = DateTimeOffset.UtcNow.AddSeconds(3);
         var posts = new List<(string Platform, string Marker, Guid Id)>();
         foreach (var platform in Platforms)
         {
             var marker = FakePlatforms.NewMarker();
-            var id = await CreatePostAsync(admin, platform, $"Autumn menu (launch) {marker}", platform == "instagram" ? [image] : null);
+            var id = await CreatePostAsync(admin, platform, $"Autumn menu (launch) {marker}", MediaFor(platform, image, video));
             posts.Add((platform, marker, id));
         }
 
@@ -74,6 +75,31 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Equal("/25000000000000001/threads_publish", threads.Path);
         Assert.Contains($"creation_id=tc-{posts[6].Marker}", threads.Body, StringComparison.Ordinal);
         Assert.Contains("media_type=TEXT", Assert.Single(Fakes.Requests, r => r.Kind == "threads-container" && r.Marker == posts[6].Marker).Body, StringComparison.Ordinal);
+
+        var pin = JsonNode.Parse(Assert.Single(Fakes.PublishRequests(posts[7].Marker)).Body)!;
+        Assert.Equal(FakePinterest.RecipesBoard, pin["board_id"]!.GetValue<string>());
+        Assert.Equal("Autumn menu", pin["title"]!.GetValue<string>());
+        Assert.Equal("https://acme.example/menu", pin["link"]!.GetValue<string>());
+        Assert.Equal("image_url", pin["media_source"]!["source_type"]!.GetValue<string>());
+        Assert.StartsWith("https://media.test/", pin["media_source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var upload = Assert.Single(Fakes.PublishRequests(posts[8].Marker));
+        Assert.Equal("/upload/youtube/v3/videos", upload.Path);
+        var start = JsonNode.Parse(Assert.Single(Fakes.Requests, r => r.Kind == "youtube-init" && r.Marker == posts[8].Marker).Body)!;
+        Assert.Equal("Autumn menu", start["snippet"]!["title"]!.GetValue<string>());
+        Assert.Equal("unlisted", start["status"]!["privacyStatus"]!.GetValue<string>());
+        Assert.Equal(["bakery", "autumn menu"], start["snippet"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.StartsWith("yt", (await GetPostAsync(admin, posts[8].Id))["results"]![0]!["platformPostId"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        var lastChunk = Assert.Single(Fakes.PublishRequests(posts[9].Marker));
+        Assert.Equal("/tiktok-upload/", lastChunk.Path);
+        Assert.Equal($"bytes 0-{FakeFileStorage.Length - 1}/{FakeFileStorage.Length}", lastChunk.Headers["Content-Range"]);
+        var init = JsonNode.Parse(Assert.Single(Fakes.Requests, r => r.Kind == "tiktok-init" && r.Marker == posts[9].Marker).Body)!;
+        Assert.Equal("MUTUAL_FOLLOW_FRIENDS", init["post_info"]!["privacy_level"]!.GetValue<string>());
+        Assert.True(init["post_info"]!["disable_comment"]!.GetValue<bool>());
+        // The creator turned stitches off in TikTok: the post keeps them off.
+        Assert.True(init["post_info"]!["disable_stitch"]!.GetValue<bool>());
+        Assert.Equal("FILE_UPLOAD", init["source_info"]!["source"]!.GetValue<string>());
 
         Assert.Equal(Platforms.Length, tasks.Count);
         Assert.All(tasks, t => Assert.Equal("succeeded", t!["state"]!.GetValue<string>()));

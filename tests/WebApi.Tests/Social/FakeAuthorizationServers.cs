@@ -23,8 +23,9 @@ public sealed record TokenRequest(string Path, IReadOnlyDictionary<string, strin
 /// <c>GET /{network}/authorize</c> redirects to the redirect URI with a code and the state (the user consenting, or
 /// <c>error=access_denied</c> when told to), <c>POST /{network}/token</c> takes form-encoded grants and answers JSON
 /// (RFC 6749), checking that <c>SHA-256(code_verifier)</c> is the code's S256 challenge (RFC 7636) and the client's
-/// credentials (HTTP Basic for X, the form for the others); then LinkedIn <c>/v2/userinfo</c>, X <c>/2/users/me</c>,
-/// Graph <c>/me/accounts</c> and Google's <c>accounts</c> and <c>locations</c>, which answer only to the tokens issued here.
+/// credentials (HTTP Basic for X and Pinterest, the form for the others; Pinterest has no PKCE); then LinkedIn
+/// <c>/v2/userinfo</c>, X <c>/2/users/me</c>, Graph <c>/me/accounts</c>, Google's <c>accounts</c> and <c>locations</c> and
+/// Pinterest's <c>/v5/user_account</c>, which answer only to the tokens issued here.
 /// </summary>
 public sealed class FakeAuthorizationServers : IDisposable
 {
@@ -53,6 +54,12 @@ public sealed class FakeAuthorizationServers : IDisposable
             },
             paging = new { cursors = new { before = "b", after = "a" } },
         })));
+        Server.Given(Request.Create().UsingGet().WithPath("/pinterest/v5/user_account")).RespondWith(Response.Create().WithCallback(r =>
+            Account(r, "pinterest", new { account_type = "BUSINESS", id = "pinterest-acme", username = "acmebakery", business_name = "Acme Bakery" })));
+        Server.Given(Request.Create().UsingGet().WithPath("/youtube/youtube/v3/channels")).RespondWith(Response.Create().WithCallback(r =>
+            Account(r, "youtube", new { kind = "youtube#channelListResponse", items = new[] { new { id = "UCacme0000000000000000001", snippet = new { title = "Acme Bakery", customUrl = "@acmebakery" } } } })));
+        Server.Given(Request.Create().UsingGet().WithPath("/tiktok/v2/user/info/")).RespondWith(Response.Create().WithCallback(r =>
+            Account(r, "tiktok", new { data = new { user = new { open_id = "tiktok-open-id-acme", display_name = "Acme Bakery" } }, error = new { code = "ok", message = "", log_id = "x" } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google/v1/accounts")).RespondWith(Response.Create().WithCallback(r =>
             Account(r, "google", new { accounts = new[] { new { name = "accounts/111", accountName = "Acme Group", type = "LOCATION_GROUP" } } })));
         Server.Given(Request.Create().UsingGet().WithPath("/google-info/v1/accounts/111/locations")).RespondWith(Response.Create().WithCallback(r =>
@@ -89,6 +96,8 @@ public sealed class FakeAuthorizationServers : IDisposable
         [
             ("LinkedIn", "linkedin", "/linkedin/v2/userinfo"), ("X", "x", "/x/2/users/me"), ("Facebook", "graph", "/graph/me/accounts"),
             ("Instagram", "graph", "/graph/me/accounts"), ("GoogleBusiness", "google", "/google/v1/accounts"),
+            ("Pinterest", "pinterest", "/pinterest/v5/user_account"), ("YouTube", "youtube", "/youtube/youtube/v3/channels?part=snippet&mine=true"),
+            ("TikTok", "tiktok", "/tiktok/v2/user/info/?fields=open_id,display_name"),
         ];
         foreach (var (platform, network, account) in networks)
         {
@@ -112,9 +121,13 @@ public sealed class FakeAuthorizationServers : IDisposable
         var query = QueryHelpers.ParseQuery(new Uri(request.Url).Query);
         var network = request.AbsolutePath.Split('/')[1];
         string Q(string name) => query.TryGetValue(name, out var v) ? v.ToString() : "";
-        if (Q("response_type") != "code" || Q("code_challenge_method") != "S256" || Q("code_challenge").Length != 43 || Q("client_id").Length == 0)
+        // Pinterest has no PKCE: its codes are bound to the client secret alone.
+        var pkce = !WithoutPkce(network);
+        // TikTok names the client client_key.
+        if (Q("response_type") != "code" || Q(network == "tiktok" ? "client_key" : "client_id").Length == 0 ||
+            (pkce ? Q("code_challenge_method") != "S256" || Q("code_challenge").Length != 43 : Q("code_challenge").Length > 0))
         {
-            return Json(400, new { error = "invalid_request", error_description = "PKCE S256 and a client id are required." });
+            return Json(400, new { error = "invalid_request", error_description = pkce ? "PKCE S256 and a client id are required." : "A client id is required." });
         }
 
         var redirect = Q("redirect_uri");
@@ -160,7 +173,7 @@ public sealed class FakeAuthorizationServers : IDisposable
 
                 if (!_codes.TryRemove(form.GetValueOrDefault("code") ?? "", out var issued) || issued.Network != network ||
                     issued.RedirectUri != form.GetValueOrDefault("redirect_uri") ||
-                    S256(form.GetValueOrDefault("code_verifier") ?? "") != issued.Challenge)
+                    (WithoutPkce(network) ? form.ContainsKey("code_verifier") : S256(form.GetValueOrDefault("code_verifier") ?? "") != issued.Challenge))
                 {
                     return Json(400, new { error = "invalid_grant", error_description = "Code, redirect URI or PKCE verifier mismatch." });
                 }
@@ -188,11 +201,11 @@ public sealed class FakeAuthorizationServers : IDisposable
 
     private bool ClientAuthenticated(string network, Dictionary<string, string> form, string? authorization)
     {
-        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", _ => "GoogleBusiness" };
-        if (network == "x")
+        var platform = network switch { "linkedin" => "LinkedIn", "x" => "X", "graph" => "Facebook", "pinterest" => "Pinterest", "youtube" => "YouTube", "tiktok" => "TikTok", _ => "GoogleBusiness" };
+        if (network is "x" or "pinterest")
         {
-            // X: confidential clients authenticate with HTTP Basic.
-            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"client-X:{ClientSecret("X")}"));
+            // X and Pinterest: confidential clients authenticate with HTTP Basic.
+            var expected = Convert.ToBase64String(Encoding.UTF8.GetBytes($"client-{platform}:{ClientSecret(platform)}"));
             return authorization == $"Basic {expected}";
         }
 
@@ -202,8 +215,11 @@ public sealed class FakeAuthorizationServers : IDisposable
                    form.GetValueOrDefault("client_secret") is "secret-Facebook" or "secret-Instagram";
         }
 
-        return form.GetValueOrDefault("client_id") == "client-" + platform && form.GetValueOrDefault("client_secret") == ClientSecret(platform);
+        return form.GetValueOrDefault(network == "tiktok" ? "client_key" : "client_id") == "client-" + platform &&
+               form.GetValueOrDefault("client_secret") == ClientSecret(platform);
     }
+
+    private static bool WithoutPkce(string network) => network is "pinterest" or "tiktok";
 
     private IResponseMessage Issue(string network, bool withRefresh)
     {

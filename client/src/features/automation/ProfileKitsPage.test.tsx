@@ -74,7 +74,17 @@ describe('ProfileKitsPage', () => {
     renderPage(<ProfileKitsPage />);
 
     await screen.findByText('No kits yet');
-    for (const name of ['LinkedIn', 'Facebook', 'Instagram', 'Google Business Profile', 'Bluesky', 'Threads']) {
+    for (const name of [
+      'LinkedIn',
+      'Facebook',
+      'Instagram',
+      'Google Business Profile',
+      'Bluesky',
+      'Threads',
+      'Pinterest',
+      'YouTube',
+      'TikTok',
+    ]) {
       await userEvent.click(screen.getByRole('checkbox', { name }));
     }
     await userEvent.click(screen.getByRole('button', { name: 'Generate kits' }));

@@ -11,6 +11,9 @@ export const platforms: { value: SocialPlatform; label: string }[] = [
   { value: 'googleBusiness', label: 'Google Business Profile' },
   { value: 'bluesky', label: 'Bluesky' },
   { value: 'threads', label: 'Threads' },
+  { value: 'pinterest', label: 'Pinterest' },
+  { value: 'youTube', label: 'YouTube' },
+  { value: 'tikTok', label: 'TikTok' },
 ];
 
 function useKeys() {

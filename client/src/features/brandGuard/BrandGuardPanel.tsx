@@ -12,6 +12,9 @@ const networkNames: Record<CheckVariant['platform'], string> = {
   googleBusiness: 'Google Business Profile',
   bluesky: 'Bluesky',
   threads: 'Threads',
+  pinterest: 'Pinterest',
+  youTube: 'YouTube',
+  tikTok: 'TikTok',
 };
 
 interface BrandGuardPanelProps {

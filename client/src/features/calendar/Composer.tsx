@@ -18,7 +18,9 @@ import { AiDraft } from './composer/AiDraft';
 import { BrandCheck } from './composer/BrandCheck';
 import { Counter } from './composer/Counter';
 import { MediaPicker } from './composer/MediaPicker';
+import { NetworkOptions } from './composer/NetworkOptions';
 import { NetworkPicker } from './composer/NetworkPicker';
+import { blockedForScheduling } from './composer/blocked';
 import { Previews } from './composer/Previews';
 import { done, formPathOf, schema, textFor, toRequest, toValues, type ComposerValues, type Intent } from './composer/schema';
 import { measure, platformLimits } from './limits';
@@ -91,13 +93,10 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             form.setError('at', { type: 'required', message: 'Choose when to publish.' }, { shouldFocus: true });
             return;
           }
-          if (valid.platforms.includes('instagram') && valid.media.length === 0) {
-            form.setError('media', { type: 'required', message: 'Instagram needs at least one image or video.' });
-            return;
-          }
+          if (blockedForScheduling(form, valid)) return;
         }
         if (!(await saveDescriptions(valid))) return;
-        const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid) });
+        const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid, timeZone) });
         setSavedId(saved.id);
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
         if (next === 'schedule') await schedule.mutateAsync({ id: saved.id, at: valid.at, key: newIdempotencyKey() });
@@ -205,6 +204,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           )}
           <BrandCheck form={form} />
           <MediaPicker form={form} error={errors.media?.message} />
+          <NetworkOptions form={form} timeZone={timeZone} />
           <TextField
             label={`Publish at (${timeZone})`}
             type="datetime-local"

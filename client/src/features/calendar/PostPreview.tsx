@@ -8,6 +8,8 @@ interface PostPreviewProps {
   title: string;
   /** The post's first image and its description, shown where the network shows it. */
   image?: { url: string; alt: string } | null;
+  /** The network's own title of the post (a pin's title), shown above its text. */
+  heading?: string;
 }
 
 /** Where each network folds a long text behind "more" in its feed. */
@@ -19,10 +21,13 @@ const foldAt: Record<Platform, number> = {
   googleBusiness: Infinity,
   bluesky: Infinity,
   threads: Infinity,
+  pinterest: Infinity,
+  youTube: 160,
+  tikTok: 100,
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
-export function PostPreview({ platform, text, title, image }: PostPreviewProps) {
+export function PostPreview({ platform, text, title, image, heading }: PostPreviewProps) {
   const session = useSession();
   const account = session?.tenant.name ?? 'Your page';
   const handle = `@${
@@ -36,6 +41,8 @@ export function PostPreview({ platform, text, title, image }: PostPreviewProps) 
   const folded = [...body].length > fold ? [...body].slice(0, fold).join('').trimEnd() : null;
   const shown = folded ?? body;
   const initial = account.slice(0, 1).toUpperCase();
+  // Networks whose feed is the picture first: the text is its caption.
+  const mediaFirst = ['instagram', 'pinterest', 'youTube', 'tikTok'].includes(platform);
 
   return (
     <article
@@ -51,12 +58,12 @@ export function PostPreview({ platform, text, title, image }: PostPreviewProps) 
           <strong>{handle.slice(1)}</strong>
         </header>
       )}
-      {platform === 'instagram' &&
+      {mediaFirst &&
         (image ? (
           <img className={styles.previewImage} src={image.url} alt={image.alt} />
         ) : (
           <div className={styles.previewMedia} aria-hidden="true">
-            Image or video
+            {platform === 'youTube' || platform === 'tikTok' ? 'Video' : 'Image or video'}
           </div>
         ))}
       {platform !== 'instagram' && (
@@ -78,12 +85,13 @@ export function PostPreview({ platform, text, title, image }: PostPreviewProps) 
           </span>
         </header>
       )}
+      {heading?.trim() && <strong className={styles.previewHeading}>{heading.trim()}</strong>}
       <p className={styles.previewText}>
         {platform === 'instagram' && <strong>{handle.slice(1)} </strong>}
         {shown || <span className="muted">{title ? `Text of “${title}”` : 'Your text appears here.'}</span>}
         {folded && <span className={styles.previewMore}>{platform === 'linkedIn' ? '…see more' : '… more'}</span>}
       </p>
-      {platform !== 'instagram' && image && <img className={styles.previewImage} src={image.url} alt={image.alt} />}
+      {!mediaFirst && image && <img className={styles.previewImage} src={image.url} alt={image.alt} />}
       {platform === 'googleBusiness' && <span className={styles.previewButton}>Learn more</span>}
       <footer className={styles.previewActions} aria-hidden="true">
         {platform === 'linkedIn' && ['Like', 'Comment', 'Repost', 'Send'].map((a) => <span key={a}>{a}</span>)}
@@ -91,6 +99,9 @@ export function PostPreview({ platform, text, title, image }: PostPreviewProps) 
         {platform === 'x' && ['Reply', 'Repost', 'Like', 'Views'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'instagram' && ['Like', 'Comment', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
         {platform === 'googleBusiness' && ['Share'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'pinterest' && ['Save', 'Share'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'youTube' && ['Like', 'Share', 'Save'].map((a) => <span key={a}>{a}</span>)}
+        {platform === 'tikTok' && ['Like', 'Comment', 'Share'].map((a) => <span key={a}>{a}</span>)}
       </footer>
     </article>
   );

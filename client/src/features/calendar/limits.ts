@@ -11,7 +11,7 @@ export interface PlatformLimits {
   name: string;
   /** The longest text, as `countText` counts it. */
   maxLength: number;
-  /** Instagram has no text-only posts. */
+  /** Instagram has no text-only posts; a pin is an image or a video. */
   requiresMedia: boolean;
   /** How the counter explains the count. */
   countingNote?: string;
@@ -37,10 +37,42 @@ export const platformLimits: Record<Platform, PlatformLimits> = {
     countingNote: 'Counts characters as you see them: an emoji is one.',
   },
   threads: { platform: 'threads', name: 'Threads', maxLength: 500, requiresMedia: false },
+  pinterest: {
+    platform: 'pinterest',
+    name: 'Pinterest',
+    maxLength: 500,
+    requiresMedia: true,
+    countingNote: 'The pin’s description; its title is separate (100 characters).',
+  },
+  youTube: {
+    platform: 'youTube',
+    name: 'YouTube',
+    maxLength: 5000,
+    requiresMedia: true,
+    countingNote: 'The video’s description, counted in bytes as YouTube does: accented letters count 2, emoji 4.',
+  },
+  tikTok: {
+    platform: 'tikTok',
+    name: 'TikTok',
+    maxLength: 2200,
+    requiresMedia: true,
+    countingNote: 'The video’s caption.',
+  },
 };
 
 /** In the order the composer offers them. */
-export const platforms: readonly Platform[] = ['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads'];
+export const platforms: readonly Platform[] = [
+  'linkedIn',
+  'instagram',
+  'facebook',
+  'x',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+  'pinterest',
+  'youTube',
+  'tikTok',
+];
 
 export const xLinkWeight = 23;
 
@@ -96,6 +128,7 @@ export function graphemeLength(text: string): number {
 export function countText(platform: Platform, text: string): number {
   const trimmed = text.trim();
   if (platform === 'x') return xWeightedLength(trimmed);
+  if (platform === 'youTube') return new TextEncoder().encode(trimmed).length;
   return platform === 'bluesky' ? graphemeLength(trimmed) : codePointLength(trimmed);
 }
 

@@ -15,6 +15,9 @@ export const platformShort: Record<Platform, string> = {
   googleBusiness: 'G',
   bluesky: 'B',
   threads: 'Th',
+  pinterest: 'P',
+  youTube: 'YT',
+  tikTok: 'TT',
 };
 
 /** A scheduled post can be moved; a draft can get another planned time. Others stay where they happened. */
@@ -52,6 +55,10 @@ export function postUrl(result: PlatformResult): string | null {
       const at = /^at:\/\/([^/]+)\/app\.bsky\.feed\.post\/([^/]+)$/.exec(id);
       return at ? `https://bsky.app/profile/${at[1]}/post/${at[2]}` : null;
     }
+    case 'youTube':
+      return /^[\w-]{6,20}$/.test(id) ? `https://www.youtube.com/watch?v=${id}` : null;
+    case 'pinterest':
+      return /^\d+$/.test(id) ? `https://www.pinterest.com/pin/${id}/` : null;
     default:
       return null;
   }

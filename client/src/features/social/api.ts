@@ -19,6 +19,9 @@ export const platforms: readonly SocialPlatform[] = [
   'googleBusiness',
   'bluesky',
   'threads',
+  'pinterest',
+  'youTube',
+  'tikTok',
 ];
 
 export { platformLabels as platformNames, connectionHealthLabels as healthLabels } from '../../lib/labels';
@@ -98,5 +101,43 @@ export function useNetworks() {
     queryKey: key,
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/social/networks', { signal })),
     staleTime: 60_000,
+  });
+}
+
+export type PinterestBoard = Schemas['PinterestBoardDto'];
+
+/** The boards of a connected Pinterest account (read from Pinterest through the API), for the composer's board picker. */
+export function usePinterestBoards(connectionId: string | undefined) {
+  const key = [...useKey('pinterest-boards'), connectionId] as const;
+  return useQuery({
+    queryKey: key,
+    enabled: !!connectionId,
+    staleTime: 5 * 60_000,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/social/connections/{id}/pinterest-boards', { params: { path: { id: connectionId! } }, signal })),
+  });
+}
+
+/** The account a post of this brand goes out through on `platform`: the brand's own, else one shared by all brands. */
+export function accountFor(network: PublishingNetwork | undefined, companyId: string | null | undefined) {
+  const working = (network?.accounts ?? []).filter((account) => account.canPublish);
+  return (
+    working.find((account) => companyId && account.companyId === companyId) ??
+    working.find((account) => !account.companyId) ??
+    working[0]
+  );
+}
+
+export type TikTokCreator = Schemas['TikTokCreatorDto'];
+
+/** What a connected TikTok creator may post now (read from TikTok through the API): privacy choices, interactions off. */
+export function useTikTokCreator(connectionId: string | undefined) {
+  const key = [...useKey('tiktok-creator'), connectionId] as const;
+  return useQuery({
+    queryKey: key,
+    enabled: !!connectionId,
+    staleTime: 60_000,
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/social/connections/{id}/tiktok-creator', { params: { path: { id: connectionId! } }, signal })),
   });
 }

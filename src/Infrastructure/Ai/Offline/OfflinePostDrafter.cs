@@ -86,8 +86,13 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             SocialPlatform.GoogleBusiness => Clip($"{hook} {body} Get in touch or visit us to learn more.", 1400),
             // Bluesky: 300 graphemes; UTF-16 units never undercount them, so a clip at 290 with the tags after fits.
             // Threads: 500 characters; the tags after a clipped body.
-            SocialPlatform.Threads => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
+            // Pinterest: a pin's description, 500 characters, the tags after it as on Threads.
+            SocialPlatform.Threads or SocialPlatform.Pinterest => (Clip($"{hook} {Clip(body, 300)}", Math.Max(60, 490 - tags.Length - 1)) + " " + tags).Trim(),
             SocialPlatform.Bluesky => (Clip($"{hook} {Clip(body, 170)}", Math.Max(60, 290 - tags.Length - 1)) + " " + tags).Trim(),
+            // YouTube: the video's description, its hashtags at the end (YouTube shows the first three above the title).
+            SocialPlatform.YouTube => $"{hook}\n\n{body}\n\n{tags}".Trim(),
+            // TikTok: a caption of 2,200 characters; a short hook and the tags carry it.
+            SocialPlatform.TikTok => (Clip($"{hook} {Clip(body, 400)}", Math.Max(60, 2_000 - tags.Length - 1)) + " " + tags).Trim(),
             _ => $"{hook}\n\n{body}",
         };
     }

@@ -44,6 +44,13 @@ export function Previews({ values }: { values: ComposerValues }) {
           text={textFor(values, active) ?? ''}
           title={values.title ?? ''}
           image={image ? { url: image.previewUrl ?? image.url, alt: values.altTexts?.[image.id] ?? image.altText ?? '' } : null}
+          heading={
+            active === 'pinterest'
+              ? values.options?.pinterest?.title
+              : active === 'youTube'
+                ? values.options?.youTube?.title
+                : undefined
+          }
         />
       ) : (
         <p className="muted">Choose a network to see the post as it will look there.</p>

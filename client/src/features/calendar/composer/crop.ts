@@ -9,6 +9,9 @@ export const feedShapes: Record<Platform, { ratio: number; label: string }> = {
   googleBusiness: { ratio: 4 / 3, label: '4:3' },
   bluesky: { ratio: 16 / 9, label: '16:9' },
   threads: { ratio: 4 / 5, label: '4:5' },
+  pinterest: { ratio: 2 / 3, label: '2:3' },
+  youTube: { ratio: 16 / 9, label: '16:9' },
+  tikTok: { ratio: 9 / 16, label: '9:16' },
 };
 
 export interface Rect {

@@ -3,8 +3,20 @@ import { z } from 'zod';
 import { inputValueOf, nextFullHour } from '../dates';
 import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
+import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
 
-const platformSchema = z.enum(['linkedIn', 'instagram', 'facebook', 'x', 'googleBusiness', 'bluesky', 'threads']);
+const platformSchema = z.enum([
+  'linkedIn',
+  'instagram',
+  'facebook',
+  'x',
+  'googleBusiness',
+  'bluesky',
+  'threads',
+  'pinterest',
+  'youTube',
+  'tikTok',
+]);
 
 export const schema = z
   .object({
@@ -21,7 +33,12 @@ export const schema = z
       googleBusiness: z.string(),
       bluesky: z.string(),
       threads: z.string(),
+      pinterest: z.string(),
+      youTube: z.string(),
+      tikTok: z.string(),
     }),
+    /** The settings only some networks have (a pin's board and title, ...), kept per network. */
+    options: optionsSchema,
     media: z.array(z.string()),
     /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
     altTexts: z.record(z.string(), z.string().max(1000, 'Use at most 1,000 characters.')),
@@ -45,6 +62,7 @@ export const schema = z
         });
       }
     }
+    for (const issue of optionsIssues(values.platforms, values.options)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type ComposerValues = z.infer<typeof schema>;
@@ -63,7 +81,18 @@ export function textFor(values: Pick<ComposerValues, 'sameForAll' | 'shared' | '
   return values.sameForAll ? values.shared : values.texts[platform];
 }
 
-const emptyTexts = { linkedIn: '', instagram: '', facebook: '', x: '', googleBusiness: '', bluesky: '', threads: '' };
+const emptyTexts = {
+  linkedIn: '',
+  instagram: '',
+  facebook: '',
+  x: '',
+  googleBusiness: '',
+  bluesky: '',
+  threads: '',
+  pinterest: '',
+  youTube: '',
+  tikTok: '',
+};
 
 export function toValues(item: ContentItem | undefined, timeZone: string, defaultAt?: string): ComposerValues {
   if (!item) {
@@ -74,6 +103,7 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
       sameForAll: true,
       shared: '',
       texts: { ...emptyTexts },
+      options: emptyOptions(),
       media: [],
       altTexts: {},
       at: defaultAt ?? nextFullHour(timeZone),
@@ -89,13 +119,14 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
     sameForAll: distinct.size <= 1,
     shared: item.variants[0]?.text ?? '',
     texts,
+    options: optionsOf(item.variants, timeZone),
     media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
     altTexts: {},
     at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
   };
 }
 
-export function toRequest(values: ComposerValues): ContentRequest {
+export function toRequest(values: ComposerValues, timeZone = 'UTC'): ContentRequest {
   return {
     title: values.title.trim(),
     companyId: values.companyId || null,
@@ -103,6 +134,7 @@ export function toRequest(values: ComposerValues): ContentRequest {
       platform,
       text: textFor(values, platform).trim(),
       mediaAssetIds: values.media,
+      options: optionsFor(platform, values.options, timeZone),
     })),
     at: values.at || null,
   };
@@ -113,11 +145,12 @@ export function toRequest(values: ComposerValues): ContentRequest {
  * `variants[1].text` is the second network's text (or the shared text when one text serves all).
  */
 export function formPathOf(serverName: string, values: ComposerValues): Path<ComposerValues> | null {
-  const variant = /^(?:items\[\d+\]\.)?variants\[(\d+)\]\.(\w+)/i.exec(serverName);
+  const variant = /^(?:items\[\d+\]\.)?variants\[(\d+)\]\.(\w+)(?:\.(\w+))?/i.exec(serverName);
   if (variant) {
     const platform = values.platforms[Number(variant[1])];
     if (!platform) return 'platforms';
     const field = variant[2]!.toLowerCase();
+    if (field === 'options') return optionPath(platform, variant[3] ?? '');
     if (field === 'mediaassetids') return 'media';
     if (field === 'platform') return 'platforms';
     return values.sameForAll ? 'shared' : `texts.${platform}`;
@@ -126,4 +159,17 @@ export function formPathOf(serverName: string, values: ComposerValues): Path<Com
   if (name === 'variants') return 'platforms';
   const plain: Record<string, Path<ComposerValues>> = { title: 'title', at: 'at', companyid: 'companyId' };
   return plain[name] ?? null;
+}
+
+/** The form field of a network setting the server names (`variants[0].options.boardId`). */
+function optionPath(platform: Platform, field: string): Path<ComposerValues> | null {
+  const name = field.toLowerCase();
+  if (platform === 'pinterest' && ['boardid', 'title', 'link'].includes(name)) {
+    return `options.pinterest.${name === 'boardid' ? 'boardId' : name}` as Path<ComposerValues>;
+  }
+  if (platform === 'tikTok' && name === 'privacy') return 'options.tikTok.privacy';
+  if (platform === 'youTube' && ['title', 'privacy', 'tags', 'publishat'].includes(name)) {
+    return `options.youTube.${name === 'publishat' ? 'publishAt' : name}` as Path<ComposerValues>;
+  }
+  return null;
 }

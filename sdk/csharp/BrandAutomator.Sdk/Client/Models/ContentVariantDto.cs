@@ -20,6 +20,14 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public List<Guid?> MediaAssetIds { get; set; }
 #endif
+        /// <summary>The options property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::BrandAutomator.Sdk.Client.Models.PostOptions? Options { get; set; }
+#nullable restore
+#else
+        public global::BrandAutomator.Sdk.Client.Models.PostOptions Options { get; set; }
+#endif
         /// <summary>The platform property</summary>
         public global::BrandAutomator.Sdk.Client.Models.SocialPlatform? Platform { get; set; }
         /// <summary>The text property</summary>
@@ -49,6 +57,7 @@ namespace BrandAutomator.Sdk.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "mediaAssetIds", n => { MediaAssetIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
+                { "options", n => { Options = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.PostOptions>(global::BrandAutomator.Sdk.Client.Models.PostOptions.CreateFromDiscriminatorValue); } },
                 { "platform", n => { Platform = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
             };
@@ -61,6 +70,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<Guid?>("mediaAssetIds", MediaAssetIds);
+            writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.PostOptions>("options", Options);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>("platform", Platform);
             writer.WriteStringValue("text", Text);
         }

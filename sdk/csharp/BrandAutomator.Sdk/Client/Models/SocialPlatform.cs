@@ -36,5 +36,17 @@ namespace BrandAutomator.Sdk.Client.Models
         #pragma warning disable CS1591
         Threads,
         #pragma warning restore CS1591
+        [EnumMember(Value = "pinterest")]
+        #pragma warning disable CS1591
+        Pinterest,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "youTube")]
+        #pragma warning disable CS1591
+        YouTube,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "tikTok")]
+        #pragma warning disable CS1591
+        TikTok,
+        #pragma warning restore CS1591
     }
 }
