@@ -93,6 +93,7 @@ public static class WebApiSetup
         app.MapDashboardEndpoints();
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();
+        app.MapReviewEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

@@ -1211,6 +1211,92 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/review-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's client review links, newest first, with their posts and the reviewers' decisions. */
+        get: operations["ListReviewLinks"];
+        put?: never;
+        /** Share posts with a client for review, without an account; the answer holds the link's secret, shown this once only. */
+        post: operations["CreateReviewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A client review link with its posts and every decision made on them. */
+        get: operations["GetReviewLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review-links/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a client review link: from now on it answers 404. */
+        post: operations["RevokeReviewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The posts a review link shares, with a preview per network and the latest decision on each. */
+        get: operations["GetSharedReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/review/{token}/posts/{postId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reviewer approves a shared post, or asks for changes with a comment, under the name they type. */
+        post: operations["DecideSharedPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/companies": {
         parameters: {
             query?: never;
@@ -2884,6 +2970,81 @@ export interface components {
             timeZone: string;
             slots: components["schemas"]["Application.Queue.QueueSlotDto"][];
         };
+        "Application.Review.CreatedReviewLinkDto": {
+            link: components["schemas"]["Application.Review.ReviewLinkDto"];
+            token: string;
+            path: string;
+        };
+        "Application.Review.ReviewDecisionDto": {
+            reviewerName: string;
+            verdict: components["schemas"]["Domain.Review.ReviewVerdict"];
+            comment?: string | null;
+            /** Format: date-time */
+            decidedAt: string;
+        };
+        "Application.Review.ReviewLinkDto": {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** Format: date-time */
+            rangeStart?: string | null;
+            /** Format: date-time */
+            rangeEnd?: string | null;
+            /** Format: int32 */
+            postCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            status: string;
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            changesRequested: number;
+            posts: components["schemas"]["Application.Review.ReviewedPostDto"][];
+        };
+        "Application.Review.ReviewedPostDto": {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            state: components["schemas"]["Domain.Content.ContentState"];
+            scheduledLocal?: string | null;
+            latest?: components["schemas"]["Application.Review.ReviewDecisionDto"];
+            history: components["schemas"]["Application.Review.ReviewDecisionDto"][];
+            editedSinceDecision: boolean;
+        };
+        "Application.Review.SharedMediaDto": {
+            /** Format: uri */
+            url: string;
+            alt: string;
+            isVideo: boolean;
+        };
+        "Application.Review.SharedPostDto": {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            scheduledLocal?: string | null;
+            variants: components["schemas"]["Application.Review.SharedVariantDto"][];
+            decision?: components["schemas"]["Application.Review.ReviewDecisionDto"];
+        };
+        "Application.Review.SharedReviewDto": {
+            name: string;
+            workspace: string;
+            brand?: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            timeZone: string;
+            posts: components["schemas"]["Application.Review.SharedPostDto"][];
+        };
+        "Application.Review.SharedVariantDto": {
+            platform: components["schemas"]["Domain.Social.SocialPlatform"];
+            text: string;
+            media: components["schemas"]["Application.Review.SharedMediaDto"][];
+        };
         "Application.Social.AuthorizationStartDto": {
             /** Format: uri */
             authorizationUrl: string;
@@ -3179,6 +3340,8 @@ export interface components {
         /** @enum {string} */
         "Domain.Content.PublishOutcome": "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
         /** @enum {string} */
+        "Domain.Review.ReviewVerdict": "approved" | "changesRequested";
+        /** @enum {string} */
         "Domain.Social.ConnectionHealth": "ok" | "expiring" | "expired" | "revoked" | "invalid" | "notConnected";
         /** @enum {string} */
         "Domain.Social.ConnectionStatus": "active" | "expired" | "revoked" | "needsReconnect";
@@ -3430,6 +3593,21 @@ export interface components {
             companyId?: string | null;
             platform: components["schemas"]["Domain.Social.SocialPlatform"];
             postIds?: string[] | null;
+        };
+        "WebApi.Endpoints.ReviewEndpoints.CreateReviewLinkRequest": {
+            name: string;
+            from?: string | null;
+            to?: string | null;
+            postIds?: string[] | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            /** Format: int32 */
+            expiresInDays?: number | null;
+        };
+        "WebApi.Endpoints.ReviewEndpoints.ReviewDecisionRequest": {
+            reviewerName: string;
+            verdict?: components["schemas"]["Domain.Review.ReviewVerdict"];
+            comment?: string | null;
         };
         "WebApi.Endpoints.SocialEndpoints.BlueskyConnectionRequest": {
             handle: string;
@@ -8383,6 +8561,350 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListReviewLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.ReviewLinkDto"][];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    CreateReviewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.ReviewEndpoints.CreateReviewLinkRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.CreatedReviewLinkDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetReviewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.ReviewLinkDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeReviewLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.ReviewLinkDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetSharedReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.SharedReviewDto"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Mvc.ProblemDetails"];
+                };
+            };
+        };
+    };
+    DecideSharedPost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebApi.Endpoints.ReviewEndpoints.ReviewDecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application.Review.SharedPostDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Microsoft.AspNetCore.Http.HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -35,6 +35,8 @@ export const routes: RouteObject[] = [
       { path: 'verify-email', ...page(() => import('../features/auth/VerifyEmailPage')) },
       { path: 'auth/callback/:provider', ...page(() => import('../features/auth/ExternalCallbackPage')) },
       { path: 'settings/billing', element: <BillingReturn /> },
+      // A client's review link: no account, the secret in the path is the permission.
+      { path: 'review/:token', ...page(() => import('../features/review/ReviewPage')) },
       {
         path: 'app',
         ...page(() => import('./shell/AppLayout')),

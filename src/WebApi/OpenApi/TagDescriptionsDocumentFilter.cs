@@ -14,6 +14,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Auth"] = "Sign-up, sign-in, token refresh and sessions, invitations, and the keys that verify access tokens.",
         ["Automation"] = "Scheduling and publishing posts, the automation activity feed, social profile kits and Google Business Profile locations.",
         ["Brand guard"] = "Posts checked against the brand's own documents: rules read from them (editable), findings with cited passages and fixes, what blocks scheduling.",
+        ["Client review"] = "Signed, expiring links that share posts with a client who has no account: previews, approvals and requests for changes, revocation.",
         ["Companies"] = "The tenant's brands.",
         ["Content"] = "The content calendar: posts with a variant per network, review and approval, and the iCalendar feed.",
         ["Content import"] = "Posts from a CSV file: a template, the file's columns, a dry run naming every bad row and column, and the import (all or nothing, or row by row).",

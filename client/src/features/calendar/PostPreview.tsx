@@ -8,6 +8,8 @@ interface PostPreviewProps {
   title: string;
   /** The post's first image and its description, shown where the network shows it. */
   image?: { url: string; alt: string } | null;
+  /** Whose post it is; the signed-in workspace when left out (a client reviewer has no session). */
+  account?: string;
 }
 
 /** Where each network folds a long text behind "more" in its feed. */
@@ -22,9 +24,9 @@ const foldAt: Record<Platform, number> = {
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
-export function PostPreview({ platform, text, title, image }: PostPreviewProps) {
+export function PostPreview({ platform, text, title, image, account: accountName }: PostPreviewProps) {
   const session = useSession();
-  const account = session?.tenant.name ?? 'Your page';
+  const account = accountName ?? session?.tenant.name ?? 'Your page';
   const handle = `@${
     account
       .toLowerCase()

@@ -34,6 +34,9 @@ public interface ICatalogDb
 
     DbSet<Domain.ApiKeys.ApiKey> ApiKeys { get; }
 
+    /// <summary>Client review links: in the catalog, because a reviewer's request names no tenant until its link is found.</summary>
+    DbSet<Domain.Review.ReviewLink> ReviewLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Locks the tenant's row until the open transaction ends, so that changes to one tenant apply one at a time.</summary>
@@ -95,6 +98,8 @@ public interface ITenantDb
     DbSet<Domain.BrandGuard.BrandRule> BrandRules { get; }
 
     DbSet<Domain.Queue.QueueSlot> QueueSlots { get; }
+
+    DbSet<Domain.Review.ReviewDecision> ReviewDecisions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

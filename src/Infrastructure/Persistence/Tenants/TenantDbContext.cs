@@ -75,6 +75,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Queue.QueueSlot> QueueSlots => Set<Domain.Queue.QueueSlot>();
 
+    public DbSet<Domain.Review.ReviewDecision> ReviewDecisions => Set<Domain.Review.ReviewDecision>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

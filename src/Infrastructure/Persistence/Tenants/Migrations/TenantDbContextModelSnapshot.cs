@@ -1113,6 +1113,53 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("queue_slots", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_decisions");
+
+                    b.HasIndex("ContentItemId", "DecidedAt")
+                        .HasDatabaseName("ix_review_decisions_content_item_id_decided_at");
+
+                    b.HasIndex("LinkId", "ContentItemId", "DecidedAt")
+                        .HasDatabaseName("ix_review_decisions_link_id_content_item_id_decided_at");
+
+                    b.ToTable("review_decisions", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1620,6 +1667,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_queue_slots_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewDecision", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_decisions_content_items_content_item_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
