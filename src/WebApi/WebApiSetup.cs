@@ -94,6 +94,8 @@ public static class WebApiSetup
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();
         app.MapReviewEndpoints();
+        app.MapRecurringEndpoints();
+        app.MapFeedEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

@@ -70,6 +70,7 @@ export const routes: RouteObject[] = [
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                   { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
                   { path: 'queue', ...page(() => import('../features/queue/QueuePage')) },
+                  { path: 'feeds', ...page(() => import('../features/feeds/FeedsPage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
                   { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
                 ],

@@ -101,6 +101,12 @@ public interface ITenantDb
 
     DbSet<Domain.Review.ReviewDecision> ReviewDecisions { get; }
 
+    DbSet<RecurringSeries> RecurringSeries { get; }
+
+    DbSet<Domain.Feeds.Feed> Feeds { get; }
+
+    DbSet<Domain.Feeds.FeedEntry> FeedEntries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
@@ -144,4 +150,7 @@ public enum TenantLock
 
     /// <summary>The queue's free posting times, so that two posts added at once do not take the same one.</summary>
     Queue = 3,
+
+    /// <summary>Making the occurrences of recurring posts, so that two nodes (or a request and the job) do not make them at once.</summary>
+    Recurring = 4,
 }
