@@ -12037,7 +12037,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
-                index: number;
+                index: string;
             };
             cookie?: never;
         };

@@ -28,13 +28,10 @@ public sealed class ContinueRecurringSeriesValidator : AbstractValidator<Continu
 {
     public ContinueRecurringSeriesValidator()
     {
-        RuleFor(x => x.Index).GreaterThanOrEqualTo(0);
         RuleFor(x => x.Title).NotEmpty().MaximumLength(ContentItem.MaxTitleLength);
         RuleFor(x => x.Variants).NotNull().NotEmpty().WithMessage("Choose at least one network.")
             .Must(v => v is null || v.Count <= ContentItem.MaxVariants).WithMessage($"At most {ContentItem.MaxVariants} variants, one per network.");
         RuleForEach(x => x.Variants).SetValidator(new ContentVariantValidator());
-        RuleFor(x => x.Time).Must(t => t is null || TimeOnly.TryParseExact(t, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            .WithMessage("Write the time as 09:30.");
     }
 }
 
@@ -47,11 +44,11 @@ public sealed class ContinueRecurringSeriesHandler(
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var variants = ContentVariantDto.ToDomain(command.Variants);
-        await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
 
         await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Recurring, cancellationToken);
         var series = await RecurringReader.LoadAsync(db, command.Id, cancellationToken);
+        await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
         var occurrence = series.Occurrences(zone, DateTimeOffset.MaxValue).Where(o => o.Index == command.Index).Select(o => (DateTime?)o.Local)
             .FirstOrDefault() ?? throw new NotFoundException("Post of the series", command.Index);
         var replaced = await db.ContentItems.Where(c => c.SeriesId == series.Id && c.SeriesIndex >= command.Index).ToListAsync(cancellationToken);
@@ -60,7 +57,14 @@ public sealed class ContinueRecurringSeriesHandler(
             throw new DomainRuleException("A post from there on has already gone out: change the series from a later post.", "index");
         }
 
-        var timeOfDay = command.Time is { } text ? TimeOnly.ParseExact(text, "HH:mm", CultureInfo.InvariantCulture) : (TimeOnly?)null;
+        // Checked once the series is known to be this workspace's: another's is "not found" whatever else is wrong.
+        TimeOnly? timeOfDay = null;
+        if (command.Time is { } text)
+        {
+            timeOfDay = TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
+                ? parsed
+                : throw InputValidationException.For("time", "Write the time as 09:30.");
+        }
         var next = series.ContinueFrom(command.Index, occurrence, command.Title, variants, timeOfDay, user.UserId, now);
         if (TenantTime.ToUtc(next.FirstLocal, zone, "time") < now - ContentItem.PastTolerance)
         {

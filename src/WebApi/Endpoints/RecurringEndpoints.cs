@@ -36,8 +36,11 @@ public static class RecurringEndpoints
             .WithName("GetRecurringPost")
             .WithSummary("A recurring post's rule and its occurrences so far, each with its own state and any problem.");
 
-        recurring.MapPut("/{id:guid}/from/{index:int}", async (Guid id, int index, ContinueSeriesRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new ContinueRecurringSeries(id, index, body.Title ?? "", body.Variants ?? [], body.Time), ct)))
+        // The index is read here rather than by a route constraint, so that a wrong one is "not found" after the sign-in check.
+        recurring.MapPut("/{id:guid}/from/{index}", async (Guid id, string index, ContinueSeriesRequest body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ContinueRecurringSeries(id,
+                    int.TryParse(index, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : -1,
+                    body.Title ?? "", body.Variants ?? [], body.Time), ct)))
             .RequireAuthorization(Policies.Editor)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)

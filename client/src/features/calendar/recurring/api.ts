@@ -24,6 +24,6 @@ export function useSkipOccurrence() {
 
 export function useContinueSeries() {
   return useSeriesMutation(({ id, index, body }: { id: string; index: number; body: ContinueRequest }) =>
-    unwrap(api.PUT('/api/v1/recurring/{id}/from/{index}', { params: { path: { id, index } }, body })),
+    unwrap(api.PUT('/api/v1/recurring/{id}/from/{index}', { params: { path: { id, index: String(index) } }, body })),
   );
 }
