@@ -145,6 +145,15 @@ public static class DependencyInjection
 
         // Google Drive import (#25): downloads are streamed, so the client has no overall timeout; metadata calls bound their own.
         services.AddValidatedOptions<Drive.GoogleDriveOptions>(Drive.GoogleDriveOptions.Section);
+
+        // RSS and Atom feeds (#24): private and loopback addresses are refused in Production, at connect time too.
+        services.AddValidatedOptions<Feeds.FeedOptions>(Feeds.FeedOptions.Section);
+        services.AddOptions<Feeds.FeedOptions>().PostConfigure<Microsoft.Extensions.Hosting.IHostEnvironment>(
+            (options, environment) => options.AllowPrivateAddresses ??= !Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsProduction(environment));
+        services.AddHttpClient<Application.Feeds.IFeedFetcher, Feeds.HttpFeedFetcher>(Feeds.HttpFeedFetcher.ClientName,
+                (sp, client) => Feeds.HttpFeedFetcher.Configure(client, sp.GetRequiredService<IOptions<Feeds.FeedOptions>>()))
+            .ConfigurePrimaryHttpMessageHandler(sp => Feeds.HttpFeedFetcher.Handler(sp.GetRequiredService<IOptions<Feeds.FeedOptions>>()));
+        services.AddSingleton<Application.Feeds.IFeedAddressPolicy, Feeds.FeedAddressPolicy>();
         services.AddHttpClient<Application.Drive.IGoogleDrive, Drive.GoogleDriveClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHttpClient<Application.Drive.IDriveAuthorizationServer, Drive.GoogleDriveAuthorization>(client => client.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<Application.Drive.IDriveTokenProtector, Drive.DriveTokenProtector>();

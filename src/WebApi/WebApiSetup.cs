@@ -95,6 +95,9 @@ public static class WebApiSetup
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();
+        app.MapReviewEndpoints();
+        app.MapRecurringEndpoints();
+        app.MapFeedEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

@@ -56,6 +56,7 @@ public class ApiFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("RateLimits:AnonymousPerIpPerMinute", "100000");
         builder.UseSetting("RateLimits:AccountEmailsPerIpPerHour", "100000");
         builder.UseSetting("RateLimits:CodeChecksPerMinute", "100000");
+        builder.UseSetting("RateLimits:ReviewLinksPerIpPerMinute", "100000");
         // Most tests invite and subscribe right after sign-up; the account tests switch the confirmed-address rule back on.
         builder.UseSetting("Accounts:RequireVerifiedEmail", "false");
         // Each host is its own Quartz cluster on its own database; a name of its own keeps parallel hosts apart.

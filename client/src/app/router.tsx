@@ -35,6 +35,8 @@ export const routes: RouteObject[] = [
       { path: 'verify-email', ...page(() => import('../features/auth/VerifyEmailPage')) },
       { path: 'auth/callback/:provider', ...page(() => import('../features/auth/ExternalCallbackPage')) },
       { path: 'settings/billing', element: <BillingReturn /> },
+      // A client's review link: no account, the secret in the path is the permission.
+      { path: 'review/:token', ...page(() => import('../features/review/ReviewPage')) },
       {
         path: 'app',
         ...page(() => import('./shell/AppLayout')),
@@ -69,6 +71,7 @@ export const routes: RouteObject[] = [
                   { path: 'billing', ...page(() => import('../features/billing/BillingPage')) },
                   { path: 'calendar-link', ...page(() => import('../features/settings/CalendarLinkPage')) },
                   { path: 'queue', ...page(() => import('../features/queue/QueuePage')) },
+                  { path: 'feeds', ...page(() => import('../features/feeds/FeedsPage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
                   { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
                   { path: 'webhooks', ...page(() => import('../features/webhooks/WebhooksPage')) },

@@ -26,7 +26,7 @@ public sealed record ContentItemDto(
     DateTimeOffset? ScheduledAt, string? ScheduledLocal, string TimeZone, DateTimeOffset? NextAttemptAt,
     string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt,
     IReadOnlyList<PlatformResultDto> Results, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<ConnectionWarningDto> ConnectionWarnings)
+    IReadOnlyList<ConnectionWarningDto> ConnectionWarnings, Guid? SeriesId = null, int? SeriesIndex = null)
 {
     /// <summary>The post; <paramref name="connections"/> (the tenant's, at <paramref name="now"/>) give its connection warnings.</summary>
     public static ContentItemDto From(
@@ -49,7 +49,7 @@ public sealed record ContentItemDto(
             .Select(a => new PlatformResultDto(a.Platform, a.Outcome.ToString(), a.PlatformPostId, a.Error, a.FinishedAt ?? a.StartedAt))
             .ToList(),
         item.CreatedBy, item.CreatedAt, item.UpdatedAt,
-        connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now));
+        connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now), item.SeriesId, item.SeriesIndex);
 }
 
 /// <summary>
@@ -59,11 +59,12 @@ public sealed record ContentItemDto(
 public sealed record ContentEntry(
     Guid Id, Guid? CompanyId, string Title, IReadOnlyList<ContentVariant> Variants, ContentState State,
     DateTimeOffset? ScheduledAt, DateTimeOffset? ScheduledOn, DateTimeOffset? DueAt, string? ReviewComment, DateTimeOffset? SubmittedAt,
-    DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
+    Guid? SeriesId = null, int? SeriesIndex = null)
 {
     public static ContentEntry Of(ContentItem item) => new(
         item.Id, item.CompanyId, item.Title, item.Variants, item.State, item.ScheduledAt, item.ScheduledOn, item.DueAt, item.ReviewComment,
-        item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt, item.CreatedBy, item.CreatedAt, item.UpdatedAt);
+        item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt, item.CreatedBy, item.CreatedAt, item.UpdatedAt, item.SeriesId, item.SeriesIndex);
 }
 
 public sealed record ContentPage(IReadOnlyList<ContentItemDto> Items, int Page, int PageSize, int Total, string TimeZone);

@@ -74,7 +74,7 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
         var page = await ordered.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize + 1)
             .Select(c => new ContentEntry(
                 c.Id, c.CompanyId, c.Title, EF.Property<List<ContentVariant>>(c, "_variants"), c.State, c.ScheduledAt, c.ScheduledOn,
-                c.DueAt, c.ReviewComment, c.SubmittedAt, c.ApprovedAt, c.LastError, c.PublishedAt, c.CreatedBy, c.CreatedAt, c.UpdatedAt))
+                c.DueAt, c.ReviewComment, c.SubmittedAt, c.ApprovedAt, c.LastError, c.PublishedAt, c.CreatedBy, c.CreatedAt, c.UpdatedAt, c.SeriesId, c.SeriesIndex))
             .ToListAsync(cancellationToken);
         var total = page.Count <= query.PageSize && (page.Count > 0 || query.Page == 1)
             ? (query.Page - 1) * query.PageSize + page.Count

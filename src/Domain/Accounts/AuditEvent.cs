@@ -53,6 +53,18 @@ public enum AuditEventType
 
     /// <summary>A webhook endpoint turned itself off after failing for too long.</summary>
     WebhookEndpointDisabled,
+
+    /// <summary>An admin shared a client review link (its name, how many posts, its expiry; never its secret).</summary>
+    ReviewLinkCreated,
+
+    /// <summary>An admin revoked a client review link.</summary>
+    ReviewLinkRevoked,
+
+    /// <summary>A client approved a post through a review link; the detail names the reviewer as they typed it.</summary>
+    ClientApproved,
+
+    /// <summary>A client asked for changes to a post through a review link, with their comment.</summary>
+    ClientRequestedChanges,
 }
 
 /// <summary>A security event, kept in the catalog and readable by the tenant's admins.</summary>

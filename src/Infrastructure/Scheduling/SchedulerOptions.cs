@@ -38,6 +38,10 @@ public sealed class SchedulerOptions
     [Range(1, 3600)]
     public double SweepIntervalSeconds { get; set; } = 60;
 
+    /// <summary>How often recurring posts are topped up to eight weeks ahead.</summary>
+    [Range(1, 86400)]
+    public double RecurringIntervalSeconds { get; set; } = 3600;
+
     /// <summary>How often connections about to expire are renewed with their refresh tokens.</summary>
     [Range(1, 86400)]
     public double ConnectionRefreshIntervalSeconds { get; set; } = 900;

@@ -102,6 +102,15 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("content-sweep", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.SweepIntervalSeconds), null),
                 job => job.WithIdentity(ContentSweepJob.Key).DisallowConcurrentExecution());
+            q.ScheduleJob<RecurringPostsJob>(
+                trigger => trigger.WithIdentity("recurring-posts", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.RecurringIntervalSeconds), null),
+                job => job.WithIdentity(RecurringPostsJob.Key).DisallowConcurrentExecution());
+            var feeds = configuration.GetSection(Feeds.FeedOptions.Section).Get<Feeds.FeedOptions>() ?? new Feeds.FeedOptions();
+            q.ScheduleJob<FeedPollingJob>(
+                trigger => trigger.WithIdentity("feed-polling", "system")
+                    .WithSimpleSchedule(TimeSpan.FromSeconds(feeds.PollIntervalSeconds), null),
+                job => job.WithIdentity(FeedPollingJob.Key).DisallowConcurrentExecution());
             q.ScheduleJob<ConnectionRefreshJob>(
                 trigger => trigger.WithIdentity("connection-refresh", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(scheduler.ConnectionRefreshIntervalSeconds), null),

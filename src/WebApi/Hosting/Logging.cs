@@ -48,6 +48,14 @@ public static class Logging
     public static void UseRequestLogging(this WebApplication app) =>
         app.UseSerilogRequestLogging(options =>
         {
+            // A client review link's secret is its path: the log keeps the path without it.
+            options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(context.Request.Method)),
+                new LogEventProperty("RequestPath", new ScalarValue(RedactSecrets(path))),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
             options.GetLevel = (context, _, exception) =>
                 exception is not null || context.Response.StatusCode >= 500 ? LogEventLevel.Error
                 : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Verbose
@@ -67,4 +75,17 @@ public static class Logging
                 }
             };
         });
+
+    /// <summary>The path with a review link's secret replaced by an ellipsis (the API's and the SPA's review paths).</summary>
+    public static string RedactSecrets(string path)
+    {
+        var start = path.IndexOf("/rv_", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return path;
+        }
+
+        var end = path.IndexOf('/', start + 1);
+        return string.Concat(path.AsSpan(0, start), "/rv_…", end < 0 ? "" : path.AsSpan(end));
+    }
 }

@@ -32,6 +32,10 @@ public sealed class RateLimitOptions
     /// <summary>Requests a minute from one IP address without a token, elsewhere.</summary>
     [Range(1, 1_000_000)]
     public int AnonymousPerIpPerMinute { get; set; } = 300;
+
+    /// <summary>Requests a minute from one IP address to client review links (no account: the secret in the path is all).</summary>
+    [Range(1, 1_000_000)]
+    public int ReviewLinksPerIpPerMinute { get; set; } = 60;
 }
 
 public static class RateLimits
@@ -43,6 +47,9 @@ public static class RateLimits
 
     /// <summary>Endpoints that check a secret (link token, password): a few tries a minute, so guessing gets nowhere.</summary>
     public const string CodeCheckPolicy = "code-check";
+
+    /// <summary>Client review links, opened without an account: a budget per address, so links cannot be guessed or hammered.</summary>
+    public const string ReviewLinkPolicy = "review-link";
 
     public static IServiceCollection AddApiRateLimits(this IServiceCollection services)
     {
@@ -69,6 +76,7 @@ public static class RateLimits
                 FixedWindow($"mail:{ClientIp(context)}", settings.AccountEmailsPerIpPerHour, TimeSpan.FromHours(1)));
             limiter.AddPolicy(CodeCheckPolicy, context =>
                 FixedWindow($"code:{context.User.FindFirstValue("sub") ?? ClientIp(context)}", settings.CodeChecksPerMinute));
+            limiter.AddPolicy(ReviewLinkPolicy, context => FixedWindow($"review:{ClientIp(context)}", settings.ReviewLinksPerIpPerMinute));
             limiter.OnRejected = RejectAsync;
         });
         return services;

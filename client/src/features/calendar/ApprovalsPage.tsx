@@ -7,8 +7,9 @@ import { EmptyState, QueryState } from '../../components/States';
 import { formatRelative } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
 import { ContentFindings } from '../brandGuard/ContentFindings';
-import { useContent } from './api';
-import { dayOf, formatLongDay, timeOf } from './dates';
+import { ClientReviews } from '../review/ClientReviews';
+import { useContent, useContentSettings } from './api';
+import { dayOf, formatLongDay, timeOf, today } from './dates';
 import { platformLimits } from './limits';
 import { ReviewActions } from './ReviewActions';
 import styles from './calendar.module.css';
@@ -26,6 +27,7 @@ export default function ApprovalsPage() {
   const sentBack = (drafts.data?.items ?? []).filter((item) => item.reviewComment);
   // Approving is half the job: the next step, scheduling, is offered at once.
   const [approved, setApproved] = useState<ContentItem | null>(null);
+  const settings = useContentSettings();
 
   return (
     <div className="stack">
@@ -106,6 +108,7 @@ export default function ApprovalsPage() {
           </div>
         </section>
       )}
+      {settings.data && <ClientReviews isAdmin={isAdmin} today={today(settings.data.timeZone)} />}
     </div>
   );
 }

@@ -3,12 +3,9 @@ import { useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { isApiError } from '../../api';
 import { Alert } from '../../components/Alert';
-import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { FormError } from '../../components/form/FormError';
 import { TextAreaField, TextField } from '../../components/form/Fields';
-import { applyServerErrors, serverErrorKey } from '../../components/form/serverErrors';
-import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
 import { useUpdateAsset } from '../assets/api';
 import { useBrandGuardOverride } from '../brandGuard/useBrandGuardOverride';
@@ -16,13 +13,26 @@ import { formatLocal } from '../queue/api';
 import { newIdempotencyKey, useQueueContent, useSaveContent, useScheduleContent, useSubmitContent } from './api';
 import { AiDraft } from './composer/AiDraft';
 import { BrandCheck } from './composer/BrandCheck';
+import { ComposerActions } from './composer/ComposerActions';
 import { Counter } from './composer/Counter';
 import { MediaPicker } from './composer/MediaPicker';
 import { NetworkOptions } from './composer/NetworkOptions';
 import { NetworkPicker } from './composer/NetworkPicker';
 import { blockedForScheduling } from './composer/blocked';
+import { placeServerErrors } from './composer/placeErrors';
 import { Previews } from './composer/Previews';
-import { done, formPathOf, schema, textFor, toRequest, toValues, type ComposerValues, type Intent } from './composer/schema';
+import { RepeatFields } from './composer/RepeatFields';
+import {
+  done,
+  schema,
+  textFor,
+  toRecurringRequest,
+  toRequest,
+  toValues,
+  type ComposerValues,
+  type Intent,
+} from './composer/schema';
+import { useCreateRecurring } from './recurring/api';
 import { measure, platformLimits } from './limits';
 import styles from './calendar.module.css';
 import type { ContentItem } from './types';
@@ -56,6 +66,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const submitForReview = useSubmitContent();
   const schedule = useScheduleContent();
   const queue = useQueueContent();
+  const createRecurring = useCreateRecurring();
   const updateAsset = useUpdateAsset();
   const toast = useToast();
   const brandOverride = useBrandGuardOverride();
@@ -96,6 +107,15 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           if (blockedForScheduling(form, valid)) return;
         }
         if (!(await saveDescriptions(valid))) return;
+        if (valid.repeat.on) {
+          const series = await createRecurring.mutateAsync(toRecurringRequest(valid, timeZone));
+          const made = series.occurrences.length;
+          toast.success(
+            `“${series.title}” repeats: ${made === 1 ? 'one post is' : `${made} posts are`} ${approvalRequired ? 'waiting for approval' : 'scheduled'}.`,
+          );
+          onClose();
+          return;
+        }
         const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid, timeZone) });
         setSavedId(saved.id);
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
@@ -114,32 +134,11 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           onClose();
         };
         if (next === 'schedule' && brandOverride.offer(error, confirmed)) return;
-        placeServerErrors(error, valid);
+        placeServerErrors(form, error, valid);
       } finally {
         setIntent(null);
       }
     });
-
-  function placeServerErrors(error: unknown, valid: ComposerValues) {
-    if (!isApiError(error) || Object.keys(error.fieldErrors).length === 0) {
-      applyServerErrors(error, form.setError, []);
-      return;
-    }
-    const unplaced: string[] = [];
-    let focused = false;
-    for (const [name, messages] of Object.entries(error.fieldErrors)) {
-      const path = formPathOf(name, valid);
-      const message = messages.join(' ');
-      if (!path) {
-        unplaced.push(message);
-        continue;
-      }
-      const focusable = path !== 'platforms' && path !== 'media';
-      form.setError(path, { type: 'server', message }, { shouldFocus: focusable && !focused });
-      focused ||= focusable;
-    }
-    if (unplaced.length > 0) form.setError(serverErrorKey, { type: 'server', message: unplaced.join(' ') });
-  }
 
   const busy = isSubmitting || intent !== null;
   const editing = !!item;
@@ -213,36 +212,18 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             error={errors.at?.message}
             {...form.register('at')}
           />
+          {!editing && <RepeatFields form={form} timeZone={timeZone} />}
         </form>
         <Previews values={values} />
-        {/* After the preview in reading order: on a phone the post is seen before it is saved. */}
-        <div className={styles.composerActions}>
-          {overLimit && (
-            <p className={styles.blocked} role="status">
-              <Icon name="alert" /> Shorten the text that is over its network’s limit to save the post.
-            </p>
-          )}
-          <div className="form__actions">
-            <Button onClick={onClose}>Cancel</Button>
-            <Button onClick={run('draft')} loading={intent === 'draft'} disabled={busy || overLimit}>
-              Save draft
-            </Button>
-            {!approvalRequired && (
-              <Button onClick={run('queue')} loading={intent === 'queue'} disabled={busy || overLimit}>
-                Add to queue
-              </Button>
-            )}
-            {approvalRequired ? (
-              <Button variant="primary" onClick={run('submit')} loading={intent === 'submit'} disabled={busy || overLimit}>
-                Submit for approval
-              </Button>
-            ) : (
-              <Button variant="primary" onClick={run('schedule')} loading={intent === 'schedule'} disabled={busy || overLimit}>
-                Schedule
-              </Button>
-            )}
-          </div>
-        </div>
+        <ComposerActions
+          intent={intent}
+          busy={busy}
+          overLimit={overLimit}
+          approvalRequired={approvalRequired}
+          repeating={!editing && !!values.repeat?.on}
+          onCancel={onClose}
+          run={run}
+        />
       </div>
       {brandOverride.dialog}
     </Dialog>

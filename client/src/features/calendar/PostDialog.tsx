@@ -15,6 +15,7 @@ import { MoveForm } from './MoveForm';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
 import { ReviewActions } from './ReviewActions';
+import { SeriesActions } from './recurring/SeriesActions';
 import { QueueButton } from '../queue/QueueButton';
 import styles from './calendar.module.css';
 import type { ContentItem } from './types';
@@ -96,6 +97,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
             {item.reviewComment}
           </Alert>
         )}
+        <SeriesActions item={item} canWrite={canWrite} onDone={onClose} />
 
         <ul className={styles.variants}>
           {item.variants.map((variant) => {

@@ -10,6 +10,8 @@ interface PostPreviewProps {
   image?: { url: string; alt: string } | null;
   /** The network's own title of the post (a pin's title), shown above its text. */
   heading?: string;
+  /** Whose post it is; the signed-in workspace when left out (a client reviewer has no session). */
+  account?: string;
 }
 
 /** Where each network folds a long text behind "more" in its feed. */
@@ -27,9 +29,9 @@ const foldAt: Record<Platform, number> = {
 };
 
 /** The post roughly as the network's feed shows it: its header, the text (folded where the feed folds it) and its actions. */
-export function PostPreview({ platform, text, title, image, heading }: PostPreviewProps) {
+export function PostPreview({ platform, text, title, image, heading, account: accountName }: PostPreviewProps) {
   const session = useSession();
-  const account = session?.tenant.name ?? 'Your page';
+  const account = accountName ?? session?.tenant.name ?? 'Your page';
   const handle = `@${
     account
       .toLowerCase()

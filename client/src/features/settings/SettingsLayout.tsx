@@ -10,6 +10,7 @@ const tabs = [
   { to: 'billing', label: 'Billing', adminOnly: false },
   { to: 'calendar-link', label: 'Calendar link', adminOnly: false },
   { to: 'queue', label: 'Queue', adminOnly: false },
+  { to: 'feeds', label: 'Feeds', adminOnly: false },
   { to: 'brand-rules', label: 'Brand rules', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
   { to: 'api-keys', label: 'API keys', adminOnly: true },

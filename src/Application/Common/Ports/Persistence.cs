@@ -42,6 +42,9 @@ public interface ICatalogDb
 
     DbSet<Domain.Webhooks.WebhookAttempt> WebhookAttempts { get; }
 
+    /// <summary>Client review links: in the catalog, because a reviewer's request names no tenant until its link is found.</summary>
+    DbSet<Domain.Review.ReviewLink> ReviewLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
@@ -122,6 +125,14 @@ public interface ITenantDb
 
     DbSet<Domain.Drive.DriveSource> DriveSources { get; }
 
+    DbSet<Domain.Review.ReviewDecision> ReviewDecisions { get; }
+
+    DbSet<RecurringSeries> RecurringSeries { get; }
+
+    DbSet<Domain.Feeds.Feed> Feeds { get; }
+
+    DbSet<Domain.Feeds.FeedEntry> FeedEntries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
@@ -165,4 +176,7 @@ public enum TenantLock
 
     /// <summary>The queue's free posting times, so that two posts added at once do not take the same one.</summary>
     Queue = 3,
+
+    /// <summary>Making the occurrences of recurring posts, so that two nodes (or a request and the job) do not make them at once.</summary>
+    Recurring = 4,
 }

@@ -56,6 +56,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
                    ORDER BY d.next_attempt_at LIMIT {limit} FOR UPDATE OF d SKIP LOCKED")
             .ToListAsync(cancellationToken);
 
+    public DbSet<Domain.Review.ReviewLink> ReviewLinks => Set<Domain.Review.ReviewLink>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -81,6 +81,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Drive.DriveSource> DriveSources => Set<Domain.Drive.DriveSource>();
 
+    public DbSet<Domain.Review.ReviewDecision> ReviewDecisions => Set<Domain.Review.ReviewDecision>();
+
+    public DbSet<RecurringSeries> RecurringSeries => Set<RecurringSeries>();
+
+    public DbSet<Domain.Feeds.Feed> Feeds => Set<Domain.Feeds.Feed>();
+
+    public DbSet<Domain.Feeds.FeedEntry> FeedEntries => Set<Domain.Feeds.FeedEntry>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -4,6 +4,7 @@ import { inputValueOf, nextFullHour } from '../dates';
 import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
 import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
+import { noRepeat, repeatIssues, repeatSchema, toRepeatRequest } from './repeat';
 
 const platformSchema = z.enum([
   'linkedIn',
@@ -43,8 +44,12 @@ export const schema = z
     /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
     altTexts: z.record(z.string(), z.string().max(1000, 'Use at most 1,000 characters.')),
     at: z.string(),
+    repeat: repeatSchema,
   })
   .superRefine((values, ctx) => {
+    for (const issue of repeatIssues(values.repeat, values.at)) {
+      ctx.addIssue({ code: 'custom', path: issue.path.split('.'), message: issue.message });
+    }
     for (const platform of values.platforms) {
       const path = values.sameForAll ? ['shared'] : ['texts', platform];
       const text = textFor(values, platform);
@@ -107,6 +112,7 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
       media: [],
       altTexts: {},
       at: defaultAt ?? nextFullHour(timeZone),
+      repeat: { ...noRepeat },
     };
   }
   const texts = { ...emptyTexts };
@@ -123,7 +129,14 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
     media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
     altTexts: {},
     at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
+    repeat: { ...noRepeat },
   };
+}
+
+/** A recurring post: the post, its first time (the composer's) and its rule. */
+export function toRecurringRequest(values: ComposerValues, timeZone = 'UTC') {
+  const { at, ...post } = toRequest(values, timeZone);
+  return { ...post, start: at ?? '', repeat: toRepeatRequest(values.repeat, values.at) };
 }
 
 export function toRequest(values: ComposerValues, timeZone = 'UTC'): ContentRequest {
@@ -157,7 +170,18 @@ export function formPathOf(serverName: string, values: ComposerValues): Path<Com
   }
   const name = serverName.replace(/^items\[\d+\]\./i, '').toLowerCase();
   if (name === 'variants') return 'platforms';
-  const plain: Record<string, Path<ComposerValues>> = { title: 'title', at: 'at', companyid: 'companyId' };
+  const plain: Record<string, Path<ComposerValues>> = {
+    title: 'title',
+    at: 'at',
+    start: 'at',
+    companyid: 'companyId',
+    'repeat.weekdays': 'repeat.weekdays',
+    'repeat.interval': 'repeat.interval',
+    'repeat.count': 'repeat.count',
+    'repeat.until': 'repeat.until',
+    'repeat.monthday': 'repeat.monthly',
+    'repeat.weekofmonth': 'repeat.monthly',
+  };
   return plain[name] ?? null;
 }
 

@@ -68,6 +68,10 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string ScheduledLocal { get; set; }
 #endif
+        /// <summary>The seriesId property</summary>
+        public Guid? SeriesId { get; set; }
+        /// <summary>The seriesIndex property</summary>
+        public int? SeriesIndex { get; set; }
         /// <summary>The state property</summary>
         public global::BrandAutomator.Sdk.Client.Models.ContentState? State { get; set; }
         /// <summary>The submittedAt property</summary>
@@ -129,6 +133,8 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "reviewComment", n => { ReviewComment = n.GetStringValue(); } },
                 { "scheduledAt", n => { ScheduledAt = n.GetDateTimeOffsetValue(); } },
                 { "scheduledLocal", n => { ScheduledLocal = n.GetStringValue(); } },
+                { "seriesId", n => { SeriesId = n.GetGuidValue(); } },
+                { "seriesIndex", n => { SeriesIndex = n.GetIntValue(); } },
                 { "state", n => { State = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.ContentState>(); } },
                 { "submittedAt", n => { SubmittedAt = n.GetDateTimeOffsetValue(); } },
                 { "timeZone", n => { TimeZone = n.GetStringValue(); } },
@@ -157,6 +163,8 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteStringValue("reviewComment", ReviewComment);
             writer.WriteDateTimeOffsetValue("scheduledAt", ScheduledAt);
             writer.WriteStringValue("scheduledLocal", ScheduledLocal);
+            writer.WriteGuidValue("seriesId", SeriesId);
+            writer.WriteIntValue("seriesIndex", SeriesIndex);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.ContentState>("state", State);
             writer.WriteDateTimeOffsetValue("submittedAt", SubmittedAt);
             writer.WriteStringValue("timeZone", TimeZone);

@@ -452,6 +452,78 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     b.ToTable("processed_stripe_events", "public");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.PrimitiveCollection<List<Guid>>("PostIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("post_ids");
+
+                    b.Property<DateTimeOffset?>("RangeEnd")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("range_end");
+
+                    b.Property<DateTimeOffset?>("RangeStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("range_start");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("revoked_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_links");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_review_links_token_hash");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_review_links_tenant_id_created_at");
+
+                    b.ToTable("review_links", "public");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Tenants.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1126,6 +1198,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_processed_stripe_events_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewLink", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_links_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Tenants.TenantMembership", b =>

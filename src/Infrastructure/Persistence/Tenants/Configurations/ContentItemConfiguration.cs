@@ -30,5 +30,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         // Re-importing a file creates nothing: one post per imported row's key, even when two imports race.
         builder.Property(c => c.ImportKey).HasMaxLength(ContentItem.ImportKeyLength).IsFixedLength(false);
         builder.HasIndex(c => c.ImportKey).IsUnique().HasFilter("import_key IS NOT NULL");
+        // One post per occurrence of a recurring series, whichever node (or request) makes it.
+        builder.HasIndex(c => new { c.SeriesId, c.SeriesIndex }).IsUnique().HasFilter("series_id IS NOT NULL");
+        builder.HasOne<RecurringSeries>().WithMany().HasForeignKey(c => c.SeriesId).OnDelete(DeleteBehavior.SetNull);
     }
 }

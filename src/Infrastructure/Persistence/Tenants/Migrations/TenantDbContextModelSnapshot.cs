@@ -835,6 +835,14 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("scheduled_on");
 
+                    b.Property<Guid?>("SeriesId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("series_id");
+
+                    b.Property<int?>("SeriesIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("series_index");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -888,6 +896,11 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
                     b.HasIndex("ScheduledAt")
                         .HasDatabaseName("ix_content_items_scheduled_at");
+
+                    b.HasIndex("SeriesId", "SeriesIndex")
+                        .IsUnique()
+                        .HasDatabaseName("ix_content_items_series_id_series_index")
+                        .HasFilter("series_id IS NOT NULL");
 
                     b.HasIndex("State", "DueAt")
                         .HasDatabaseName("ix_content_items_state_due_at");
@@ -1005,6 +1018,69 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasDatabaseName("ix_publish_attempts_content_item_id_started_at");
 
                     b.ToTable("publish_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Content.RecurringSeries", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid?>("ContinuedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("continued_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("EndsBeforeIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("ends_before_index");
+
+                    b.Property<DateTime>("FirstLocal")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("first_local");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("integer")
+                        .HasColumnName("made");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("_variants")
+                        .IsRequired()
+                        .HasColumnType("json")
+                        .HasColumnName("variants");
+
+                    b.HasKey("Id")
+                        .HasName("pk_recurring_series");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_recurring_series_company_id");
+
+                    b.ToTable("recurring_series", (string)null);
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Content.TenantSettings", b =>
@@ -1235,6 +1311,155 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("drive_sources", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Feeds.Feed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("ETag")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("e_tag");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("interval_minutes");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("LastModified")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_modified");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_polled_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("NextPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_poll_at");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.PrimitiveCollection<string[]>("Platforms")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("platforms");
+
+                    b.Property<bool>("Primed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("primed");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("Template")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("template");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_feeds_company_id");
+
+                    b.HasIndex("NextPollAt")
+                        .HasDatabaseName("ix_feeds_next_poll_at");
+
+                    b.ToTable("feeds", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Feeds.FeedEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<Guid>("FeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feed_id");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("link");
+
+                    b.Property<DateTimeOffset>("SeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("seen_at");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feed_entries");
+
+                    b.HasIndex("FeedId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feed_entries_feed_id_key");
+
+                    b.ToTable("feed_entries", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Onboarding.OnboardingProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1308,6 +1533,53 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("CompanyId", "Platform", "Day", "Time"), false);
 
                     b.ToTable("queue_slots", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<Guid>("LinkId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("link_id");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("reviewer_name");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("Id")
+                        .HasName("pk_review_decisions");
+
+                    b.HasIndex("ContentItemId", "DecidedAt")
+                        .HasDatabaseName("ix_review_decisions_content_item_id_decided_at");
+
+                    b.HasIndex("LinkId", "ContentItemId", "DecidedAt")
+                        .HasDatabaseName("ix_review_decisions_link_id_content_item_id_decided_at");
+
+                    b.ToTable("review_decisions", (string)null);
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
@@ -1893,6 +2165,15 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasConstraintName("fk_brand_rules_assets_source_asset_id");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Content.ContentItem", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.RecurringSeries", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_content_items_recurring_series_series_id");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Content.PublishAttempt", b =>
                 {
                     b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
@@ -1903,6 +2184,34 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasConstraintName("fk_publish_attempts_content_items_content_item_id");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Content.RecurringSeries", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_recurring_series_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Feeds.Feed", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_feeds_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Feeds.FeedEntry", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Feeds.Feed", null)
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_feed_entries_feeds_feed_id");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Queue.QueueSlot", b =>
                 {
                     b.HasOne("BrandAutomator.Domain.Companies.Company", null)
@@ -1910,6 +2219,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasForeignKey("CompanyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_queue_slots_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewDecision", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_review_decisions_content_items_content_item_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>

@@ -10,10 +10,14 @@ using BrandAutomator.Sdk.Client.Api.V1.Companies;
 using BrandAutomator.Sdk.Client.Api.V1.Content;
 using BrandAutomator.Sdk.Client.Api.V1.Dashboard;
 using BrandAutomator.Sdk.Client.Api.V1.Drive;
+using BrandAutomator.Sdk.Client.Api.V1.Feeds;
 using BrandAutomator.Sdk.Client.Api.V1.Files;
 using BrandAutomator.Sdk.Client.Api.V1.Notifications;
 using BrandAutomator.Sdk.Client.Api.V1.Onboarding;
 using BrandAutomator.Sdk.Client.Api.V1.Queue;
+using BrandAutomator.Sdk.Client.Api.V1.Recurring;
+using BrandAutomator.Sdk.Client.Api.V1.Review;
+using BrandAutomator.Sdk.Client.Api.V1.ReviewLinks;
 using BrandAutomator.Sdk.Client.Api.V1.Social;
 using BrandAutomator.Sdk.Client.Api.V1.Subscriptions;
 using BrandAutomator.Sdk.Client.Api.V1.Tenants;
@@ -82,6 +86,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Drive.DriveRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The feeds property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Feeds.FeedsRequestBuilder Feeds
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Feeds.FeedsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The files property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Files.FilesRequestBuilder Files
         {
@@ -101,6 +110,21 @@ namespace BrandAutomator.Sdk.Client.Api.V1
         public global::BrandAutomator.Sdk.Client.Api.V1.Queue.QueueRequestBuilder Queue
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Queue.QueueRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The recurring property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Recurring.RecurringRequestBuilder Recurring
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Recurring.RecurringRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The review property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Review.ReviewRequestBuilder Review
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Review.ReviewRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The reviewLinks property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.ReviewLinks.ReviewLinksRequestBuilder ReviewLinks
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.ReviewLinks.ReviewLinksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The social property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Social.SocialRequestBuilder Social

@@ -3,6 +3,7 @@
 using BrandAutomator.Sdk.Client.Api.V1.Content.Item.Approve;
 using BrandAutomator.Sdk.Client.Api.V1.Content.Item.Queue;
 using BrandAutomator.Sdk.Client.Api.V1.Content.Item.Reject;
+using BrandAutomator.Sdk.Client.Api.V1.Content.Item.Skip;
 using BrandAutomator.Sdk.Client.Api.V1.Content.Item.Submit;
 using BrandAutomator.Sdk.Client.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
@@ -35,6 +36,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1.Content.Item
         public global::BrandAutomator.Sdk.Client.Api.V1.Content.Item.Reject.RejectRequestBuilder Reject
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Content.Item.Reject.RejectRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The skip property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Content.Item.Skip.SkipRequestBuilder Skip
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Content.Item.Skip.SkipRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The submit property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Content.Item.Submit.SubmitRequestBuilder Submit
