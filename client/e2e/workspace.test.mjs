@@ -86,6 +86,8 @@ describe('workspace settings', { concurrency: false }, () => {
       industry: 'Food & Beverage',
       description: 'A tea room and bakery in York, baking through the night for breakfast guests.',
     });
+    // The brand was made behind the app's back, as another tab would: the app's list of brands is fresh for 30 s.
+    await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Market analysis' }).click();
     await heading(page, 'Market analysis');
     await page.getByRole('heading', { name: 'No analysis yet' }).waitFor();
