@@ -81,7 +81,7 @@ describe('asking the strategist', { concurrency: false }, () => {
     // The question starts a session, which the address now names and the list shows.
     await page.waitForURL(/\/app\/chat\?session=[0-9a-f-]{36}$/);
     sessionPath = new URL(page.url()).pathname + new URL(page.url()).search;
-    const answer = page.getByRole('article', { name: 'Answer' });
+    const answer = page.getByRole('article', { name: 'Answer', exact: true });
     await answer.getByText(`apricot`, { exact: false }).first().waitFor();
     await answer.getByText('Offline answer').waitFor();
     assert.equal(await box.inputValue(), '', 'the composer is cleared');
@@ -118,7 +118,7 @@ describe('asking the strategist', { concurrency: false }, () => {
 
     await page.reload();
     await heading(page, 'Strategist chat');
-    const answer = page.getByRole('article', { name: 'Answer' });
+    const answer = page.getByRole('article', { name: 'Answer', exact: true });
     await answer
       .getByRole('button', { name: `Source 1: ${textFile.name}` })
       .first()
@@ -144,7 +144,7 @@ describe('asking the strategist', { concurrency: false }, () => {
     await checkPage(page, 'chat-offline');
     await page.unroute('**/api/v1/ai/chat');
     await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('article', { name: 'Answer' }).getByText('Falmouth', { exact: false }).first().waitFor();
+    await page.getByRole('article', { name: 'Answer', exact: true }).getByText('Falmouth', { exact: false }).first().waitFor();
     assert.equal(await page.getByRole('alert').count(), 0);
     fay.assertNoErrors();
   });
@@ -200,7 +200,7 @@ describe('asking the strategist', { concurrency: false }, () => {
       await page.getByRole('navigation', { name: 'Conversations' }).getByRole('button', { name: 'New chat' }).click();
       await box.fill(question);
       await box.press('Enter');
-      const answer = page.getByRole('article', { name: 'Answer' });
+      const answer = page.getByRole('article', { name: 'Answer', exact: true });
       await answer.getByText('Your documents do not cover this', { exact: false }).waitFor();
       assert.equal(await answer.getByRole('button', { name: /^Source/ }).count(), 0);
       gus.assertNoErrors();

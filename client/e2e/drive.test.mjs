@@ -131,7 +131,7 @@ describe('importing from Google Drive', { concurrency: false }, () => {
     const box = page.getByLabel('Message the strategist');
     await box.fill(`What is ${word}?`);
     await box.press('Enter');
-    const answer = page.getByRole('article', { name: 'Answer' });
+    const answer = page.getByRole('article', { name: 'Answer', exact: true });
     await answer.getByText('Offline answer').waitFor();
     await answer.getByRole('button', { name: 'Source 1: Tone of voice.docx' }).first().waitFor();
     dora.assertNoErrors();

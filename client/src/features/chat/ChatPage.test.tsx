@@ -212,6 +212,39 @@ describe('ChatPage', () => {
     expect(await screen.findByRole('article', { name: 'Answer' })).toHaveTextContent('One, two, three');
   });
 
+  it('shows the answer once when the history is fetched while the answer is still being written', async () => {
+    sessionStore.set(authResponse());
+    const stream = liveStream();
+    serveChat([stream]);
+    renderPage(<ChatPage />, { path: '/app/chat' });
+
+    await ask('Taste?');
+    // The server has kept both messages before the last events reach the page; opening the new session fetches them.
+    saved.s1 = [message('q1', 'user', 'Taste?'), message('m1', 'assistant', 'It tastes of bergamot.')];
+    act(() => stream.send('session', session));
+    act(() => stream.send('delta', { text: 'It tastes of bergamot.' }));
+    await waitFor(() =>
+      expect(screen.getByRole('article', { name: 'Answer being written' })).toHaveTextContent('It tastes of bergamot.'),
+    );
+    await waitFor(() => expect(screen.getAllByRole('article', { name: 'Your question' })).toHaveLength(1));
+    expect(screen.queryByRole('article', { name: 'Answer' })).not.toBeInTheDocument();
+
+    act(() =>
+      stream.send('done', {
+        messageId: 'm1',
+        usage: { inputTokens: 0, outputTokens: 0 },
+        provider: 'offline',
+        model: 'offline',
+        offline: true,
+        citations: 0,
+      }),
+    );
+    act(() => stream.close());
+    await waitFor(() => expect(screen.getAllByRole('article', { name: 'Answer' })).toHaveLength(1));
+    expect(screen.getAllByRole('article', { name: 'Your question' })).toHaveLength(1);
+    expect(screen.queryByRole('article', { name: 'Answer being written' })).not.toBeInTheDocument();
+  });
+
   it('opens the cited file’s preview, quoting the passage, from a citation chip', async () => {
     sessionStore.set(authResponse());
     const stream = liveStream();

@@ -9,7 +9,7 @@ import { useChatMessages, useChatSessions, type ChatSession } from './api';
 import { LiveView, MessageView } from './Messages';
 import { SessionList } from './SessionList';
 import type { ChatCitation } from './stream';
-import { useChatStream } from './useChatStream';
+import { historyBefore, useChatStream } from './useChatStream';
 import styles from './chat.module.css';
 
 const maxQuestionLength = 4000;
@@ -78,7 +78,7 @@ function Conversation({ sessionId, stream, onCite }: ConversationProps) {
   const { live, busy, announcement } = stream;
   const end = useRef<HTMLDivElement>(null);
   const shownLive = live && (live.sessionId ?? null) === sessionId ? live : null;
-  const messages = history.data ?? [];
+  const messages = historyBefore(history.data ?? [], shownLive);
 
   // Keeps the newest words in view as they arrive, unless the user has scrolled up to read.
   useEffect(() => {

@@ -70,13 +70,14 @@ export function useChatStream({ onSession }: Options = {}) {
       if (!exchange.sessionId || !exchange.questionId) return;
       const now = new Date().toISOString();
       const state = exchange.status === 'failed' ? 'failed' : 'interrupted';
-      queryClient.setQueryData<ChatMessage[]>(keys.messages(exchange.sessionId), (messages = []) => [
-        ...messages,
-        question(exchange.questionId!, exchange.request.message, now),
-        ...(exchange.answer || exchange.failedMessageId
-          ? [answer(exchange.failedMessageId ?? `${exchange.questionId}-answer`, exchange, state, now)]
-          : []),
-      ]);
+      queryClient.setQueryData<ChatMessage[]>(keys.messages(exchange.sessionId), (messages = []) =>
+        appendOnce(messages, [
+          question(exchange.questionId!, exchange.request.message, now),
+          ...(exchange.answer || exchange.failedMessageId
+            ? [answer(exchange.failedMessageId ?? `${exchange.questionId}-answer`, exchange, state, now)]
+            : []),
+        ]),
+      );
       void queryClient.invalidateQueries({ queryKey: keys.messages(exchange.sessionId) });
     },
     [keys, queryClient],
@@ -143,11 +144,13 @@ export function useChatStream({ onSession }: Options = {}) {
               const finished = liveRef.current!;
               const sessionId = finished.sessionId!;
               const now = new Date().toISOString();
-              queryClient.setQueryData<ChatMessage[]>(keys.messages(sessionId), (messages = []) => [
-                ...messages,
-                question(finished.questionId!, request.message, now),
-                answer(event.data.messageId, { ...finished, provider: event.data.provider }, 'complete', now),
-              ]);
+              // The history may have been fetched while the answer was written, and already hold both messages.
+              queryClient.setQueryData<ChatMessage[]>(keys.messages(sessionId), (messages = []) =>
+                appendOnce(messages, [
+                  question(finished.questionId!, request.message, now),
+                  answer(event.data.messageId, { ...finished, provider: event.data.provider }, 'complete', now),
+                ]),
+              );
               void queryClient.invalidateQueries({ queryKey: keys.messages(sessionId) });
               void queryClient.invalidateQueries({ queryKey: keys.sessions });
               set(null);
@@ -228,6 +231,23 @@ export function useChatStream({ onSession }: Options = {}) {
 
   const busy = live?.status === 'waiting' || live?.status === 'streaming';
   return { live, busy, announcement, send, stop, retry, reset };
+}
+
+/** Adds the messages the history does not hold yet, by id. */
+function appendOnce(messages: ChatMessage[], added: ChatMessage[]) {
+  const known = new Set(messages.map((message) => message.id));
+  return [...messages, ...added.filter((message) => !known.has(message.id))];
+}
+
+/**
+ * The history to show above the exchange being written: a fetch of the session's messages made while the answer
+ * streams (opening a new session, a refocused window) may already hold the question and the part of the answer the
+ * server has kept, which the live exchange shows.
+ */
+export function historyBefore(messages: ChatMessage[], live: LiveExchange | null) {
+  if (!live?.questionId) return messages;
+  const index = messages.findIndex((message) => message.id === live.questionId);
+  return index < 0 ? messages : messages.slice(0, index);
 }
 
 function question(id: string, content: string, createdAt: string): ChatMessage {
