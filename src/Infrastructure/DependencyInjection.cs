@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<AssetJobSignal>();
         services.AddScoped<Application.Assets.IAssetProcessingQueue, AssetProcessingQueue>();
         services.AddScoped<Application.Assets.IAssetSearch, AssetSearch>();
+        services.AddSingleton<BrandGuard.GuardStatementCache>();
         services.AddScoped<Application.BrandGuard.IGuardEvidence, BrandGuard.GuardEvidence>();
         services.AddEmbeddings();
         services.AddSingleton<AssetReindexer>();

@@ -10,11 +10,10 @@ public sealed record RulePassage(Guid AssetId, string AssetName, Guid ChunkId, i
 public interface IGuardEvidence
 {
     /// <summary>
-    /// Passages (current and archived, labelled) that contain any of <paramref name="literals"/> or, ranked by full-text
-    /// relevance, any of <paramref name="terms"/>; at most <paramref name="limit"/> of each.
+    /// The statements with a figure or an award in the ready documents, current and archived (labelled), as of now:
+    /// read again only when a document was processed, archived, restored or deleted since they were last read.
     /// </summary>
-    Task<IReadOnlyList<EvidencePassage>> FindAsync(
-        IReadOnlyCollection<string> literals, IReadOnlyCollection<string> terms, int limit, CancellationToken cancellationToken);
+    Task<StatementIndex> StatementsAsync(CancellationToken cancellationToken);
 
     /// <summary>Every passage of the current ready documents: what the rules are read from.</summary>
     Task<IReadOnlyList<RulePassage>> CurrentPassagesAsync(CancellationToken cancellationToken);

@@ -11,8 +11,6 @@ namespace BrandAutomator.Application.BrandGuard;
 /// </summary>
 public sealed class BrandGuardService(ITenantDb db, BrandRuleBook rules, IGuardEvidence evidence, ToneJudge tone, IAiProvider provider)
 {
-    private const int EvidencePerClaim = 8;
-
     // A post is a few sentences; a text that is mostly figures is checked on its first ones, keeping the check fast.
     private const int MaxClaimsPerText = 30;
 
@@ -21,18 +19,13 @@ public sealed class BrandGuardService(ITenantDb db, BrandRuleBook rules, IGuardE
         var book = await rules.CurrentAsync(cancellationToken);
         var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
         var claims = variants.Select(v => (IReadOnlyList<Claim>)Claims.In(v.Text ?? "").Take(MaxClaimsPerText).ToList()).ToList();
-        var all = claims.SelectMany(c => c).ToList();
-        var found = all.Count == 0
-            ? []
-            : await evidence.FindAsync(
-                all.Where(c => c.Kind != ClaimKind.Award).Select(c => c.Literal).Distinct().ToList(),
-                all.Select(c => string.Join(' ', c.Terms)).Where(t => t.Length > 0).Distinct().ToList(), EvidencePerClaim, cancellationToken);
+        var statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(cancellationToken) : StatementIndex.Empty;
 
         var results = new List<VariantCheckDto>();
         for (var i = 0; i < variants.Count; i++)
         {
             var text = variants[i].Text ?? "";
-            var findings = RuleChecks.Check(text, variants[i].Platform, book).Concat(ClaimJudge.Judge(text, claims[i], found)).ToList();
+            var findings = RuleChecks.Check(text, variants[i].Platform, book).Concat(ClaimJudge.Judge(claims[i], statements)).ToList();
             ToneScoreDto? score = null;
             if (withTone && await tone.JudgeAsync(text, book, cancellationToken) is { } judged)
             {

@@ -5,25 +5,17 @@ using BrandAutomator.Domain.BrandGuard;
 namespace BrandAutomator.Application.BrandGuard;
 
 /// <summary>
-/// Judges a post's claims against statements of the brand's documents (a table row, a list item or a sentence):
+/// Judges a post's claims against every statement of the brand's documents (a table row, a list item or a sentence):
 /// supported when a current statement about the same thing (sharing its content words) gives the same figure;
 /// contradicted when the current statement most about the same thing gives another figure of the same kind (the fix
 /// puts the current figure in); unsupported otherwise, saying when the figure comes from an archived document.
 /// </summary>
-public static partial class ClaimJudge
+public static class ClaimJudge
 {
     private const int NearestTerms = 4;
 
-    private sealed record Statement(EvidencePassage Passage, string Text, IReadOnlyList<string> Terms, IReadOnlyList<Claim> Figures);
-
-    public static IEnumerable<FindingDto> Judge(string text, IReadOnlyList<Claim> claims, IReadOnlyList<EvidencePassage> evidence)
+    public static IEnumerable<FindingDto> Judge(IReadOnlyList<Claim> claims, StatementIndex statements)
     {
-        if (claims.Count == 0)
-        {
-            yield break;
-        }
-
-        var statements = evidence.SelectMany(Split).ToList();
         foreach (var claim in claims)
         {
             var finding = claim.Kind == ClaimKind.Award ? JudgeAward(claim, statements) : JudgeFigure(claim, statements);
@@ -34,28 +26,30 @@ public static partial class ClaimJudge
         }
     }
 
-    private static FindingDto? JudgeFigure(Claim claim, List<Statement> statements)
+    private static FindingDto? JudgeFigure(Claim claim, StatementIndex statements)
     {
         // What the figure is about: its nearest content words (a brand name further off says nothing about a price).
         var about = claim.Terms.Take(NearestTerms).ToHashSet();
         var needed = about.Count == 0 ? 0 : 1;
         bool Same(Claim f) => f.Kind == claim.Kind && f.Value == claim.Value;
-        var support = statements.Where(s => s.Passage.Current && s.Figures.Any(Same)).Select(s => Overlap(s, about)).DefaultIfEmpty(-1).Max();
+        var stating = statements.Stating(claim.Kind, claim.Value).ToList();
+        var support = stating.Where(s => s.Passage.Current).Select(s => Overlap(s, about)).DefaultIfEmpty(-1).Max();
 
         // Another figure counts against the claim only from a statement about the same thing: most of those words.
         var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.5));
-        var rival = statements
-            .Where(s => s.Passage.Current && minimum > 0 && s.Figures.Any(f => f.Kind == claim.Kind) && !s.Figures.Any(Same)
-                && Overlap(s, about) >= minimum)
-            .OrderByDescending(s => Overlap(s, about)).ThenBy(s => FirstMatch(s, about)).ThenBy(s => s.Text.Length)
-            .FirstOrDefault();
+        var rival = minimum == 0
+            ? null
+            : statements.About(about, minimum)
+                .Where(c => c.Statement.Passage.Current && c.Statement.Figures.Any(f => f.Kind == claim.Kind) && !c.Statement.Figures.Any(Same))
+                .OrderByDescending(c => c.Overlap).ThenBy(c => FirstMatch(c.Statement, about)).ThenBy(c => c.Statement.Text.Length)
+                .Select(c => c.Statement).FirstOrDefault();
         // "Full service £95" is not supported by "one full Saturday ... £95" when "Full service ... £119" is more about it.
         if (support >= needed && (rival is null || Overlap(rival, about) <= support))
         {
             return null;
         }
 
-        var archived = statements.FirstOrDefault(s => !s.Passage.Current && s.Figures.Any(Same) && Overlap(s, about) >= Math.Max(needed, minimum));
+        var archived = stating.FirstOrDefault(s => !s.Passage.Current && Overlap(s, about) >= Math.Max(needed, minimum));
         var from = archived is null ? "" : $", a figure from \u201C{archived.Passage.AssetName}\u201D, which is archived";
         if (rival is not null)
         {
@@ -74,11 +68,11 @@ public static partial class ClaimJudge
             claim.Start, claim.Length, claim.Text, archived is null ? null : Cite(archived), null, null, false);
     }
 
-    private static FindingDto? JudgeAward(Claim claim, List<Statement> statements)
+    private static FindingDto? JudgeAward(Claim claim, StatementIndex statements)
     {
         var about = claim.Terms.Append(Claims.Stem(claim.Text.ToLowerInvariant().Split([' ', '-'])[0])).ToHashSet();
-        var supported = statements.Any(s => s.Passage.Current && Overlap(s, about) >= Math.Min(2, about.Count)
-            && s.Text.Contains(claim.Text.Split([' ', '-'])[0][..Math.Min(5, claim.Text.Length)], StringComparison.OrdinalIgnoreCase));
+        var supported = statements.About(about, Math.Min(2, about.Count)).Any(c => c.Statement.Passage.Current
+            && c.Statement.Text.Contains(claim.Text.Split([' ', '-'])[0][..Math.Min(5, claim.Text.Length)], StringComparison.OrdinalIgnoreCase));
         return supported
             ? null
             : new FindingDto(FindingKind.UnsupportedClaim, FindingSeverity.Medium,
@@ -101,9 +95,9 @@ public static partial class ClaimJudge
             : figure.Text;
     }
 
-    private static int Overlap(Statement s, HashSet<string> about) => s.Terms.Count(about.Contains);
+    private static int Overlap(GuardStatement s, HashSet<string> about) => s.Terms.Count(about.Contains);
 
-    private static int FirstMatch(Statement s, HashSet<string> about)
+    private static int FirstMatch(GuardStatement s, HashSet<string> about)
     {
         for (var i = 0; i < s.Terms.Count; i++)
         {
@@ -116,31 +110,6 @@ public static partial class ClaimJudge
         return int.MaxValue;
     }
 
-    private static ChatCitation Cite(Statement s) =>
+    private static ChatCitation Cite(GuardStatement s) =>
         new(1, s.Passage.AssetId, s.Passage.AssetName, s.Passage.ChunkId, s.Passage.Page, s.Text.Length > 240 ? s.Text[..239] + "…" : s.Text);
-
-    /// <summary>A passage's statements: its lines, long ones cut into sentences; table rows keep their cells together.</summary>
-    private static IEnumerable<Statement> Split(EvidencePassage passage)
-    {
-        var heading = passage.Heading?.Split('›').Last() ?? "";
-        foreach (var line in passage.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = line.StartsWith('|') ? [line] : StatementBreak().Split(line).Where(p => p.Trim().Length > 0);
-            foreach (var part in parts)
-            {
-                var figures = Claims.In(part);
-                if (figures.Count == 0)
-                {
-                    continue;
-                }
-
-                // The heading says what a table or list is about ("Repairs", "Members"): its words count after the line's own.
-                var terms = Claims.Words(part).Concat(Claims.Words(heading)).Distinct().ToList();
-                yield return new Statement(passage, part.Trim('|', ' ').Replace(" | ", " · ", StringComparison.Ordinal), terms, figures);
-            }
-        }
-    }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=[.!?])\s+")]
-    private static partial System.Text.RegularExpressions.Regex StatementBreak();
 }

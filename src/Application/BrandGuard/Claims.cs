@@ -18,7 +18,7 @@ public enum ClaimKind
 /// A factual claim in a post: a price, percentage, time, year, count or an award/certification, where it is in the
 /// text, and the words around it that say what it is about ("full service", "members", "labour").
 /// </summary>
-public sealed record Claim(ClaimKind Kind, decimal Value, int Start, int Length, string Text, string Literal, IReadOnlyList<string> Terms);
+public sealed record Claim(ClaimKind Kind, decimal Value, int Start, int Length, string Text, IReadOnlyList<string> Terms);
 
 /// <summary>Finds claims (in posts and in documents) and the content words that say what a claim is about.</summary>
 public static partial class Claims
@@ -70,7 +70,7 @@ public static partial class Claims
         {
             if (!skip.Any(s => m.Index >= s.Start && m.Index < s.End) && awardSentences.Add(Around(text, m.Index, m.Length, SentenceEnds).Start))
             {
-                claims.Add(new Claim(ClaimKind.Award, 0, m.Index, m.Length, m.Value, m.Value, TermsAround(text, m.Index, m.Length, 8)));
+                claims.Add(new Claim(ClaimKind.Award, 0, m.Index, m.Length, m.Value, TermsAround(text, m.Index, m.Length, 8)));
             }
         }
 
@@ -84,31 +84,31 @@ public static partial class Claims
         if (m.Groups["currency"].Success)
         {
             var value = Parse(m.Groups["amount"].Value);
-            return new Claim(ClaimKind.Money, value, m.Index, m.Length, raw, m.Groups["amount"].Value.Replace(",", "", StringComparison.Ordinal), terms);
+            return new Claim(ClaimKind.Money, value, m.Index, m.Length, raw, terms);
         }
 
         if (m.Groups["percent"].Success)
         {
-            return new Claim(ClaimKind.Percent, Parse(m.Groups["pvalue"].Value), m.Index, m.Length, raw, m.Groups["pvalue"].Value, terms);
+            return new Claim(ClaimKind.Percent, Parse(m.Groups["pvalue"].Value), m.Index, m.Length, raw, terms);
         }
 
         if (m.Groups["time"].Success)
         {
             var hm = raw.Split(':');
             return new Claim(ClaimKind.Time, int.Parse(hm[0], CultureInfo.InvariantCulture) * 60 + int.Parse(hm[1], CultureInfo.InvariantCulture),
-                m.Index, m.Length, raw, raw, terms);
+                m.Index, m.Length, raw, terms);
         }
 
         var number = Parse(m.Groups["count"].Value);
         if (m.Groups["count"].Value.Length == 4 && number is >= 1900 and <= 2100 && !m.Groups["count"].Value.Contains(','))
         {
-            return new Claim(ClaimKind.Year, number, m.Index, m.Length, raw, raw, terms);
+            return new Claim(ClaimKind.Year, number, m.Index, m.Length, raw, terms);
         }
 
         var next = NextWord().Match(text, m.Index + m.Length);
         var unit = next.Success && Units.Contains(next.Groups[1].Value);
         return number >= 10 || unit
-            ? new Claim(ClaimKind.Count, number, m.Index, m.Length, raw, m.Groups["count"].Value.Replace(",", "", StringComparison.Ordinal), terms)
+            ? new Claim(ClaimKind.Count, number, m.Index, m.Length, raw, terms)
             : null;
     }
 

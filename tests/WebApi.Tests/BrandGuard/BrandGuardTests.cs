@@ -139,6 +139,24 @@ public sealed class BrandGuardTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task A_check_judges_figures_by_the_documents_as_they_are_now_after_an_archive_and_a_restore()
+    {
+        var (account, ids) = await UploadAsync(null, ("guide.md", Guide), ("prices-2026.md", Prices), ("prices-2024.md", OldPrices));
+        const string Text = "Full service, now £95 at Pedal & Pine. #PedalAndPine";
+
+        // Both lists are current: the old one still supports £95 (the statements are read and kept for the next checks).
+        Assert.Empty(Findings(await CheckAsync(account, "linkedIn", Text), "contradictedClaim"));
+
+        await (await account.Client.PostAsJsonAsync($"/api/v1/assets/{ids[2]}/archive", new { supersededBy = ids[1] })).EnsureStatusAsync(HttpStatusCode.OK);
+        var archived = Assert.Single(Findings(await CheckAsync(account, "linkedIn", Text), "contradictedClaim"));
+        Assert.Contains("archived", archived["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(ids[1], archived["source"]!["assetId"]!.GetValue<Guid>());
+
+        await (await account.Client.PostAsync($"/api/v1/assets/{ids[2]}/restore", null)).EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Empty(Findings(await CheckAsync(account, "linkedIn", Text), "contradictedClaim"));
+    }
+
+    [Fact]
     public async Task Names_hashtags_and_unsupported_figures_are_found_per_network()
     {
         var (account, _) = await UploadAsync(null, ("guide.md", Guide), ("prices-2026.md", Prices));
