@@ -9,7 +9,7 @@ import { formatDate, formatDateTime, formatRelative } from '../../lib/format';
 import { useApiKeys, useRevokeApiKey, type ApiKey, type CreatedApiKey } from './api';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { scopeLabel } from './scopes';
-import { SecretReveal } from './SecretReveal';
+import { SecretReveal } from '../../components/SecretReveal';
 import styles from './apiKeys.module.css';
 
 const stateBadges = {
@@ -42,7 +42,17 @@ export default function ApiKeysPage() {
         </div>
         <div className="card__body">
           {created ? (
-            <SecretReveal created={created} onDone={() => setCreated(null)} />
+            <SecretReveal
+              title={`“${created.key.name}” is ready`}
+              label="Your new API key"
+              secret={created.secret}
+              use="Send it in the X-Api-Key header of each request."
+              noun="key"
+              onDone={() => setCreated(null)}
+            >
+              Copy the key now and keep it somewhere safe, such as your tool’s credential store. It is shown only this once; if
+              you lose it, revoke it and create another.
+            </SecretReveal>
           ) : (
             <CreateApiKeyForm onCreated={setCreated} />
           )}

@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
 import { SelectField, TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
-import { Icon } from '../../components/Icon';
+import { CheckboxGroup } from '../../components/form/CheckboxGroup';
 import { useCreateApiKey, type CreatedApiKey } from './api';
 import { expiryChoices, scopes } from './scopes';
 import styles from './apiKeys.module.css';
@@ -68,24 +68,12 @@ export function CreateApiKeyForm({ onCreated }: { onCreated: (created: CreatedAp
         error={errors.name?.message}
         {...form.register('name')}
       />
-      <fieldset className={styles.scopes} aria-describedby={errors.scopes ? 'scopes-error' : undefined}>
-        <legend className="field__label">What the key may do</legend>
-        {scopes.map((scope) => (
-          <label key={scope.value} className={styles.scope}>
-            <input type="checkbox" value={scope.value} {...form.register('scopes')} />
-            <span>
-              <span className={styles.scopeName}>{scope.label}</span>
-              <span className="small muted">{scope.description}</span>
-            </span>
-          </label>
-        ))}
-        {errors.scopes && (
-          <p className="field__error" id="scopes-error">
-            <Icon name="alert" />
-            <span>{errors.scopes.message}</span>
-          </p>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        legend="What the key may do"
+        choices={scopes}
+        registration={form.register('scopes')}
+        error={errors.scopes?.message}
+      />
       <div className={styles.row}>
         <SelectField label="Expires" error={errors.expiry?.message} {...form.register('expiry')}>
           {expiryChoices.map((choice) => (

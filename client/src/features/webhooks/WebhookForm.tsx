@@ -5,7 +5,7 @@ import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
 import { TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
-import { Icon } from '../../components/Icon';
+import { CheckboxGroup } from '../../components/form/CheckboxGroup';
 import { useCreateWebhook, type WebhookEventType, type WebhookWithSecret } from './api';
 import styles from './webhooks.module.css';
 
@@ -74,24 +74,12 @@ export function WebhookForm({
         error={errors.description?.message}
         {...form.register('description')}
       />
-      <fieldset className={styles.events} aria-describedby={errors.events ? 'events-error' : undefined}>
-        <legend className="field__label">Events to send</legend>
-        {eventTypes.map((event) => (
-          <label key={event.type} className={styles.event}>
-            <input type="checkbox" value={event.type} {...form.register('events')} />
-            <span>
-              <span className={styles.eventName}>{event.label}</span>
-              <span className="small muted">{event.description}</span>
-            </span>
-          </label>
-        ))}
-        {errors.events && (
-          <p className="field__error" id="events-error">
-            <Icon name="alert" />
-            <span>{errors.events.message}</span>
-          </p>
-        )}
-      </fieldset>
+      <CheckboxGroup
+        legend="Events to send"
+        choices={eventTypes.map((event) => ({ value: event.type, label: event.label, description: event.description }))}
+        registration={form.register('events')}
+        error={errors.events?.message}
+      />
       <div>
         <Button type="submit" variant="primary" icon="plus" loading={isSubmitting}>
           Add endpoint

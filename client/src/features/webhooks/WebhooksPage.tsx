@@ -6,7 +6,7 @@ import { useToast } from '../../components/Toaster';
 import { useDeleteWebhook, useRotateWebhookSecret, useWebhooks, type WebhookEndpoint, type WebhookWithSecret } from './api';
 import { EndpointCard } from './EndpointCard';
 import { WebhookForm } from './WebhookForm';
-import { WebhookSecret } from './WebhookSecret';
+import { SecretReveal } from '../../components/SecretReveal';
 
 /** Admins send the workspace's events (posts, approvals, assets, connections, plan) to their own systems, signed. */
 export default function WebhooksPage() {
@@ -36,7 +36,17 @@ export default function WebhooksPage() {
           <QueryState query={webhooks} loadingLabel="Loading webhooks">
             {(data) =>
               secret ? (
-                <WebhookSecret created={secret} onDone={() => setSecret(null)} />
+                <SecretReveal
+                  title="Copy the signing secret now"
+                  label={`Signing secret for ${secret.endpoint.url}`}
+                  secret={secret.secret}
+                  use="Requests are signed as the Standard Webhooks libraries expect."
+                  noun="secret"
+                  onDone={() => setSecret(null)}
+                >
+                  Your receiver uses it to check that each request really comes from us. It is shown only this once; if you lose
+                  it, make a new one.
+                </SecretReveal>
               ) : (
                 <WebhookForm eventTypes={data.eventTypes} onCreated={setSecret} />
               )
