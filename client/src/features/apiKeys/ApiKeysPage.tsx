@@ -112,9 +112,9 @@ export default function ApiKeysPage() {
 function KeyRow({ apiKey, onRevoke }: { apiKey: ApiKey; onRevoke: () => void }) {
   const badge = stateBadges[apiKey.state];
   return (
-    <li className={styles.keyRow}>
-      <div className={styles.keyText}>
-        <p className={styles.keyName}>
+    <li className="item-row">
+      <div className="item-row__text">
+        <p className="item-row__name">
           {apiKey.name}
           <Badge tone={badge.tone}>{badge.label}</Badge>
         </p>

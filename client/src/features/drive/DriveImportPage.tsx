@@ -12,7 +12,6 @@ import { hasRole, useSession } from '../auth/useSession';
 import { useDisconnectDrive, useDriveOverview, useStartDriveConnection, type DriveOverview } from './api';
 import { DriveBrowser } from './DriveBrowser';
 import { ImportList } from './ImportList';
-import styles from './drive.module.css';
 
 /** The outcome Google's redirect back put in the address: `?connected=1` or `?error=…`. */
 function CallbackOutcome() {
@@ -83,9 +82,9 @@ function DriveContent({ overview }: { overview: DriveOverview }) {
         </div>
         <div className="card__body stack">
           {connection ? (
-            <div className={styles.row}>
-              <div className={styles.text}>
-                <p className={styles.name}>
+            <div className="item-row">
+              <div className="item-row__text">
+                <p className="item-row__name">
                   {connection.account}
                   <Badge tone={connection.problem ? 'danger' : 'success'}>{connection.health}</Badge>
                 </p>

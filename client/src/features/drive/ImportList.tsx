@@ -4,7 +4,6 @@ import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { formatDateTime } from '../../lib/format';
 import { useChangeSync, useSyncNow, type DriveImport } from './api';
-import styles from './drive.module.css';
 
 function tone(item: DriveImport): 'neutral' | 'primary' | 'success' | 'danger' {
   if (item.state === 'failed') return 'danger';
@@ -26,9 +25,9 @@ export function ImportList({ imports, canEdit }: { imports: DriveImport[]; canEd
       <div className="card__body card__body--flush">
         <ul className="list" aria-label="Imports from Google Drive">
           {imports.map((item) => (
-            <li key={item.id} className={styles.row}>
-              <div className={styles.text}>
-                <p className={styles.name}>
+            <li key={item.id} className="item-row">
+              <div className="item-row__text">
+                <p className="item-row__name">
                   {item.name}
                   <Badge tone={tone(item)}>
                     {(item.state === 'queued' || item.state === 'importing') && <span className="spinner" aria-hidden="true" />}

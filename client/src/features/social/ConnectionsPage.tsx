@@ -23,7 +23,6 @@ import {
   type SocialPlatform,
 } from './api';
 import { ConnectCard } from './ConnectCard';
-import styles from './connections.module.css';
 
 /** The outcome the API's OAuth callback put in the address: `?connected=linkedIn&accounts=1` or `?platform=x&error=…`. */
 function CallbackOutcome() {
@@ -100,9 +99,9 @@ export default function ConnectionsPage() {
                 ) : (
                   <ul className="list" aria-label="Connected accounts">
                     {list.map((connection) => (
-                      <li key={connection.id} className={styles.row}>
-                        <div className={styles.text}>
-                          <p className={styles.name}>
+                      <li key={connection.id} className="item-row">
+                        <div className="item-row__text">
+                          <p className="item-row__name">
                             {connection.displayName}
                             <Badge>{platformNames[connection.platform]}</Badge>
                             <Badge tone={healthTone(connection.health)}>{healthLabels[connection.health]}</Badge>
@@ -157,9 +156,9 @@ export default function ConnectionsPage() {
                 ) : (
                   <ul className="list" aria-label="Profiles">
                     {list.map((profile) => (
-                      <li key={profile.id} className={styles.row}>
-                        <div className={styles.text}>
-                          <p className={styles.name}>
+                      <li key={profile.id} className="item-row">
+                        <div className="item-row__text">
+                          <p className="item-row__name">
                             {profile.profileUrl ? (
                               <a href={profile.profileUrl} target="_blank" rel="noreferrer">
                                 {profile.handle}
