@@ -1,7 +1,7 @@
-import { useId, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert } from './Alert';
 import { Button } from './Button';
-import styles from './SecretReveal.module.css';
+import { CopyField } from './CopyField';
 
 interface SecretRevealProps {
   /** What the secret is ready for, as the alert's title. */
@@ -19,47 +19,12 @@ interface SecretRevealProps {
 
 /** A secret shown this once (an API key, a webhook's signing secret), with a copy button. */
 export function SecretReveal({ title, children, label, secret, use, noun, onDone }: SecretRevealProps) {
-  const id = useId();
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(secret);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  };
-
   return (
-    <div className={`stack stack--sm ${styles.reveal}`}>
+    <div className="stack stack--sm" style={{ maxWidth: '48rem' }}>
       <Alert tone="success" title={title}>
         {children}
       </Alert>
-      <div className="field">
-        <label className="field__label" htmlFor={id}>
-          {label}
-        </label>
-        <div className={styles.copyRow}>
-          <input
-            id={id}
-            className={`input ${styles.secret}`}
-            readOnly
-            value={secret}
-            onFocus={(event) => event.currentTarget.select()}
-            aria-describedby={`${id}-hint`}
-          />
-          <Button icon={copied === 'copied' ? 'check' : undefined} onClick={() => void copy()}>
-            {copied === 'copied' ? 'Copied' : 'Copy'}
-          </Button>
-        </div>
-        <p className="field__hint" id={`${id}-hint`} role="status">
-          {copied === 'copied'
-            ? `Copied. ${use}`
-            : copied === 'failed'
-              ? `Your browser did not allow copying: select the ${noun} and copy it yourself.`
-              : use}
-        </p>
-      </div>
+      <CopyField label={label} value={secret} use={use} noun={noun} />
       <div>
         <Button variant="secondary" onClick={onDone}>
           I have copied it

@@ -1,6 +1,6 @@
 import { useId } from 'react';
+import { FieldError } from './Fields';
 import type { UseFormRegisterReturn } from 'react-hook-form';
-import { Icon } from '../Icon';
 import styles from './CheckboxGroup.module.css';
 
 export interface CheckboxChoice {
@@ -32,12 +32,7 @@ export function CheckboxGroup({ legend, choices, registration, error }: Checkbox
           </span>
         </label>
       ))}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
     </fieldset>
   );
 }

@@ -30,13 +30,19 @@ function FieldFrame({ id, label, hint, error, optional, children }: FieldFramePr
           {hint}
         </p>
       )}
-      {error && (
-        <p className="field__error" id={`${id}-error`}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={`${id}-error`} message={error} />}
     </div>
+  );
+}
+
+/** A field's error: what is wrong, in words, with the alert icon; the field's aria-describedby points at `id`. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field__error" id={id}>
+      <Icon name="alert" />
+      <span>{message}</span>
+    </p>
   );
 }
 

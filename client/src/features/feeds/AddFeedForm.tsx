@@ -3,9 +3,8 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
-import { SelectField, TextAreaField, TextField } from '../../components/form/Fields';
+import { SelectField, TextAreaField, TextField, FieldError } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
-import { Icon } from '../../components/Icon';
 import { useBrands } from '../brands/api';
 import { platformLimits, type Platform } from '../calendar/limits';
 import { useAddFeed } from './api';
@@ -114,12 +113,7 @@ export function AddFeedForm({ onAdded }: { onAdded: (name: string) => void }) {
             </label>
           ))}
         </div>
-        {errors.platforms && (
-          <p className="field__error" id="feed-networks-error">
-            <Icon name="alert" />
-            <span>{errors.platforms.message}</span>
-          </p>
-        )}
+        {errors.platforms && <FieldError id="feed-networks-error" message={errors.platforms.message} />}
       </fieldset>
       <TextAreaField
         label="Post text"

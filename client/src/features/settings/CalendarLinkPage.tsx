@@ -4,6 +4,7 @@ import { api, errorMessage, unwrap } from '../../api';
 import type { components } from '../../api/schema.gen';
 import { Alert } from '../../components/Alert';
 import { Button } from '../../components/Button';
+import { CopyField } from '../../components/CopyField';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import { useToast } from '../../components/Toaster';
@@ -92,44 +93,17 @@ export default function CalendarLinkPage() {
 }
 
 function LinkView({ link }: { link: CalendarLink }) {
-  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const url = link.feedUrl;
   const webcal = url.replace(/^https?:/, 'webcal:');
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url);
-      setCopied('copied');
-    } catch {
-      setCopied('failed');
-    }
-  };
   return (
     <div className="stack stack--sm">
-      <div className="field">
-        <label className="field__label" htmlFor="calendar-link">
-          Subscription address
-        </label>
-        <div className="cluster" style={{ flexWrap: 'nowrap' }}>
-          <input
-            id="calendar-link"
-            className="input"
-            readOnly
-            value={url}
-            onFocus={(event) => event.currentTarget.select()}
-            style={{ fontFamily: 'var(--font-mono)', minWidth: 0 }}
-          />
-          <Button icon={copied === 'copied' ? 'check' : undefined} onClick={() => void copy()}>
-            {copied === 'copied' ? 'Copied' : 'Copy'}
-          </Button>
-        </div>
-        <p className="field__hint" role="status">
-          {copied === 'copied'
-            ? 'Copied. Paste it where your calendar app asks for a calendar from the internet (a URL).'
-            : copied === 'failed'
-              ? 'Your browser did not allow copying: select the address and copy it yourself.'
-              : 'In your calendar app, add a calendar “from URL” or “from the internet” and paste this address.'}
-        </p>
-      </div>
+      <CopyField
+        label="Subscription address"
+        value={url}
+        noun="address"
+        use="In your calendar app, add a calendar “from URL” or “from the internet” and paste this address."
+        copiedUse="Paste it where your calendar app asks for a calendar from the internet (a URL)."
+      />
       <div>
         <a className="btn btn--ghost btn--sm" href={webcal}>
           <Icon name="external" />

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { FieldError } from '../../../components/form/Fields';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useWatch, type Path } from 'react-hook-form';
 import { Button } from '../../../components/Button';
@@ -151,12 +152,7 @@ function ColourRow({
           </Button>
         )}
       </div>
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
     </li>
   );
 }
@@ -168,12 +164,7 @@ function LogoPicker({ value, onChange, error }: { value: string | null; onChange
     <fieldset className={styles.valueList} aria-describedby={error ? `${name}-error` : undefined}>
       <legend className="field__label">Logo</legend>
       <p className="field__hint">Choose it among your uploaded images.</p>
-      {error && (
-        <p className="field__error" id={`${name}-error`}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={`${name}-error`} message={error} />}
       {images.isPending ? (
         <LoadingState label="Loading your images" rows={2} />
       ) : images.isError ? (
