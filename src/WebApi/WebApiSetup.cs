@@ -98,7 +98,6 @@ public static class WebApiSetup
         app.MapReviewEndpoints();
         app.MapRecurringEndpoints();
         app.MapFeedEndpoints();
-        app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }
 }
