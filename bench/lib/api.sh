@@ -2,6 +2,7 @@
 # Shared by the bench/ scripts: builds the API in Release and runs it on a free loopback port with its own
 # embedded PostgreSQL cluster in a temporary folder, so that a benchmark never touches the developer's .data/.
 # After `start_api`, API_URL, API_PID and BENCH_DIR are set; `stop_api` stops the API (and with it the cluster).
+# API_PROJECT names another host of the API to build and run (bench/api's BaselineHost); it runs from src/WebApi too.
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
@@ -11,10 +12,11 @@ start_api() {
   local port
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   API_URL="http://127.0.0.1:$port"
+  local project="${API_PROJECT:-$BENCH_ROOT/src/WebApi/WebApi.csproj}"
   echo "Building the API (Release) ..." >&2
-  dotnet build "$BENCH_ROOT/src/WebApi/WebApi.csproj" -c Release --nologo -v quiet >&2
+  dotnet build "$project" -c Release --nologo -v quiet >&2
   local dll
-  dll="$(dotnet msbuild "$BENCH_ROOT/src/WebApi/WebApi.csproj" -getProperty:TargetPath -p:Configuration=Release)"
+  dll="$(dotnet msbuild "$project" -getProperty:TargetPath -p:Configuration=Release)"
   (
     cd "$BENCH_ROOT/src/WebApi"
     # Benchmarks measure the API, not the limits that protect it.

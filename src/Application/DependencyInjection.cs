@@ -31,6 +31,8 @@ public static class DependencyInjection
         services.AddScoped<Content.TenantTime>();
         services.AddScoped<Content.ContentImportCheck>();
         services.AddScoped<Common.IdempotentRequests>();
+        services.AddScoped<Common.Behaviors.CommandTransaction>();
+        services.AddScoped<Tenants.WorkspaceProvisioner>();
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
         services.AddScoped<Drive.DriveAccess>();

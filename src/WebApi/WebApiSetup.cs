@@ -17,8 +17,12 @@ public static class WebApiSetup
         {
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(Application.DependencyInjection)];
-            // Order: logging, validation, then authorisation/entitlement and transaction as they come.
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>)];
+            // Order: logging, validation, authorisation, entitlement, then the transaction around the handler alone.
+            options.PipelineBehaviors =
+            [
+                typeof(LoggingBehavior<,>), typeof(ValidationBehavior<,>), typeof(AuthorizationBehavior<,>),
+                typeof(EntitlementBehavior<,>), typeof(TransactionBehavior<,>),
+            ];
         });
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
@@ -98,7 +102,6 @@ public static class WebApiSetup
         app.MapReviewEndpoints();
         app.MapRecurringEndpoints();
         app.MapFeedEndpoints();
-        app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }
 }

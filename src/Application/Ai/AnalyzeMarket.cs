@@ -15,9 +15,11 @@ namespace BrandAutomator.Application.Ai;
 /// (a profile field or a cited passage) and whether it is an inference. A finding that rests on nothing the tenant
 /// gave is never presented as a fact: it is marked an inference that needs research, whatever the provider said.
 /// </summary>
-public sealed record AnalyzeMarket(Guid CompanyId, string? Focus) : ICommand<MarketAnalysisDto>, IRequireRole
+public sealed record AnalyzeMarket(Guid CompanyId, string? Focus) : ICommand<MarketAnalysisDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.AdvancedAi;
 }
 
 public sealed class AnalyzeMarketValidator : AbstractValidator<AnalyzeMarket>
@@ -26,7 +28,7 @@ public sealed class AnalyzeMarketValidator : AbstractValidator<AnalyzeMarket>
 }
 
 public sealed class AnalyzeMarketHandler(
-    ITenantDb db, ICurrentUser user, PlanEntitlements entitlements, IMarketAnalyst analyst, IAiProvider provider, GroundingRetriever retriever,
+    ITenantDb db, ICurrentUser user, IMarketAnalyst analyst, IAiProvider provider, GroundingRetriever retriever,
     CachedAiCall ai, TimeProvider clock)
     : ICommandHandler<AnalyzeMarket, MarketAnalysisDto>
 {
@@ -36,7 +38,6 @@ public sealed class AnalyzeMarketHandler(
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", command.CompanyId);
-        await entitlements.EnsureAdvancedAiAsync(cancellationToken);
 
         var focus = string.IsNullOrWhiteSpace(command.Focus) ? null : command.Focus.Trim();
         var profile = BrandProfile.From(company);

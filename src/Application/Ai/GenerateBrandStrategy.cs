@@ -13,13 +13,15 @@ namespace BrandAutomator.Application.Ai;
 /// Drafts a brand strategy for the company from its profile and documents and keeps it as a new version. An identical
 /// request (same profile, documents, provider and model) returns the version it made before, without a new AI request.
 /// </summary>
-public sealed record GenerateBrandStrategy(Guid CompanyId) : ICommand<BrandStrategyVersionDto>, IRequireRole
+public sealed record GenerateBrandStrategy(Guid CompanyId) : ICommand<BrandStrategyVersionDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.AdvancedAi;
 }
 
 public sealed class GenerateBrandStrategyHandler(
-    ITenantDb db, ICurrentUser user, PlanEntitlements entitlements, IStrategyGenerator generator, IAiProvider provider, GroundingRetriever retriever,
+    ITenantDb db, ICurrentUser user, IStrategyGenerator generator, IAiProvider provider, GroundingRetriever retriever,
     CachedAiCall ai, TimeProvider clock) : ICommandHandler<GenerateBrandStrategy, BrandStrategyVersionDto>
 {
     public const string Kind = "brand-strategy";
@@ -33,7 +35,6 @@ public sealed class GenerateBrandStrategyHandler(
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", command.CompanyId);
-        await entitlements.EnsureAdvancedAiAsync(cancellationToken);
 
         var profile = BrandProfile.From(company);
         // The brand guide's own statements first (each found by its own query), then what bears on the profile as a whole.

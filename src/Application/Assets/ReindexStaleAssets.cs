@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Assets;
 using Mediator;
@@ -10,7 +11,10 @@ namespace BrandAutomator.Application.Assets;
 /// older passage format (<see cref="TextChunker.Version"/>: chunker and embeddings), oldest first; the number queued.
 /// A migration cannot compute embeddings, so existing documents are brought up to date this way, a few at a time.
 /// </summary>
-public sealed record ReindexStaleAssets(int Max) : ICommand<int>;
+public sealed record ReindexStaleAssets(int Max) : ICommand<int>, ITransactionalCommand
+{
+    public static TransactionStore Store => TransactionStore.Tenant;
+}
 
 public sealed class ReindexStaleAssetsHandler(ITenantDb db, IAssetProcessingQueue queue, TimeProvider clock) : ICommandHandler<ReindexStaleAssets, int>
 {
@@ -25,10 +29,8 @@ public sealed class ReindexStaleAssetsHandler(ITenantDb db, IAssetProcessingQueu
             return 0;
         }
 
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await queue.EnqueueAsync(queued, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return queued.Count;
     }
 }

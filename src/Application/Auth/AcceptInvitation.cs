@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
@@ -12,7 +13,10 @@ namespace BrandAutomator.Application.Auth;
 /// Accepts an invitation: a new user sets a password and a name; someone who already has an account confirms with
 /// their password. Either way they join the tenant with the invited role and are signed in to it.
 /// </summary>
-public sealed record AcceptInvitation(string Token, string Password, string? FullName) : ICommand<AuthResponse>;
+public sealed record AcceptInvitation(string Token, string Password, string? FullName) : ICommand<AuthResponse>, ITransactionalCommand
+{
+    public static TransactionStore Store => TransactionStore.Catalog;
+}
 
 public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitation>
 {
@@ -25,14 +29,14 @@ public sealed class AcceptInvitationValidator : AbstractValidator<AcceptInvitati
 }
 
 public sealed class AcceptInvitationHandler(
-    ICatalogDb catalog, IIdentityService identity, SessionIssuer sessions, IAuditLog audit, TimeProvider clock)
+    ICatalogDb catalog, CommandTransaction transaction, IIdentityService identity, SessionIssuer sessions, IAuditLog audit,
+    TimeProvider clock)
     : ICommandHandler<AcceptInvitation, AuthResponse>
 {
     public async ValueTask<AuthResponse> Handle(AcceptInvitation command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var hash = SessionIssuer.Hash(command.Token);
-        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
         var invitation = await catalog.Invitations.SingleOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
         if (invitation is null || !invitation.IsPending(now))
         {
@@ -56,7 +60,7 @@ public sealed class AcceptInvitationHandler(
                 throw InputValidationException.For("password", result.Errors[0].ErrorMessage);
             }
 
-            user = await identity.CreateUserAsync(invitation.Email, command.Password, command.FullName, cancellationToken);
+            user = await identity.CreateUserAsync(transaction.Catalog, invitation.Email, command.Password, command.FullName, cancellationToken);
         }
         else if (await identity.CheckPasswordAsync(user.Id, command.Password, cancellationToken) != PasswordCheck.Succeeded)
         {
@@ -76,8 +80,8 @@ public sealed class AcceptInvitationHandler(
 
         var response = sessions.Start(user, tenant, role);
         await catalog.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await audit.RecordAsync(AuditEventType.InvitationAccepted, tenant.Id, user.Id, $"{user.Email} joined as {role.ToClaimValue()}.", cancellationToken);
+        transaction.AfterCommit(ct =>
+            audit.RecordAsync(AuditEventType.InvitationAccepted, tenant.Id, user.Id, $"{user.Email} joined as {role.ToClaimValue()}.", ct));
         return response;
     }
 }

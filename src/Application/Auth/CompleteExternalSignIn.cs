@@ -1,6 +1,5 @@
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
-using BrandAutomator.Application.Content;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Tenants;
 using FluentValidation;
@@ -27,7 +26,7 @@ public sealed class CompleteExternalSignInValidator : AbstractValidator<Complete
 }
 
 public sealed class CompleteExternalSignInHandler(
-    IExternalIdentityProviders providers, IExternalLogins logins, IIdentityService identity, ICatalogDb catalog, ITenantProvisioner provisioner,
+    IExternalIdentityProviders providers, IExternalLogins logins, IIdentityService identity, ICatalogDb catalog, Tenants.WorkspaceProvisioner workspaces,
     SignInCompletion completion, SessionIssuer sessions, ISignInChallenges challenges, IAuditLog audit, TimeProvider clock)
     : ICommandHandler<CompleteExternalSignIn, SignInOutcome>
 {
@@ -71,19 +70,11 @@ public sealed class CompleteExternalSignInHandler(
     private async Task<AuthResponse> SignUpAsync(ExternalIdentity external, string name, string? timeZone, CancellationToken cancellationToken)
     {
         // As RegisterAccount: one transaction holds the tenant, the user and its login, the schema and the first session.
-        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
-        var user = await logins.CreateUserAsync(external, cancellationToken);
+        // Opened here rather than by the pipeline: the provider's answer is awaited above without holding a transaction.
+        await using var transaction = await CatalogTransaction.BeginAsync(catalog, cancellationToken);
+        var user = await logins.CreateUserAsync(transaction, external, cancellationToken);
         var owner = user.FullName.Length > Tenant.MaxNameLength - 12 ? user.FullName[..(Tenant.MaxNameLength - 12)] : user.FullName;
-        var tenant = Tenant.Create($"{owner}'s workspace", clock.GetUtcNow());
-        if (TenantTime.Find(timeZone?.Trim()) is { HasIanaId: true } zone)
-        {
-            tenant.SetTimeZone(zone.Id);
-        }
-
-        catalog.Tenants.Add(tenant);
-        catalog.Memberships.Add(TenantMembership.Create(tenant.Id, user.Id, TenantRole.Admin, clock.GetUtcNow()));
-        await provisioner.CreateSchemaAsync(tenant, cancellationToken);
-        tenant.MarkReady();
+        var tenant = await workspaces.ProvisionAsync(transaction, $"{owner}'s workspace", timeZone, user.Id, cancellationToken);
         var response = sessions.Start(user, tenant, TenantRole.Admin);
         await catalog.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

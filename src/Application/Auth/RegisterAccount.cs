@@ -1,5 +1,6 @@
+using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
-using BrandAutomator.Application.Content;
+using BrandAutomator.Application.Tenants;
 using BrandAutomator.Domain.Accounts;
 using BrandAutomator.Domain.Tenants;
 using FluentValidation;
@@ -13,7 +14,10 @@ namespace BrandAutomator.Application.Auth;
 /// or missing zone leaves the workspace on UTC (the settings page can change it), never refuses the sign-up.
 /// </remarks>
 public sealed record RegisterAccount(string Email, string Password, string FullName, string CompanyName, string? TimeZone = null)
-    : ICommand<AuthResponse>;
+    : ICommand<AuthResponse>, ITransactionalCommand
+{
+    public static TransactionStore Store => TransactionStore.Catalog;
+}
 
 public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount>
 {
@@ -29,34 +33,26 @@ public sealed class RegisterAccountValidator : AbstractValidator<RegisterAccount
 public sealed class RegisterAccountHandler(
     ICatalogDb catalog,
     IIdentityService identity,
-    ITenantProvisioner provisioner,
+    WorkspaceProvisioner workspaces,
+    CommandTransaction transaction,
     SessionIssuer sessions,
     IAuditLog audit,
-    EmailVerificationMailer verification,
-    TimeProvider clock) : ICommandHandler<RegisterAccount, AuthResponse>
+    EmailVerificationMailer verification) : ICommandHandler<RegisterAccount, AuthResponse>
 {
     public async ValueTask<AuthResponse> Handle(RegisterAccount command, CancellationToken cancellationToken)
     {
-        // One PostgreSQL transaction holds the tenant row, the user, the membership, the new schema's DDL and the
-        // first session: a failure anywhere, even a crash, leaves nothing behind, and a retry starts clean.
-        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
-        var tenant = Tenant.Create(command.CompanyName, clock.GetUtcNow());
-        if (TenantTime.Find(command.TimeZone?.Trim()) is { HasIanaId: true } zone)
-        {
-            tenant.SetTimeZone(zone.Id);
-        }
-
-        catalog.Tenants.Add(tenant);
-        var user = await identity.CreateUserAsync(command.Email, command.Password, command.FullName, cancellationToken);
-        catalog.Memberships.Add(TenantMembership.Create(tenant.Id, user.Id, TenantRole.Admin, clock.GetUtcNow()));
-        await provisioner.CreateSchemaAsync(tenant, cancellationToken);
-        tenant.MarkReady();
+        // One PostgreSQL transaction (the command's) holds the user, the tenant row, the membership, the new schema's DDL
+        // and the first session: a failure anywhere, even a crash, leaves nothing behind, and a retry starts clean.
+        var user = await identity.CreateUserAsync(transaction.Catalog, command.Email, command.Password, command.FullName, cancellationToken);
+        var tenant = await workspaces.ProvisionAsync(transaction.Catalog, command.CompanyName, command.TimeZone, user.Id, cancellationToken);
         var response = sessions.Start(user, tenant, TenantRole.Admin);
         await catalog.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
-        await audit.RecordAsync(AuditEventType.SignedUp, tenant.Id, user.Id, $"Signed up and created '{tenant.Name}'.", cancellationToken);
-        await verification.SendAsync(user, tenant.Id, cancellationToken);
+        transaction.AfterCommit(async ct =>
+        {
+            await audit.RecordAsync(AuditEventType.SignedUp, tenant.Id, user.Id, $"Signed up and created '{tenant.Name}'.", ct);
+            await verification.SendAsync(user, tenant.Id, ct);
+        });
         return response;
     }
 }

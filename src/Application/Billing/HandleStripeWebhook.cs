@@ -1,3 +1,4 @@
+using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Accounts;
@@ -15,10 +16,13 @@ public sealed record WebhookReceipt(string EventId, string Outcome);
 /// One webhook delivery from Stripe, as received: the raw body (the signature covers its exact bytes) and the
 /// <c>Stripe-Signature</c> header. Anonymous: the signature is the authentication.
 /// </summary>
-public sealed record HandleStripeWebhook(string Payload, string? Signature) : ICommand<WebhookReceipt>;
+public sealed record HandleStripeWebhook(string Payload, string? Signature) : ICommand<WebhookReceipt>, ITransactionalCommand
+{
+    public static TransactionStore Store => TransactionStore.Catalog;
+}
 
 public sealed partial class HandleStripeWebhookHandler(
-    ICatalogDb catalog, IBillingGateway gateway, PlanCatalog plans, IAuditLog audit, TimeProvider clock,
+    ICatalogDb catalog, CommandTransaction transaction, IBillingGateway gateway, PlanCatalog plans, IAuditLog audit, TimeProvider clock,
     ILogger<HandleStripeWebhookHandler> logger) : ICommandHandler<HandleStripeWebhook, WebhookReceipt>
 {
     public async ValueTask<WebhookReceipt> Handle(HandleStripeWebhook command, CancellationToken cancellationToken)
@@ -32,7 +36,6 @@ public sealed partial class HandleStripeWebhookHandler(
 
         var tenantId = received.Kind is null && received.Invoice is null ? null : await FindTenantAsync(received, cancellationToken);
 
-        await using var transaction = await catalog.BeginTransactionAsync(cancellationToken);
         if (tenantId is { } locked)
         {
             // Deliveries for one tenant apply one at a time.
@@ -87,11 +90,9 @@ public sealed partial class HandleStripeWebhookHandler(
         }
 
         await catalog.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
         if (detail is not null)
         {
-            await audit.RecordAsync(AuditEventType.SubscriptionChanged, tenantId, null, detail, cancellationToken);
+            transaction.AfterCommit(ct => audit.RecordAsync(AuditEventType.SubscriptionChanged, tenantId, null, detail, ct));
         }
 
         return new WebhookReceipt(received.Id, record.Outcome.ToString().ToLowerInvariant());

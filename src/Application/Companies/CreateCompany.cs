@@ -7,9 +7,12 @@ using Mediator;
 
 namespace BrandAutomator.Application.Companies;
 
-public sealed record CreateCompany(string Name, string? Description, string? Industry, string? Website) : ICommand<CompanyDto>, IRequireRole
+public sealed record CreateCompany(string Name, string? Description, string? Industry, string? Website)
+    : ICommand<CompanyDto>, IRequireRole, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class CreateCompanyValidator : AbstractValidator<CreateCompany>
@@ -21,12 +24,10 @@ public sealed class CreateCompanyHandler(ITenantDb db, TimeProvider clock, Billi
 {
     public async ValueTask<CompanyDto> Handle(CreateCompany command, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await entitlements.EnsureCanAddBrandAsync(cancellationToken);
         var company = Company.Create(command.Name, command.Description, command.Industry, command.Website, clock.GetUtcNow());
         db.Companies.Add(company);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return CompanyDto.From(company);
     }
 }

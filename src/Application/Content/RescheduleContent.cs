@@ -8,19 +8,20 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandAutomator.Application.Content;
 
 /// <summary>Moves a scheduled post to a new time: its trigger moves with it, so it goes out at the new time only.</summary>
-public sealed record RescheduleContent(Guid Id, string At) : ICommand<ContentItemDto>, IRequireRole
+public sealed record RescheduleContent(Guid Id, string At) : ICommand<ContentItemDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
 }
 
 public sealed class RescheduleContentHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    ITenantDb db, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<RescheduleContent, ContentItemDto>
 {
     public async ValueTask<ContentItemDto> Handle(RescheduleContent command, CancellationToken cancellationToken)
     {
         var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var at = TenantTime.Parse(command.At ?? "", zone, "at");
         var assetTypes = await ContentReader.AssetTypesAsync(db, item.Variants, cancellationToken);

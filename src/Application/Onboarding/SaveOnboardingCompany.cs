@@ -32,9 +32,11 @@ public sealed record IdentityStep(Guid? LogoAssetId, IReadOnlyList<string>? Bran
 /// </summary>
 public sealed record SaveOnboardingCompany(
     bool Create, CompanyBasics? Basics, AudienceStep? Audience, VoiceStep? Voice, StrategyStep? Strategy, IdentityStep? Identity)
-    : ICommand<OnboardingProgressDto>, IRequireRole
+    : ICommand<OnboardingProgressDto>, IRequireRole, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class SaveOnboardingCompanyValidator : AbstractValidator<SaveOnboardingCompany>
@@ -94,8 +96,7 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntit
     public async ValueTask<OnboardingProgressDto> Handle(SaveOnboardingCompany command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        // One transaction: a new company is counted against the plan under the tenant's brand lock.
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        // In the command's transaction: a new company is counted against the plan under the tenant's brand lock.
         var progress = await db.OnboardingProgress.SingleOrDefaultAsync(cancellationToken);
         if (progress is null)
         {
@@ -165,7 +166,6 @@ public sealed class SaveOnboardingCompanyHandler(ITenantDb db, Billing.PlanEntit
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return await OnboardingProgressReader.ReadAsync(db, cancellationToken);
     }
 }

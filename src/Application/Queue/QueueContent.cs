@@ -17,23 +17,25 @@ namespace BrandAutomator.Application.Queue;
 /// of the brand on those networks holds, read in the workspace's zone (so across a daylight-saving change too). A post
 /// already waiting in one of its slots stays there, so asking twice is harmless.
 /// </summary>
-public sealed record QueueContent(Guid Id) : ICommand<ContentItemDto>, IRequireRole
+public sealed record QueueContent(Guid Id) : ICommand<ContentItemDto>, IRequireRole, IRequireEntitlement, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class QueueContentHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    ITenantDb db, CommandTransaction transaction, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<QueueContent, ContentItemDto>
 {
     public async ValueTask<ContentItemDto> Handle(QueueContent command, CancellationToken cancellationToken)
     {
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
 
         // One "add to queue" at a time per workspace: two at once would both see the same slot free.
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Queue, cancellationToken);
         var item = await ContentReader.LoadAsync(db, command.Id, cancellationToken);
         var platforms = item.Variants.Select(v => v.Platform).ToList();
@@ -67,9 +69,9 @@ public sealed class QueueContentHandler(
         item.Schedule(at, await ContentReader.ApprovalRequiredAsync(db, cancellationToken), assetTypes, now);
         ConnectedNetworks.Ensure(item, await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken), now, "schedule");
         await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.
-        await scheduler.ScheduleAsync(item.Id, item.DueAt!.Value, cancellationToken);
+        var due = item.DueAt!.Value;
+        transaction.AfterCommit(ct => scheduler.ScheduleAsync(item.Id, due, ct));
         return await ContentReader.ToDtoAsync(db, item, zone, now, cancellationToken);
     }
 }

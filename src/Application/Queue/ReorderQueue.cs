@@ -18,11 +18,15 @@ namespace BrandAutomator.Application.Queue;
 /// takes the earliest of those times. Every moved post's trigger moves with it.
 /// </summary>
 public sealed record ReorderQueue(Guid? CompanyId, SocialPlatform Platform, IReadOnlyList<Guid> PostIds)
-    : ICommand<QueueDto>, IRequireRole
+    : ICommand<QueueDto>, IRequireRole, IRequireEntitlement, ITransactionalCommand
 {
     public const int MaxPosts = 200;
 
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class ReorderQueueValidator : AbstractValidator<ReorderQueue>
@@ -37,16 +41,14 @@ public sealed class ReorderQueueValidator : AbstractValidator<ReorderQueue>
 }
 
 public sealed class ReorderQueueHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    ITenantDb db, CommandTransaction transaction, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<ReorderQueue, QueueDto>
 {
     public async ValueTask<QueueDto> Handle(ReorderQueue command, CancellationToken cancellationToken)
     {
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         await QueueReader.EnsureBrandAsync(db, command.CompanyId, cancellationToken);
         var now = clock.GetUtcNow();
 
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Queue, cancellationToken);
         var queued = (await QueueReader.QueuedAsync(db, command.CompanyId, [command.Platform], now, tracked: true, cancellationToken))
             .ToDictionary(p => p.Id);
@@ -82,10 +84,9 @@ public sealed class ReorderQueueHandler(
         }
 
         await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         if (moved.Count > 0)
         {
-            await scheduler.ScheduleAsync(moved, cancellationToken);
+            transaction.AfterCommit(ct => scheduler.ScheduleAsync(moved, ct));
         }
 
         return await QueueReader.QueueAsync(db, await time.ZoneAsync(cancellationToken), command.CompanyId, command.Platform,

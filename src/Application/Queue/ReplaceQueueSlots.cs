@@ -17,13 +17,15 @@ namespace BrandAutomator.Application.Queue;
 /// their times: a member moves them by reordering.
 /// </summary>
 public sealed record ReplaceQueueSlots(Guid? CompanyId, SocialPlatform Platform, IReadOnlyList<QueueSlotInput> Slots)
-    : ICommand<QueueSlotsDto>, IRequireRole
+    : ICommand<QueueSlotsDto>, IRequireRole, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
 
     /// <summary>Reads <c>09:00</c>; null when it is not a time of day to the minute.</summary>
     public static TimeOnly? ParseTime(string? text) =>
         TimeOnly.TryParseExact(text?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class ReplaceQueueSlotsValidator : AbstractValidator<ReplaceQueueSlots>
@@ -55,7 +57,6 @@ public sealed class ReplaceQueueSlotsHandler(ITenantDb db, TenantTime time, Time
             .Distinct()
             .ToList();
 
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Queue, cancellationToken);
         var existing = await db.QueueSlots
             .Where(s => s.CompanyId == command.CompanyId && s.Platform == command.Platform)
@@ -66,7 +67,6 @@ public sealed class ReplaceQueueSlotsHandler(ITenantDb db, TenantTime time, Time
             .Where(w => !existing.Any(s => s.Day == w.Day && s.Time == w.Time))
             .Select(w => QueueSlot.Create(command.CompanyId, command.Platform, w.Day, w.Time, now)));
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
 
         var slots = await db.QueueSlots.AsNoTracking().Where(s => s.CompanyId == command.CompanyId).ToListAsync(cancellationToken);
         return new QueueSlotsDto(command.CompanyId, (await time.ZoneAsync(cancellationToken)).Id, slots

@@ -19,9 +19,11 @@ namespace BrandAutomator.Application.Recurring;
 /// before that occurrence; its posts from there on that have not gone out are replaced by the new series' posts.
 /// </summary>
 public sealed record ContinueRecurringSeries(Guid Id, int Index, string Title, IReadOnlyList<ContentVariantDto> Variants, string? Time)
-    : ICommand<RecurringSeriesDto>, IRequireRole
+    : ICommand<RecurringSeriesDto>, IRequireRole, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class ContinueRecurringSeriesValidator : AbstractValidator<ContinueRecurringSeries>
@@ -36,7 +38,7 @@ public sealed class ContinueRecurringSeriesValidator : AbstractValidator<Continu
 }
 
 public sealed class ContinueRecurringSeriesHandler(
-    ITenantDb db, ICurrentUser user, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    ITenantDb db, ICurrentUser user, CommandTransaction transaction, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<ContinueRecurringSeries, RecurringSeriesDto>
 {
     public async ValueTask<RecurringSeriesDto> Handle(ContinueRecurringSeries command, CancellationToken cancellationToken)
@@ -45,7 +47,6 @@ public sealed class ContinueRecurringSeriesHandler(
         var now = clock.GetUtcNow();
         var variants = ContentVariantDto.ToDomain(command.Variants);
 
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Recurring, cancellationToken);
         var series = await RecurringReader.LoadAsync(db, command.Id, cancellationToken);
         await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
@@ -75,16 +76,18 @@ public sealed class ContinueRecurringSeriesHandler(
         db.RecurringSeries.Add(next);
         var triggers = await RecurringOccurrences.MakeAsync(db, [next], zone, now, cancellationToken);
         await ContentChanges.SaveOrConflictAsync(db, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        foreach (var old in replaced)
+        transaction.AfterCommit(async ct =>
         {
-            await scheduler.UnscheduleAsync(old.Id, cancellationToken);
-        }
+            foreach (var old in replaced)
+            {
+                await scheduler.UnscheduleAsync(old.Id, ct);
+            }
 
-        if (triggers.Count > 0)
-        {
-            await scheduler.ScheduleNewAsync(triggers, cancellationToken);
-        }
+            if (triggers.Count > 0)
+            {
+                await scheduler.ScheduleNewAsync(triggers, ct);
+            }
+        });
 
         return await RecurringReader.ToDtoAsync(db, next, zone, cancellationToken);
     }

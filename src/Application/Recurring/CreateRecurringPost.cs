@@ -16,9 +16,13 @@ namespace BrandAutomator.Application.Recurring;
 /// </summary>
 public sealed record CreateRecurringPost(
     Guid? CompanyId, string Title, IReadOnlyList<ContentVariantDto> Variants, string Start, RepeatRuleDto Repeat)
-    : ICommand<RecurringSeriesDto>, IRequireRole
+    : ICommand<RecurringSeriesDto>, IRequireRole, IRequireEntitlement, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class CreateRecurringPostValidator : AbstractValidator<CreateRecurringPost>
@@ -37,12 +41,11 @@ public sealed class CreateRecurringPostValidator : AbstractValidator<CreateRecur
 }
 
 public sealed class CreateRecurringPostHandler(
-    ITenantDb db, ICurrentUser user, IAutomationEntitlement entitlement, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+    ITenantDb db, ICurrentUser user, CommandTransaction transaction, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<CreateRecurringPost, RecurringSeriesDto>
 {
     public async ValueTask<RecurringSeriesDto> Handle(CreateRecurringPost command, CancellationToken cancellationToken)
     {
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         await CompanyLookup.EnsureExistsAsync(db, command.CompanyId, cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -56,16 +59,14 @@ public sealed class CreateRecurringPostHandler(
         await ContentReader.AssetTypesAsync(db, variants, cancellationToken);
         var series = RecurringSeries.Create(command.CompanyId, command.Title, variants, command.Repeat.ToDomain(), start, user.UserId, now);
 
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.Recurring, cancellationToken);
         db.RecurringSeries.Add(series);
         var triggers = await RecurringOccurrences.MakeAsync(db, [series], zone, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         // After the commit: a trigger that fails to be written is made good by the sweep once the post is overdue.
         if (triggers.Count > 0)
         {
-            await scheduler.ScheduleNewAsync(triggers, cancellationToken);
+            transaction.AfterCommit(ct => scheduler.ScheduleNewAsync(triggers, ct));
         }
 
         return await RecurringReader.ToDtoAsync(db, series, zone, cancellationToken);

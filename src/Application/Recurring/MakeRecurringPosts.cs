@@ -1,4 +1,5 @@
 using BrandAutomator.Application.Automation;
+using BrandAutomator.Application.Common.Behaviors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Application.Content;
 using Mediator;
@@ -10,16 +11,19 @@ namespace BrandAutomator.Application.Recurring;
 /// The clustered job's step for one workspace: makes every series' occurrences that have come within the horizon.
 /// Safe to run on two nodes at once (a lock per workspace, and one post per series and occurrence).
 /// </summary>
-public sealed record MakeRecurringPosts : ICommand<int>;
+public sealed record MakeRecurringPosts : ICommand<int>, ITransactionalCommand
+{
+    public static TransactionStore Store => TransactionStore.Tenant;
+}
 
-public sealed class MakeRecurringPostsHandler(ITenantDb db, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
+public sealed class MakeRecurringPostsHandler(
+    ITenantDb db, CommandTransaction transaction, IPublishScheduler scheduler, TenantTime time, TimeProvider clock)
     : ICommandHandler<MakeRecurringPosts, int>
 {
     public async ValueTask<int> Handle(MakeRecurringPosts command, CancellationToken cancellationToken)
     {
         var zone = await time.ZoneAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(Common.Ports.TenantLock.Recurring, cancellationToken);
         // Series that still have occurrences to make; the rule says when a series is over, so the check is in memory.
         var series = (await db.RecurringSeries.Where(s => s.ContinuedBy == null || s.EndsBeforeIndex > s.Made).ToListAsync(cancellationToken))
@@ -29,10 +33,9 @@ public sealed class MakeRecurringPostsHandler(ITenantDb db, IPublishScheduler sc
         var triggers = await RecurringOccurrences.MakeAsync(db, series, zone, now, cancellationToken);
         var made = db.ContentItems.Local.Count - added;
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         if (triggers.Count > 0)
         {
-            await scheduler.ScheduleNewAsync(triggers, cancellationToken);
+            transaction.AfterCommit(ct => scheduler.ScheduleNewAsync(triggers, ct));
         }
 
         return made;

@@ -28,9 +28,11 @@ public sealed record CreateGoogleBusinessLocation(
     Guid CompanyId, Guid ConnectionId, string? Account, LocationAddressInput? Address, IReadOnlyList<LocationPlaceInput>? ServiceArea,
     string? PrimaryCategory, IReadOnlyList<string>? AdditionalCategories, string? Phone, string? LanguageCode, string? StoreCode, string? Description,
     string? RegionCode = null)
-    : ICommand<GoogleBusinessLocationDto>, IRequireRole
+    : ICommand<GoogleBusinessLocationDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
 }
 
 /// <summary>The ids the command names; checked in the pipeline.</summary>
@@ -89,12 +91,11 @@ public sealed partial class GoogleLocationDetailsValidator : AbstractValidator<G
 }
 
 public sealed class CreateGoogleBusinessLocationHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, IGoogleBusinessLocations google, ISocialTokenProtector protector, ICurrentUser user, TimeProvider clock)
+    ITenantDb db, IGoogleBusinessLocations google, ISocialTokenProtector protector, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<CreateGoogleBusinessLocation, GoogleBusinessLocationDto>
 {
     public async ValueTask<GoogleBusinessLocationDto> Handle(CreateGoogleBusinessLocation command, CancellationToken cancellationToken)
     {
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", command.CompanyId);
         var connection = await db.SocialConnections.SingleOrDefaultAsync(

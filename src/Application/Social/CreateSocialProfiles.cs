@@ -16,9 +16,12 @@ namespace BrandAutomator.Application.Social;
 /// the brand's voice within its limits, avatar and banner at its exact sizes, the website, and a set-up task with the
 /// steps only the user can do. A network that already has a kit for the company gets it rebuilt.
 /// </summary>
-public sealed record CreateSocialProfiles(Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms) : ICommand<IReadOnlyList<SocialProfileKitDto>>, IRequireRole
+public sealed record CreateSocialProfiles(Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms)
+    : ICommand<IReadOnlyList<SocialProfileKitDto>>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
 }
 
 public sealed class CreateSocialProfilesValidator : AbstractValidator<CreateSocialProfiles>
@@ -32,12 +35,11 @@ public sealed class CreateSocialProfilesValidator : AbstractValidator<CreateSoci
 }
 
 public sealed class CreateSocialProfilesHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, ICurrentUser user, ProfileKitBuilder builder, ProfileKitReader reader, TimeProvider clock)
+    ITenantDb db, ICurrentUser user, ProfileKitBuilder builder, ProfileKitReader reader, TimeProvider clock)
     : ICommandHandler<CreateSocialProfiles, IReadOnlyList<SocialProfileKitDto>>
 {
     public async ValueTask<IReadOnlyList<SocialProfileKitDto>> Handle(CreateSocialProfiles command, CancellationToken cancellationToken)
     {
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         var company = await db.Companies.SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", command.CompanyId);
         var platforms = command.Platforms.Distinct().ToList();

@@ -14,20 +14,21 @@ namespace BrandAutomator.Application.Social;
 /// Sets the kit's texts on the company's connected account where the network's API allows it (Facebook Page about,
 /// Business Profile description). Other networks have no such API; their texts are pasted by hand.
 /// </summary>
-public sealed record PushSocialProfileKit(Guid Id) : ICommand<SocialProfileKitDto>, IRequireRole
+public sealed record PushSocialProfileKit(Guid Id) : ICommand<SocialProfileKitDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static PlanFeature Feature => PlanFeature.Automation;
 }
 
 public sealed class PushSocialProfileKitHandler(
-    ITenantDb db, IAutomationEntitlement entitlement, IProfilePusher pusher, ISocialTokenProtector protector, ProfileKitBuilder builder, ProfileKitReader reader, TimeProvider clock)
+    ITenantDb db, IProfilePusher pusher, ISocialTokenProtector protector, ProfileKitBuilder builder, ProfileKitReader reader, TimeProvider clock)
     : ICommandHandler<PushSocialProfileKit, SocialProfileKitDto>
 {
     public async ValueTask<SocialProfileKitDto> Handle(PushSocialProfileKit command, CancellationToken cancellationToken)
     {
         var kit = await db.SocialProfileKits.SingleOrDefaultAsync(k => k.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Profile kit", command.Id);
-        await entitlement.EnsureAutomationAsync(cancellationToken);
         if (!pusher.CanPush(kit.Platform))
         {
             throw new DomainRuleException($"{kit.Platform.DisplayName()} offers no API to set profile texts; paste them from the kit.");

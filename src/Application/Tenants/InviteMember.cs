@@ -13,9 +13,11 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandAutomator.Application.Tenants;
 
 /// <summary>Invites an e-mail address to the caller's tenant with a role; the link goes out by e-mail.</summary>
-public sealed record InviteMember(Guid TenantId, string Email, TenantRole Role) : ICommand<InvitationDto>, IRequireRole
+public sealed record InviteMember(Guid TenantId, string Email, TenantRole Role) : ICommand<InvitationDto>, IRequireRole, IRequireEntitlement
 {
     public static TenantRole RequiredRole => TenantRole.Admin;
+
+    public static PlanFeature Feature => PlanFeature.Team;
 }
 
 public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
@@ -29,12 +31,11 @@ public sealed class InviteMemberValidator : AbstractValidator<InviteMember>
 
 public sealed class InviteMemberHandler(
     ICatalogDb catalog, IIdentityService identity, ICurrentUser currentUser, IEmailSender email, IAppLinks links,
-    IAuditLog audit, TimeProvider clock, PlanEntitlements entitlements, VerifiedEmailRequirement verifiedEmail) : ICommandHandler<InviteMember, InvitationDto>
+    IAuditLog audit, TimeProvider clock, VerifiedEmailRequirement verifiedEmail) : ICommandHandler<InviteMember, InvitationDto>
 {
     public async ValueTask<InvitationDto> Handle(InviteMember command, CancellationToken cancellationToken)
     {
         currentUser.EnsureIs(command.TenantId);
-        await entitlements.EnsureTeamAsync(cancellationToken);
         await verifiedEmail.EnsureAsync("invite people", cancellationToken);
         var role = command.Role;
         var now = clock.GetUtcNow();

@@ -1,10 +1,11 @@
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
 using Microsoft.AspNetCore.Identity;
 
 namespace BrandAutomator.Infrastructure.Identity;
 
-public sealed class ExternalLogins(UserManager<ApplicationUser> users, TimeProvider clock) : IExternalLogins
+public sealed class ExternalLogins(UserManager<ApplicationUser> users, CatalogDbContext catalog, TimeProvider clock) : IExternalLogins
 {
     public async Task<UserAccount?> FindByLoginAsync(string provider, string subject, CancellationToken cancellationToken)
     {
@@ -12,8 +13,9 @@ public sealed class ExternalLogins(UserManager<ApplicationUser> users, TimeProvi
         return user is null ? null : ToAccount(user);
     }
 
-    public async Task<UserAccount> CreateUserAsync(ExternalIdentity identity, CancellationToken cancellationToken)
+    public async Task<UserAccount> CreateUserAsync(CatalogTransaction transaction, ExternalIdentity identity, CancellationToken cancellationToken)
     {
+        catalog.EnsureCurrent(transaction, "A new user");
         var user = new ApplicationUser
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),

@@ -1,19 +1,22 @@
 using BrandAutomator.Application.Auth;
 using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
+using BrandAutomator.Infrastructure.Persistence.Catalog;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Infrastructure.Identity;
 
-public sealed class IdentityService(UserManager<ApplicationUser> users, TimeProvider clock) : IIdentityService
+public sealed class IdentityService(UserManager<ApplicationUser> users, CatalogDbContext catalog, TimeProvider clock) : IIdentityService
 {
     // Verified when the e-mail is unknown, so that an unknown e-mail takes as long as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
-    public async Task<UserAccount> CreateUserAsync(string email, string password, string fullName, CancellationToken cancellationToken)
+    public async Task<UserAccount> CreateUserAsync(
+        CatalogTransaction transaction, string email, string password, string fullName, CancellationToken cancellationToken)
     {
+        catalog.EnsureCurrent(transaction, "A new user");
         var user = new ApplicationUser
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),

@@ -17,6 +17,9 @@ public static class ProductionSettingsGuard
     /// <summary>EX_CONFIG from sysexits.h: a configuration error, which a supervisor should not simply restart.</summary>
     public const int ExitCode = 78;
 
+    /// <summary>Turns on bench/api's raw baseline in its own host (bench/api/BaselineHost); never in Production.</summary>
+    public const string BenchmarkBaselineSetting = "Benchmark:RawBaseline";
+
     private const int MinimumRsaKeyBits = 2048;
 
     // Passwords that come with images, tutorials and our own development set-up; a production database never has one.
@@ -84,9 +87,11 @@ public static class ProductionSettingsGuard
 
     private static void CheckBenchmark(IConfiguration configuration, List<string> problems)
     {
-        if (configuration.GetValue<bool>(Endpoints.BenchmarkEndpoints.Setting))
+        // The setting of bench/api's host (bench/api/BaselineHost), which runs this API: refused here, so that the
+        // benchmark's unauthenticated read can never run with Production settings.
+        if (configuration.GetValue<bool>(BenchmarkBaselineSetting))
         {
-            problems.Add($"{Endpoints.BenchmarkEndpoints.Setting} is on: it maps an unauthenticated read of any tenant's calendar for bench/api; " +
+            problems.Add($"{BenchmarkBaselineSetting} is on: it maps an unauthenticated read of any tenant's calendar for bench/api; " +
                          "never in Production.");
         }
     }

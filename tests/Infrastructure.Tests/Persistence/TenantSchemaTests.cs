@@ -47,13 +47,13 @@ public sealed class InfrastructureHost : IAsyncLifetime
     {
         await using var scope = Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<CatalogDbContext>();
-        await using var transaction = await catalog.Database.BeginTransactionAsync();
+        await using var transaction = await CatalogTransaction.BeginAsync(catalog, CancellationToken.None);
         var tenant = Tenant.Create(name, DateTimeOffset.UtcNow);
         catalog.Tenants.Add(tenant);
-        await scope.ServiceProvider.GetRequiredService<ITenantProvisioner>().CreateSchemaAsync(tenant, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ITenantProvisioner>().CreateSchemaAsync(transaction, tenant, CancellationToken.None);
         tenant.MarkReady();
         await catalog.SaveChangesAsync();
-        await transaction.CommitAsync();
+        await transaction.CommitAsync(CancellationToken.None);
         return tenant;
     }
 

@@ -159,6 +159,47 @@ public sealed class RegistrationTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM public.tenants WHERE name = 'Faulty Towers' AND state = 'Ready'"));
     }
 
+    [Fact]
+    public async Task A_fault_while_making_another_workspace_leaves_nothing_nor_its_audit_entry_and_the_retry_succeeds()
+    {
+        // Another workspace is made by the same provisioning service as sign-up, in the command's transaction: the
+        // audit entry waits for the commit, so a failed attempt leaves no trace but the failure.
+        var account = await factory.RegisterAsync();
+        var schemasBefore = await CountAsync("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tenant_%'");
+        await ExecuteAsync("""
+            CREATE FUNCTION public.inject_second_workspace_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity LIKE 'tenant_%.companies') THEN
+                RAISE EXCEPTION 'injected provisioning fault';
+              END IF;
+            END $$;
+            CREATE EVENT TRIGGER inject_second_workspace_fault ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+              EXECUTE FUNCTION public.inject_second_workspace_fault();
+            """);
+        HttpResponseMessage failed;
+        try
+        {
+            failed = await account.Client.PostAsJsonAsync("/api/v1/tenants", new { name = "Second Towers" });
+        }
+        finally
+        {
+            await ExecuteAsync("DROP EVENT TRIGGER inject_second_workspace_fault; DROP FUNCTION public.inject_second_workspace_fault();");
+        }
+
+        await failed.EnsureStatusAsync(HttpStatusCode.InternalServerError);
+        Assert.Equal(schemasBefore, await CountAsync("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tenant_%'"));
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM public.tenants WHERE name = 'Second Towers'"));
+        Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM public.tenant_memberships WHERE user_id = '{account.UserId}'"));
+        Assert.Equal(0L, await CountAsync("SELECT count(*) FROM public.audit_events WHERE type = 'TenantCreated' AND detail LIKE '%Second Towers%'"));
+
+        var retried = await account.Client.PostAsJsonAsync("/api/v1/tenants", new { name = "Second Towers" });
+
+        await retried.EnsureStatusAsync(HttpStatusCode.Created);
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM public.tenants WHERE name = 'Second Towers' AND state = 'Ready'"));
+        Assert.Equal(2L, await CountAsync($"SELECT count(*) FROM public.tenant_memberships WHERE user_id = '{account.UserId}' AND role = 'Admin'"));
+        Assert.Equal(1L, await CountAsync("SELECT count(*) FROM public.audit_events WHERE type = 'TenantCreated' AND detail LIKE '%Second Towers%'"));
+    }
+
     private Task<List<string>> TablesInAsync(string schema) =>
         factory.ColumnAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = $1", schema);
 

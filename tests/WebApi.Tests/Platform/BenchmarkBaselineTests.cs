@@ -1,14 +1,26 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using BrandAutomator.BaselineHost;
 using BrandAutomator.TestSupport;
 using static BrandAutomator.WebApi.Tests.Content.ContentHelpers;
 
 namespace BrandAutomator.WebApi.Tests.Platform;
 
+/// <summary>The API as bench/api's host (bench/api/BaselineHost) runs it: with the raw baseline added and turned on.</summary>
 public sealed class RawBaselineFactory : ApiFactory
 {
-    public RawBaselineFactory() => WithSetting("Benchmark:RawBaseline", "true");
+    public RawBaselineFactory()
+    {
+        WithSetting(RawBaselineEndpoints.Setting, "true");
+        ConfigureServices = RawBaselineEndpoints.Add;
+    }
+}
+
+/// <summary>The product itself, with the benchmark's setting on: the yardstick is not part of it.</summary>
+public sealed class ProductWithTheBenchmarkSettingFactory : ApiFactory
+{
+    public ProductWithTheBenchmarkSettingFactory() => WithSetting(RawBaselineEndpoints.Setting, "true");
 }
 
 /// <summary>The raw-Npgsql yardstick of bench/api exists only when the benchmark setting turns it on.</summary>
@@ -25,6 +37,23 @@ public sealed class BenchmarkBaselineAbsentTests(ApiFactory factory) : IClassFix
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.DoesNotContain("application/json", response.Content.Headers.ContentType?.MediaType ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("/api/bench", await factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>bench/api's yardstick lives in bench/api/BaselineHost, not in the product assembly.</summary>
+public sealed class BenchmarkBaselineOutOfTheProductTests(ProductWithTheBenchmarkSettingFactory factory)
+    : IClassFixture<ProductWithTheBenchmarkSettingFactory>
+{
+    [Fact]
+    public async Task The_product_maps_no_raw_baseline_even_with_the_benchmark_setting_on()
+    {
+        var admin = await factory.RegisterAsync();
+
+        var response = await factory.CreateClient().GetAsync($"/api/bench/raw-content?tenant={admin.TenantId}&from=2031-03-01&to=2031-04-01");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain(typeof(WebApi.WebApiSetup).Assembly.GetTypes(), t =>
+            t.Name.Contains("Benchmark", StringComparison.Ordinal) || t.Name.Contains("RawBaseline", StringComparison.Ordinal));
     }
 }
 

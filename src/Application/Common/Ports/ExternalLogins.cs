@@ -36,8 +36,11 @@ public interface IExternalLogins
 {
     Task<UserAccount?> FindByLoginAsync(string provider, string subject, CancellationToken cancellationToken);
 
-    /// <summary>A user without a password, their address confirmed by the provider, with the login linked.</summary>
-    Task<UserAccount> CreateUserAsync(ExternalIdentity identity, CancellationToken cancellationToken);
+    /// <summary>
+    /// A user without a password, their address confirmed by the provider, with the login linked; made inside
+    /// <paramref name="transaction"/>, so that it is kept only with the workspace made for it.
+    /// </summary>
+    Task<UserAccount> CreateUserAsync(CatalogTransaction transaction, ExternalIdentity identity, CancellationToken cancellationToken);
 
     Task LinkAsync(Guid userId, ExternalIdentity identity, CancellationToken cancellationToken);
 

@@ -12,8 +12,12 @@ public enum PasswordCheck
 /// <summary>User accounts: creation, password checks with lockout, look-ups. Hides ASP.NET Core Identity.</summary>
 public interface IIdentityService
 {
-    /// <summary>Creates a user; refused with field errors (e-mail taken, password rules) as <see cref="Errors.InputValidationException"/>.</summary>
-    Task<UserAccount> CreateUserAsync(string email, string password, string fullName, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates a user inside <paramref name="transaction"/>, so that it is kept only with what the caller makes with it
+    /// (a workspace, a membership); refused with field errors (e-mail taken, password rules) as <see cref="Errors.InputValidationException"/>.
+    /// </summary>
+    Task<UserAccount> CreateUserAsync(
+        CatalogTransaction transaction, string email, string password, string fullName, CancellationToken cancellationToken);
 
     Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 

@@ -159,10 +159,10 @@ public interface ITenantDb
     Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken);
 }
 
-/// <summary>Creates a tenant's schema with every tenant table, inside the caller's open catalog transaction.</summary>
+/// <summary>Creates a tenant's schema with every tenant table, inside <c>transaction</c> (the one that records the tenant).</summary>
 public interface ITenantProvisioner
 {
-    Task CreateSchemaAsync(Tenant tenant, CancellationToken cancellationToken);
+    Task CreateSchemaAsync(CatalogTransaction transaction, Tenant tenant, CancellationToken cancellationToken);
 }
 
 /// <summary>What <see cref="ITenantDb.LockAsync"/> serialises within one tenant.</summary>

@@ -16,10 +16,9 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 /// </summary>
 public sealed class TenantProvisioner(CatalogDbContext catalog, TenantSchemaScript script) : ITenantProvisioner
 {
-    public async Task CreateSchemaAsync(Tenant tenant, CancellationToken cancellationToken)
+    public async Task CreateSchemaAsync(CatalogTransaction inTransaction, Tenant tenant, CancellationToken cancellationToken)
     {
-        var transaction = catalog.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("A tenant schema is created inside the catalog transaction that records the tenant.");
+        var transaction = catalog.EnsureCurrent(inTransaction, "A tenant schema");
         var connection = catalog.Database.GetDbConnection();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();

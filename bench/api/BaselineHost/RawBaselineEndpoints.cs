@@ -7,34 +7,57 @@ using BrandAutomator.Domain.Tenants;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using Npgsql;
 
-namespace BrandAutomator.WebApi.Endpoints;
+[assembly: HostingStartup(typeof(BrandAutomator.BaselineHost.RawBaselineStartup))]
+
+namespace BrandAutomator.BaselineHost;
+
+/// <summary>Adds <see cref="RawBaselineEndpoints"/> to the API when this assembly is named as a hosting startup (Program.cs).</summary>
+public sealed class RawBaselineStartup : IHostingStartup
+{
+    public void Configure(IWebHostBuilder builder) =>
+        builder.ConfigureServices((context, services) =>
+        {
+            if (context.Configuration.GetValue<bool>(RawBaselineEndpoints.Setting))
+            {
+                RawBaselineEndpoints.Add(services);
+            }
+        });
+}
 
 /// <summary>
 /// The yardstick of bench/api: the calendar of a month read with raw Npgsql and written with the same System.Text.Json
-/// options and DTOs as <c>GET /api/v1/content</c>, without authentication, Mediator, validation or EF Core. It is mapped
-/// only when <c>Benchmark:RawBaseline</c> is true (never in Production: the settings guard refuses it), takes the tenant
-/// from the query string, and stays out of the OpenAPI document and kong.yml.
+/// options and DTOs as <c>GET /api/v1/content</c>, without authentication, Mediator, validation or EF Core. Not in the
+/// product: only this host (bench/api/run) maps it, and only when <c>Benchmark:RawBaseline</c> is true, which the API's
+/// Production settings guard refuses. It takes the tenant from the query string, and stays out of the OpenAPI document
+/// and kong.yml.
 /// </summary>
-public static class BenchmarkEndpoints
+public static class RawBaselineEndpoints
 {
     public const string Setting = "Benchmark:RawBaseline";
 
     public const string Route = "/api/bench/raw-content";
 
-    public static IEndpointRouteBuilder MapBenchmarkEndpoints(this IEndpointRouteBuilder app, IConfiguration configuration)
-    {
-        if (!configuration.GetValue<bool>(Setting))
-        {
-            return app;
-        }
+    /// <summary>
+    /// Maps the baseline after the API's own endpoints and behind the API's middleware: a startup filter on the API's
+    /// application builder adds to the same endpoint table, so one routing step serves both.
+    /// </summary>
+    public static void Add(IServiceCollection services) => services.AddSingleton<IStartupFilter>(new MapAfterTheApi());
 
+    private sealed class MapAfterTheApi : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.UseEndpoints(endpoints => Map(endpoints));
+        };
+    }
+
+    private static void Map(IEndpointRouteBuilder app) =>
         app.MapGet(Route, async (Guid tenant, string from, string to, int? pageSize, NpgsqlDataSource dataSource, CancellationToken ct) =>
                 TypedResults.Ok(await ListAsync(dataSource, tenant, from, to, pageSize ?? 100, ct)))
             .AllowAnonymous()
             .DisableRateLimiting()
             .ExcludeFromDescription();
-        return app;
-    }
 
     private static async Task<ContentPage> ListAsync(
         NpgsqlDataSource dataSource, Guid tenantId, string from, string to, int pageSize, CancellationToken ct)
