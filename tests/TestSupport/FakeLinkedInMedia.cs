@@ -11,7 +11,7 @@ namespace BrandAutomator.TestSupport;
 /// LinkedIn's Images and Videos APIs for <see cref="FakePlatforms"/>, in their wire format (versioned REST: every call
 /// needs <c>LinkedIn-Version</c>, <c>X-Restli-Protocol-Version: 2.0.0</c> and a bearer token; errors are
 /// <c>{"message", "status"}</c>). Images: <c>POST /rest/images?action=initializeUpload</c> answers an upload address and
-/// an image URN; a <c>PUT</c> of the bytes there (with the token) makes it available. Videos:
+/// an image URN; a <c>PUT</c> of the bytes there (with the token) makes it AVAILABLE (<c>GET /rest/images/{urn}</c>). Videos:
 /// <c>POST /rest/videos?action=initializeUpload</c> with <c>fileSizeBytes</c> answers one upload instruction per 4 MB part;
 /// each part's <c>PUT</c> (of exactly its range) answers an <c>ETag</c>; <c>action=finalizeUpload</c> checks every
 /// ETag in order; <c>GET /rest/videos/{urn}</c> then says PROCESSING once and AVAILABLE after (or what a script says,
@@ -37,6 +37,7 @@ public static partial class FakeLinkedInMedia
             ("POST", "/rest/videos") when action == "initializeUpload" => "linkedin-video-init",
             ("POST", "/rest/videos") when action == "finalizeUpload" => "linkedin-video-finalize",
             ("GET", _) when path.StartsWith("/rest/videos/", StringComparison.Ordinal) => "linkedin-video-status",
+            ("GET", _) when path.StartsWith("/rest/images/", StringComparison.Ordinal) => "linkedin-image-status",
             ("PUT", _) when path.StartsWith("/linkedin-upload/image/", StringComparison.Ordinal) => "linkedin-image-upload",
             ("PUT", _) when path.StartsWith("/linkedin-upload/video/", StringComparison.Ordinal) => "linkedin-video-part",
             _ => null,
@@ -157,6 +158,14 @@ public static partial class FakeLinkedInMedia
 
                 Uploads[urn] = upload with { Finalized = true };
                 return FakePlatforms.Build(200, "");
+            }
+
+            case "linkedin-image-status":
+            {
+                var urn = Uri.UnescapeDataString(request.AbsolutePath["/rest/images/".Length..]);
+                return Uploads.TryGetValue(urn, out var upload)
+                    ? Json(200, new JsonObject { ["id"] = urn, ["status"] = upload.Available ? "AVAILABLE" : "WAITING_UPLOAD", ["owner"] = "urn:li:organization:4242" })
+                    : Error(404, "No such image");
             }
 
             case "linkedin-video-status":

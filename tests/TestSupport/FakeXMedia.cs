@@ -123,7 +123,8 @@ public static class FakeXMedia
             case "x-media-status":
             {
                 var mediaId = request.Query?.TryGetValue("media_id", out var ids) == true ? ids.FirstOrDefault() ?? "" : "";
-                if (request.Query?.TryGetValue("command", out var command) != true || command.FirstOrDefault() != "STATUS" ||
+                var command = request.Query?.TryGetValue("command", out var commands) == true ? commands.FirstOrDefault() : null;
+                if (command != "STATUS" ||
                     !Uploads.TryGetValue(mediaId, out var media) || !media.Finalized)
                 {
                     return Problem(400, "Invalid Request", "STATUS needs command=STATUS and the media_id of a finalized upload.");

@@ -1,6 +1,6 @@
 // LinkedIn's and X's media uploads as the publisher speaks them (src/Infrastructure/Publishing/LinkedInMediaUploader.cs,
 // XMediaUploader.cs), on the fake networks' server:
-//   LinkedIn  POST /rest/images?action=initializeUpload, then PUT of the bytes to the upload address;
+//   LinkedIn  POST /rest/images?action=initializeUpload, then PUT of the bytes to the upload address, GET /rest/images/{urn};
 //             POST /rest/videos?action=initializeUpload (parts of 4 MB), PUT of each part (answers an ETag),
 //             POST /rest/videos?action=finalizeUpload with the ETags, GET /rest/videos/{urn} (PROCESSING, then AVAILABLE)
 //   X         POST /2/media/upload/initialize, /2/media/upload/{id}/append (multipart, segment by segment),
@@ -83,6 +83,11 @@ export function answerMediaUploads(request, url, bytes, id, origin) {
     }
     item.finalized = true;
     return { status: 200 };
+  }
+  if (request.method === 'GET' && path.startsWith('/rest/images/')) {
+    const item = media.get(decodeURIComponent(path.slice('/rest/images/'.length)));
+    if (!item) return linkedInError(404, 'No such image');
+    return { status: 200, body: { status: item.ready ? 'AVAILABLE' : 'WAITING_UPLOAD' } };
   }
   if (request.method === 'GET' && path.startsWith('/rest/videos/')) {
     const item = media.get(decodeURIComponent(path.slice('/rest/videos/'.length)));

@@ -13,7 +13,7 @@ namespace BrandAutomator.Infrastructure.Publishing;
 /// <summary>
 /// LinkedIn's Images and Videos APIs (versioned REST, <c>LinkedIn-Version</c> and <c>X-Restli-Protocol-Version: 2.0.0</c>).
 /// An image: <c>POST /rest/images?action=initializeUpload</c> with its owner answers an upload address and the image's
-/// URN; the bytes go there in one <c>PUT</c>. A video: <c>POST /rest/videos?action=initializeUpload</c> with its size
+/// URN; the bytes go there in one <c>PUT</c>, and <c>GET /rest/images/{urn}</c> says when it is AVAILABLE. A video: <c>POST /rest/videos?action=initializeUpload</c> with its size
 /// answers upload instructions (a byte range and address per part); each part is PUT, streamed from storage, and its
 /// <c>ETag</c> kept; <c>action=finalizeUpload</c> with those ETags completes it, and <c>GET /rest/videos/{urn}</c> is
 /// polled until AVAILABLE or PROCESSING_FAILED. Nothing here is a post, so every step is safe to repeat.
@@ -101,7 +101,13 @@ public sealed class LinkedInMediaUploader(HttpClient http, IOptions<PlatformOpti
         // The Images API's upload address takes the member's token (the video part addresses are signed on their own).
         put.Headers.Authorization = new AuthenticationHeaderValue("Bearer", request.AccessToken);
         var sent = await PlatformHttp.ExchangeAsync(http, put, Network, repeatable: true, clock, readBody: false, cancellationToken);
-        return sent.Failure is null ? (image, null) : (null, sent.Failure);
+        if (sent.Failure is not null)
+        {
+            return (null, sent.Failure);
+        }
+
+        var ready = await WaitUntilAvailableAsync(request, "images", image, cancellationToken);
+        return ready is null ? (image, null) : (null, ready);
     }
 
     private async Task<(string? Urn, PublishResult? Failure)> UploadVideoAsync(MediaUploadRequest request, MediaContent content, CancellationToken cancellationToken)
@@ -162,7 +168,7 @@ public sealed class LinkedInMediaUploader(HttpClient http, IOptions<PlatformOpti
             return (null, finalized.Failure);
         }
 
-        var ready = await WaitUntilAvailableAsync(request, video, cancellationToken);
+        var ready = await WaitUntilAvailableAsync(request, "videos", video, cancellationToken);
         return ready is null ? (video, null) : (null, ready);
     }
 
@@ -202,19 +208,23 @@ public sealed class LinkedInMediaUploader(HttpClient http, IOptions<PlatformOpti
         return next == size ? parts.Select(p => (p.Target, p.Last - p.First + 1)).ToList() : null;
     }
 
-    /// <summary>Polls the video until LinkedIn has processed it: null once AVAILABLE, else what stops the post.</summary>
-    private async Task<PublishResult?> WaitUntilAvailableAsync(MediaUploadRequest request, string video, CancellationToken cancellationToken)
+    /// <summary>
+    /// Polls the image or video (<paramref name="collection"/> <c>images</c> or <c>videos</c>) until LinkedIn has
+    /// processed it: null once AVAILABLE, else what stops the post.
+    /// </summary>
+    private async Task<PublishResult?> WaitUntilAvailableAsync(MediaUploadRequest request, string collection, string urn, CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var kind = collection == "images" ? "image" : "video";
         var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(settings.MediaProcessingTimeoutSeconds);
         while (true)
         {
-            using var ask = Rest(HttpMethod.Get, $"rest/videos/{Uri.EscapeDataString(video)}", request.AccessToken, null);
+            using var ask = Rest(HttpMethod.Get, $"rest/{collection}/{Uri.EscapeDataString(urn)}", request.AccessToken, null);
             var answer = await PlatformHttp.ExchangeAsync(http, ask, Network, repeatable: true, clock, cancellationToken);
             if (answer.Failure is { Kind: PublishResultKind.Rejected })
             {
-                // A token that may upload but not read the video (w_member_social alone): LinkedIn shows the post once
-                // the video is processed, so the post goes out without waiting.
+                // A token that may upload but not read the medium (w_member_social alone): LinkedIn shows the post
+                // once the medium is processed, so the post goes out without waiting.
                 return null;
             }
 
@@ -230,13 +240,13 @@ public sealed class LinkedInMediaUploader(HttpClient http, IOptions<PlatformOpti
                 case "PROCESSING_FAILED":
                     var reason = PlatformHttp.String(answer.Body?["processingFailureReason"]);
                     return PublishResult.Rejected(reason is { Length: > 0 }
-                        ? $"LinkedIn could not process the video: {reason.TrimEnd('.')}."
-                        : "LinkedIn could not process the video.");
+                        ? $"LinkedIn could not process the {kind}: {reason.TrimEnd('.')}."
+                        : $"LinkedIn could not process the {kind}.");
             }
 
             if (clock.GetUtcNow() >= deadline)
             {
-                return PublishResult.Retry("LinkedIn was still processing the video; the post will be tried again.");
+                return PublishResult.Retry($"LinkedIn was still processing the {kind}; the post will be tried again.");
             }
 
             await request.StillWorkingAsync(cancellationToken);
