@@ -109,8 +109,8 @@ public sealed class LinkedInMediaUploaderTests : IDisposable
     {
         var marker = FakePlatforms.NewMarker();
         var processing = new FakeAnswer(200, """{"status":"PROCESSING","id":"urn:li:video:x"}""");
-        _fakes.Script("linkedin-video-status", marker, processing, processing, processing, processing, processing, processing);
-        var hasty = new LinkedInMediaUploader(new HttpClient(), Options(_fakes.BaseUrl, processingSeconds: 1), TimeProvider.System);
+        _fakes.Script("linkedin-video-status", marker, Enumerable.Repeat(processing, 200).ToArray());
+        var hasty = new LinkedInMediaUploader(new HttpClient(), Options(_fakes.BaseUrl, processingSeconds: 0.3), TimeProvider.System);
 
         var upload = await hasty.UploadAsync(Request(SocialPlatform.LinkedIn, marker, Medium(200_000, "video/mp4", true)), CancellationToken.None);
 
