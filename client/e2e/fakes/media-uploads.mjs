@@ -60,7 +60,13 @@ export function answerMediaUploads(request, url, bytes, id, origin) {
     media.set(urn, { kind: 'image', bytes: 0, ready: false, owner: json().initializeUploadRequest?.owner });
     return {
       status: 200,
-      body: { value: { uploadUrl: `${origin}/linkedin-upload/image/${encodeURIComponent(urn)}`, image: urn, uploadUrlExpiresAt: Date.now() + 86_400_000 } },
+      body: {
+        value: {
+          uploadUrl: `${origin}/linkedin-upload/image/${encodeURIComponent(urn)}`,
+          image: urn,
+          uploadUrlExpiresAt: Date.now() + 86_400_000,
+        },
+      },
     };
   }
   if (request.method === 'POST' && path === '/rest/videos' && action === 'initializeUpload') {
@@ -146,7 +152,7 @@ export function mediaOf(platform, body) {
   const named =
     platform === 'x'
       ? (body.media?.media_ids ?? []).map((id) => ({ id }))
-      : body.content?.multiImage?.images ?? (body.content?.media ? [body.content.media] : []);
+      : (body.content?.multiImage?.images ?? (body.content?.media ? [body.content.media] : []));
   const found = [];
   for (const { id, altText } of named) {
     const item = media.get(id);
