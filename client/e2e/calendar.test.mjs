@@ -1,8 +1,10 @@
 // The content calendar: a new workspace connects fake LinkedIn and X accounts (through the API until the UI for
-// connecting lands), writes a post in the composer, moves it by drag and drop, publishes it now and sees it published
-// with the networks' post ids; the approval queue; another customer sees none of it.
+// connecting lands), writes a post with a described photo in the composer, moves it by drag and drop, publishes it now
+// (the photo uploaded to each network first) and sees it published with the networks' post ids; the approval queue;
+// another customer sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { png } from './media.mjs';
 import {
   callApi,
   checkPage,
@@ -97,6 +99,11 @@ describe('content calendar', { concurrency: false }, () => {
       .getByRole('article', { name: 'LinkedIn preview' })
       .getByText(/Sourdough Saturday/)
       .waitFor();
+    // A photo for both networks, described for people who cannot see it.
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'loaves.png', mimeType: 'image/png', buffer: png(640, 360) });
+    const description = dialog.getByLabel(/Description of “loaves/);
+    await description.waitFor({ timeout: 60_000 });
+    await description.fill('Three sourdough loaves cooling on a rack');
     await choose(dialog, 'X');
     await dialog.getByRole('article', { name: 'X preview' }).waitFor();
     const at = await dialog.getByLabel(`Publish at (${timeZone})`).inputValue();
@@ -227,6 +234,13 @@ describe('content calendar', { concurrency: false }, () => {
     assert.equal(x.length, 1, 'X received the post once');
     assert.equal(linkedIn[0].author, 'urn:li:organization:4242');
     assert.equal(x[0].text, postText);
+    // The photo went up first (LinkedIn's Images API, X's chunked media upload) and each post names it, described.
+    for (const received of [linkedIn[0], x[0]]) {
+      assert.equal(received.media.length, 1, `${received.platform} got the photo`);
+      assert.ok(received.media[0].bytes > 0, `${received.platform} received its bytes`);
+      assert.equal(received.media[0].altText, 'Three sourdough loaves cooling on a rack');
+    }
+    assert.match(linkedIn[0].media[0].id, /^urn:li:image:/);
     await dialog.getByText(linkedIn[0].id, { exact: true }).waitFor();
     await dialog.getByText(x[0].id, { exact: true }).waitFor();
     assert.equal(

@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<Tenants.WorkspaceProvisioner>();
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
+        services.AddScoped<Automation.PublishingMediaUploads>();
         services.AddScoped<Drive.DriveAccess>();
         services.AddScoped<Drive.DriveFileImporter>();
         services.AddScoped<Drive.DriveChangeSync>();

@@ -18,7 +18,28 @@ public sealed class FakeFileStorage : IFileStorage
     public Task<StoredObject> SaveAsync(string key, Stream content, string contentType, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The fake storage keeps no bytes.");
 
-    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult<Stream>(new MemoryStream(Bytes, writable: false));
+    /// <summary>
+    /// A key whose object reads back as <paramref name="size"/> bytes instead of <see cref="Length"/>: for networks with
+    /// size rules (LinkedIn takes no video under 75 KB) or uploads in several parts.
+    /// </summary>
+    public static string SizedKey(Guid tenantId, Guid assetId, long size, string extension) => $"tenant-{tenantId:N}/assets/{assetId:N}/size-{size}.{extension}";
+
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var sized = System.Text.RegularExpressions.Regex.Match(key, "/size-([0-9]+)\\.");
+        if (!sized.Success)
+        {
+            return Task.FromResult<Stream>(new MemoryStream(Bytes, writable: false));
+        }
+
+        var bytes = new byte[long.Parse(sized.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(i % 251);
+        }
+
+        return Task.FromResult<Stream>(new MemoryStream(bytes, writable: false));
+    }
 
     public Task DeleteAsync(string key, CancellationToken cancellationToken) => Task.CompletedTask;
 

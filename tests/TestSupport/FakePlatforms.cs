@@ -79,6 +79,9 @@ public sealed partial class FakePlatforms : IDisposable
 
     public string BaseUrl => Server.Url!;
 
+    /// <summary>Called as each request arrives, before its answer goes back (a test stops a run at a chosen step).</summary>
+    public Action<FakeRequest>? Arrived { get; set; }
+
     /// <summary>A delay before every answer: keeps requests in flight (to kill a node while it publishes).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -147,10 +150,13 @@ public sealed partial class FakePlatforms : IDisposable
         // A form with a file (Pinterest's upload) comes as bytes: its fields are read as text.
         var body = request.Body ?? (request.BodyAsBytes is { } raw && Multipart(request) ? System.Text.Encoding.UTF8.GetString(raw) : "");
         var decoded = WebUtility.UrlDecode(body);
-        var kind = FakeYouTube.Kind(request) ?? FakeTikTok.Kind(request) ?? Kind(request.Method, path);
-        // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave.
+        var kind = FakeYouTube.Kind(request) ?? FakeTikTok.Kind(request) ?? FakeLinkedInMedia.Kind(request) ?? FakeXMedia.Kind(request) ?? Kind(request.Method, path);
+        var token = AccessToken(request, decoded);
+        // In the body, or for uploads of bytes (YouTube, TikTok) in the session address the start gave, or for media
+        // uploads (LinkedIn, X), which carry no text, in the access token of a connection made for the test.
         var marker = MarkerPattern().Match(decoded) is { Success: true } m ? m.Value
             : MarkerPattern().Match(request.Url) is { Success: true } inUrl ? inUrl.Value
+            : token is not null && MarkerPattern().Match(token) is { Success: true } inToken ? inToken.Value
             : null;
         var answer = marker is not null && _scripts.TryGetValue($"{kind}|{marker}", out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
@@ -161,11 +167,17 @@ public sealed partial class FakePlatforms : IDisposable
             : kind.StartsWith("pinterest", StringComparison.Ordinal) ? FakePinterest.Answer(kind, request, Interlocked.Increment(ref _ids))
             : kind.StartsWith("youtube", StringComparison.Ordinal) ? FakeYouTube.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
             : kind.StartsWith("tiktok", StringComparison.Ordinal) ? FakeTikTok.Answer(kind, request, Interlocked.Increment(ref _ids), marker)
+            : FakeLinkedInMedia.Owns(kind) ? FakeLinkedInMedia.Answer(kind, request, Interlocked.Increment(ref _ids), new Uri(request.Url).GetLeftPart(UriPartial.Authority))
+            : FakeXMedia.Owns(kind) ? FakeXMedia.Answer(kind, request, Interlocked.Increment(ref _ids))
+            : kind == "linkedin" && FakeLinkedInMedia.RefusePost(decoded) is { } linkedInRefusal ? linkedInRefusal
+            : kind == "x" && FakeXMedia.RefusePost(body) is { } xRefusal ? xRefusal
             : Success(kind, marker, decoded);
         var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
             .ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         // Recorded on arrival, at its arrival time ("sent at its time" is about arrival), even if its answer is held back.
-        _requests.Enqueue(new FakeRequest(kind, marker, path, decoded, AccessToken(request, decoded), arrived, (int)response.StatusCode!, headers));
+        var received = new FakeRequest(kind, marker, path, decoded, token, arrived, (int)response.StatusCode!, headers);
+        _requests.Enqueue(received);
+        Arrived?.Invoke(received);
         var delay = (answer?.Delay ?? TimeSpan.Zero) + Delay;
         if (delay > TimeSpan.Zero)
         {

@@ -1,7 +1,9 @@
 // The social networks the publisher calls, faked on loopback with their real wire format, so that the journeys can
 // publish a post and see the network's answer (src/Infrastructure/Publishing/Publishers.cs):
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
-//   X         POST /2/tweets             JSON { text }; 201 { data: { id, text } }
+//   X         POST /2/tweets             JSON { text, media? }; 201 { data: { id, text } }
+//   Media     LinkedIn's Images and Videos APIs and X's chunked media upload (media-uploads.mjs); a post naming media
+//             that were not uploaded and processed is refused
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
 //   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
 //   YouTube   POST /upload/youtube/v3/videos?uploadType=resumable, then PUT of the bytes (youtube.mjs)
@@ -18,6 +20,7 @@ import { createServer } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
+import { answerMediaUploads, mediaOf } from './media-uploads.mjs';
 import { answerPinterest } from './pinterest.mjs';
 import { answerTikTok } from './tiktok.mjs';
 import { answerYouTube } from './youtube.mjs';
@@ -62,6 +65,7 @@ function createPlatformsServer() {
     const origin = `http://${request.headers.host}`;
     const id = () => String(nextId++);
     const video =
+      answerMediaUploads(request, url, bytes, id, origin) ??
       answerPinterest(request, url, raw, id, origin) ??
       answerYouTube(request, url, bytes, id, origin) ??
       answerTikTok(request, url, bytes, id, origin);
@@ -98,6 +102,8 @@ function createPlatformsServer() {
           message: 'author, commentary and lifecycleState are required',
         });
       }
+      const attached = mediaOf('linkedIn', body);
+      if (attached.error) return send(response, 400, { status: 400, message: attached.error });
       const id = `urn:li:share:${nextId++}`;
       received.push({
         platform: 'linkedIn',
@@ -105,6 +111,7 @@ function createPlatformsServer() {
         author: body.author,
         text: body.commentary,
         version: request.headers['linkedin-version'],
+        media: attached.media,
       });
       return send(response, 201, undefined, { 'x-restli-id': id, 'x-linkedin-id': id });
     }
@@ -121,8 +128,10 @@ function createPlatformsServer() {
           type: 'https://api.twitter.com/2/problems/invalid-request',
         });
       }
+      const attached = mediaOf('x', body);
+      if (attached.error) return send(response, 400, { title: 'Invalid Request', detail: attached.error, status: 400 });
       const id = String(nextId++);
-      received.push({ platform: 'x', id, text: body.text });
+      received.push({ platform: 'x', id, text: body.text, media: attached.media });
       return send(response, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
     }
 

@@ -35,9 +35,10 @@ public interface IPublishScheduler
 /// <summary>
 /// An image or video of a post: a signed link the network can fetch (<see cref="Url"/>) and, for networks that take the
 /// bytes themselves (YouTube, TikTok, Pinterest videos), <see cref="Content"/>. <see cref="AltText"/> describes it for
-/// networks that take a description.
+/// networks that take a description. <see cref="NetworkMediaId"/> is the network's own id for it once uploaded there
+/// (LinkedIn's image or video URN, X's media id: see <see cref="ISocialMediaUploader"/>).
 /// </summary>
-public sealed record PublishMedia(Uri Url, bool IsVideo, string? AltText = null, MediaContent? Content = null);
+public sealed record PublishMedia(Uri Url, bool IsVideo, string? AltText = null, MediaContent? Content = null, string? NetworkMediaId = null);
 
 /// <summary>A medium's bytes: their length and type, and a way to read them as a stream (never all in memory).</summary>
 public sealed record MediaContent(long Length, string MediaType, Func<CancellationToken, Task<Stream>> OpenAsync);

@@ -30,7 +30,7 @@ public sealed record PublishDueContent(Guid ItemId) : ICommand<PublishRunOutcome
 public sealed partial class PublishDueContentHandler(
     ITenantDb db, IEnumerable<ISocialPublisher> publishers, PublishingCredentials credentials, IPublishScheduler scheduler,
     IFileStorage storage, PublishingNotifier notifier, IOptions<PublishingOptions> options, TimeProvider clock,
-    ILogger<PublishDueContentHandler> logger) : ICommandHandler<PublishDueContent, PublishRunOutcome>
+    ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads) : ICommandHandler<PublishDueContent, PublishRunOutcome>
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
 
@@ -141,6 +141,15 @@ public sealed partial class PublishDueContentHandler(
         ContentItem item, Guid runId, ContentVariant variant, SocialConnection connection, ISocialPublisher publisher,
         IReadOnlyList<PublishMedia> media, CancellationToken cancellationToken)
     {
+        // Networks that take uploads (LinkedIn, X) get the media first. An upload posts nothing, so it comes before the
+        // attempt: a run that dies while uploading is run again from the start, and the post still goes out once.
+        var uploaded = await mediaUploads.UploadAsync(item, runId, connection, credentials.AccessToken(connection), media, cancellationToken);
+        if (uploaded.Failure is not null)
+        {
+            return uploaded.Failure;
+        }
+
+        media = uploaded.Media;
         var attempt = PublishAttempt.Start(item.Id, runId, variant.Platform, connection.Id, clock.GetUtcNow());
         db.PublishAttempts.Add(attempt);
         item.ExtendLease(clock.GetUtcNow(), options.Value.Lease);

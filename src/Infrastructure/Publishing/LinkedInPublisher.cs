@@ -9,7 +9,8 @@ namespace BrandAutomator.Infrastructure.Publishing;
 
 /// <summary>
 /// LinkedIn's versioned REST API: <c>POST /rest/posts</c> with <c>LinkedIn-Version</c> and <c>X-Restli-Protocol-Version</c>;
-/// the new post's URN comes back in the <c>x-restli-id</c> header. Text only: images need the Images API upload first.
+/// the new post's URN comes back in the <c>x-restli-id</c> header. Images and videos are uploaded before (see
+/// <see cref="LinkedInMediaUploader"/>) and referenced by their URNs in <c>content</c>.
 /// </summary>
 public sealed class LinkedInPublisher(HttpClient http, IOptions<PlatformOptions> options, TimeProvider clock) : ISocialPublisher
 {
@@ -30,7 +31,8 @@ public sealed class LinkedInPublisher(HttpClient http, IOptions<PlatformOptions>
             distribution = new { feedDistribution = "MAIN_FEED", targetEntities = Array.Empty<object>(), thirdPartyDistributionChannels = Array.Empty<object>() },
             lifecycleState = "PUBLISHED",
             isReshareDisabledByAuthor = false,
-        });
+            content = LinkedInMediaUploader.PostContent(request.Media),
+        }, options: LinkedInMediaUploader.PostJson);
         var answer = await PlatformHttp.ExchangeAsync(http, message, "LinkedIn", repeatable: false, clock, readBody: false, cancellationToken);
         if (answer.Failure is not null)
         {

@@ -49,7 +49,7 @@ public sealed class PlatformOptions
         BaseUrl = "https://api.x.com",
         TokenUrl = "https://api.x.com/2/oauth2/token",
         AuthorizeUrl = "https://x.com/i/oauth2/authorize",
-        Scopes = "tweet.read tweet.write users.read offline.access",
+        Scopes = "tweet.read tweet.write users.read media.write offline.access",
         AccountUrl = "https://api.x.com/2/users/me",
     };
 
@@ -178,6 +178,13 @@ public sealed class PlatformOptions
 
     [Range(0.01, 60)]
     public double InstagramVideoPollSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// How long an upload to LinkedIn or X waits for the network to finish processing a video; past it the post is tried
+    /// again later (its media uploaded again), never posted with a video that is not ready.
+    /// </summary>
+    [Range(1, 7200)]
+    public double MediaProcessingTimeoutSeconds { get; set; } = 900;
 
     public PlatformEndpointOptions For(SocialPlatform platform) => platform switch
     {

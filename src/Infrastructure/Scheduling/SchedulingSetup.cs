@@ -56,6 +56,8 @@ public static class SchedulingSetup
         AddPublisher<PinterestPublisher>(services, timeout);
         AddPublisher<YouTubePublisher>(services, timeout);
         AddPublisher<TikTokPublisher>(services, timeout);
+        AddMediaUploader<LinkedInMediaUploader>(services, timeout);
+        AddMediaUploader<XMediaUploader>(services, timeout);
         services.AddHttpClient<ITikTokCreators, TikTokCreatorsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
@@ -139,6 +141,13 @@ public static class SchedulingSetup
             o.AutoStart = scheduler.Enabled;
         });
         return services;
+    }
+
+    private static void AddMediaUploader<T>(IServiceCollection services, TimeSpan timeout)
+        where T : class, ISocialMediaUploader
+    {
+        services.AddHttpClient<T>(client => client.Timeout = timeout);
+        services.AddTransient<ISocialMediaUploader>(sp => sp.GetRequiredService<T>());
     }
 
     private static void AddPublisher<T>(IServiceCollection services, TimeSpan timeout)
