@@ -98,6 +98,8 @@ public static class WebApiSetup
         app.MapReviewEndpoints();
         app.MapRecurringEndpoints();
         app.MapFeedEndpoints();
+        app.MapLinkEndpoints();
+        app.MapSnippetEndpoints();
         app.MapBenchmarkEndpoints(app.Configuration);
         return app;
     }

@@ -265,6 +265,11 @@ public static class ProductionSettingsGuard
         {
             problems.Add($"Storage:PublicBaseUrl '{linkBase}' is not a public https address.");
         }
+
+        if (configuration["Links:BaseUrl"] is { Length: > 0 } shortBase && (!Uri.TryCreate(shortBase, UriKind.Absolute, out var shortUrl) || shortUrl.Scheme != Uri.UriSchemeHttps || IsLocal(shortUrl)))
+        {
+            problems.Add($"Links:BaseUrl '{shortBase}' is not a public https address: short links are printed in public posts.");
+        }
     }
 
     private static void CheckBilling(IConfiguration configuration, List<string> problems)
