@@ -71,6 +71,7 @@ public static class DependencyInjection
         services.AddContentInspection();
         services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
         services.AddWebhooks();
+        Links.LinksSetup.AddShortLinks(services);
         services.AddProfiles(configuration);
 
         services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres", tags: ["ready"]);

@@ -102,6 +102,8 @@ public static class WebApiSetup
         app.MapReviewEndpoints();
         app.MapRecurringEndpoints();
         app.MapFeedEndpoints();
+        app.MapLinkEndpoints();
+        app.MapSnippetEndpoints();
         return app;
     }
 }

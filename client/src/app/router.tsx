@@ -73,6 +73,7 @@ export const routes: RouteObject[] = [
                   { path: 'queue', ...page(() => import('../features/queue/QueuePage')) },
                   { path: 'feeds', ...page(() => import('../features/feeds/FeedsPage')) },
                   { path: 'brand-rules', ...page(() => import('../features/brandGuard/BrandRulesPage')) },
+                  { path: 'snippets', ...page(() => import('../features/snippets/SnippetsPage')) },
                   { path: 'api-keys', ...page(() => import('../features/apiKeys/ApiKeysPage')) },
                   { path: 'webhooks', ...page(() => import('../features/webhooks/WebhooksPage')) },
                 ],

@@ -11,9 +11,12 @@ namespace BrandAutomator.Application.Ai;
 
 /// <summary>
 /// Drafts posts on a topic for each platform asked, in the brand's voice. Every draft fits its platform: one the
-/// provider wrote too long is shortened at a word boundary and says so.
+/// provider wrote too long is shortened at a word boundary and says so. The brand's signature and hashtag groups, when
+/// chosen, close every draft (the draft is shortened first, so they always fit).
 /// </summary>
-public sealed record GeneratePosts(Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count) : ICommand<PostDraftsDto>, IRequireRole
+public sealed record GeneratePosts(
+    Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count, Guid? SignatureId = null,
+    IReadOnlyList<Guid>? HashtagGroupIds = null) : ICommand<PostDraftsDto>, IRequireRole
 {
     public const int MaxCount = 5;
     public const int MaxTopicLength = 500;
@@ -29,6 +32,7 @@ public sealed class GeneratePostsValidator : AbstractValidator<GeneratePosts>
         RuleForEach(x => x.Platforms).IsInEnum();
         RuleFor(x => x.Topic).NotEmpty().MaximumLength(GeneratePosts.MaxTopicLength);
         RuleFor(x => x.Count).InclusiveBetween(1, GeneratePosts.MaxCount);
+        RuleFor(x => x.HashtagGroupIds).Must(g => g is null || g.Count <= 5).WithMessage("Choose at most 5 hashtag groups.");
     }
 }
 
@@ -41,6 +45,7 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
     {
         var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.Id == command.CompanyId, cancellationToken)
             ?? throw new NotFoundException("Company", command.CompanyId);
+        var closing = await DraftClosing.ReadAsync(db, company.Id, command.SignatureId, command.HashtagGroupIds, cancellationToken);
         var profile = BrandProfile.From(company);
         var topic = command.Topic.Trim();
         var platforms = command.Platforms.Distinct().ToList();
@@ -52,7 +57,7 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
         var result = platforms.Select(platform => new PlatformDraftsDto(
                 platform, platform.DisplayName(), platform.MaxTextLength(),
                 drafts.Where(d => d.Platform == platform && !string.IsNullOrWhiteSpace(d.Text)).Take(command.Count)
-                    .Select(d => Fit(d.Text.Trim(), platform.MaxTextLength(), text => platform.TextLength(text))).ToList()))
+                    .Select(d => closing.Close(d.Text.Trim(), platform)).ToList()))
             .ToList();
         var sources = GroundingQueries.Citations(passages, drafts.SelectMany(d => d.Passages ?? []), topic);
         return new PostDraftsDto(company.Id, topic, result, sources, AiSourceDto.From(provider.Info, cached));

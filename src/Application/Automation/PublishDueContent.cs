@@ -29,7 +29,7 @@ public sealed record PublishDueContent(Guid ItemId) : ICommand<PublishRunOutcome
 
 public sealed partial class PublishDueContentHandler(
     ITenantDb db, IEnumerable<ISocialPublisher> publishers, PublishingCredentials credentials, IPublishScheduler scheduler,
-    IFileStorage storage, PublishingNotifier notifier, IOptions<PublishingOptions> options, TimeProvider clock,
+    IFileStorage storage, PublishingNotifier notifier, Links.LinkShortener links, IOptions<PublishingOptions> options, TimeProvider clock,
     ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads) : ICommandHandler<PublishDueContent, PublishRunOutcome>
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
@@ -116,6 +116,8 @@ public sealed partial class PublishDueContentHandler(
         }
 
         var media = await MediaAsync(variant, cancellationToken);
+        // Each network's text gets its own short links (its own utm_source); the post keeps the addresses as written.
+        variant = variant with { Text = await links.ShortenAsync(item, variant, cancellationToken) };
         var result = await SendAsync(item, runId, variant, connection, publisher, media, cancellationToken);
         if (result.Kind != PublishResultKind.Unauthorized)
         {

@@ -18,7 +18,9 @@ public static class AiEndpoints
 
     public sealed record MarketRequest(Guid CompanyId, string? Focus);
 
-    public sealed record PostsRequest(Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms, string Topic, int? Count);
+    /// <summary><c>signatureId</c> and <c>hashtagGroupIds</c>: the brand's snippets that close every draft.</summary>
+    public sealed record PostsRequest(
+        Guid CompanyId, IReadOnlyList<SocialPlatform> Platforms, string Topic, int? Count, Guid? SignatureId, IReadOnlyList<Guid>? HashtagGroupIds);
 
     public static IEndpointRouteBuilder MapAiEndpoints(this IEndpointRouteBuilder app)
     {
@@ -98,7 +100,8 @@ public static class AiEndpoints
             .WithSummary("A company's earlier market analyses, newest first (up to 50).");
 
         ai.MapPost("/generate-posts", async (PostsRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GeneratePosts(body.CompanyId, body.Platforms ?? [], body.Topic ?? "", body.Count ?? 3), ct)))
+                TypedResults.Ok(await sender.Send(new GeneratePosts(
+                    body.CompanyId, body.Platforms ?? [], body.Topic ?? "", body.Count ?? 3, body.SignatureId, body.HashtagGroupIds), ct)))
             .RequireAuthorization(Policies.Editor)
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status502BadGateway)

@@ -124,6 +124,7 @@ public sealed class ProductionSettingsGuardTests
     [InlineData("Storage:Provider", "S3", "Storage:Provider 'S3' is neither Local nor Gcs")]
     [InlineData("Storage:Provider", "Gcs", "Storage:GcsBucket is not set", "Storage:GcsCredentialsJson is not set")]
     [InlineData("Storage:PublicBaseUrl", "http://127.0.0.1:5080", "Storage:PublicBaseUrl 'http://127.0.0.1:5080' is not a public https address")]
+    [InlineData("Links:BaseUrl", "http://brand.link", "Links:BaseUrl 'http://brand.link' is not a public https address")]
     [InlineData("Billing:StripeSecretKey", "sk_test_51Abc", "Billing:StripeSecretKey is a Stripe test-mode key", "Billing:StripeWebhookSecret is not set")]
     [InlineData("Billing:StripeSecretKey", "sk_live_51Abc", "Billing:StripeWebhookSecret is not set")]
     [InlineData("DataProtection:CertificatePem", "", "DataProtection:CertificatePem is not set")]

@@ -104,6 +104,10 @@ public sealed partial class KongRoutingTests(ApiFactory factory) : IClassFixture
     [InlineData("OPTIONS", "/api/v1/auth/login", "api")]
     [InlineData("GET", "/api/v1/files/tenant-3f2504e0/assets/logo.png", "signed-files")]
     [InlineData("DELETE", "/api/v1/files/tenant-3f2504e0/assets/logo.png", "api")]
+    [InlineData("GET", "/l/aB3dE5fG7h", "short-links")]
+    [InlineData("HEAD", "/l/aB3dE5fG7h", "short-links")]
+    [InlineData("GET", "/l/aB3dE5fG7h/more", "spa")]
+    [InlineData("GET", "/api/v1/content/3f2504e0-4f89-11d3-9a0c-0305e82c3301/links", "api")]
     public void Kong_picks_the_route_its_precedence_rules_give(string method, string path, string expected)
     {
         // The SPA's GET route names methods and paths, so a protected route that named paths only would lose every GET

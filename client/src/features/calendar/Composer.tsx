@@ -19,9 +19,11 @@ import { MediaPicker } from './composer/MediaPicker';
 import { NetworkOptions } from './composer/NetworkOptions';
 import { NetworkPicker } from './composer/NetworkPicker';
 import { blockedForScheduling } from './composer/blocked';
+import { useLinkTracking } from './composer/LinkTracking';
 import { placeServerErrors } from './composer/placeErrors';
 import { Previews } from './composer/Previews';
 import { RepeatFields } from './composer/RepeatFields';
+import { SnippetTools } from './composer/SnippetTools';
 import {
   done,
   schema,
@@ -70,6 +72,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
   const updateAsset = useUpdateAsset();
   const toast = useToast();
   const brandOverride = useBrandGuardOverride();
+  const linkTracking = useLinkTracking(item?.id);
   // Once the post exists (saved, then refused at scheduling), trying again updates it instead of adding another.
   const [savedId, setSavedId] = useState<string | undefined>(item?.id);
   const [intent, setIntent] = useState<Intent | null>(null);
@@ -118,6 +121,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
         }
         const saved = await save.mutateAsync({ id: savedId, body: toRequest(valid, timeZone) });
         setSavedId(saved.id);
+        if (!(await linkTracking.save(saved.id))) return;
         if (next === 'submit') await submitForReview.mutateAsync(saved.id);
         if (next === 'schedule') await schedule.mutateAsync({ id: saved.id, at: valid.at, key: newIdempotencyKey() });
         const queued = next === 'queue' ? await queue.mutateAsync(saved.id) : null;
@@ -173,6 +177,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
           />
           <NetworkPicker form={form} error={errors.platforms?.message} isNew={!editing} />
           <AiDraft form={form} />
+          <SnippetTools form={form} />
           <label className={styles.checkboxRow}>
             <input type="checkbox" {...form.register('sameForAll')} />
             <span>Same text for all networks</span>
@@ -202,6 +207,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             ))
           )}
           <BrandCheck form={form} />
+          {linkTracking.field}
           <MediaPicker form={form} error={errors.media?.message} />
           <NetworkOptions form={form} timeZone={timeZone} />
           <TextField

@@ -14,6 +14,7 @@ import { dayOf, formatInstant, formatLongDay, timeOf } from './dates';
 import { MoveForm } from './MoveForm';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
+import { PostLinks } from './PostLinks';
 import { ReviewActions } from './ReviewActions';
 import { SeriesActions } from './recurring/SeriesActions';
 import { QueueButton } from '../queue/QueueButton';
@@ -133,6 +134,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
           })}
         </ul>
 
+        <PostLinks postId={item.id} />
         {failure && <Alert tone="error">{failure}</Alert>}
 
         {canWrite && movable && <MoveForm item={item} timeZone={timeZone} onMove={onMove} />}

@@ -202,7 +202,13 @@ export function useMovePost() {
 
 export function useGeneratePosts() {
   return useMutation({
-    mutationFn: (body: { companyId: string; platforms: Platform[]; topic: string }) =>
+    mutationFn: (body: {
+      companyId: string;
+      platforms: Platform[];
+      topic: string;
+      signatureId?: string | null;
+      hashtagGroupIds?: string[] | null;
+    }) =>
       unwrap(api.POST('/api/v1/ai/generate-posts', { body: { ...body, count: 1 } })),
   });
 }

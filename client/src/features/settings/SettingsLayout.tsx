@@ -12,6 +12,7 @@ const tabs = [
   { to: 'queue', label: 'Queue', adminOnly: false },
   { to: 'feeds', label: 'Feeds', adminOnly: false },
   { to: 'brand-rules', label: 'Brand rules', adminOnly: false },
+  { to: 'snippets', label: 'Snippets', adminOnly: false },
   { to: 'audit-log', label: 'Audit log', adminOnly: true },
   { to: 'api-keys', label: 'API keys', adminOnly: true },
   { to: 'webhooks', label: 'Webhooks', adminOnly: true },

@@ -45,6 +45,9 @@ public interface ICatalogDb
     /// <summary>Client review links: in the catalog, because a reviewer's request names no tenant until its link is found.</summary>
     DbSet<Domain.Review.ReviewLink> ReviewLinks { get; }
 
+    /// <summary>Short links of published posts: in the catalog, because a click names no tenant until its code is found.</summary>
+    DbSet<Domain.Links.ShortLink> ShortLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>
@@ -132,6 +135,10 @@ public interface ITenantDb
     DbSet<Domain.Feeds.Feed> Feeds { get; }
 
     DbSet<Domain.Feeds.FeedEntry> FeedEntries { get; }
+
+    DbSet<Domain.Snippets.Snippet> Snippets { get; }
+
+    DbSet<Domain.Links.PostLinkSettings> PostLinkSettings { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 

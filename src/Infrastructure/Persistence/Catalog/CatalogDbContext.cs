@@ -58,6 +58,8 @@ public sealed class CatalogDbContext(DbContextOptions<CatalogDbContext> options)
 
     public DbSet<Domain.Review.ReviewLink> ReviewLinks => Set<Domain.Review.ReviewLink>();
 
+    public DbSet<Domain.Links.ShortLink> ShortLinks => Set<Domain.Links.ShortLink>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -89,6 +89,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Feeds.FeedEntry> FeedEntries => Set<Domain.Feeds.FeedEntry>();
 
+    public DbSet<Domain.Snippets.Snippet> Snippets => Set<Domain.Snippets.Snippet>();
+
+    public DbSet<Domain.Links.PostLinkSettings> PostLinkSettings => Set<Domain.Links.PostLinkSettings>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

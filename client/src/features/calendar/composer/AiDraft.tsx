@@ -7,6 +7,7 @@ import { SelectField, TextField } from '../../../components/form/Fields';
 import { useBrands } from '../../brands/api';
 import { useGeneratePosts } from '../api';
 import styles from '../calendar.module.css';
+import { useDraftClosing } from './DraftClosing';
 import type { ComposerValues } from './schema';
 
 type Form = UseFormReturn<ComposerValues>;
@@ -20,13 +21,14 @@ function AiDraft({ form }: { form: Form }) {
   const [failure, setFailure] = useState<string | null>(null);
   const companyId = useWatch({ control: form.control, name: 'companyId' });
   const list = brands.data ?? [];
+  const closing = useDraftClosing(companyId);
 
   const draft = async () => {
     setFailure(null);
     setNote(null);
     const chosen = form.getValues('platforms');
     try {
-      const result = await generate.mutateAsync({ companyId, platforms: chosen, topic: topic.trim() });
+      const result = await generate.mutateAsync({ companyId, platforms: chosen, topic: topic.trim(), ...closing.value });
       form.setValue('sameForAll', false);
       const shortened: string[] = [];
       for (const drafts of result.platforms) {
@@ -71,6 +73,7 @@ function AiDraft({ form }: { form: Form }) {
           AI draft
         </Button>
       </div>
+      {companyId && closing.fields}
       {note && (
         <p className="field__hint" role="status">
           {note}

@@ -16,6 +16,14 @@ namespace BrandAutomator.Sdk.Client.Models
         public Guid? CompanyId { get; set; }
         /// <summary>The count property</summary>
         public int? Count { get; set; }
+        /// <summary>The hashtagGroupIds property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<Guid?>? HashtagGroupIds { get; set; }
+#nullable restore
+#else
+        public List<Guid?> HashtagGroupIds { get; set; }
+#endif
         /// <summary>The platforms property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -24,6 +32,8 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public List<global::BrandAutomator.Sdk.Client.Models.SocialPlatform?> Platforms { get; set; }
 #endif
+        /// <summary>The signatureId property</summary>
+        public Guid? SignatureId { get; set; }
         /// <summary>The topic property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -52,7 +62,9 @@ namespace BrandAutomator.Sdk.Client.Models
             {
                 { "companyId", n => { CompanyId = n.GetGuidValue(); } },
                 { "count", n => { Count = n.GetIntValue(); } },
+                { "hashtagGroupIds", n => { HashtagGroupIds = n.GetCollectionOfPrimitiveValues<Guid?>()?.AsList(); } },
                 { "platforms", n => { Platforms = n.GetCollectionOfEnumValues<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>()?.AsList(); } },
+                { "signatureId", n => { SignatureId = n.GetGuidValue(); } },
                 { "topic", n => { Topic = n.GetStringValue(); } },
             };
         }
@@ -65,7 +77,9 @@ namespace BrandAutomator.Sdk.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("companyId", CompanyId);
             writer.WriteIntValue("count", Count);
+            writer.WriteCollectionOfPrimitiveValues<Guid?>("hashtagGroupIds", HashtagGroupIds);
             writer.WriteCollectionOfEnumValues<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>("platforms", Platforms);
+            writer.WriteGuidValue("signatureId", SignatureId);
             writer.WriteStringValue("topic", Topic);
         }
     }

@@ -452,6 +452,86 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                     b.ToTable("processed_stripe_events", "public");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Links.ShortLink", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LastClickedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_clicked_at");
+
+                    b.Property<string>("OriginalUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("original_url");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("TargetUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("target_url");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Code")
+                        .HasName("pk_short_links");
+
+                    b.HasIndex("TenantId", "ContentItemId")
+                        .HasDatabaseName("ix_short_links_tenant_id_content_item_id");
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_short_links_tenant_id_created_at");
+
+                    b.ToTable("short_links", "public");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Links.ShortLinkClickDay", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.HasKey("Code", "Day")
+                        .HasName("pk_short_link_click_days");
+
+                    b.ToTable("short_link_click_days", "public");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1198,6 +1278,26 @@ namespace BrandAutomator.Infrastructure.Persistence.Catalog.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_processed_stripe_events_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Links.ShortLink", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_short_links_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Links.ShortLinkClickDay", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Links.ShortLink", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_short_link_click_days_short_links_code");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Review.ReviewLink", b =>

@@ -1460,6 +1460,31 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("feed_entries", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Links.PostLinkSettings", b =>
+                {
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<string>("Campaign")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("campaign");
+
+                    b.Property<bool>("ShortenLinks")
+                        .HasColumnType("boolean")
+                        .HasColumnName("shorten_links");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ContentItemId")
+                        .HasName("pk_post_link_settings");
+
+                    b.ToTable("post_link_settings", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Onboarding.OnboardingProgress", b =>
                 {
                     b.Property<int>("Id")
@@ -1580,6 +1605,51 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasDatabaseName("ix_review_decisions_link_id_content_item_id_decided_at");
 
                     b.ToTable("review_decisions", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Snippets.Snippet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)")
+                        .HasColumnName("body");
+
+                    b.Property<Guid>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_snippets");
+
+                    b.HasIndex("CompanyId", "Kind")
+                        .HasDatabaseName("ix_snippets_company_id_kind");
+
+                    b.ToTable("snippets", (string)null);
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>
@@ -2212,6 +2282,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasConstraintName("fk_feed_entries_feeds_feed_id");
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Links.PostLinkSettings", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_link_settings_content_items_content_item_id");
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Queue.QueueSlot", b =>
                 {
                     b.HasOne("BrandAutomator.Domain.Companies.Company", null)
@@ -2229,6 +2309,16 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_review_decisions_content_items_content_item_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Snippets.Snippet", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_snippets_companies_company_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Social.GoogleBusinessLocation", b =>

@@ -12,12 +12,14 @@ using BrandAutomator.Sdk.Client.Api.V1.Dashboard;
 using BrandAutomator.Sdk.Client.Api.V1.Drive;
 using BrandAutomator.Sdk.Client.Api.V1.Feeds;
 using BrandAutomator.Sdk.Client.Api.V1.Files;
+using BrandAutomator.Sdk.Client.Api.V1.Links;
 using BrandAutomator.Sdk.Client.Api.V1.Notifications;
 using BrandAutomator.Sdk.Client.Api.V1.Onboarding;
 using BrandAutomator.Sdk.Client.Api.V1.Queue;
 using BrandAutomator.Sdk.Client.Api.V1.Recurring;
 using BrandAutomator.Sdk.Client.Api.V1.Review;
 using BrandAutomator.Sdk.Client.Api.V1.ReviewLinks;
+using BrandAutomator.Sdk.Client.Api.V1.Snippets;
 using BrandAutomator.Sdk.Client.Api.V1.Social;
 using BrandAutomator.Sdk.Client.Api.V1.Subscriptions;
 using BrandAutomator.Sdk.Client.Api.V1.Tenants;
@@ -96,6 +98,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Files.FilesRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The links property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Links.LinksRequestBuilder Links
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Links.LinksRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The notifications property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Notifications.NotificationsRequestBuilder Notifications
         {
@@ -125,6 +132,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1
         public global::BrandAutomator.Sdk.Client.Api.V1.ReviewLinks.ReviewLinksRequestBuilder ReviewLinks
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.ReviewLinks.ReviewLinksRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The snippets property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Snippets.SnippetsRequestBuilder Snippets
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Snippets.SnippetsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The social property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Social.SocialRequestBuilder Social
