@@ -56,6 +56,7 @@ public static class SchedulingSetup
         AddPublisher<PinterestPublisher>(services, timeout);
         AddPublisher<YouTubePublisher>(services, timeout);
         AddPublisher<TikTokPublisher>(services, timeout);
+        FollowUpPublishers.Add(services, timeout);
         services.AddHttpClient<ITikTokCreators, TikTokCreatorsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);
