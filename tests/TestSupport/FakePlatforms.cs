@@ -53,7 +53,8 @@ public sealed record FakeRequest(
 /// Local fakes of the networks (and an OAuth token endpoint) on one WireMock server, speaking their wire formats:
 /// LinkedIn <c>POST /rest/posts</c> (id in <c>x-restli-id</c>), X <c>POST /2/tweets</c> (<c>data.id</c>), Facebook
 /// <c>POST /{page}/feed</c>, Instagram <c>POST /{ig}/media</c> then <c>/{ig}/media_publish</c>, Google Business Profile
-/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
+/// <c>POST /v4/accounts/{a}/locations/{l}/localPosts</c>, first comments (Graph API <c>POST /{object-id}/comments</c>, LinkedIn
+/// <c>POST /rest/socialActions/{urn}/comments</c>; X replies are <c>/2/tweets</c> with <c>reply.in_reply_to_tweet_id</c>), Bluesky (<see cref="FakeBluesky"/>), Threads, Pinterest
 /// (<see cref="FakePinterest"/>), YouTube (<see cref="FakeYouTube"/>), TikTok (<see cref="FakeTikTok"/>). Every request is recorded with the marker found in it
 /// (<c>mk-</c> and 12 hex digits, put in the post text by the test), so tests count what each post caused. Answers are
 /// successes unless a script for a (kind, marker) says otherwise.
@@ -62,7 +63,7 @@ public sealed partial class FakePlatforms : IDisposable
 {
     public const string TokenPath = "/oauth/token";
 
-    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube", "tiktok"];
+    private static readonly string[] PublishKinds = ["linkedin", "x", "facebook", "instagram-publish", "google", "bluesky", "threads", "pinterest", "youtube", "tiktok", "graph-comment", "linkedin-comment"];
     private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAnswer>> _scripts = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeRequest> _requests = new();
     private long _ids = 1000;
@@ -201,6 +202,15 @@ public sealed partial class FakePlatforms : IDisposable
             "threads-container" => Build(200, JsonSerializer.Serialize(new { id = $"tc-{marker}-{id}" })),
             "threads" => Build(200, JsonSerializer.Serialize(new { id = $"th{id}" })),
             "instagram-publish" => Build(200, JsonSerializer.Serialize(new { id = $"ig{id}" })),
+            // Graph API comments (a Page post's or an IG Media's): the new comment's id.
+            "graph-comment" => Build(200, JsonSerializer.Serialize(new { id = $"cm{id}" })),
+            // LinkedIn's Comments API answers 201 with the comment, its URN in $URN.
+            "linkedin-comment" => Build(201, JsonSerializer.Serialize(new Dictionary<string, object>
+            {
+                ["$URN"] = $"urn:li:comment:(urn:li:activity:{id},{id})",
+                ["id"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["message"] = new { text = "posted" },
+            }), new Dictionary<string, string> { ["x-restli-id"] = $"urn:li:comment:(urn:li:activity:{id},{id})" }),
             "google" => Build(200, JsonSerializer.Serialize(new { name = $"accounts/1/locations/2/localPosts/{id}", state = "LIVE" })),
             "token" => Build(200, JsonSerializer.Serialize(new { access_token = $"at-refreshed-{id}", expires_in = 3600, token_type = "Bearer" })),
             _ => Build(404, """{"message":"No such fake endpoint"}"""),
@@ -212,6 +222,8 @@ public sealed partial class FakePlatforms : IDisposable
         _ when path.StartsWith("/xrpc/", StringComparison.Ordinal) => FakeBluesky.Kind(path),
         "/rest/posts" => "linkedin",
         "/2/tweets" => "x",
+        _ when path.StartsWith("/rest/socialActions/", StringComparison.Ordinal) && path.EndsWith("/comments", StringComparison.Ordinal) => "linkedin-comment",
+        _ when method == "POST" && path.EndsWith("/comments", StringComparison.Ordinal) => "graph-comment",
         TokenPath or "/refresh_access_token" => "token",
         _ when path.EndsWith("/feed", StringComparison.Ordinal) => "facebook",
         _ when path.EndsWith("/media_publish", StringComparison.Ordinal) => "instagram-publish",

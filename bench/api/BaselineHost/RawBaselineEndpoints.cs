@@ -117,30 +117,32 @@ public static class RawBaselineEndpoints
             total = (int)(await command.ExecuteScalarAsync(ct))!;
         }
 
-        var results = new Dictionary<Guid, List<PlatformResultDto>>();
+        // The latest attempt of each part; the post's own parts are the networks' results.
+        var parts = new Dictionary<Guid, List<PublishPartDto>>();
         var scheduled = rows.Where(r => r.EverScheduled).Select(r => r.Id).ToArray();
         if (scheduled.Length > 0)
         {
             await using var command = new NpgsqlCommand(
                 $"""
-                 SELECT DISTINCT ON (content_item_id, platform) content_item_id, platform, outcome, platform_post_id, error,
-                        coalesce(finished_at, started_at)
+                 SELECT DISTINCT ON (content_item_id, platform, part_kind, part) content_item_id, platform, outcome, platform_post_id, error,
+                        coalesce(finished_at, started_at), part_kind, part
                  FROM "{schema}".publish_attempts WHERE content_item_id = ANY($1)
-                 ORDER BY content_item_id, platform, started_at DESC, id DESC
+                 ORDER BY content_item_id, platform, part_kind, part, started_at DESC, id DESC
                  """, connection);
             command.Parameters.Add(new NpgsqlParameter { Value = scheduled });
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
                 var id = reader.GetGuid(0);
-                if (!results.TryGetValue(id, out var list))
+                if (!parts.TryGetValue(id, out var list))
                 {
-                    results[id] = list = [];
+                    parts[id] = list = [];
                 }
 
-                list.Add(new PlatformResultDto(
-                    Enum.Parse<SocialPlatform>(reader.GetString(1)), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetFieldValue<DateTimeOffset>(5)));
+                list.Add(new PublishPartDto(
+                    Enum.Parse<SocialPlatform>(reader.GetString(1)), Enum.Parse<PublishPartKind>(reader.GetString(6)), reader.GetInt32(7),
+                    reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4),
+                    reader.GetFieldValue<DateTimeOffset>(5)));
             }
         }
 
@@ -148,12 +150,19 @@ public static class RawBaselineEndpoints
             r.Id, r.CompanyId, r.Title, r.Variants, r.State, r.ScheduledAt,
             r.ScheduledAt is { } at ? TenantTime.ToLocalText(at, zone) : null, zone.Id,
             r.State == ContentState.Scheduled ? r.DueAt : null, r.ReviewComment, r.SubmittedAt, r.ApprovedAt, r.LastError, r.PublishedAt,
-            results.TryGetValue(r.Id, out var found) ? found : [], r.CreatedBy, r.CreatedAt, r.UpdatedAt,
+            Results(parts.GetValueOrDefault(r.Id)), r.CreatedBy, r.CreatedAt, r.UpdatedAt,
             // bench/api's posts are planned drafts, which carry no connection warnings; the calendar's handler reads the
             // connections only for a page with a scheduled post, so both do the same work here.
-            [])).ToList();
+            [], null, null, Ordered(parts.GetValueOrDefault(r.Id)))).ToList();
         return new ContentPage(items, 1, pageSize, total, zone.Id);
     }
+
+    private static List<PlatformResultDto> Results(List<PublishPartDto>? parts) =>
+        (parts ?? []).Where(p => p.Kind == PublishPartKind.Post)
+            .Select(p => new PlatformResultDto(p.Platform, p.Outcome, p.PlatformPostId, p.Error, p.At)).ToList();
+
+    private static List<PublishPartDto> Ordered(List<PublishPartDto>? parts) =>
+        (parts ?? []).OrderBy(p => p.Platform).ThenBy(p => p.Kind == PublishPartKind.FirstComment).ThenBy(p => p.Part).ToList();
 
     private static DateTimeOffset? Nullable(NpgsqlDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);

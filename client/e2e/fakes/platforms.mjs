@@ -1,10 +1,15 @@
 // The social networks the publisher calls, faked on loopback with their real wire format, so that the journeys can
 // publish a post and see the network's answer (src/Infrastructure/Publishing/Publishers.cs):
 //   LinkedIn  POST /rest/posts           LinkedIn-Version + X-Restli-Protocol-Version 2.0.0, JSON; 201, id in x-restli-id
-//   X         POST /2/tweets             JSON { text, media? }; 201 { data: { id, text } }
+//   X         POST /2/tweets             JSON { text, media?, reply?: { in_reply_to_tweet_id } }; 201 { data: { id, text } };
+//                                        a reply to a post it never made is refused (400), as X refuses a deleted one
 //   Media     LinkedIn's Images and Videos APIs and X's chunked media upload (media-uploads.mjs); a post naming media
 //             that were not uploaded and processed is refused
 //   Facebook  POST /v23.0/{page-id}/feed form message + access_token; 200 { id: "{page-id}_{post-id}" }
+//   Comments  POST /v23.0/{object-id}/comments (Graph API: a Page post or an IG Media) form message + access_token;
+//             200 { id }. LinkedIn POST /rest/socialActions/{post-urn}/comments JSON { actor, object, message: { text } };
+//             201 { $URN, id, ... }. A Threads reply is a container with reply_to_id. Comments on an object the fake never
+//             made are refused.
 //   Pinterest /v5/boards, /v5/pins, /v5/media (pinterest.mjs)
 //   YouTube   POST /upload/youtube/v3/videos?uploadType=resumable, then PUT of the bytes (youtube.mjs)
 //   TikTok    /v2/post/publish/ creator_info, video/init, chunk PUTs, status/fetch (tiktok.mjs)
@@ -54,6 +59,8 @@ function readBody(request) {
 function createPlatformsServer() {
   const received = [];
   const containers = new Map();
+  // What the fake has posted, so that a reply or a comment on something else is refused as the network would.
+  const made = new Set();
   let nextId = 7_260_000_000_000_000_000n;
 
   const server = createServer(async (request, response) => {
@@ -105,6 +112,7 @@ function createPlatformsServer() {
       const attached = mediaOf('linkedIn', body);
       if (attached.error) return send(response, 400, { status: 400, message: attached.error });
       const id = `urn:li:share:${nextId++}`;
+      made.add(id);
       received.push({
         platform: 'linkedIn',
         id,
@@ -130,8 +138,18 @@ function createPlatformsServer() {
       }
       const attached = mediaOf('x', body);
       if (attached.error) return send(response, 400, { title: 'Invalid Request', detail: attached.error, status: 400 });
+      const replyTo = body.reply?.in_reply_to_tweet_id ?? null;
+      if (replyTo !== null && !made.has(replyTo)) {
+        return send(response, 400, {
+          errors: [{ message: 'The Tweet you are replying to has been deleted or is not visible to you.' }],
+          title: 'Invalid Request',
+          detail: 'One or more parameters to your request was invalid.',
+          type: 'https://api.twitter.com/2/problems/invalid-request',
+        });
+      }
       const id = String(nextId++);
-      received.push({ platform: 'x', id, text: body.text, media: attached.media });
+      made.add(id);
+      received.push({ platform: 'x', id, text: body.text, media: attached.media, replyTo });
       return send(response, 201, { data: { id, text: body.text, edit_history_tweet_ids: [id] } });
     }
 
@@ -145,7 +163,13 @@ function createPlatformsServer() {
       }
       const form = new URLSearchParams(raw);
       if (threads[2] === 'threads') {
-        containers.set(`c${nextId}`, { user: threads[1], text: form.get('text'), type: form.get('media_type') });
+        const replyTo = form.get('reply_to_id');
+        if (replyTo !== null && !made.has(replyTo)) {
+          return send(response, 400, {
+            error: { message: 'The post to reply to does not exist', type: 'OAuthException', code: 100 },
+          });
+        }
+        containers.set(`c${nextId}`, { user: threads[1], text: form.get('text'), type: form.get('media_type'), replyTo });
         return send(response, 200, { id: `c${nextId++}` });
       }
       const container = containers.get(form.get('creation_id') ?? '');
@@ -154,7 +178,15 @@ function createPlatformsServer() {
       }
       containers.delete(form.get('creation_id'));
       const id = String(nextId++);
-      received.push({ platform: 'threads', id, user: threads[1], text: container.text, mediaType: container.type });
+      made.add(id);
+      received.push({
+        platform: 'threads',
+        id,
+        user: threads[1],
+        text: container.text,
+        mediaType: container.type,
+        ...(container.replyTo ? { kind: 'comment', parent: container.replyTo } : {}),
+      });
       return send(response, 200, { id });
     }
 
@@ -172,8 +204,73 @@ function createPlatformsServer() {
         });
       }
       const id = `${decodeURIComponent(feed[1])}_${nextId++}`;
+      made.add(id);
       received.push({ platform: 'facebook', id, text: form.get('message') });
       return send(response, 200, { id });
+    }
+
+    const graphComment = /^\/v\d+\.\d+\/([^/]+)\/comments$/.exec(url.pathname);
+    if (request.method === 'POST' && graphComment) {
+      const form = new URLSearchParams(raw);
+      const parent = decodeURIComponent(graphComment[1]);
+      if (!form.get('access_token')?.startsWith(tokenPrefix)) {
+        return send(response, 400, { error: { message: 'Invalid OAuth access token', type: 'OAuthException', code: 190 } });
+      }
+      if (!made.has(parent) || !form.get('message')) {
+        return send(response, 400, {
+          error: {
+            message: `(#100) Object with ID '${parent}' does not exist or lacks a message`,
+            type: 'GraphMethodException',
+            code: 100,
+          },
+        });
+      }
+      const id = `${parent}_c${nextId++}`;
+      received.push({ platform: 'facebook', kind: 'comment', id, parent, text: form.get('message') });
+      return send(response, 200, { id });
+    }
+
+    const linkedInComment = /^\/rest\/socialActions\/([^/]+)\/comments$/.exec(url.pathname);
+    if (request.method === 'POST' && linkedInComment) {
+      if (!bearer(request)?.startsWith(tokenPrefix)) {
+        return send(response, 401, { status: 401, code: 'INVALID_ACCESS_TOKEN', message: 'Invalid access token' });
+      }
+      if (
+        !/^\d{6}$/.test(request.headers['linkedin-version'] ?? '') ||
+        request.headers['x-restli-protocol-version'] !== '2.0.0'
+      ) {
+        return send(response, 426, { status: 426, code: 'NONEXISTENT_VERSION', message: 'Requested version is not active' });
+      }
+      const target = decodeURIComponent(linkedInComment[1]);
+      const body = JSON.parse(raw || '{}');
+      if (
+        !made.has(target) ||
+        body.object !== target ||
+        !body.actor?.startsWith('urn:li:') ||
+        typeof body.message?.text !== 'string'
+      ) {
+        return send(response, 422, {
+          status: 422,
+          code: 'UNPROCESSABLE_ENTITY',
+          message: 'actor, object and message.text are required',
+        });
+      }
+      const commentId = String(nextId++);
+      const urn = `urn:li:comment:(${target},${commentId})`;
+      received.push({
+        platform: 'linkedIn',
+        kind: 'comment',
+        id: urn,
+        parent: target,
+        actor: body.actor,
+        text: body.message.text,
+      });
+      return send(
+        response,
+        201,
+        { $URN: urn, id: commentId, actor: body.actor, object: target, message: body.message },
+        { 'x-restli-id': urn },
+      );
     }
 
     return send(response, 404, { message: `The fake networks have no ${request.method} ${url.pathname}.` });

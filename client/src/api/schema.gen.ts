@@ -966,6 +966,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/automation/content/{id}/first-comments/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send again the first comments of a published post that did not get out; the post itself is never sent again.
+         * @description API keys need the 'Publish' permission.
+         */
+        post: operations["RetryFirstComments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/automation/tasks": {
         parameters: {
             query?: never;
@@ -3171,6 +3191,7 @@ export interface components {
             seriesId?: string | null;
             /** Format: int32 */
             seriesIndex?: number | null;
+            parts?: components["schemas"]["PublishPartDto"][] | null;
         };
         ContentPage: {
             items: components["schemas"]["ContentItemDto"][];
@@ -3866,6 +3887,8 @@ export interface components {
             disableComment: boolean;
             disableDuet: boolean;
             disableStitch: boolean;
+            firstComment?: string | null;
+            thread?: string[] | null;
         };
         PostsRequest: {
             /** Format: uuid */
@@ -3930,9 +3953,25 @@ export interface components {
             startedAt: string;
             /** Format: date-time */
             finishedAt?: string | null;
+            partKind: components["schemas"]["PublishPartKind"];
+            /** Format: int32 */
+            part: number;
         };
         /** @enum {string} */
         PublishOutcome: "sending" | "published" | "retryLater" | "unauthorized" | "rejected" | "unconfirmed";
+        PublishPartDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            kind: components["schemas"]["PublishPartKind"];
+            /** Format: int32 */
+            part: number;
+            outcome: string;
+            platformPostId?: string | null;
+            error?: string | null;
+            /** Format: date-time */
+            at: string;
+        };
+        /** @enum {string} */
+        PublishPartKind: "post" | "threadPart" | "firstComment";
         PublishingNetworkDto: {
             platform: components["schemas"]["SocialPlatform"];
             name: string;
@@ -8108,6 +8147,91 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The tenant's plan does not include this, or its monthly quota is used (`limit` names which). */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request conflicts with the current state (or with a request at the same moment); reload and repeat. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Content */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RetryFirstComments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentItemDto"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */

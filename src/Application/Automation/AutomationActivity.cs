@@ -30,7 +30,7 @@ internal static class AutomationActivity
         return new AutomationTaskPage(
             rows.Select(t => new AutomationTaskDto(t.Id, t.Kind, t.ContentItemId, t.SubjectId, t.Title, t.State, t.Result, t.StartedAt, t.FinishedAt,
                 attempts.Where(a => a.RunId == t.Id)
-                    .Select(a => new PublishAttemptDto(a.Id, a.Platform, a.Outcome, a.PlatformPostId, a.Error, a.StartedAt, a.FinishedAt))
+                    .Select(a => new PublishAttemptDto(a.Id, a.Platform, a.Outcome, a.PlatformPostId, a.Error, a.StartedAt, a.FinishedAt, a.PartKind, a.Part))
                     .ToList(), t.RemainingSteps)).ToList(),
             page, pageSize, total);
     }

@@ -6,9 +6,10 @@ using Mediator;
 
 namespace BrandAutomator.Application.Automation;
 
+/// <summary>One request of a run; <see cref="PartKind"/> and <see cref="Part"/> say which part it sent (the post, a thread part, a first comment).</summary>
 public sealed record PublishAttemptDto(
     Guid Id, SocialPlatform Platform, PublishOutcome Outcome, string? PlatformPostId, string? Error, DateTimeOffset StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt, PublishPartKind PartKind = PublishPartKind.Post, int Part = 1);
 
 public sealed record AutomationTaskDto(
     Guid Id, string Kind, Guid? ContentItemId, Guid? SubjectId, string Title, AutomationTaskState State, string? Result, DateTimeOffset StartedAt,

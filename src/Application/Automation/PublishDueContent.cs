@@ -23,14 +23,15 @@ public enum PublishRunOutcome
 /// The publishing job's work for one post, run by whichever node's trigger fires. Exactly-once rests on three steps:
 /// the claim (Scheduled -> Publishing under the row's version: one run wins, the others do nothing), an attempt row
 /// committed before each request goes out (so a crash is seen as "may have been sent", never as "not sent"), and never
-/// sending again a network that already has a Published attempt.
+/// sending again a part (the post, a thread part, a first comment) that already has a Published attempt.
 /// </summary>
 public sealed record PublishDueContent(Guid ItemId) : ICommand<PublishRunOutcome>;
 
 public sealed partial class PublishDueContentHandler(
-    ITenantDb db, IEnumerable<ISocialPublisher> publishers, PublishingCredentials credentials, IPublishScheduler scheduler,
-    IFileStorage storage, PublishingNotifier notifier, Links.LinkShortener links, IOptions<PublishingOptions> options, TimeProvider clock,
-    ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads) : ICommandHandler<PublishDueContent, PublishRunOutcome>
+    ITenantDb db, IEnumerable<ISocialPublisher> publishers, IEnumerable<IFollowUpPublisher> followUps, PublishingCredentials credentials,
+    IPublishScheduler scheduler, IFileStorage storage, PublishingNotifier notifier, Links.LinkShortener links, IOptions<PublishingOptions> options,
+    TimeProvider clock, ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads)
+    : ICommandHandler<PublishDueContent, PublishRunOutcome>
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
 
@@ -58,29 +59,22 @@ public sealed partial class PublishDueContentHandler(
             return PublishRunOutcome.NothingToDo;
         }
 
-        // Networks already settled: published ever (never again), or refused or unconfirmed since this schedule.
-        var settled = await db.PublishAttempts.AsNoTracking()
-            .Where(a => a.ContentItemId == item.Id && (a.Outcome == PublishOutcome.Published ||
-                (a.StartedAt >= item.ScheduledOn && (a.Outcome == PublishOutcome.Rejected || a.Outcome == PublishOutcome.Unconfirmed))))
-            .ToListAsync(cancellationToken);
+        // Every attempt on the post so far: a part published ever is never sent again, one refused or unconfirmed since
+        // this schedule settles its network for this schedule (see PublishNetworkAsync).
+        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
         var connections = await db.SocialConnections.ToListAsync(cancellationToken);
         var results = new List<(SocialPlatform Platform, PublishResult Result)>();
+        var comments = new List<(SocialPlatform Platform, PublishResult Result)>();
         foreach (var variant in item.Variants)
         {
-            if (settled.Where(a => a.Platform == variant.Platform).OrderByDescending(a => a.StartedAt).FirstOrDefault() is { } earlier)
-            {
-                results.Add((variant.Platform, earlier.Outcome switch
-                {
-                    PublishOutcome.Published => PublishResult.Published(earlier.PlatformPostId ?? ""),
-                    PublishOutcome.Unconfirmed => PublishResult.Lost(earlier.Error ?? "No answer came back."),
-                    _ => PublishResult.Rejected(earlier.Error ?? "Refused."),
-                }));
-                continue;
-            }
-
             try
             {
-                results.Add((variant.Platform, await PublishVariantAsync(item, runId, variant, connections, cancellationToken)));
+                var (post, comment) = await PublishNetworkAsync(item, runId, variant, attempts, connections, cancellationToken);
+                results.Add((variant.Platform, post));
+                if (comment is not null)
+                {
+                    comments.Add((variant.Platform, comment));
+                }
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -91,7 +85,7 @@ public sealed partial class PublishDueContentHandler(
             }
         }
 
-        return await FinishAsync(item, task, results, cancellationToken);
+        return await FinishAsync(item, task, results, comments, cancellationToken);
     }
 
     private async Task<PublishResult> PublishVariantAsync(
@@ -151,8 +145,17 @@ public sealed partial class PublishDueContentHandler(
             return uploaded.Failure;
         }
 
-        media = uploaded.Media;
-        var attempt = PublishAttempt.Start(item.Id, runId, variant.Platform, connection.Id, clock.GetUtcNow());
+        return await SendPartAsync(item, runId, variant.Platform, connection, PublishPartKind.Post, 1, (token, attemptId) => publisher.PublishAsync(
+            new PublishRequest(variant.Platform, connection.ExternalAccountId, token, variant.Text, uploaded.Media, item.Id, attemptId, variant.Options),
+            CancellationToken.None), cancellationToken);
+    }
+
+    /// <summary>One request for one part, with its attempt row committed before it goes out and its outcome after.</summary>
+    private async Task<PublishResult> SendPartAsync(
+        ContentItem item, Guid runId, SocialPlatform platform, SocialConnection connection, PublishPartKind kind, int part,
+        Func<string, Guid, Task<PublishResult>> send, CancellationToken cancellationToken)
+    {
+        var attempt = PublishAttempt.Start(item.Id, runId, platform, connection.Id, clock.GetUtcNow(), kind, part);
         db.PublishAttempts.Add(attempt);
         item.ExtendLease(clock.GetUtcNow(), options.Value.Lease);
         // Committed before the request: if this process dies while the request is out, the row says it may have gone.
@@ -161,16 +164,14 @@ public sealed partial class PublishDueContentHandler(
         PublishResult result;
         try
         {
-            var token = credentials.AccessToken(connection);
-            // Not cancelled on shutdown: a request cut off half-way is exactly the unknown outcome we avoid.
-            result = await publisher.PublishAsync(
-                new PublishRequest(variant.Platform, connection.ExternalAccountId, token, variant.Text, media, item.Id, attempt.Id, variant.Options),
-                CancellationToken.None);
+            // Not cancelled on shutdown (the sender passes CancellationToken.None): a request cut off half-way is exactly
+            // the unknown outcome we avoid.
+            result = await send(credentials.AccessToken(connection), attempt.Id);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogPublisherFailed(logger, ex, item.Id, variant.Platform);
-            result = PublishResult.Lost($"The request to {variant.Platform.DisplayName()} failed in an unexpected way: {ex.Message}");
+            LogPublisherFailed(logger, ex, item.Id, platform);
+            result = PublishResult.Lost($"The request to {platform.DisplayName()} failed in an unexpected way: {ex.Message}");
         }
 
         attempt.Finish(OutcomeOf(result.Kind), result.PostId, result.Message, clock.GetUtcNow());
@@ -196,14 +197,12 @@ public sealed partial class PublishDueContentHandler(
     }
 
     private async Task<PublishRunOutcome> FinishAsync(
-        ContentItem item, AutomationTask task, List<(SocialPlatform Platform, PublishResult Result)> results, CancellationToken cancellationToken)
+        ContentItem item, AutomationTask task, List<(SocialPlatform Platform, PublishResult Result)> results,
+        List<(SocialPlatform Platform, PublishResult Result)> comments, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var end = item.ConcludeRun(
-            results.Select(r => new NetworkResult(r.Platform, OutcomeOf(r.Result.Kind), r.Result.PostId, r.Result.Message, r.Result.RetryAfter))
-                .ToList(),
-            settings.MaxRuns, settings.Backoff, now);
+        var end = item.ConcludeRun(NetworkResults(results), NetworkResults(comments), settings.MaxRuns, settings.Backoff, now);
         Notification? notification = null;
         PublishRunOutcome outcome;
         switch (end.Conclusion)
@@ -224,6 +223,7 @@ public sealed partial class PublishDueContentHandler(
                 break;
             default:
                 task.Finish(AutomationTaskState.Succeeded, end.Reason, now);
+                notification = FirstCommentsNotPosted(item, comments);
                 outcome = PublishRunOutcome.Published;
                 break;
         }

@@ -53,12 +53,13 @@ public sealed partial class SweepContentHandler(
             }
 
             var task = await db.AutomationTasks.SingleOrDefaultAsync(t => t.Id == runId, cancellationToken);
-            var mayHaveGoneOut = sending.Count > 0;
+            // A first comment cut off leaves only itself unconfirmed (the next run reports it, the post stays as it was).
+            var mayHaveGoneOut = sending.Any(a => a.PartKind != PublishPartKind.FirstComment);
             item.RecoverAbandonedRun(mayHaveGoneOut, now);
             Notification? notification = null;
             if (mayHaveGoneOut)
             {
-                var networks = string.Join(", ", sending.Select(a => Domain.Social.PlatformRules.DisplayName(a.Platform)));
+                var networks = string.Join(", ", sending.Where(a => a.PartKind != PublishPartKind.FirstComment).Select(a => Domain.Social.PlatformRules.DisplayName(a.Platform)).Distinct());
                 task?.Finish(AutomationTaskState.Unconfirmed, $"Publishing stopped while the request to {networks} was out.", now);
                 notification = notifier.Add(item, unconfirmed: true, $"Publishing stopped while the request to {networks} was out.");
             }

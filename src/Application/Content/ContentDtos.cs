@@ -16,17 +16,25 @@ public sealed record ContentVariantDto(SocialPlatform Platform, string Text, IRe
 public sealed record PlatformResultDto(SocialPlatform Platform, string Outcome, string? PlatformPostId, string? Error, DateTimeOffset At);
 
 /// <summary>
+/// The latest outcome of one part on one network: the post (part 1), a later part of its thread (2 onwards), or its first
+/// comment; a part with no entry has not been sent yet.
+/// </summary>
+public sealed record PublishPartDto(
+    SocialPlatform Platform, PublishPartKind Kind, int Part, string Outcome, string? PlatformPostId, string? Error, DateTimeOffset At);
+
+/// <summary>
 /// A post as the calendar shows it. <see cref="ScheduledAt"/> is UTC; <see cref="ScheduledLocal"/> is the same instant
 /// in the workspace's <see cref="TimeZone"/>, with its offset. A scheduled post carries a
 /// <see cref="ConnectionWarnings"/> entry for each of its networks whose connection will not carry it (expiring within
-/// 7 days, expired, revoked, refused, or missing).
+/// 7 days, expired, revoked, refused, or missing). <see cref="Parts"/> says how each part went (thread parts, first comments).
 /// </summary>
 public sealed record ContentItemDto(
     Guid Id, Guid? CompanyId, string Title, IReadOnlyList<ContentVariantDto> Variants, ContentState State,
     DateTimeOffset? ScheduledAt, string? ScheduledLocal, string TimeZone, DateTimeOffset? NextAttemptAt,
     string? ReviewComment, DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, string? LastError, DateTimeOffset? PublishedAt,
     IReadOnlyList<PlatformResultDto> Results, Guid CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    IReadOnlyList<ConnectionWarningDto> ConnectionWarnings, Guid? SeriesId = null, int? SeriesIndex = null)
+    IReadOnlyList<ConnectionWarningDto> ConnectionWarnings, Guid? SeriesId = null, int? SeriesIndex = null,
+    IReadOnlyList<PublishPartDto>? Parts = null)
 {
     /// <summary>The post; <paramref name="connections"/> (the tenant's, at <paramref name="now"/>) give its connection warnings.</summary>
     public static ContentItemDto From(
@@ -43,13 +51,23 @@ public sealed record ContentItemDto(
         item.State == ContentState.Scheduled ? item.DueAt : null,
         item.ReviewComment, item.SubmittedAt, item.ApprovedAt, item.LastError, item.PublishedAt,
         (attempts ?? [])
-            .Where(a => a.ContentItemId == item.Id)
+            .Where(a => a.ContentItemId == item.Id && a.PartKind == PublishPartKind.Post)
             .GroupBy(a => a.Platform)
             .Select(g => g.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).First())
             .Select(a => new PlatformResultDto(a.Platform, a.Outcome.ToString(), a.PlatformPostId, a.Error, a.FinishedAt ?? a.StartedAt))
             .ToList(),
         item.CreatedBy, item.CreatedAt, item.UpdatedAt,
-        connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now), item.SeriesId, item.SeriesIndex);
+        connections is null ? [] : Social.ConnectionWarnings.ForPost(item, connections, now), item.SeriesId, item.SeriesIndex,
+        PartsOf(item.Id, attempts));
+
+    private static List<PublishPartDto> PartsOf(Guid itemId, IReadOnlyList<PublishAttempt>? attempts) =>
+        (attempts ?? [])
+            .Where(a => a.ContentItemId == itemId)
+            .GroupBy(a => (a.Platform, a.PartKind, a.Part))
+            .Select(g => g.OrderByDescending(a => a.StartedAt).ThenByDescending(a => a.Id).First())
+            .OrderBy(a => a.Platform).ThenBy(a => a.PartKind == PublishPartKind.FirstComment).ThenBy(a => a.Part)
+            .Select(a => new PublishPartDto(a.Platform, a.PartKind, a.Part, a.Outcome.ToString(), a.PlatformPostId, a.Error, a.FinishedAt ?? a.StartedAt))
+            .ToList();
 }
 
 /// <summary>

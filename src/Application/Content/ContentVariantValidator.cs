@@ -19,5 +19,8 @@ public sealed class ContentVariantValidator : AbstractValidator<ContentVariantDt
         RuleFor(x => x.Options!.Privacy).MaximumLength(40).When(x => x.Options is not null);
         RuleFor(x => x.Options!.Tags).Must(t => t is null || (t.Count <= PostOptions.MaxTags && t.All(tag => tag is { Length: <= 100 })))
             .WithMessage($"At most {PostOptions.MaxTags} tags of up to 100 characters each.").When(x => x.Options is not null);
+        RuleFor(x => x.Options!.FirstComment).MaximumLength(10_000).When(x => x.Options is not null);
+        RuleFor(x => x.Options!.Thread).Must(t => t is null || (t.Count <= 100 && t.All(part => part is null || part.Length <= 10_000)))
+            .WithMessage("A thread keeps at most 100 parts of up to 10,000 characters each as a draft.").When(x => x.Options is not null);
     }
 }

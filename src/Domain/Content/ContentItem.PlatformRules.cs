@@ -50,6 +50,7 @@ public sealed partial class ContentItem
 
             CheckMediaKinds(platform, variant, assetTypes, i);
             CheckOptions(platform, variant, i, goesOutAt ?? ScheduledAt);
+            CheckFollowUpLengths(platform, variant, i);
         }
     }
 

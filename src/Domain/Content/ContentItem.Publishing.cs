@@ -86,7 +86,8 @@ public sealed partial class ContentItem
     {
         RequirePublishing();
         State = ContentState.Published;
-        PublishedAt = now;
+        // Kept from the first time: a run that only sends a first comment again does not move the post's time.
+        PublishedAt ??= now;
         LastError = null;
         EndRun(now);
     }

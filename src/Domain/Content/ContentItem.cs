@@ -272,7 +272,9 @@ public sealed partial class ContentItem : Entity<Guid>
                 throw new DomainRuleException($"At most {MaxMediaPerVariant} media per post.", $"variants[{i}].mediaAssetIds");
             }
 
-            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList(), Options = PostOptions.Clean(variant.Options) });
+            var options = PostOptions.Clean(variant.Options);
+            CheckFollowUpShape(variant.Platform, options, i);
+            cleaned.Add(variant with { Text = variant.Text.Trim(), MediaAssetIds = variant.MediaAssetIds.Distinct().ToList(), Options = options });
         }
 
         return cleaned;

@@ -9,6 +9,9 @@ namespace BrandAutomator.Domain.Content;
 /// <c>privacy_level</c>, which the creator must choose among the options TikTok gives for their account.</item>
 /// <item><see cref="Tags"/> and <see cref="PublishAt"/> (YouTube: the video stays private until then).</item>
 /// <item>TikTok's interaction switches: comments, duets and stitches off.</item>
+/// <item><see cref="FirstComment"/>: a comment (a reply on X) published right after the post, on the networks that take one
+/// (<see cref="FollowUpRules"/>).</item>
+/// <item><see cref="Thread"/>: on X, the parts after the first (the variant's text), each posted as a reply to the one before.</item>
 /// </list>
 /// </summary>
 public sealed record PostOptions(
@@ -20,7 +23,9 @@ public sealed record PostOptions(
     DateTimeOffset? PublishAt = null,
     bool DisableComment = false,
     bool DisableDuet = false,
-    bool DisableStitch = false)
+    bool DisableStitch = false,
+    string? FirstComment = null,
+    IReadOnlyList<string>? Thread = null)
 {
     public const int MaxTitleLength = 100;
     public const int MaxLinkLength = 2_048;
@@ -52,10 +57,13 @@ public sealed record PostOptions(
         static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
         var tags = (options.Tags ?? []).Select(t => t.Trim().TrimStart('#').Trim()).Where(t => t.Length > 0)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Thread parts are kept as typed (trimmed): an empty one is refused with its place, never dropped silently.
+        var thread = options.Thread is { Count: > 0 } parts ? parts.Select(p => (p ?? "").Trim()).ToList() : null;
         var clean = new PostOptions(
             Text(options.Title), Text(options.BoardId), Text(options.Link), Text(options.Privacy), tags.Count == 0 ? null : tags,
-            options.PublishAt?.ToUniversalTime(), options.DisableComment, options.DisableDuet, options.DisableStitch);
-        return clean is { Title: null, BoardId: null, Link: null, Privacy: null, Tags: null, PublishAt: null, DisableComment: false, DisableDuet: false, DisableStitch: false }
+            options.PublishAt?.ToUniversalTime(), options.DisableComment, options.DisableDuet, options.DisableStitch,
+            Text(options.FirstComment), thread);
+        return clean is { Title: null, BoardId: null, Link: null, Privacy: null, Tags: null, PublishAt: null, DisableComment: false, DisableDuet: false, DisableStitch: false, FirstComment: null, Thread: null }
             ? null
             : clean;
     }

@@ -33,6 +33,12 @@ public sealed class PublishAttempt
 
     public SocialPlatform Platform { get; private set; }
 
+    /// <summary>The post itself, a later part of its thread, or its first comment.</summary>
+    public PublishPartKind PartKind { get; private set; }
+
+    /// <summary>For a thread: the part's place, 1 for the post (the first part), 2 for the first reply, and so on; 1 otherwise.</summary>
+    public int Part { get; private set; } = 1;
+
     public Guid? ConnectionId { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
@@ -46,9 +52,13 @@ public sealed class PublishAttempt
     public string? Error { get; private set; }
 
     /// <summary>Recorded and committed before the request is sent.</summary>
-    public static PublishAttempt Start(Guid contentItemId, Guid runId, SocialPlatform platform, Guid? connectionId, DateTimeOffset now) =>
+    public static PublishAttempt Start(
+        Guid contentItemId, Guid runId, SocialPlatform platform, Guid? connectionId, DateTimeOffset now, PublishPartKind kind = PublishPartKind.Post,
+        int part = 1) =>
         new()
         {
+            PartKind = kind,
+            Part = part,
             Id = Guid.CreateVersion7(now),
             ContentItemId = contentItemId,
             RunId = runId,

@@ -58,6 +58,7 @@ public static class SchedulingSetup
         AddPublisher<TikTokPublisher>(services, timeout);
         AddMediaUploader<LinkedInMediaUploader>(services, timeout);
         AddMediaUploader<XMediaUploader>(services, timeout);
+        FollowUpPublishers.Add(services, timeout);
         services.AddHttpClient<ITikTokCreators, TikTokCreatorsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IPinterestBoards, PinterestBoardsClient>(client => client.Timeout = timeout);
         services.AddHttpClient<IBlueskySessions, BlueskySessionClient>(client => client.Timeout = timeout);

@@ -59,6 +59,15 @@ public static class AutomationEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Publish a post now (a post the brand check blocks must first be scheduled with an admin's confirmation). Honours Idempotency-Key.");
 
+        automation.MapPost("/content/{id:guid}/first-comments/retry", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RetryFirstComments(id), ct)))
+            .RequireAuthorization(Policies.Editor)
+            .WithName("RetryFirstComments")
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Send again the first comments of a published post that did not get out; the post itself is never sent again.");
+
         automation.MapGet("/tasks", async (Guid? contentItemId, string? state, int? page, int? pageSize, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListAutomationTasks(contentItemId, state, page ?? 1, pageSize ?? 50), ct)))
             .WithName("ListAutomationTasks")

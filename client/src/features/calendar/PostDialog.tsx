@@ -12,6 +12,7 @@ import { hasRole, useSession } from '../auth/useSession';
 import { newIdempotencyKey, useCancelContent, useDeleteContent, usePublishNow, useSubmitContent } from './api';
 import { dayOf, formatInstant, formatLongDay, timeOf } from './dates';
 import { MoveForm } from './MoveForm';
+import { PartStates } from './PartStates';
 import { platformLimits } from './limits';
 import { canCancel, canEdit, canMove, canPublishNow, postUrl, stateLabels, stateTones } from './presentation';
 import { PostLinks } from './PostLinks';
@@ -129,6 +130,7 @@ export function PostDialog({ item, timeZone, approvalRequired, onClose, onEdit, 
                   </p>
                 )}
                 {result?.error && <p className="small field__error">{result.error}</p>}
+                <PartStates item={item} variant={variant} canWrite={canWrite} />
               </li>
             );
           })}

@@ -140,6 +140,13 @@ export function usePublishNow() {
   );
 }
 
+/** Sends again the first comments of a published post that did not get out; the post itself is never sent again. */
+export function useRetryFirstComments() {
+  return useContentMutation((id: string) =>
+    unwrap(api.POST('/api/v1/automation/content/{id}/first-comments/retry', { params: { path: { id } } })),
+  );
+}
+
 export function useDeleteContent() {
   const keys = useContentKeys();
   const queryClient = useQueryClient();
@@ -208,7 +215,6 @@ export function useGeneratePosts() {
       topic: string;
       signatureId?: string | null;
       hashtagGroupIds?: string[] | null;
-    }) =>
-      unwrap(api.POST('/api/v1/ai/generate-posts', { body: { ...body, count: 1 } })),
+    }) => unwrap(api.POST('/api/v1/ai/generate-posts', { body: { ...body, count: 1 } })),
   });
 }

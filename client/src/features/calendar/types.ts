@@ -9,4 +9,5 @@ export type ContentVariant = Schemas['ContentVariantDto'];
 export type ContentRequest = Schemas['ContentRequest'];
 export type ContentSettings = Schemas['ContentSettingsDto'];
 export type PlatformResult = Schemas['PlatformResultDto'];
+export type PublishPart = Schemas['PublishPartDto'];
 export type PostDrafts = Schemas['PostDraftsDto'];

@@ -5,7 +5,15 @@ import { sessionStore } from '../../api';
 import { authResponse, json, problem, renderPage } from '../../test/render';
 import SnippetsPage from './SnippetsPage';
 
-const brand = { id: 'b1', name: 'Harbour Bakery', description: null, industry: null, website: null, createdAt: '', updatedAt: '' };
+const brand = {
+  id: 'b1',
+  name: 'Harbour Bakery',
+  description: null,
+  industry: null,
+  website: null,
+  createdAt: '',
+  updatedAt: '',
+};
 
 function serve(answer: (body: Record<string, string>) => Response) {
   const sent: Record<string, string>[] = [];
@@ -16,7 +24,8 @@ function serve(answer: (body: Record<string, string>) => Response) {
       const url = new URL(request.url);
       if (request.method === 'GET') {
         if (url.pathname === '/api/v1/companies') return json([brand]);
-        if (url.pathname === '/api/v1/snippets') return json({ items: [], templateVariables: ['brand', 'product', 'link', 'website'] });
+        if (url.pathname === '/api/v1/snippets')
+          return json({ items: [], templateVariables: ['brand', 'product', 'link', 'website'] });
         return json({}, 404);
       }
       const body = JSON.parse(await request.text());
@@ -40,9 +49,7 @@ describe('the snippets page', () => {
     await user.paste('New: {prodcut} at {brand}');
     await user.click(within(form).getByRole('button', { name: 'Add' }));
     expect(
-      await within(form).findByText(
-        'Unknown variable {prodcut}: a template can use {brand}, {product}, {link}, {website}.',
-      ),
+      await within(form).findByText('Unknown variable {prodcut}: a template can use {brand}, {product}, {link}, {website}.'),
     ).toBeInTheDocument();
     expect(sent).toEqual([]);
   });
@@ -51,7 +58,19 @@ describe('the snippets page', () => {
     const sent = serve((body) =>
       body.name === 'Taken'
         ? problem(400, { errors: { body: ['A group has at most 30 hashtags.'] } })
-        : json({ id: 's1', companyId: 'b1', kind: 'hashtagGroup', name: body.name, body: body.body, variables: [], createdAt: '', updatedAt: '' }, 201),
+        : json(
+            {
+              id: 's1',
+              companyId: 'b1',
+              kind: 'hashtagGroup',
+              name: body.name,
+              body: body.body,
+              variables: [],
+              createdAt: '',
+              updatedAt: '',
+            },
+            201,
+          ),
     );
     sessionStore.set(authResponse({ role: 'editor' }));
     renderPage(<SnippetsPage />);

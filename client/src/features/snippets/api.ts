@@ -28,8 +28,7 @@ export function useSnippets(companyId: string | undefined) {
   return useQuery({
     queryKey: keys.brand(companyId ?? ''),
     enabled: !!companyId,
-    queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/snippets', { params: { query: { companyId: companyId ?? '' } }, signal })),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/snippets', { params: { query: { companyId: companyId ?? '' } }, signal })),
   });
 }
 

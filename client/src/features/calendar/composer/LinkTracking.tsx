@@ -62,8 +62,8 @@ function LinkTrackingFields({ form, defaultCampaign }: { form: UseFormReturn<Lin
         <span>Shorten links</span>
       </label>
       <p className="field__hint">
-        Links are shortened when the post is published, each network with its own tracking, and clicks are counted. Your
-        text keeps the links as written.
+        Links are shortened when the post is published, each network with its own tracking, and clicks are counted. Your text
+        keeps the links as written.
       </p>
       {on && (
         <TextField

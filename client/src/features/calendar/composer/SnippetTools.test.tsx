@@ -73,9 +73,7 @@ function serve() {
 
 async function openWithBrand() {
   sessionStore.set(authResponse({ role: 'editor' }));
-  renderPage(
-    <Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} defaultAt="2026-10-24T09:00" />,
-  );
+  renderPage(<Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} defaultAt="2026-10-24T09:00" />);
   const user = userEvent.setup();
   await screen.findByRole('option', { name: brand.name });
   await user.selectOptions(screen.getByRole('combobox', { name: /^Brand/ }), brand.name);
@@ -87,9 +85,7 @@ describe('snippets and templates in the composer', () => {
     serve();
     sessionStore.set(authResponse({ role: 'editor' }));
     renderPage(<Composer open onClose={() => {}} timeZone="Europe/Berlin" approvalRequired={false} />);
-    expect(
-      await screen.findByText('Choose a brand to insert its hashtag groups, signatures and templates.'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('Choose a brand to insert its hashtag groups, signatures and templates.')).toBeInTheDocument();
     const user = userEvent.setup();
     await screen.findByRole('option', { name: brand.name });
     await user.selectOptions(screen.getByRole('combobox', { name: /^Brand/ }), brand.name);
@@ -117,10 +113,14 @@ describe('snippets and templates in the composer', () => {
 
     await user.type(within(picker).getByLabelText('Product'), 'Rye sourdough');
     await user.type(within(picker).getByLabelText('Link', { exact: false }), 'https://harbour.example/rye');
-    expect(within(picker).getByText('New at Harbour Bakery: Rye sourdough. Order at https://harbour.example/rye')).toBeInTheDocument();
+    expect(
+      within(picker).getByText('New at Harbour Bakery: Rye sourdough. Order at https://harbour.example/rye'),
+    ).toBeInTheDocument();
     await user.click(within(picker).getByRole('button', { name: 'Use template' }));
     await waitFor(() =>
-      expect(screen.getByLabelText('Text')).toHaveValue('New at Harbour Bakery: Rye sourdough. Order at https://harbour.example/rye'),
+      expect(screen.getByLabelText('Text')).toHaveValue(
+        'New at Harbour Bakery: Rye sourdough. Order at https://harbour.example/rye',
+      ),
     );
     expect(screen.getByLabelText('Title')).toHaveValue('Launch');
   });

@@ -86,9 +86,7 @@ export function SnippetTools({ form }: { form: Form }) {
       <Button size="sm" icon="file" onClick={() => setChoosing(true)} disabled={templates.length === 0}>
         Start from template
       </Button>
-      {templates.length === 0 && snippets.isSuccess && (
-        <span className="field__hint">No templates for this brand yet.</span>
-      )}
+      {templates.length === 0 && snippets.isSuccess && <span className="field__hint">No templates for this brand yet.</span>}
       {choosing && <TemplateDialog form={form} templates={templates} onClose={() => setChoosing(false)} />}
     </div>
   );

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { inputValueOf, nextFullHour } from '../dates';
 import { measure, platformLimits, type Platform } from '../limits';
 import type { ContentItem, ContentRequest } from '../types';
+import { emptyFollowUps, followUpIssues, followUpsOf, followUpsSchema, takesFirstComment, withFollowUps } from './followUps';
 import { emptyOptions, optionsSchema, optionsFor, optionsIssues, optionsOf } from './options';
 import { noRepeat, repeatIssues, repeatSchema, toRepeatRequest } from './repeat';
 
@@ -40,6 +41,8 @@ export const schema = z
     }),
     /** The settings only some networks have (a pin's board and title, ...), kept per network. */
     options: optionsSchema,
+    /** First comments per network and the X thread's later parts. */
+    followUps: followUpsSchema,
     media: z.array(z.string()),
     /** Descriptions (alt text) of media, by asset id: only those edited here; saved on the files themselves. */
     altTexts: z.record(z.string(), z.string().max(1000, 'Use at most 1,000 characters.')),
@@ -68,6 +71,7 @@ export const schema = z
       }
     }
     for (const issue of optionsIssues(values.platforms, values.options)) ctx.addIssue({ code: 'custom', ...issue });
+    for (const issue of followUpIssues(values.platforms, values.followUps)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 export type ComposerValues = z.infer<typeof schema>;
@@ -109,6 +113,7 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
       shared: '',
       texts: { ...emptyTexts },
       options: emptyOptions(),
+      followUps: emptyFollowUps(),
       media: [],
       altTexts: {},
       at: defaultAt ?? nextFullHour(timeZone),
@@ -126,6 +131,7 @@ export function toValues(item: ContentItem | undefined, timeZone: string, defaul
     shared: item.variants[0]?.text ?? '',
     texts,
     options: optionsOf(item.variants, timeZone),
+    followUps: followUpsOf(item.variants),
     media: [...new Set(item.variants.flatMap((variant) => variant.mediaAssetIds ?? []))],
     altTexts: {},
     at: item.scheduledLocal ? inputValueOf(item.scheduledLocal) : (defaultAt ?? nextFullHour(timeZone)),
@@ -147,7 +153,7 @@ export function toRequest(values: ComposerValues, timeZone = 'UTC'): ContentRequ
       platform,
       text: textFor(values, platform).trim(),
       mediaAssetIds: values.media,
-      options: optionsFor(platform, values.options, timeZone),
+      options: withFollowUps(platform, optionsFor(platform, values.options, timeZone), values.followUps),
     })),
     at: values.at || null,
   };
@@ -163,6 +169,11 @@ export function formPathOf(serverName: string, values: ComposerValues): Path<Com
     const platform = values.platforms[Number(variant[1])];
     if (!platform) return 'platforms';
     const field = variant[2]!.toLowerCase();
+    const part = /\.options\.thread\[(\d+)\]/i.exec(serverName);
+    if (field === 'options' && part) return `followUps.thread.${Number(part[1])}.text` as Path<ComposerValues>;
+    if (field === 'options' && variant[3]?.toLowerCase() === 'firstcomment' && takesFirstComment(platform)) {
+      return `followUps.firstComments.${platform}`;
+    }
     if (field === 'options') return optionPath(platform, variant[3] ?? '');
     if (field === 'mediaassetids') return 'media';
     if (field === 'platform') return 'platforms';

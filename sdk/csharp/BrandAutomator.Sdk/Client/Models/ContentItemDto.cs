@@ -40,6 +40,14 @@ namespace BrandAutomator.Sdk.Client.Models
 #endif
         /// <summary>The nextAttemptAt property</summary>
         public DateTimeOffset? NextAttemptAt { get; set; }
+        /// <summary>The parts property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::BrandAutomator.Sdk.Client.Models.PublishPartDto>? Parts { get; set; }
+#nullable restore
+#else
+        public List<global::BrandAutomator.Sdk.Client.Models.PublishPartDto> Parts { get; set; }
+#endif
         /// <summary>The publishedAt property</summary>
         public DateTimeOffset? PublishedAt { get; set; }
         /// <summary>The results property</summary>
@@ -128,6 +136,7 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "lastError", n => { LastError = n.GetStringValue(); } },
                 { "nextAttemptAt", n => { NextAttemptAt = n.GetDateTimeOffsetValue(); } },
+                { "parts", n => { Parts = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PublishPartDto>(global::BrandAutomator.Sdk.Client.Models.PublishPartDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "publishedAt", n => { PublishedAt = n.GetDateTimeOffsetValue(); } },
                 { "results", n => { Results = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PlatformResultDto>(global::BrandAutomator.Sdk.Client.Models.PlatformResultDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "reviewComment", n => { ReviewComment = n.GetStringValue(); } },
@@ -158,6 +167,7 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("lastError", LastError);
             writer.WriteDateTimeOffsetValue("nextAttemptAt", NextAttemptAt);
+            writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PublishPartDto>("parts", Parts);
             writer.WriteDateTimeOffsetValue("publishedAt", PublishedAt);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PlatformResultDto>("results", Results);
             writer.WriteStringValue("reviewComment", ReviewComment);

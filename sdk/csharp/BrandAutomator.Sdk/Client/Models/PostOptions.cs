@@ -26,6 +26,14 @@ namespace BrandAutomator.Sdk.Client.Models
         public bool? DisableDuet { get; set; }
         /// <summary>The disableStitch property</summary>
         public bool? DisableStitch { get; set; }
+        /// <summary>The firstComment property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? FirstComment { get; set; }
+#nullable restore
+#else
+        public string FirstComment { get; set; }
+#endif
         /// <summary>The link property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -51,6 +59,14 @@ namespace BrandAutomator.Sdk.Client.Models
 #nullable restore
 #else
         public List<string> Tags { get; set; }
+#endif
+        /// <summary>The thread property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Thread { get; set; }
+#nullable restore
+#else
+        public List<string> Thread { get; set; }
 #endif
         /// <summary>The title property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -82,10 +98,12 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "disableComment", n => { DisableComment = n.GetBoolValue(); } },
                 { "disableDuet", n => { DisableDuet = n.GetBoolValue(); } },
                 { "disableStitch", n => { DisableStitch = n.GetBoolValue(); } },
+                { "firstComment", n => { FirstComment = n.GetStringValue(); } },
                 { "link", n => { Link = n.GetStringValue(); } },
                 { "privacy", n => { Privacy = n.GetStringValue(); } },
                 { "publishAt", n => { PublishAt = n.GetDateTimeOffsetValue(); } },
                 { "tags", n => { Tags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
+                { "thread", n => { Thread = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
             };
         }
@@ -100,10 +118,12 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteBoolValue("disableComment", DisableComment);
             writer.WriteBoolValue("disableDuet", DisableDuet);
             writer.WriteBoolValue("disableStitch", DisableStitch);
+            writer.WriteStringValue("firstComment", FirstComment);
             writer.WriteStringValue("link", Link);
             writer.WriteStringValue("privacy", Privacy);
             writer.WriteDateTimeOffsetValue("publishAt", PublishAt);
             writer.WriteCollectionOfPrimitiveValues<string>("tags", Tags);
+            writer.WriteCollectionOfPrimitiveValues<string>("thread", Thread);
             writer.WriteStringValue("title", Title);
         }
     }

@@ -26,6 +26,10 @@ namespace BrandAutomator.Sdk.Client.Models
         public Guid? Id { get; set; }
         /// <summary>The outcome property</summary>
         public global::BrandAutomator.Sdk.Client.Models.PublishOutcome? Outcome { get; set; }
+        /// <summary>The part property</summary>
+        public int? Part { get; set; }
+        /// <summary>The partKind property</summary>
+        public global::BrandAutomator.Sdk.Client.Models.PublishPartKind? PartKind { get; set; }
         /// <summary>The platform property</summary>
         public global::BrandAutomator.Sdk.Client.Models.SocialPlatform? Platform { get; set; }
         /// <summary>The platformPostId property</summary>
@@ -60,6 +64,8 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "finishedAt", n => { FinishedAt = n.GetDateTimeOffsetValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "outcome", n => { Outcome = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.PublishOutcome>(); } },
+                { "part", n => { Part = n.GetIntValue(); } },
+                { "partKind", n => { PartKind = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.PublishPartKind>(); } },
                 { "platform", n => { Platform = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>(); } },
                 { "platformPostId", n => { PlatformPostId = n.GetStringValue(); } },
                 { "startedAt", n => { StartedAt = n.GetDateTimeOffsetValue(); } },
@@ -76,6 +82,8 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteDateTimeOffsetValue("finishedAt", FinishedAt);
             writer.WriteGuidValue("id", Id);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.PublishOutcome>("outcome", Outcome);
+            writer.WriteIntValue("part", Part);
+            writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.PublishPartKind>("partKind", PartKind);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>("platform", Platform);
             writer.WriteStringValue("platformPostId", PlatformPostId);
             writer.WriteDateTimeOffsetValue("startedAt", StartedAt);

@@ -989,6 +989,20 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("outcome");
 
+                    b.Property<int>("Part")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1)
+                        .HasColumnName("part");
+
+                    b.Property<string>("PartKind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Post")
+                        .HasColumnName("part_kind");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(20)
