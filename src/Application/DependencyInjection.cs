@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<Common.IdempotentRequests>();
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
+        services.AddScoped<Analytics.MetricsCollector>();
+        services.AddScoped<Analytics.AnalyticsReport>();
         services.AddScoped<Drive.DriveAccess>();
         services.AddScoped<Drive.DriveFileImporter>();
         services.AddScoped<Drive.DriveChangeSync>();

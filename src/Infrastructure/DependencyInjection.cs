@@ -69,6 +69,7 @@ public static class DependencyInjection
 
         services.AddContentInspection();
         services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
+        Analytics.AnalyticsSetup.AddAnalytics(services, configuration);
         services.AddWebhooks();
         services.AddProfiles(configuration);
 

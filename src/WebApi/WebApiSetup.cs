@@ -92,6 +92,7 @@ public static class WebApiSetup
         app.MapSocialEndpoints();
         app.MapDriveEndpoints();
         app.MapDashboardEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();

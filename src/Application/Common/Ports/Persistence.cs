@@ -133,6 +133,14 @@ public interface ITenantDb
 
     DbSet<Domain.Feeds.FeedEntry> FeedEntries { get; }
 
+    DbSet<Domain.Analytics.PostPerformance> PostPerformance { get; }
+
+    DbSet<Domain.Analytics.PostMetric> PostMetrics { get; }
+
+    DbSet<Domain.Analytics.AccountMetric> AccountMetrics { get; }
+
+    DbSet<Domain.Analytics.MetricsAccount> MetricsAccounts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
