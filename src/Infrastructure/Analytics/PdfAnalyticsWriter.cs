@@ -13,7 +13,7 @@ namespace BrandAutomator.Infrastructure.Analytics;
 /// The analytics report as an A4 PDF drawn with PdfPig's writer: a title, the totals with their change on the period
 /// before, a bar chart of impressions and engagements by day, a table per network and one of every post. Helvetica (one
 /// of the 14 fonts every reader has), so nothing is embedded and the text stays searchable; a character it cannot
-/// show is written as "?".
+/// show is written as "?" (accents are dropped).
 /// </summary>
 public sealed class PdfAnalyticsWriter : IAnalyticsPdfWriter
 {
@@ -161,13 +161,18 @@ public sealed class PdfAnalyticsWriter : IAnalyticsPdfWriter
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "...";
 
-    /// <summary>Helvetica's characters (WinAnsi, Latin-1 here); anything else becomes "?".</summary>
+    /// <summary>Plain ASCII, which every reader maps back to text: accents are dropped (Café: Cafe), anything else becomes "?".</summary>
     private static string Safe(string text)
     {
         var safe = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            safe.Append(c is >= ' ' and <= '~' or >= '\u00A0' and <= '\u00FF' ? c : '?');
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+
+            safe.Append(c is >= ' ' and <= '~' ? c : '?');
         }
 
         return safe.ToString();

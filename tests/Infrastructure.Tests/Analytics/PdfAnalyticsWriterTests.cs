@@ -31,7 +31,7 @@ public sealed class PdfAnalyticsWriterTests
         Assert.Contains("12,345", text, StringComparison.Ordinal);
         Assert.Contains("6,000", text, StringComparison.Ordinal);
         Assert.Contains("5.49%", text, StringComparison.Ordinal);
-        Assert.Contains("Café", text, StringComparison.Ordinal);
+        Assert.Contains("Cafe", text, StringComparison.Ordinal);
         Assert.Contains("22.61%", text, StringComparison.Ordinal);
         Assert.Contains("Fjord", text, StringComparison.Ordinal);
     }
