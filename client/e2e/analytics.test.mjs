@@ -132,9 +132,11 @@ describe('analytics', { concurrency: false }, () => {
     await page.getByRole('button', { name: 'Check for new numbers' }).click();
     for (let i = 0; ; i++) {
       const overview = await callApi(page, 'GET', '/api/v1/analytics');
-      if (overview.topPosts.length === 4 && overview.networks.every((n) => !n.hasPostMetrics || n.current.impressions > 0)) break;
+      // Five posts; Google Business Profile's has no numbers of its own (its network reports the profile's instead).
+      const read = overview.topPosts.filter((p) => p.lastCollectedAt !== null);
+      if (read.length === 4 && overview.networks.every((n) => !n.hasPostMetrics || n.current.impressions > 0)) break;
       assert.ok(i < 120, `the collector did not read the posts: ${JSON.stringify(overview.topPosts)}`);
-      if (i % 20 === 19) await callApi(page, 'POST', '/api/v1/analytics/refresh');
+      if (i % 20 === 19) await page.getByRole('button', { name: 'Check for new numbers' }).click();
       await page.waitForTimeout(500);
     }
     await page.reload();
