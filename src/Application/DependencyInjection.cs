@@ -36,6 +36,8 @@ public static class DependencyInjection
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
         services.AddScoped<Automation.PublishingMediaUploads>();
+        services.AddScoped<Analytics.MetricsCollector>();
+        services.AddScoped<Analytics.AnalyticsReport>();
         services.AddScoped<Drive.DriveAccess>();
         services.AddScoped<Drive.DriveFileImporter>();
         services.AddScoped<Drive.DriveChangeSync>();

@@ -70,6 +70,7 @@ public static class DependencyInjection
 
         services.AddContentInspection();
         services.AddPublishing(configuration, configuration.GetConnectionString("Default")!);
+        Analytics.AnalyticsSetup.AddAnalytics(services, configuration);
         services.AddWebhooks();
         Links.LinksSetup.AddShortLinks(services);
         services.AddProfiles(configuration);

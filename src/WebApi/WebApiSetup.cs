@@ -96,6 +96,7 @@ public static class WebApiSetup
         app.MapSocialEndpoints();
         app.MapDriveEndpoints();
         app.MapDashboardEndpoints();
+        app.MapAnalyticsEndpoints();
         app.MapNotificationEndpoints();
         app.MapApiKeyEndpoints();
         app.MapWebhookEndpoints();

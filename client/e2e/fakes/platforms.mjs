@@ -26,6 +26,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { answerBluesky } from './bluesky.mjs';
 import { answerMediaUploads, mediaOf } from './media-uploads.mjs';
+import { answerMetrics } from './metrics.mjs';
 import { answerPinterest } from './pinterest.mjs';
 import { answerTikTok } from './tiktok.mjs';
 import { answerYouTube } from './youtube.mjs';
@@ -79,6 +80,11 @@ function createPlatformsServer() {
     if (video) {
       if (video.record) received.push(video.record);
       return send(response, video.status, video.body, video.headers);
+    }
+    const metrics = answerMetrics(request, url, raw, () => String(nextId++));
+    if (metrics) {
+      if (metrics.record) received.push(metrics.record);
+      return send(response, metrics.status, metrics.body);
     }
     if (url.pathname.startsWith('/xrpc/')) {
       const answer = answerBluesky(request, url, raw, () => String(nextId++));
@@ -285,6 +291,9 @@ function environmentFor(url) {
     Publishing__LinkedIn__BaseUrl: url,
     Publishing__X__BaseUrl: url,
     Publishing__Facebook__BaseUrl: `${url}/v23.0`,
+    Publishing__Instagram__BaseUrl: `${url}/v23.0`,
+    Publishing__GoogleBusiness__BaseUrl: url,
+    Analytics__GoogleBusinessPerformanceUrl: url,
     Publishing__Bluesky__BaseUrl: url,
     Publishing__Threads__BaseUrl: `${url}/v1.0`,
     Publishing__Pinterest__BaseUrl: url,

@@ -267,6 +267,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Posts published from `from` to `to` (dates in the workspace's zone, the last 28 days by default) with their impressions, engagements and clicks, against the period before; per network, per day, followers and top posts.
+         * @description API keys need the 'Analytics' permission.
+         */
+        get: operations["GetAnalyticsOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The analytics page as CSV: one row per post published in the period, then totals per network and overall.
+         * @description API keys need the 'Analytics' permission.
+         */
+        get: operations["ExportAnalyticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The analytics page as a PDF report: totals against the period before, a chart by day, each network and every post of the period.
+         * @description API keys need the 'Analytics' permission.
+         */
+        get: operations["ExportAnalyticsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/best-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The weekly times (in the workspace's zone) when a brand's posts on a network draw the most engagement, learned from its last 90 days, with a general pattern where data is thin.
+         * @description API keys need the 'Analytics' permission.
+         */
+        get: operations["GetBestPostingTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Read the metrics that are due now instead of at the next collection round.
+         * @description API keys need the 'Analytics' permission.
+         */
+        post: operations["RefreshAnalytics"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -2748,6 +2848,96 @@ export interface components {
             model: string;
             offline: boolean;
         };
+        AnalyticsDayDto: {
+            /** Format: date */
+            day: string;
+            /** Format: int32 */
+            posts: number;
+            /** Format: int64 */
+            impressions: number;
+            /** Format: int64 */
+            engagements: number;
+            /** Format: int64 */
+            clicks: number;
+        };
+        AnalyticsFollowersDto: {
+            /** Format: date */
+            day: string;
+            platform: components["schemas"]["SocialPlatform"];
+            /** Format: int64 */
+            followers: number;
+        };
+        AnalyticsNetworkDto: {
+            platform: components["schemas"]["SocialPlatform"];
+            name: string;
+            hasPostMetrics: boolean;
+            current: components["schemas"]["AnalyticsTotalsDto"];
+            previous: components["schemas"]["AnalyticsTotalsDto"];
+            /** Format: int64 */
+            profileViews?: number | null;
+            /** Format: int64 */
+            profileActions?: number | null;
+            note?: string | null;
+        };
+        AnalyticsOverviewDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** Format: date */
+            previousFrom: string;
+            /** Format: date */
+            previousTo: string;
+            timeZone: string;
+            current: components["schemas"]["AnalyticsTotalsDto"];
+            previous: components["schemas"]["AnalyticsTotalsDto"];
+            networks: components["schemas"]["AnalyticsNetworkDto"][];
+            days: components["schemas"]["AnalyticsDayDto"][];
+            followers: components["schemas"]["AnalyticsFollowersDto"][];
+            topPosts: components["schemas"]["AnalyticsPostDto"][];
+            warnings: components["schemas"]["ConnectionWarningDto"][];
+            /** Format: date-time */
+            lastCollectedAt?: string | null;
+        };
+        AnalyticsPostDto: {
+            /** Format: uuid */
+            contentItemId: string;
+            title: string;
+            platform: components["schemas"]["SocialPlatform"];
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: int64 */
+            impressions: number;
+            /** Format: int64 */
+            reach: number;
+            /** Format: int64 */
+            engagements: number;
+            /** Format: int64 */
+            clicks: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: date-time */
+            lastCollectedAt?: string | null;
+            problem?: string | null;
+        };
+        AnalyticsTotalsDto: {
+            /** Format: int32 */
+            posts: number;
+            /** Format: int64 */
+            impressions: number;
+            /** Format: int64 */
+            reach: number;
+            /** Format: int64 */
+            engagements: number;
+            /** Format: int64 */
+            clicks: number;
+            /** Format: double */
+            engagementRate?: number | null;
+            /** Format: int64 */
+            followers?: number | null;
+            /** Format: int64 */
+            followersChange?: number | null;
+        };
         ApiKeyDto: {
             /** Format: uuid */
             id: string;
@@ -2924,6 +3114,17 @@ export interface components {
         };
         /** @enum {string} */
         AutomationTaskState: "running" | "succeeded" | "retrying" | "failed" | "unconfirmed" | "waitingForUser";
+        BestPostingTimesDto: {
+            /** Format: uuid */
+            companyId?: string | null;
+            platform?: components["schemas"]["SocialPlatform"];
+            timeZone: string;
+            /** Format: int32 */
+            posts: number;
+            fromOwnResults: boolean;
+            slots: components["schemas"]["PostingTimeDto"][];
+            explanation: string;
+        };
         BillingHistoryDto: {
             billingEnabled: boolean;
             hasCustomer: boolean;
@@ -3889,6 +4090,14 @@ export interface components {
             disableStitch: boolean;
             firstComment?: string | null;
             thread?: string[] | null;
+        };
+        PostingTimeDto: {
+            day: components["schemas"]["DayOfWeek"];
+            time: string;
+            /** Format: double */
+            score: number;
+            /** Format: int32 */
+            posts: number;
         };
         PostsRequest: {
             /** Format: uuid */
@@ -5502,6 +5711,330 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AiUsageDto"];
                 };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetAnalyticsOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                companyId?: string;
+                platform?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOverviewDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnalyticsCsv: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                companyId?: string;
+                platform?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ExportAnalyticsPdf: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                companyId?: string;
+                platform?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetBestPostingTimes: {
+        parameters: {
+            query?: {
+                companyId?: string;
+                platform?: string;
+                count?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestPostingTimesDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RefreshAnalytics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Not signed in, or the access token is invalid or expired. */
             401: {

@@ -21,6 +21,7 @@ export const mainNavigation: NavItem[] = [
   { to: '/app/market', label: 'Market analysis', icon: 'chart' },
   { to: '/app/calendar', label: 'Calendar', icon: 'calendar' },
   { to: '/app/approvals', label: 'Approvals', icon: 'check' },
+  { to: '/app/analytics', label: 'Analytics', icon: 'chart' },
   { to: '/app/automation/connections', label: 'Connections', icon: 'globe' },
   { to: '/app/automation/profiles', label: 'Profile kits', icon: 'users' },
   { to: '/app/automation/google-business', label: 'Google Business', icon: 'tag' },

@@ -55,6 +55,7 @@ export const routes: RouteObject[] = [
               { path: 'calendar', ...page(() => import('../features/calendar/CalendarPage')) },
               { path: 'calendar/import', ...page(() => import('../features/calendar/import/ImportPage')) },
               { path: 'approvals', ...page(() => import('../features/calendar/ApprovalsPage')) },
+              { path: 'analytics', ...page(() => import('../features/analytics/AnalyticsPage')) },
               { path: 'automation/connections', ...page(() => import('../features/social/ConnectionsPage')) },
               { path: 'automation/profiles', ...page(() => import('../features/automation/ProfileKitsPage')) },
               { path: 'automation/google-business', ...page(() => import('../features/automation/GoogleBusinessPage')) },

@@ -122,6 +122,7 @@ public static class SchedulingSetup
                 trigger => trigger.WithIdentity("webhook-delivery", "system")
                     .WithSimpleSchedule(TimeSpan.FromSeconds(webhooks.PollSeconds), null),
                 job => job.WithIdentity(WebhookDeliveryJob.Key).DisallowConcurrentExecution());
+            Analytics.AnalyticsSetup.ScheduleMetricsCollection(q, configuration);
             q.AddJobType<DriveImportJob>();
             q.ScheduleJob<DriveSyncJob>(
                 trigger => trigger.WithIdentity("drive-sync", "system")

@@ -19,6 +19,7 @@ internal sealed class TagDescriptionsDocumentFilter : IDocumentFilter
         ["Content"] = "The content calendar: posts with a variant per network, review and approval, and the iCalendar feed.",
         ["Content import"] = "Posts from a CSV file: a template, the file's columns, a dry run naming every bad row and column, and the import (all or nothing, or row by row).",
         ["Dashboard"] = "The overview a member sees first.",
+        ["Analytics"] = "Metrics the networks report for published posts and accounts: the analytics page, CSV and PDF exports, best times to post.",
         ["Drive"] = "Google Drive import: connecting a Google account (OAuth 2.0 with PKCE, read-only), browsing it, importing a folder or files as assets, and keeping a folder in sync.",
         ["Feeds"] = "RSS and Atom feeds a brand watches: each new item becomes one draft or queued post through a template; polite polling, pausing after repeated failures.",
         ["Files"] = "Stored files served through signed, expiring links.",

@@ -34,6 +34,7 @@ import {
   type ComposerValues,
   type Intent,
 } from './composer/schema';
+import { SuggestedTimes } from '../analytics/SuggestedTimes';
 import { useCreateRecurring } from './recurring/api';
 import { measure, platformLimits } from './limits';
 import styles from './calendar.module.css';
@@ -218,6 +219,7 @@ export function Composer({ open, onClose, item, timeZone, approvalRequired, defa
             error={errors.at?.message}
             {...form.register('at')}
           />
+          <SuggestedTimes form={form} timeZone={timeZone} />
           {!editing && <RepeatFields form={form} timeZone={timeZone} />}
         </form>
         <Previews values={values} />

@@ -5,6 +5,7 @@ import { hasRole, useSession } from '../auth/useSession';
 import { useBrands } from '../brands/api';
 import { platformLimits, type Platform } from '../calendar/limits';
 import { useQueueSlots } from './api';
+import { SuggestedQueueTimes } from '../analytics/SuggestedQueueTimes';
 import { QueuedPosts } from './QueuedPosts';
 import { SlotsForm } from './SlotsForm';
 
@@ -58,13 +59,20 @@ export default function QueuePage() {
           <QueryState query={slots} loadingLabel="Loading posting times" rows={2}>
             {(data) =>
               canEdit ? (
-                <SlotsForm
-                  key={`${companyId}-${platform}-${data.slots.length}`}
-                  companyId={companyId}
-                  platform={platform}
-                  timeZone={data.timeZone}
-                  slots={data.slots.filter((slot) => slot.platform === platform)}
-                />
+                <>
+                  <SlotsForm
+                    key={`${companyId}-${platform}-${data.slots.length}`}
+                    companyId={companyId}
+                    platform={platform}
+                    timeZone={data.timeZone}
+                    slots={data.slots.filter((slot) => slot.platform === platform)}
+                  />
+                  <SuggestedQueueTimes
+                    companyId={companyId}
+                    platform={platform}
+                    slots={data.slots.filter((slot) => slot.platform === platform)}
+                  />
+                </>
               ) : (
                 <p className="muted">Editors and admins set the posting times.</p>
               )

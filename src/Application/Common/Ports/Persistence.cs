@@ -140,6 +140,14 @@ public interface ITenantDb
 
     DbSet<Domain.Links.PostLinkSettings> PostLinkSettings { get; }
 
+    DbSet<Domain.Analytics.PostPerformance> PostPerformance { get; }
+
+    DbSet<Domain.Analytics.PostMetric> PostMetrics { get; }
+
+    DbSet<Domain.Analytics.AccountMetric> AccountMetrics { get; }
+
+    DbSet<Domain.Analytics.MetricsAccount> MetricsAccounts { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

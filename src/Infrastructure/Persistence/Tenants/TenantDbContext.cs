@@ -93,6 +93,14 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Links.PostLinkSettings> PostLinkSettings => Set<Domain.Links.PostLinkSettings>();
 
+    public DbSet<Domain.Analytics.PostPerformance> PostPerformance => Set<Domain.Analytics.PostPerformance>();
+
+    public DbSet<Domain.Analytics.PostMetric> PostMetrics => Set<Domain.Analytics.PostMetric>();
+
+    public DbSet<Domain.Analytics.AccountMetric> AccountMetrics => Set<Domain.Analytics.AccountMetric>();
+
+    public DbSet<Domain.Analytics.MetricsAccount> MetricsAccounts => Set<Domain.Analytics.MetricsAccount>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

@@ -246,6 +246,211 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("market_analyses", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.AccountMetric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_metrics");
+
+                    b.HasIndex("Day", "Platform")
+                        .HasDatabaseName("ix_account_metrics_day_platform");
+
+                    b.HasIndex("ConnectionId", "Kind", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_account_metrics_connection_id_kind_day");
+
+                    b.ToTable("account_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.MetricsAccount", b =>
+                {
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<DateTimeOffset?>("NextAccountReadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_account_read_at");
+
+                    b.Property<DateTimeOffset?>("PausedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_until");
+
+                    b.HasKey("ConnectionId")
+                        .HasName("pk_metrics_accounts");
+
+                    b.ToTable("metrics_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.PostMetric", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("collected_at");
+
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint")
+                        .HasColumnName("value");
+
+                    b.Property<DateTimeOffset>("WindowStart")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_start");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_metrics");
+
+                    b.HasIndex("ContentItemId", "Platform", "Kind", "WindowStart")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_metrics_content_item_id_platform_kind_window_start");
+
+                    b.ToTable("post_metrics", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.PostPerformance", b =>
+                {
+                    b.Property<Guid>("ContentItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("content_item_id");
+
+                    b.Property<string>("Platform")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("platform");
+
+                    b.Property<long>("Clicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("clicks");
+
+                    b.Property<int>("Collections")
+                        .HasColumnType("integer")
+                        .HasColumnName("collections");
+
+                    b.Property<long>("Comments")
+                        .HasColumnType("bigint")
+                        .HasColumnName("comments");
+
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
+                    b.Property<Guid>("ConnectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("connection_id");
+
+                    b.Property<long>("Impressions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("impressions");
+
+                    b.Property<DateTimeOffset?>("LastCollectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_collected_at");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("NextCollectionAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_collection_at");
+
+                    b.Property<string>("PlatformPostId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("platform_post_id");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<long>("Reach")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reach");
+
+                    b.Property<long>("Reactions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reactions");
+
+                    b.Property<long>("Saves")
+                        .HasColumnType("bigint")
+                        .HasColumnName("saves");
+
+                    b.Property<long>("Shares")
+                        .HasColumnType("bigint")
+                        .HasColumnName("shares");
+
+                    b.Property<long>("VideoViews")
+                        .HasColumnType("bigint")
+                        .HasColumnName("video_views");
+
+                    b.HasKey("ContentItemId", "Platform")
+                        .HasName("pk_post_performance");
+
+                    b.HasIndex("PublishedAt")
+                        .HasDatabaseName("ix_post_performance_published_at");
+
+                    b.HasIndex("ConnectionId", "NextCollectionAt")
+                        .HasDatabaseName("ix_post_performance_connection_id_next_collection_at");
+
+                    b.ToTable("post_performance", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Assets.AssetChunk", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2173,6 +2378,26 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_market_analyses_companies_company_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.PostMetric", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_metrics_content_items_content_item_id");
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.PostPerformance", b =>
+                {
+                    b.HasOne("BrandAutomator.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ContentItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_post_performance_content_items_content_item_id");
                 });
 
             modelBuilder.Entity("BrandAutomator.Domain.Assets.AssetChunk", b =>
