@@ -28,7 +28,8 @@ public sealed class BrandRuleBook(ITenantDb db, IGuardEvidence evidence, TimePro
 
     private async Task RereadAsync(CancellationToken cancellationToken)
     {
-        await using var transaction = await db.BeginTransactionAsync(cancellationToken);
+        // A check made inside a transactional command (an import that schedules) reads the rules in that transaction.
+        await using var transaction = db.InTransaction ? null : await db.BeginTransactionAsync(cancellationToken);
         await db.LockAsync(TenantLock.BrandRules, cancellationToken);
         // Read again under the lock: another request may have just done it.
         var source = await evidence.SourceFingerprintAsync(cancellationToken);
@@ -67,6 +68,9 @@ public sealed class BrandRuleBook(ITenantDb db, IGuardEvidence evidence, TimePro
 
         settings.RulesReadFrom(source, now);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 }

@@ -12,15 +12,18 @@ namespace BrandAutomator.Application.Content;
 /// Imports a CSV file's posts, checked as the dry run checks them. <see cref="ImportMode.AllOrNothing"/>: any bad row
 /// refuses the whole file (400, each error on <c>rows[12].date</c>) and nothing is written. <see cref="ImportMode.RowByRow"/>:
 /// the good rows are imported and the bad ones reported. Rows imported before are skipped, so importing the same file
-/// again creates nothing; two imports of it at once cannot both write it (the row key is unique).
+/// again creates nothing; two imports of it at once take turns under the tenant's import lock, and the second skips the
+/// rows the first wrote (the row key is unique as well).
 /// </summary>
-public sealed record ImportContent(ContentImportFile File, ImportMode Mode) : ICommand<ImportReportDto>, IRequireRole
+public sealed record ImportContent(ContentImportFile File, ImportMode Mode) : ICommand<ImportReportDto>, IRequireRole, ITransactionalCommand
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
+
+    public static TransactionStore Store => TransactionStore.Tenant;
 }
 
 public sealed class ImportContentHandler(
-    ITenantDb db, ContentImportCheck check, IAutomationEntitlement entitlement, IPublishScheduler scheduler)
+    ITenantDb db, CommandTransaction transaction, ContentImportCheck check, IAutomationEntitlement entitlement, IPublishScheduler scheduler)
     : ICommandHandler<ImportContent, ImportReportDto>
 {
     public async ValueTask<ImportReportDto> Handle(ImportContent command, CancellationToken cancellationToken)
@@ -30,6 +33,8 @@ public sealed class ImportContentHandler(
             await entitlement.EnsureAutomationAsync(cancellationToken);
         }
 
+        // Before the check: the rows imported before are read under the lock, so a second import at once sees the first's.
+        await db.LockAsync(TenantLock.Import, cancellationToken);
         var plan = await check.CheckAsync(command.File, cancellationToken);
         var errors = plan.Errors;
         if (command.Mode == ImportMode.AllOrNothing && errors.Count > 0)
@@ -55,7 +60,8 @@ public sealed class ImportContentHandler(
         if (command.File.Target == ImportTarget.Schedule && ready.Count > 0)
         {
             // After the commit: a trigger that fails to be written is made good by the sweep once the post is due.
-            await scheduler.ScheduleNewAsync(ready.Select(i => (i.Id, i.DueAt!.Value)).ToList(), cancellationToken);
+            var due = ready.Select(i => (i.Id, i.DueAt!.Value)).ToList();
+            transaction.AfterCommit(ct => scheduler.ScheduleNewAsync(due, ct));
         }
 
         return plan.Report(dryRun: false, command.Mode, ready.Count, withIds: true);

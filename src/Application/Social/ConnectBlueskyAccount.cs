@@ -27,13 +27,15 @@ public sealed class ConnectBlueskyAccountValidator : AbstractValidator<ConnectBl
     public ConnectBlueskyAccountValidator()
     {
         RuleFor(x => x.Handle).NotEmpty().WithMessage("Enter the account's handle, such as yourbrand.bsky.social.")
-            .MaximumLength(253);
+            .MaximumLength(253)
+            .Must(ConnectBlueskyAccountHandler.IsHandleOrEmail).When(x => !string.IsNullOrWhiteSpace(x.Handle), ApplyConditionTo.CurrentValidator)
+            .WithMessage("Enter the handle as Bluesky shows it, such as yourbrand.bsky.social or @yourbrand, or the account's e-mail address; not a web address.");
         RuleFor(x => x.AppPassword).NotEmpty().WithMessage("Enter an app password made in Bluesky's settings (Privacy and security, App passwords).")
             .MaximumLength(100);
     }
 }
 
-public sealed class ConnectBlueskyAccountHandler(
+public sealed partial class ConnectBlueskyAccountHandler(
     ITenantDb db, IBlueskySessions sessions, ISocialTokenProtector tokens, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<ConnectBlueskyAccount, SocialConnectionDto>
 {
@@ -74,6 +76,22 @@ public sealed class ConnectBlueskyAccountHandler(
         await db.SaveChangesAsync(cancellationToken);
         return SocialConnectionDto.From(connection, now);
     }
+
+    /// <summary>
+    /// A handle ("@acme", "acme", "acme.bsky.social", a domain of the brand's own) as the AT Protocol spells them
+    /// (labels of letters, digits and hyphens, separated by dots), or the account's e-mail address.
+    /// </summary>
+    internal static bool IsHandleOrEmail(string? handle)
+    {
+        var trimmed = (handle ?? "").Trim().TrimStart('@');
+        return HandlePattern().IsMatch(trimmed) || EmailPattern().IsMatch(trimmed);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?=.{1,253}$)([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$")]
+    private static partial System.Text.RegularExpressions.Regex HandlePattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
 
     /// <summary>"@acme" and "acme" mean acme.bsky.social, as in the app; a domain handle or an e-mail address is used as typed.</summary>
     internal static string Identifier(string handle)

@@ -60,6 +60,10 @@ public sealed partial class ProblemDetailsExceptionHandler(
         // Two writes of the same row at once (the row version changed between read and write): the later one is refused.
         Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Conflict.",
             "Someone else changed this at the same moment; load it again and repeat your change."),
+        // PostgreSQL chose this request's transaction to end a deadlock, or could not serialise it with another: nothing
+        // was written, and the same request sent again succeeds.
+        _ when IsConcurrencyFailure(exception) => Problem(StatusCodes.Status409Conflict, "Conflict.",
+            "Another change was being saved at the same moment, so nothing was saved: send the request again."),
         ForbiddenException e => Problem(StatusCodes.Status403Forbidden, "Forbidden.", e.Message),
         AuthenticationFailedException e => Problem(StatusCodes.Status401Unauthorized, "Unauthorized.", e.Message),
         TooManyAttemptsException e => Problem(StatusCodes.Status429TooManyRequests, "Too many requests.", e.Message),
@@ -114,6 +118,19 @@ public sealed partial class ProblemDetailsExceptionHandler(
     /// Text the database or its driver refused: a safety net behind <see cref="TextInput"/> (text from somewhere the
     /// rule does not look), a 400 and not a 500.
     /// </summary>
+    private static bool IsConcurrencyFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.PostgresException { SqlState: "40P01" or "40001" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsRefusedText(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)

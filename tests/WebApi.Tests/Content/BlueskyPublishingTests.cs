@@ -19,12 +19,16 @@ public sealed class BlueskyPublishingTests(PublishingFactory factory) : IClassFi
 
         var wrong = await admin.Client.PostAsJsonAsync("/api/v1/social/connect/bluesky", new { handle = "@acme.bsky.social", appPassword = "guess-guess-guess-guess" });
         var empty = await admin.Client.PostAsJsonAsync("/api/v1/social/connect/bluesky", new { handle = " ", appPassword = "" });
+        var address = await admin.Client.PostAsJsonAsync("/api/v1/social/connect/bluesky", new { handle = "https://bsky.app/profile/acme", appPassword = "abcd-efgh-ijkl-mnop" });
 
         await wrong.EnsureStatusAsync(HttpStatusCode.BadRequest);
         Assert.Contains("Invalid identifier or password", (await wrong.ProblemAsync())["errors"]!["appPassword"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         await empty.EnsureStatusAsync(HttpStatusCode.BadRequest);
         var errors = (await empty.ProblemAsync())["errors"]!.AsObject();
         Assert.True(errors.ContainsKey("handle") && errors.ContainsKey("appPassword"), errors.ToJsonString());
+        // A web address is refused before anything is asked of Bluesky.
+        await address.EnsureStatusAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("not a web address", (await address.ProblemAsync())["errors"]!["handle"]![0]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty((await admin.Client.GetFromJsonAsync<JsonArray>("/api/v1/social/connections"))!);
     }
 

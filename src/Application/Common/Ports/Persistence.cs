@@ -152,6 +152,9 @@ public interface ITenantDb
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);
 
+    /// <summary>True while a transaction is open on this scope's connection (a transactional command's, for one).</summary>
+    bool InTransaction { get; }
+
     /// <summary>
     /// Waits for, then holds until the open transaction ends, this tenant's lock on <paramref name="resource"/>: two
     /// requests that check a count and then add to it run one after the other. Needs an open transaction.
@@ -194,4 +197,7 @@ public enum TenantLock
 
     /// <summary>Making the occurrences of recurring posts, so that two nodes (or a request and the job) do not make them at once.</summary>
     Recurring = 4,
+
+    /// <summary>A CSV import, so that two imports of one file at once do not both write its rows (one skips what the other wrote).</summary>
+    Import = 5,
 }

@@ -104,6 +104,8 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 
+    public bool InTransaction => Database.CurrentTransaction is not null;
+
     public async Task LockAsync(TenantLock resource, CancellationToken cancellationToken)
     {
         if (Database.CurrentTransaction is null)
