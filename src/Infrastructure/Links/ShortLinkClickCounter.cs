@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using BrandAutomator.Application.Links;
-using Microsoft.Extensions.Hosting;
+using BrandAutomator.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +14,7 @@ namespace BrandAutomator.Infrastructure.Links;
 /// </summary>
 public sealed partial class ShortLinkClickCounter(
     NpgsqlDataSource dataSource, IOptions<LinkOptions> options, TimeProvider clock, ILogger<ShortLinkClickCounter> logger)
-    : BackgroundService, IClickCounter
+    : PeriodicFlush, IClickCounter
 {
     private readonly ConcurrentDictionary<(string Code, DateOnly Day), Tally> pending = new();
 
@@ -25,8 +25,7 @@ public sealed partial class ShortLinkClickCounter(
             (_, tally) => new Tally(tally.Clicks + 1, tally.Last > now ? tally.Last : now));
     }
 
-    /// <summary>Writes what was counted so far.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public override async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (pending.IsEmpty)
         {
@@ -76,34 +75,9 @@ public sealed partial class ShortLinkClickCounter(
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.ClickFlushSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushQuietlyAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.ClickFlushSeconds);
 
-        await FlushQuietlyAsync(CancellationToken.None);
-    }
-
-    private async Task FlushQuietlyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FlushAsync(cancellationToken);
-        }
-        catch (Exception failure) when (failure is NpgsqlException or TimeoutException or OperationCanceledException)
-        {
-            LogFlushFailed(logger, failure.GetType().Name);
-        }
-    }
+    protected override void FlushFailed(string failure) => LogFlushFailed(logger, failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write short link clicks ({Failure}); they are kept for the next round.")]
     private static partial void LogFlushFailed(ILogger logger, string failure);

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Hosting;
+using BrandAutomator.Infrastructure.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,14 +11,13 @@ namespace BrandAutomator.Infrastructure.Security;
 /// <see cref="ApiKeyOptions.UsageFlushSeconds"/>, off the requests' path; the last note before stopping is written too.
 /// </summary>
 public sealed partial class ApiKeyUsage(
-    NpgsqlDataSource dataSource, IOptions<ApiKeyOptions> options, TimeProvider clock, ILogger<ApiKeyUsage> logger) : BackgroundService
+    NpgsqlDataSource dataSource, IOptions<ApiKeyOptions> options, TimeProvider clock, ILogger<ApiKeyUsage> logger) : PeriodicFlush
 {
     private readonly ConcurrentDictionary<Guid, Use> pending = new();
 
     public void Note(Guid keyId, string? ipAddress) => pending[keyId] = new Use(clock.GetUtcNow(), ipAddress is { Length: > 64 } ? ipAddress[..64] : ipAddress);
 
-    /// <summary>Writes what was noted so far.</summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
+    public override async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (pending.IsEmpty)
         {
@@ -50,35 +49,10 @@ public sealed partial class ApiKeyUsage(
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.UsageFlushSeconds));
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await FlushQuietlyAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.UsageFlushSeconds);
 
-        await FlushQuietlyAsync(CancellationToken.None);
-    }
-
-    private async Task FlushQuietlyAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await FlushAsync(cancellationToken);
-        }
-        catch (Exception failure) when (failure is NpgsqlException or TimeoutException or OperationCanceledException)
-        {
-            // Last-used is a hint for admins: a failed write waits for the next use rather than failing anything.
-            LogFlushFailed(logger, failure.GetType().Name);
-        }
-    }
+    // Last-used is a hint for admins: a failed write waits for the next use rather than failing anything.
+    protected override void FlushFailed(string failure) => LogFlushFailed(logger, failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not write API key last-used times ({Failure}); they follow with the next use.")]
     private static partial void LogFlushFailed(ILogger logger, string failure);

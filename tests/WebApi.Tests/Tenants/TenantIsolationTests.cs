@@ -142,7 +142,11 @@ public sealed class TenantIsolationTests(ApiFactory factory) : IClassFixture<Api
                 var body = new JsonObject();
                 foreach (var (name, property) in properties)
                 {
-                    body[name] = name == idField ? JsonValue.Create(id) : Sample(document, property!, null, Guid.NewGuid());
+                    // A handle has a shape no OpenAPI format names (a domain, @name or an e-mail address): a valid one, so
+                    // that the probe reaches the lookup of the other tenant's id rather than the handle's check.
+                    body[name] = name == idField ? JsonValue.Create(id)
+                        : name == "handle" ? JsonValue.Create("isolation-probe.bsky.social")
+                        : Sample(document, property!, null, Guid.NewGuid());
                 }
 
                 return body;

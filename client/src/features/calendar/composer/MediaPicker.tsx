@@ -3,8 +3,7 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, uploadWithProgress, type Asset } from '../../../api';
 import { Alert } from '../../../components/Alert';
 import { Button } from '../../../components/Button';
-import { TextField } from '../../../components/form/Fields';
-import { Icon } from '../../../components/Icon';
+import { TextField, FieldError } from '../../../components/form/Fields';
 import { useAssets, useAssetsChanged } from '../../assets/api';
 import { platformLimits } from '../limits';
 import styles from '../calendar.module.css';
@@ -129,12 +128,7 @@ export function MediaPicker({ form, error }: { form: Form; error?: string }) {
             busy={!!uploading}
           />
         ))}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
     </fieldset>
   );
 }

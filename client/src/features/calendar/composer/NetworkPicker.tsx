@@ -1,8 +1,8 @@
 import { useEffect, useId } from 'react';
+import { FieldError } from '../../../components/form/Fields';
 import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { Link } from 'react-router';
 import { Avatar } from '../../../components/Avatar';
-import { Icon } from '../../../components/Icon';
 import { hasRole, useSession } from '../../auth/useSession';
 import { useNetworks, type PublishingNetwork } from '../../social/api';
 import { platformLimits, platforms, type Platform } from '../limits';
@@ -73,12 +73,7 @@ export function NetworkPicker({ form, error, isNew }: NetworkPickerProps) {
           register one (see the publishing settings in the README).
         </p>
       )}
-      {error && (
-        <p className="field__error" id={errorId}>
-          <Icon name="alert" />
-          <span>{error}</span>
-        </p>
-      )}
+      {error && <FieldError id={errorId} message={error} />}
     </fieldset>
   );
 }

@@ -1,7 +1,6 @@
 import type { UseFormReturn } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
-import { SelectField, TextField } from '../../../components/form/Fields';
-import { Icon } from '../../../components/Icon';
+import { SelectField, TextField, FieldError } from '../../../components/form/Fields';
 import type { ComposerValues } from './schema';
 import { nthWeekdayLabel, weekdayNames, weekdayOf, weekdays } from './repeat';
 import styles from '../calendar.module.css';
@@ -57,12 +56,7 @@ export function RepeatFields({ form, timeZone }: { form: UseFormReturn<ComposerV
                   </label>
                 ))}
               </div>
-              {errors?.weekdays && (
-                <p className="field__error" id="repeat-days-error">
-                  <Icon name="alert" />
-                  <span>{errors.weekdays.message}</span>
-                </p>
-              )}
+              {errors?.weekdays && <FieldError id="repeat-days-error" message={errors.weekdays.message} />}
             </fieldset>
           ) : (
             <SelectField label="On" {...form.register('repeat.monthly')}>
