@@ -227,7 +227,8 @@ describe('content calendar', { concurrency: false }, () => {
     await dialog.getByText('Published', { exact: true }).first().waitFor({ timeout: 60_000 });
     await dialog.getByText(/^urn:li:share:\d+$/).waitFor({ timeout: 30_000 });
 
-    const received = await receivedByNetworks();
+    // The fake networks serve every journey of the run: this post's requests are the ones with its text.
+    const received = (await receivedByNetworks()).filter((r) => r.text === postText);
     const linkedIn = received.filter((r) => r.platform === 'linkedIn');
     const x = received.filter((r) => r.platform === 'x');
     assert.equal(linkedIn.length, 1, 'LinkedIn received the post once');

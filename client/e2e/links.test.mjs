@@ -71,7 +71,7 @@ describe('snippets, templates and short links', { concurrency: false }, () => {
     const { page } = lena;
     await page.goto('/app/calendar?view=list');
     await heading(page, 'Calendar');
-    await page.getByRole('button', { name: 'New post' }).click();
+    await page.getByRole('button', { name: 'New post' }).first().click();
     const dialog = page.getByRole('dialog', { name: 'New post' });
     await dialog.waitFor();
     await dialog.getByRole('combobox', { name: /^Brand/ }).selectOption({ label: brandName });
