@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Automation.PublishingNotifier>();
         services.AddScoped<Automation.PublishingCredentials>();
         services.AddScoped<Automation.PublishingMediaUploads>();
+        services.AddSingleton<Automation.PublishingThrottle>();
         services.AddScoped<Analytics.MetricsCollector>();
         services.AddScoped<Analytics.AnalyticsReport>();
         services.AddScoped<Drive.DriveAccess>();

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 // Usage:
 //   BrandAutomator.ApiNode --port 5081 Key=Value ...  an API node (configuration keys as in appsettings: ConnectionStrings:Default=...)
 //   BrandAutomator.ApiNode --fakes --port 5090        the fake networks, with GET /__stats counting what they received
+//                          [--chaos 50-500ms,1%,0.5%,60s]  ... answering after a seeded random latency, refusing 1%, losing 0.5%
 //   BrandAutomator.ApiNode --postgres DIR             a throwaway PostgreSQL cluster in DIR (fsync off)
 // Each prints one "READY ..." line (the URL, or the connection string) once it serves, and stops on SIGTERM or Ctrl-C.
 internal static class NodeEntry
@@ -17,6 +18,7 @@ internal static class NodeEntry
         var port = 0;
         string? mode = null;
         string? postgresFolder = null;
+        string? chaos = null;
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -28,6 +30,10 @@ internal static class NodeEntry
             {
                 mode = "postgres";
                 postgresFolder = args[++i];
+            }
+            else if (args[i] == "--chaos")
+            {
+                chaos = args[++i];
             }
             else if (args[i] == "--port")
             {
@@ -45,7 +51,17 @@ internal static class NodeEntry
             e.Cancel = true;
             stop.Cancel();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            // At exit the source may be gone already (Main returned and disposed it).
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        };
         // SIGTERM ends the wait (and with it the process) in every mode, as a supervisor expects.
         using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
             System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
@@ -58,6 +74,11 @@ internal static class NodeEntry
         {
             using var fakes = new FakePlatforms(port);
             fakes.ServeStats();
+            if (chaos is not null)
+            {
+                fakes.Chaos = FakeChaos.Parse(chaos, seed: 2026);
+            }
+
             Console.WriteLine($"READY {fakes.BaseUrl}");
             await WaitAsync(stop.Token);
             return;

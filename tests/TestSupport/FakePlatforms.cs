@@ -70,7 +70,8 @@ public sealed partial class FakePlatforms : IDisposable
 
     public FakePlatforms(int port = 0)
     {
-        Server = port == 0 ? WireMockServer.Start() : WireMockServer.Start(port);
+        // Requests are kept here (see Requests), not in WireMock's own log: at a bench's peak that log costs CPU and memory.
+        Server = WireMockServer.Start(new WireMock.Settings.WireMockServerSettings { Port = port == 0 ? null : port, MaxRequestLogCount = 0 });
         // Lowest priority (highest number): more specific mappings, such as /__stats, come first.
         Server.Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher("/*"))).AtPriority(1000)
             .RespondWith(Response.Create().WithCallback(HandleAsync));
@@ -85,6 +86,9 @@ public sealed partial class FakePlatforms : IDisposable
 
     /// <summary>A delay before every answer: keeps requests in flight (to kill a node while it publishes).</summary>
     public TimeSpan Delay { get; set; }
+
+    /// <summary>Latency, refusals and lost answers drawn for every request to a network (see <see cref="FakeChaos"/>).</summary>
+    public FakeChaos? Chaos { get; set; }
 
     public static string NewMarker() => $"mk-{Guid.NewGuid():N}"[..15];
 
@@ -126,21 +130,29 @@ public sealed partial class FakePlatforms : IDisposable
     /// <c>GET /__stats</c>: what the fakes received, for a process that cannot read this object (bench/publish): publish
     /// requests, distinct posts among them, duplicates, and the first and last arrival.
     /// </summary>
-    public void ServeStats() =>
+    public void ServeStats()
+    {
         Server.Given(Request.Create().UsingGet().WithPath("/__stats")).AtPriority(1).RespondWith(Response.Create().WithCallback(_ =>
         {
             var publishes = AllPublishRequests().Where(r => r.Marker is not null).ToList();
-            var distinct = publishes.Select(r => r.Marker).Distinct(StringComparer.Ordinal).Count();
+            // A post is published by each request the network accepted; refused ones (a 503 then a retry) are not duplicates.
+            var accepted = publishes.Where(r => r.Status < 400).ToList();
+            var distinct = accepted.Select(r => r.Marker).Distinct(StringComparer.Ordinal).Count();
             return Build(200, JsonSerializer.Serialize(new
             {
                 publishRequests = publishes.Count,
                 distinctPosts = distinct,
-                duplicates = publishes.Count - distinct,
+                duplicates = accepted.Count - distinct,
                 failures = publishes.Count(r => r.Status >= 400),
                 first = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Min(r => r.At),
                 last = publishes.Count == 0 ? (DateTimeOffset?)null : publishes.Max(r => r.At),
             }));
         }));
+        // Every accepted publish request: marker, arrival and status (bench/publish --peak computes lateness from them).
+        Server.Given(Request.Create().UsingGet().WithPath("/__publishes")).AtPriority(1).RespondWith(Response.Create().WithCallback(_ =>
+            Build(200, JsonSerializer.Serialize(AllPublishRequests().Where(r => r.Marker is not null)
+                .Select(r => new { m = r.Marker, at = r.At, s = r.Status })))));
+    }
 
     public void Dispose() => Server.Stop();
 
@@ -162,6 +174,13 @@ public sealed partial class FakePlatforms : IDisposable
         var answer = marker is not null && _scripts.TryGetValue($"{kind}|{marker}", out var queue) && queue.TryDequeue(out var scripted)
             ? scripted
             : null;
+        if (answer is null && Chaos is not null && kind is not ("token" or "unknown"))
+        {
+            // A lost answer is a success held past the client's time-out: the network acted, the client never hears it.
+            var (refuse, latency) = Chaos.Draw();
+            answer = refuse ? FakeAnswer.Unavailable() with { Delay = latency } : new FakeAnswer(0, Delay: latency);
+        }
+
         // The answer is decided on arrival (what a network does with a request does not wait for its answer to be sent).
         var response = answer is { Status: > 0 } ? Build(answer.Status, answer.Body, answer.Headers)
             : kind.StartsWith("bluesky", StringComparison.Ordinal) ? FakeBluesky.Answer(kind, request, Interlocked.Increment(ref _ids))

@@ -30,7 +30,7 @@ public sealed record PublishDueContent(Guid ItemId) : ICommand<PublishRunOutcome
 public sealed partial class PublishDueContentHandler(
     ITenantDb db, IEnumerable<ISocialPublisher> publishers, IEnumerable<IFollowUpPublisher> followUps, PublishingCredentials credentials,
     IPublishScheduler scheduler, IFileStorage storage, PublishingNotifier notifier, Links.LinkShortener links, IOptions<PublishingOptions> options,
-    TimeProvider clock, ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads)
+    TimeProvider clock, ILogger<PublishDueContentHandler> logger, PublishingMediaUploads mediaUploads, PublishingThrottle throttle)
     : ICommandHandler<PublishDueContent, PublishRunOutcome>
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
@@ -39,36 +39,49 @@ public sealed partial class PublishDueContentHandler(
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var item = await db.ContentItems.SingleOrDefaultAsync(c => c.Id == command.ItemId, cancellationToken);
         var runId = Guid.CreateVersion7(now);
-        if (item is null || !item.TryClaim(runId, now, settings.Lease, TimeSpan.FromSeconds(settings.EarlyToleranceSeconds)))
+        ContentItem? item;
+        AutomationTask task;
+        List<PublishAttempt> attempts;
+        List<SocialConnection> connections;
+        // The claim and what the run needs, on one connection lease (one search_path, one reset), given back before
+        // any network is asked: at a peak many runs wait on networks at once, and a lease held then would be idle.
+        await using (await db.HoldConnectionAsync(cancellationToken))
         {
-            return PublishRunOutcome.NothingToDo;
+            item = await db.ContentItems.SingleOrDefaultAsync(c => c.Id == command.ItemId, cancellationToken);
+            if (item is null || !item.TryClaim(runId, now, settings.Lease, TimeSpan.FromSeconds(settings.EarlyToleranceSeconds)))
+            {
+                return PublishRunOutcome.NothingToDo;
+            }
+
+            task = AutomationTask.StartPublishing(runId, item, now);
+            db.AutomationTasks.Add(task);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another run (on this node or another) claimed it first, or a member changed it: theirs wins.
+                db.DiscardChanges();
+                return PublishRunOutcome.NothingToDo;
+            }
+
+            // Every attempt on the post so far: a part published ever is never sent again, one refused or unconfirmed since
+            // this schedule settles its network for this schedule (see PublishNetworkAsync).
+            attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
+            connections = await db.SocialConnections.ToListAsync(cancellationToken);
         }
 
-        var task = AutomationTask.StartPublishing(runId, item, now);
-        db.AutomationTasks.Add(task);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another run (on this node or another) claimed it first, or a member changed it: theirs wins.
-            db.DiscardChanges();
-            return PublishRunOutcome.NothingToDo;
-        }
-
-        // Every attempt on the post so far: a part published ever is never sent again, one refused or unconfirmed since
-        // this schedule settles its network for this schedule (see PublishNetworkAsync).
-        var attempts = await db.PublishAttempts.AsNoTracking().Where(a => a.ContentItemId == item.Id).ToListAsync(cancellationToken);
-        var connections = await db.SocialConnections.ToListAsync(cancellationToken);
         var results = new List<(SocialPlatform Platform, PublishResult Result)>();
         var comments = new List<(SocialPlatform Platform, PublishResult Result)>();
         foreach (var variant in item.Variants)
         {
             try
             {
+                // A turn with the network and the account first (many runs are out at a peak), then every part of this network.
+                var account = SocialConnection.ChooseForPost(connections, variant.Platform, item.CompanyId);
+                await using var turn = await throttle.EnterAsync(variant.Platform, account?.Id, cancellationToken);
                 var (post, comment) = await PublishNetworkAsync(item, runId, variant, attempts, connections, cancellationToken);
                 results.Add((variant.Platform, post));
                 if (comment is not null)

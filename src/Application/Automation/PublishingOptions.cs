@@ -34,6 +34,14 @@ public sealed class PublishingOptions : IValidatableObject
     [Range(0, 3600)]
     public double SweepGraceSeconds { get; set; } = 30;
 
+    /// <summary>Publishing exchanges (a post with its uploads, thread parts and first comment) one node has open with one network at once.</summary>
+    [Range(1, 1000)]
+    public int MaxExchangesPerNetwork { get; set; } = 48;
+
+    /// <summary>Publishing exchanges one node has open with one connected account at once: networks limit posting per account.</summary>
+    [Range(1, 100)]
+    public int MaxExchangesPerAccount { get; set; } = 2;
+
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -15,13 +15,33 @@ public sealed class SchedulerOptions
     [MaxLength(100)]
     public string Name { get; set; } = "BrandAutomator";
 
-    /// <summary>Jobs one node runs at once.</summary>
-    [Range(1, 200)]
-    public int MaxConcurrency { get; set; } = 10;
+    /// <summary>
+    /// Jobs one node runs at once. A publishing run spends nearly all its time waiting on a network's answer (100 ms to
+    /// seconds) and holds no thread while it waits, so this is set for a peak of posts due at one minute, not for the
+    /// cores; the networks and each connected account have their own, smaller limits (<see cref="Publishing.PublishingThrottle"/>).
+    /// </summary>
+    [Range(1, 500)]
+    public int MaxConcurrency { get; set; } = 64;
 
-    /// <summary>Triggers a node takes from the store in one round.</summary>
-    [Range(1, 200)]
-    public int MaxBatchSize { get; set; } = 10;
+    /// <summary>Triggers a node takes from the store in one round (never more than <see cref="MaxConcurrency"/>).</summary>
+    [Range(1, 500)]
+    public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Connections Quartz's store may hold open on this node. It has its own pool (beside the application's), and at a
+    /// peak every finishing job asks for one to record its end: the store's work is serialised on its lock row anyway,
+    /// so a small pool waits in the process instead of filling PostgreSQL's connection slots with waiters.
+    /// </summary>
+    [Range(2, 100)]
+    public int StoreMaxPoolSize { get; set; } = 8;
+
+    /// <summary>
+    /// How late a trigger may be and still be taken in the normal rounds. Quartz sets a trigger later than this aside for
+    /// its misfire handler, which takes them back a few at a time: at a peak, posts one minute late would stall there,
+    /// while every post fires as soon as it can anyway (fire now is their misfire instruction).
+    /// </summary>
+    [Range(5, 86400)]
+    public double MisfireThresholdSeconds { get; set; } = 900;
 
     /// <summary>How often a node checks in; a node silent for longer than the threshold is taken as dead and its work recovered.</summary>
     [Range(0.5, 600)]

@@ -85,7 +85,7 @@ public static class SchedulingSetup
             q.UseDefaultThreadPool(scheduler.MaxConcurrency);
             q.UsePersistentStore(store =>
             {
-                store.UsePostgres(connectionString);
+                store.UsePostgres(StoreConnectionString(connectionString, scheduler));
                 store.UseClustering(c =>
                 {
                     c.CheckinInterval = TimeSpan.FromSeconds(scheduler.CheckinIntervalSeconds);
@@ -96,6 +96,7 @@ public static class SchedulingSetup
                 {
                     o.TablePrefix = QuartzSchema.TablePrefix;
                     o.StoreJobDataAsStrings = true;
+                    o.MisfireThreshold = TimeSpan.FromSeconds(scheduler.MisfireThresholdSeconds);
                     // QuartzSchema has created the tables; the store checks them and refuses to start on a bad schema.
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
                 });
@@ -143,6 +144,25 @@ public static class SchedulingSetup
             o.AutoStart = scheduler.Enabled;
         });
         return services;
+    }
+
+    /// <summary>The store's connection string: its own small pool (see <see cref="SchedulerOptions.StoreMaxPoolSize"/>) unless the string sets one.</summary>
+    private static string StoreConnectionString(string connectionString, SchedulerOptions scheduler)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("applicationname"))
+        {
+            builder.ApplicationName = "BrandAutomator scheduler";
+        }
+
+        if (!given.Contains("maxpoolsize") && !given.Contains("maximumpoolsize"))
+        {
+            builder.MaxPoolSize = scheduler.StoreMaxPoolSize;
+        }
+
+        return builder.ConnectionString;
     }
 
     private static void AddMediaUploader<T>(IServiceCollection services, TimeSpan timeout)
