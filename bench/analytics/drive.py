@@ -249,6 +249,16 @@ for i in range(page_requests):
     latencies.append(elapsed)
     by_variant.setdefault(label, []).append(elapsed)
 load_after_page = os.getloadavg()
+# What PostgreSQL itself spends on the page's two reads of a year and its period before (the widest variant), warm.
+schema = measured[0]["schema"]
+plans = []
+for label, sql in (("posts of the period and the one before, with their titles",
+                    f'SELECT p.*, c.title FROM "{schema}".post_performance p JOIN "{schema}".content_items c ON c.id = p.content_item_id '
+                    "WHERE p.published_at >= now() - interval '732 days' AND p.published_at < now() + interval '1 day'"),
+                   ("followers and profile views by day", f'SELECT * FROM "{schema}".account_metrics WHERE day >= current_date - 732 AND day <= current_date')):
+    psql(f"EXPLAIN (ANALYZE) {sql}")
+    out = psql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+    plans.append((label, re.search(r"Execution Time: ([\d.]+) ms", out).group(1), out.splitlines()[0][:110]))
 
 
 def pct(values, p):
@@ -321,6 +331,8 @@ p95 = pct(latencies, 95)
 print(f"  p50 {pct(latencies, 50):.1f} ms, p95 {p95:.1f} ms, max {max(latencies):.1f} ms  (target p95 < 100 ms: {'PASS' if p95 < 100 else 'FAIL'})")
 for label, values in by_variant.items():
     print(f"    {label:34s} p50 {pct(values, 50):6.1f} ms  p95 {pct(values, 95):6.1f} ms  ({len(values)} requests)")
+for label, ms, top_line in plans:
+    print(f"  PostgreSQL, {label}: {ms} ms ({top_line.strip()})")
 print(f"  load average after the page requests: {load_after_page[0]:.2f} {load_after_page[1]:.2f} {load_after_page[2]:.2f}")
 total = sum(c["requests"] for c in counts.values())
 print(f"collection round of every post ({due:,} posts with per-post metrics due, plus every account), the clustered job, one node:")
