@@ -155,9 +155,13 @@ describe('analytics', { concurrency: false }, () => {
     const totalImpressions = Object.values(expected).reduce((a, b) => a + b, 0);
     const totals = page.getByRole('region', { name: 'Totals' });
     await totals.getByText(grouped(totalImpressions), { exact: true }).waitFor();
+    // Google Business Profile has no numbers per post: its post is not among the top posts, and the page says why.
     await page
       .getByText('Google Business Profile reports views and actions for the whole profile, not per post.', { exact: false })
+      .first()
       .waitFor();
+    await page.getByText('1 post on Google Business Profile is not listed here.', { exact: false }).waitFor();
+    assert.equal(await top.getByRole('row').filter({ hasText: 'Harvest blend on Google Business Profile' }).count(), 0);
     await checkPage(page, 'analytics');
 
     const [download] = await Promise.all([
@@ -180,6 +184,10 @@ describe('analytics', { concurrency: false }, () => {
       const row = rows.find((r) => r[0] === 'Post' && r[3] === `Harvest blend on ${names[platform]}`);
       assert.equal(Number(row[4]), expected[platform], `${platform} impressions in the CSV`);
     }
+    assert.ok(
+      !rows.some((r) => r[0] === 'Post' && r[2] === 'Google Business Profile'),
+      'no per-post row for Google Business Profile',
+    );
     const all = rows.find((r) => r[0] === 'Total' && r[2] === 'All networks');
     assert.equal(Number(all[4]), totalImpressions);
 

@@ -10,6 +10,23 @@ public sealed class SocialConnectionTests
         SocialConnection.Connect(null, SocialPlatform.LinkedIn, "urn:li:person:1", "Ada", "enc-access", refresh, expiresAt, Guid.NewGuid(), Now);
 
     [Fact]
+    public void Granted_scopes_are_kept_as_the_network_sent_them_comma_or_space_separated_and_checked_whole()
+    {
+        var connection = Connection(null);
+        Assert.False(connection.HasGrantedScope("r_member_postAnalytics"));
+
+        connection.RecordGrantedScopes("r_member_postAnalytics,w_member_social, openid");
+        Assert.Equal("r_member_postAnalytics w_member_social openid", connection.GrantedScopes);
+        Assert.True(connection.HasGrantedScope("r_member_postAnalytics"));
+        Assert.False(connection.HasGrantedScope("r_member"));
+
+        connection.RecordGrantedScopes(new string('s', SocialConnection.MaxScopesLength + 5) + " openid");
+        Assert.Null(connection.GrantedScopes);
+        connection.RecordGrantedScopes("  ");
+        Assert.Null(connection.GrantedScopes);
+    }
+
+    [Fact]
     public void A_token_that_runs_out_within_7_days_without_a_refresh_token_is_expiring()
     {
         Assert.Equal(ConnectionHealth.Expiring, Connection(Now.AddDays(7)).HealthAt(Now));

@@ -23,7 +23,8 @@ public sealed record FakePostMetrics(long Impressions, long Reach, long Clicks, 
 
 /// <summary>
 /// The five networks' read APIs on one local WireMock server, in their wire formats: LinkedIn
-/// <c>/rest/organizationalEntityShareStatistics</c>, <c>/rest/socialActions/{urn}</c>, <c>/rest/networkSizes/{urn}</c>;
+/// <c>/rest/organizationalEntityShareStatistics</c>, <c>/rest/memberCreatorPostAnalytics?q=entity</c> (one metric type
+/// a request), <c>/rest/socialActions/{urn}</c>, <c>/rest/networkSizes/{urn}</c>;
 /// X <c>/2/tweets/{id}?tweet.fields=public_metrics</c> and <c>/2/users/{id}</c>; the Graph API's
 /// <c>/{id}/insights?metric=...</c> (Facebook's or Instagram's metric names) and <c>/{id}?fields=...</c>; Google's
 /// <c>/v1/locations/{id}:fetchMultiDailyMetricsTimeSeries</c>. A post's counts are <see cref="FakePostMetrics.For"/> its
@@ -108,6 +109,7 @@ public sealed partial class FakeNetworkMetrics : IDisposable
     public static string Kind(string path) => path switch
     {
         "/rest/organizationalEntityShareStatistics" => "linkedin-share-statistics",
+        "/rest/memberCreatorPostAnalytics" => "linkedin-member-analytics",
         _ when path.StartsWith("/rest/socialActions/", StringComparison.Ordinal) => "linkedin-social-actions",
         _ when path.StartsWith("/rest/networkSizes/", StringComparison.Ordinal) => "linkedin-followers",
         _ when path.StartsWith("/2/tweets/", StringComparison.Ordinal) => "x-post",
@@ -143,6 +145,8 @@ public sealed partial class FakeNetworkMetrics : IDisposable
                         },
                     },
                 });
+            case "linkedin-member-analytics":
+                return MemberAnalytics(Query("q"), Query("entity"), Query("queryType"), Query("aggregation"));
             case "linkedin-social-actions":
                 var actions = PostMetrics(Uri.UnescapeDataString(path["/rest/socialActions/".Length..]));
                 return Json(new
@@ -199,6 +203,41 @@ public sealed partial class FakeNetworkMetrics : IDisposable
         }
     }
 
+    /// <summary>
+    /// <c>memberCreatorPostAnalytics</c>: the finder <c>q=entity</c> with <c>entity=(share:{urn})</c> or <c>(ugc:{urn})</c>
+    /// and one <c>queryType</c>; the total in <c>elements[0].count</c>. Anything else is LinkedIn's 400.
+    /// </summary>
+    private ResponseMessage MemberAnalytics(string finder, string entity, string metric, string aggregation)
+    {
+        var match = EntityTuple().Match(entity);
+        if (finder != "entity" || !match.Success || aggregation is not ("" or "TOTAL"))
+        {
+            return FakePlatforms.Build(400, """{"status":400,"code":"ILLEGAL_ARGUMENT","message":"Invalid entity or finder"}""");
+        }
+
+        var urn = match.Groups[2].Value;
+        var m = PostMetrics(urn);
+        long? count = metric switch
+        {
+            "IMPRESSION" => m.Impressions,
+            "MEMBERS_REACHED" => m.Reach,
+            "REACTION" => m.Likes,
+            "COMMENT" => m.Comments,
+            "RESHARE" => m.Shares,
+            _ => null,
+        };
+        if (count is null)
+        {
+            return FakePlatforms.Build(400, """{"status":400,"code":"ILLEGAL_ARGUMENT","message":"Invalid queryType"}""");
+        }
+
+        return Json(new
+        {
+            paging = new { start = 0, count = 10, links = Array.Empty<object>() },
+            elements = new[] { new { count = count.Value, metricType = metric, targetEntity = new Dictionary<string, string> { [match.Groups[1].Value] = urn } } },
+        });
+    }
+
     private static object GraphValue(string name, FakePostMetrics m) => name switch
     {
         "post_media_view" or "views" => m.Impressions,
@@ -240,6 +279,9 @@ public sealed partial class FakeNetworkMetrics : IDisposable
     }
 
     private static ResponseMessage Json(object body) => FakePlatforms.Build(200, JsonSerializer.Serialize(body));
+
+    [GeneratedRegex(@"^\((share|ugc):(urn:li:(?:share|ugcPost):[^)]+)\)$")]
+    private static partial Regex EntityTuple();
 
     [GeneratedRegex(@"(?:shares|ugcPosts)=List\(([^)]+)\)")]
     private static partial Regex ListItem();

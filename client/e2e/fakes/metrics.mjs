@@ -1,7 +1,9 @@
 // The five networks' read APIs for metrics, and the two publishing calls platforms.mjs lacked (Instagram's container
 // and publish, Google Business Profile's localPosts), in their wire formats (src/Infrastructure/Analytics):
 //   LinkedIn  GET /rest/organizationalEntityShareStatistics?q=organizationalEntity&shares=List(urn)  totalShareStatistics
-//             GET /rest/socialActions/{urn}, GET /rest/networkSizes/{urn}?edgeType=COMPANY_FOLLOWED_BY_COMPANY
+//             GET /rest/memberCreatorPostAnalytics?q=entity&entity=(share:{urn})&queryType=IMPRESSION&aggregation=TOTAL
+//             (a member's post, one metric type a request), GET /rest/socialActions/{urn},
+//             GET /rest/networkSizes/{urn}?edgeType=COMPANY_FOLLOWED_BY_COMPANY
 //   X         GET /2/tweets/{id}?tweet.fields=public_metrics[,non_public_metrics], GET /2/users/{id}?user.fields=public_metrics
 //   Graph     GET /v23.0/{id}/insights?metric=...  (Facebook's post_media_view..., Instagram's views,reach,...),
 //             GET /v23.0/{id}?fields=shares,comments... | followers_count | status_code (Instagram containers)
@@ -106,6 +108,22 @@ export function answerMetrics(request, url, raw, id) {
           organizationalEntity: query('organizationalEntity'),
         },
       ],
+    });
+  }
+  if (path === '/rest/memberCreatorPostAnalytics') {
+    const entity = /^\((share|ugc):(urn:li:(?:share|ugcPost):[^)]+)\)$/.exec(query('entity'));
+    const m = entity && metricsFor(entity[2]);
+    const count =
+      m &&
+      { IMPRESSION: m.impressions, MEMBERS_REACHED: m.reach, REACTION: m.likes, COMMENT: m.comments, RESHARE: m.shares }[
+        query('queryType')
+      ];
+    if (query('q') !== 'entity' || count === undefined || count === null) {
+      return { status: 400, body: { status: 400, code: 'ILLEGAL_ARGUMENT', message: 'Invalid entity, finder or queryType' } };
+    }
+    return ok({
+      paging: { start: 0, count: 10, links: [] },
+      elements: [{ count, metricType: query('queryType'), targetEntity: { [entity[1]]: entity[2] } }],
     });
   }
   if (path.startsWith('/rest/socialActions/')) {

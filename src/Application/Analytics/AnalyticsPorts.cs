@@ -30,8 +30,14 @@ public sealed record MetricsRead(
 /// <summary>A value a network reports for one day (Google Business Profile's daily metrics).</summary>
 public sealed record DailyMetricValue(MetricKind Kind, DateOnly Day, long Value);
 
-/// <summary>One published post to read: the account it went out as, the network's id for it, and the account's token.</summary>
-public sealed record PostMetricsRequest(string AccountId, string PlatformPostId, string AccessToken, DateTimeOffset PublishedAt);
+/// <summary>
+/// One published post to read: the account it went out as, the network's id for it, the account's token, and the
+/// permissions the network granted with it (space-separated; null when it did not say).
+/// </summary>
+public sealed record PostMetricsRequest(string AccountId, string PlatformPostId, string AccessToken, DateTimeOffset PublishedAt, string? GrantedScopes = null)
+{
+    public bool Grants(string scope) => GrantedScopes is { } granted && granted.Split(' ').Contains(scope, StringComparer.Ordinal);
+}
 
 /// <summary>An account to read (followers; daily metrics from <see cref="From"/> to <see cref="To"/> where the network has them).</summary>
 public sealed record AccountMetricsRequest(string AccountId, string AccessToken, DateOnly From, DateOnly To);

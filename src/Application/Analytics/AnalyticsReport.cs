@@ -18,7 +18,8 @@ public sealed record AnalyticsFilter(DateOnly? From, DateOnly? To, Guid? Company
 /// <summary>
 /// What the analytics page, its CSV and any later report read: the posts published in the period with their latest
 /// metrics (<see cref="PostPerformance"/>), added up per network and day, against the period just before it. One
-/// reading serves all of them, so the exports carry the page's numbers.
+/// reading serves all of them, so the exports carry the page's numbers. The posts (top posts and the per-post list) are
+/// those of networks that report numbers per post.
 /// </summary>
 public sealed class AnalyticsReport(ITenantDb db, TenantTime time, IEnumerable<INetworkMetricsReader> readers, TimeProvider clock)
 {
@@ -91,7 +92,11 @@ public sealed class AnalyticsReport(ITenantDb db, TenantTime time, IEnumerable<I
             .GroupBy(f => (f.Day, f.Platform)).Select(g => new AnalyticsFollowersDto(g.Key.Day, g.Key.Platform, g.Sum(f => f.Value)))
             .OrderBy(f => f.Day).ThenBy(f => f.Platform).ToList();
 
-        var top = current.OrderByDescending(p => p.Engagements).ThenByDescending(p => p.Impressions).ThenBy(p => p.PublishedAt).Take(TopPostCount).ToList();
+        // Networks that report numbers only for the whole account (Google Business Profile) have no per-post numbers to rank
+        // or list: their posts count in the totals, and the network's note says why they are not in the tables.
+        var perPost = readers.Where(r => r.HasPostMetrics).Select(r => r.Platform).ToHashSet();
+        var listed = current.Where(p => perPost.Contains(p.Platform)).ToList();
+        var top = listed.OrderByDescending(p => p.Engagements).ThenByDescending(p => p.Impressions).ThenBy(p => p.PublishedAt).Take(TopPostCount).ToList();
         var warnings = connections.Where(c => networks.Contains(c.Platform))
             .Select(c => (Connection: c, Warning: ConnectionWarnings.For(c, now)))
             .Where(x => x.Warning is not null)
@@ -100,7 +105,7 @@ public sealed class AnalyticsReport(ITenantDb db, TenantTime time, IEnumerable<I
         var overview = new AnalyticsOverviewDto(from, to, previousFrom, previousTo, zone.Id,
             Totals(current, followers, from, to), Totals(previous, followers, previousFrom, previousTo), networkDtos, dayDtos, followerDtos, top,
             warnings, posts.Max(p => p.LastCollectedAt));
-        return (overview, current.OrderBy(p => p.PublishedAt).ThenBy(p => p.Platform).ToList());
+        return (overview, listed.OrderBy(p => p.PublishedAt).ThenBy(p => p.Platform).ToList());
     }
 
     public static double? Rate(long engagements, long impressions) =>

@@ -75,7 +75,7 @@ public sealed class MetricsCollector(
         {
             var post = due[i];
             var answer = await ReadAsync(connection, token => reader.ReadPostAsync(
-                new PostMetricsRequest(connection.ExternalAccountId, post.PlatformPostId, token, post.PublishedAt), cancellationToken), cancellationToken);
+                new PostMetricsRequest(connection.ExternalAccountId, post.PlatformPostId, token, post.PublishedAt, connection.GrantedScopes), cancellationToken), cancellationToken);
             if (await StopsAsync(answer, connection, state, due.Skip(i).ToList(), now, cancellationToken))
             {
                 return new ConnectionCollection(read, due.Count - i, stopped);

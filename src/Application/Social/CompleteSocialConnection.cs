@@ -114,6 +114,8 @@ public sealed partial class CompleteSocialConnectionHandler(
                 connection.Reauthorize(authorization.CompanyId, Name(account), access, accountRefresh, expiresAt, now);
             }
 
+            connection.RecordGrantedScopes(granted.Scopes);
+
             var profile = profiles.SingleOrDefault(p => p.ExternalAccountId == account.ExternalAccountId);
             if (profile is null)
             {

@@ -3,7 +3,11 @@ using BrandAutomator.Domain.Social;
 namespace BrandAutomator.Application.Social;
 
 /// <summary>Tokens from a network's token endpoint (authorisation code grant).</summary>
-public sealed record OAuthTokens(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt);
+public sealed record OAuthTokens(string AccessToken, string? RefreshToken, DateTimeOffset? ExpiresAt)
+{
+    /// <summary>The token response's <c>scope</c>: what the user granted (null when the network did not say).</summary>
+    public string? Scopes { get; init; }
+}
 
 /// <summary>
 /// An account the signed-in user may publish as, found through the network's own API. <see cref="AccessToken"/> is the

@@ -34,6 +34,7 @@ public sealed class SocialConnection : Entity<Guid>
 {
     public const int MaxAccountIdLength = 200;
     public const int MaxDisplayNameLength = 120;
+    public const int MaxScopesLength = 1000;
 
     private SocialConnection()
     {
@@ -63,6 +64,12 @@ public sealed class SocialConnection : Entity<Guid>
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>
+    /// The permissions the network said it granted with the last authorisation (its <c>scope</c>, space-separated here);
+    /// null when it did not say. Decides what may be asked of it, such as LinkedIn's member post analytics.
+    /// </summary>
+    public string? GrantedScopes { get; private set; }
 
     public static SocialConnection Connect(
         Guid? companyId, SocialPlatform platform, string externalAccountId, string displayName, string encryptedAccessToken,
@@ -96,6 +103,28 @@ public sealed class SocialConnection : Entity<Guid>
             UpdatedAt = now,
         };
     }
+
+    /// <summary>What the network granted with the tokens of the last authorisation (space- or comma-separated, as networks send it); null when it did not say.</summary>
+    public void RecordGrantedScopes(string? scopes)
+    {
+        var kept = new List<string>();
+        var length = 0;
+        foreach (var scope in (scopes ?? "").Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal))
+        {
+            if (length + scope.Length + 1 > MaxScopesLength)
+            {
+                break;
+            }
+
+            kept.Add(scope);
+            length += scope.Length + 1;
+        }
+
+        GrantedScopes = kept.Count == 0 ? null : string.Join(' ', kept);
+    }
+
+    public bool HasGrantedScope(string scope) =>
+        GrantedScopes is { } granted && granted.Split(' ').Contains(scope, StringComparer.Ordinal);
 
     /// <summary>Whether publishing may use it now; an expired token may still be refreshed.</summary>
     public bool CanPublish => Status is ConnectionStatus.Active or ConnectionStatus.Expired;

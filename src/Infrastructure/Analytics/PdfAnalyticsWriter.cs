@@ -1,19 +1,22 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using BrandAutomator.Application.Analytics;
 using BrandAutomator.Domain.Social;
 using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
+using UglyToad.PdfPig.Fonts.TrueType;
+using UglyToad.PdfPig.Fonts.TrueType.Parser;
 using UglyToad.PdfPig.Writer;
 
 namespace BrandAutomator.Infrastructure.Analytics;
 
 /// <summary>
 /// The analytics report as an A4 PDF drawn with PdfPig's writer: a title, the totals with their change on the period
-/// before, a bar chart of impressions and engagements by day, a table per network and one of every post. Helvetica (one
-/// of the 14 fonts every reader has), so nothing is embedded and the text stays searchable; a character it cannot
-/// show is written as "?" (accents are dropped).
+/// before, a bar chart of impressions and engagements by day, a table per network and one of every post. The text is
+/// set in DejaVu Sans, embedded (PdfPig writes the glyphs used), which covers Latin with its accents and extensions,
+/// Greek and Cyrillic, so "Zürich Café" prints as written and stays searchable; a character the font lacks (an emoji)
+/// is written as "?" rather than failing the report.
 /// </summary>
 public sealed class PdfAnalyticsWriter : IAnalyticsPdfWriter
 {
@@ -22,11 +25,14 @@ public sealed class PdfAnalyticsWriter : IAnalyticsPdfWriter
     private const double Top = 800;
     private const double Bottom = 50;
 
+    private static readonly Lazy<EmbeddedFont> Regular = new(() => EmbeddedFont.Load("DejaVuSans.ttf"));
+    private static readonly Lazy<EmbeddedFont> Bold = new(() => EmbeddedFont.Load("DejaVuSans-Bold.ttf"));
+
     public byte[] Write(AnalyticsOverviewDto overview, IReadOnlyList<AnalyticsPostDto> posts, string workspace)
     {
         using var builder = new PdfDocumentBuilder();
-        var regular = builder.AddStandard14Font(Standard14Font.Helvetica);
-        var bold = builder.AddStandard14Font(Standard14Font.HelveticaBold);
+        var regular = builder.AddTrueTypeFont(Regular.Value.Bytes);
+        var bold = builder.AddTrueTypeFont(Bold.Value.Bytes);
         var page = builder.AddPage(PageSize.A4);
         var y = Top;
 
@@ -161,20 +167,46 @@ public sealed class PdfAnalyticsWriter : IAnalyticsPdfWriter
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "...";
 
-    /// <summary>Plain ASCII, which every reader maps back to text: accents are dropped (Café: Cafe), anything else becomes "?".</summary>
+    /// <summary>
+    /// The text as written (composed, so "e" + combining accent is one "é"), with a "?" for a character the fonts lack and
+    /// for control characters; both faces cover the same characters.
+    /// </summary>
     private static string Safe(string text)
     {
         var safe = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var rune in text.Normalize(NormalizationForm.FormC).EnumerateRunes())
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-            {
-                continue;
-            }
-
-            safe.Append(c is >= ' ' and <= '~' ? c : '?');
+            var c = rune.IsBmp ? (char)rune.Value : '\0';
+            safe.Append(rune.IsBmp && !char.IsControl(c) && Regular.Value.Has(c) && Bold.Value.Has(c) ? c : '?');
         }
 
         return safe.ToString();
+    }
+
+    /// <summary>A TrueType font shipped inside this assembly, with the characters it has glyphs for.</summary>
+    private sealed class EmbeddedFont
+    {
+        private readonly TrueTypeFont _font;
+        private readonly ConcurrentDictionary<char, bool> _has = new();
+
+        private EmbeddedFont(byte[] bytes)
+        {
+            Bytes = bytes;
+            _font = TrueTypeFontParser.Parse(new TrueTypeDataBytes(bytes));
+        }
+
+        public byte[] Bytes { get; }
+
+        public static EmbeddedFont Load(string file)
+        {
+            var name = $"BrandAutomator.Infrastructure.Analytics.Fonts.{file}";
+            using var stream = typeof(PdfAnalyticsWriter).Assembly.GetManifestResourceStream(name)
+                ?? throw new InvalidOperationException($"The font {name} is not embedded in this assembly.");
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return new EmbeddedFont(copy.ToArray());
+        }
+
+        public bool Has(char c) => _has.GetOrAdd(c, ch => _font.TryGetBoundingBox(ch, out _));
     }
 }

@@ -55,6 +55,59 @@ public sealed class MetricsReaderTests : IDisposable
     }
 
     [Fact]
+    public async Task Linkedin_member_posts_with_the_analytics_permission_read_member_creator_post_analytics()
+    {
+        var urn = "urn:li:share:7003";
+        _fake.SetPost(urn, new FakePostMetrics(2400, 1300, 0, 45, 6, 3, 0));
+        var reader = new LinkedInMetricsReader(new HttpClient(), Platforms(), _clock);
+
+        var read = await reader.ReadPostAsync(
+            new PostMetricsRequest("urn:li:person:abc", urn, "at-m", Now.AddHours(-5), "openid profile w_member_social r_member_postAnalytics"),
+            CancellationToken.None);
+
+        Assert.Equal(MetricsReadKind.Read, read.Kind);
+        Assert.Equal(2400, read.Values[MetricKind.Impressions]);
+        Assert.Equal(1300, read.Values[MetricKind.Reach]);
+        Assert.Equal(45, read.Values[MetricKind.Reactions]);
+        Assert.Equal(6, read.Values[MetricKind.Comments]);
+        Assert.Equal(3, read.Values[MetricKind.Shares]);
+        var requests = _fake.Requests;
+        Assert.Equal(["IMPRESSION", "MEMBERS_REACHED", "REACTION", "COMMENT", "RESHARE"],
+            requests.Select(r => System.Text.RegularExpressions.Regex.Match(r.Path, "queryType=([A-Z_]+)").Groups[1].Value));
+        Assert.All(requests, r =>
+        {
+            Assert.StartsWith("/rest/memberCreatorPostAnalytics?q=entity&entity=(share:urn:li:share:7003)&", r.Path, StringComparison.Ordinal);
+            Assert.Contains("aggregation=TOTAL", r.Path, StringComparison.Ordinal);
+            Assert.Equal(Platforms().Value.LinkedInVersion, r.Headers["LinkedIn-Version"]);
+            Assert.Equal("at-m", r.AccessToken);
+        });
+        Assert.DoesNotContain(requests, r => r.Kind == "linkedin-social-actions");
+    }
+
+    [Fact]
+    public async Task Linkedin_member_analytics_name_a_ugc_post_as_such_and_fall_back_to_social_actions_when_refused()
+    {
+        var ugc = "urn:li:ugcPost:7004";
+        _fake.SetPost(ugc, new FakePostMetrics(900, 500, 0, 14, 2, 1, 0));
+        var reader = new LinkedInMetricsReader(new HttpClient(), Platforms(), _clock);
+        var granted = new PostMetricsRequest("urn:li:person:abc", ugc, "at-m", Now.AddHours(-5), LinkedInMetricsReader.MemberAnalyticsScope);
+
+        var read = await reader.ReadPostAsync(granted, CancellationToken.None);
+        Assert.Equal(900, read.Values[MetricKind.Impressions]);
+        Assert.Contains("entity=(ugc:urn:li:ugcPost:7004)", _fake.Requests[0].Path, StringComparison.Ordinal);
+
+        // The member withdrew the permission on LinkedIn's side: the counts everyone may read, instead of no numbers.
+        _fake.Script("memberCreatorPostAnalytics", new FakeAnswer(403,
+            """{"status":403,"serviceErrorCode":100,"code":"ACCESS_DENIED","message":"Not enough permissions to access: memberCreatorPostAnalytics.FINDER-entity.20250901"}"""));
+        var refused = await reader.ReadPostAsync(granted, CancellationToken.None);
+        Assert.Equal(MetricsReadKind.Read, refused.Kind);
+        Assert.Equal(14, refused.Values[MetricKind.Reactions]);
+        Assert.Equal(2, refused.Values[MetricKind.Comments]);
+        Assert.False(refused.Values.ContainsKey(MetricKind.Impressions));
+        Assert.Equal("linkedin-social-actions", _fake.Requests[^1].Kind);
+    }
+
+    [Fact]
     public async Task X_reads_public_and_private_metrics_of_a_recent_post_and_only_public_ones_later()
     {
         _fake.SetPost("1850", new FakePostMetrics(3000, 0, 25, 80, 9, 4, 6));

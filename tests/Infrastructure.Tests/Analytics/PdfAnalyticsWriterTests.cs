@@ -31,8 +31,35 @@ public sealed class PdfAnalyticsWriterTests
         Assert.Contains("12,345", text, StringComparison.Ordinal);
         Assert.Contains("6,000", text, StringComparison.Ordinal);
         Assert.Contains("5.49%", text, StringComparison.Ordinal);
-        Assert.Contains("Cafe", text, StringComparison.Ordinal);
+        Assert.Contains("Café", text, StringComparison.Ordinal);
+        Assert.Contains("Ø", text, StringComparison.Ordinal);
         Assert.Contains("22.61%", text, StringComparison.Ordinal);
         Assert.Contains("Fjord", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_with_accents_print_as_written_and_a_character_the_font_lacks_becomes_a_question_mark()
+    {
+        var totals = new AnalyticsTotalsDto(1, 100, 80, 10, 1, 10, null, null);
+        var day = new DateOnly(2026, 10, 1);
+        var overview = new AnalyticsOverviewDto(day, day, day.AddDays(-1), day.AddDays(-1), "Europe/Berlin", totals, totals,
+            [new AnalyticsNetworkDto(SocialPlatform.LinkedIn, "LinkedIn", true, totals, totals, null, null, null)],
+            [new AnalyticsDayDto(day, 1, 100, 10, 1)], [], [], Array.Empty<ConnectionWarningDto>(), null);
+        // Latin-1 (ü, é), Latin Extended-A (Ł, ź, Ř, ž), a decomposed accent (e + U+0301), and an emoji outside the font.
+        var posts = new List<AnalyticsPostDto>
+        {
+            new(Guid.NewGuid(), "Łódź Řež Crème brûle\u0301e \U0001F600", SocialPlatform.LinkedIn,
+                new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero), 100, 80, 10, 1, 10, null, null),
+        };
+
+        var bytes = new PdfAnalyticsWriter().Write(overview, posts, "Zürich Café");
+
+        using var document = PdfDocument.Open(bytes);
+        var words = document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToList();
+        var text = string.Join(" ", words);
+        Assert.Contains("Zürich Café:", text, StringComparison.Ordinal);
+        Assert.Contains("Łódź Řež Crème brûlée ?", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zurich", text, StringComparison.Ordinal);
+        Assert.Contains(document.GetPages().SelectMany(p => p.Letters), l => l.FontName?.Contains("DejaVuSans", StringComparison.Ordinal) == true);
     }
 }

@@ -90,7 +90,10 @@ describe('AnalyticsPage', () => {
     const top = screen.getByRole('table', { name: 'Top posts' });
     expect(within(top).getByText('Harvest blend')).toBeInTheDocument();
     expect(within(top).getByText('2,200')).toBeInTheDocument();
-    expect(screen.getByText(/reports views and actions for the whole profile, not per post/)).toBeInTheDocument();
+    // Its posts have no numbers of their own: not among the top posts, and the page says why (under the table too).
+    expect(within(top).queryByText('Google Business Profile')).not.toBeInTheDocument();
+    expect(screen.getByText(/1 post on Google Business Profile is not listed here\./)).toBeInTheDocument();
+    expect(screen.getAllByText(/reports views and actions for the whole profile, not per post/)).toHaveLength(2);
     expect(screen.getByText(/700 profile views/)).toBeInTheDocument();
     // Viewers read the numbers; checking the networks again is for editors.
     expect(screen.queryByRole('button', { name: 'Check for new numbers' })).not.toBeInTheDocument();

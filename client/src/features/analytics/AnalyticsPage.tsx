@@ -9,7 +9,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { AnalyticsSummary } from './AnalyticsSummary';
-import { NetworksTable, TopPostsTable, networkName } from './AnalyticsTables';
+import { NetworksTable, TopPostsTable, UnlistedPostsNote, networkName } from './AnalyticsTables';
 import { downloadReport, useAnalytics, useRefreshAnalytics, type AnalyticsFilter, type AnalyticsOverview } from './api';
 import { TrendChart } from './TrendChart';
 import styles from './analytics.module.css';
@@ -178,10 +178,16 @@ function AnalyticsBody({ data }: { data: AnalyticsOverview }) {
         </div>
         {data.topPosts.length === 0 ? (
           <div className="card__body">
-            <p className="muted">No post was published in this period.</p>
+            <p className="muted">No post with its own numbers was published in this period.</p>
+            <UnlistedPostsNote networks={data.networks} />
           </div>
         ) : (
-          <TopPostsTable posts={data.topPosts} />
+          <>
+            <TopPostsTable posts={data.topPosts} />
+            <div className="card__body">
+              <UnlistedPostsNote networks={data.networks} />
+            </div>
+          </>
         )}
       </section>
     </>

@@ -90,4 +90,23 @@ export function TopPostsTable({ posts }: { posts: AnalyticsPost[] }) {
   );
 }
 
+/**
+ * Why posts of some networks are missing from the top posts: those networks (Google Business Profile) report numbers
+ * for the whole profile, not for each post. Nothing when no such network had posts in the period.
+ */
+export function UnlistedPostsNote({ networks }: { networks: AnalyticsNetwork[] }) {
+  const unlisted = networks.filter((network) => !network.hasPostMetrics && network.current.posts > 0);
+  if (unlisted.length === 0) return null;
+  return (
+    <>
+      {unlisted.map((network) => (
+        <p key={network.platform} className="muted">
+          {formatNumber(network.current.posts)} {network.current.posts === 1 ? 'post' : 'posts'} on {network.name}{' '}
+          {network.current.posts === 1 ? 'is' : 'are'} not listed here. {network.note}
+        </p>
+      ))}
+    </>
+  );
+}
+
 export { networkName };

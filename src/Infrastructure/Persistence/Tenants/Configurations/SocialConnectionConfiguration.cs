@@ -15,6 +15,7 @@ internal sealed class SocialConnectionConfiguration : IEntityTypeConfiguration<S
         builder.Property(c => c.ExternalAccountId).HasMaxLength(SocialConnection.MaxAccountIdLength);
         builder.Property(c => c.DisplayName).HasMaxLength(SocialConnection.MaxDisplayNameLength);
         builder.Property(c => c.StatusReason).HasMaxLength(500);
+        builder.Property(c => c.GrantedScopes).HasMaxLength(SocialConnection.MaxScopesLength);
         builder.HasIndex(c => new { c.Platform, c.ExternalAccountId }).IsUnique();
     }
 }

@@ -2063,6 +2063,11 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("external_account_id");
 
+                    b.Property<string>("GrantedScopes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("granted_scopes");
+
                     b.Property<string>("Platform")
                         .IsRequired()
                         .HasMaxLength(20)
