@@ -38,6 +38,7 @@ public static class DependencyInjection
         services.AddScoped<Automation.PublishingMediaUploads>();
         services.AddScoped<Analytics.MetricsCollector>();
         services.AddScoped<Analytics.AnalyticsReport>();
+        services.AddScoped<Analytics.PostResults>();
         services.AddScoped<Drive.DriveAccess>();
         services.AddScoped<Drive.DriveFileImporter>();
         services.AddScoped<Drive.DriveChangeSync>();
