@@ -29,7 +29,7 @@ public sealed record ResultsPeriod(DateOnly From, DateOnly To, string Label)
 
     /// <summary>The analytics page of this period.</summary>
     public string Link(SocialPlatform? platform, Guid? companyId) =>
-        $"/analytics?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}" +
+        $"/app/analytics?from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}" +
         (platform is { } p ? $"&platform={System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.ToString())}" : "") +
         (companyId is { } c ? $"&companyId={c}" : "");
 }

@@ -92,5 +92,5 @@ public sealed class AppLinks(IOptions<EmailOptions> options) : IAppLinks
     public Uri ContentItem(Guid id) => new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/calendar/items/{id}");
 
     public Uri Analytics(DateOnly first, DateOnly last) =>
-        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/analytics?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}");
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/app/analytics?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}");
 }

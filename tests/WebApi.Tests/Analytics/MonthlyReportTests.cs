@@ -64,7 +64,7 @@ public sealed class MonthlyReportTests(MonthlyReportFactory factory) : IClassFix
         Assert.Contains("- Posts published: 2 (in October: 1; +100%)", text, StringComparison.Ordinal);
         Assert.Contains("- Impressions: 2,040 (in October: 900; +127%)", text, StringComparison.Ordinal);
         Assert.Contains("1. “Roastery tour” on LinkedIn, Tue 3 Nov 09:00: 1,240 impressions, 76 engagements (6.1% engagement rate)", text, StringComparison.Ordinal);
-        Assert.Contains("/analytics?from=2026-11-01&to=2026-11-30", text, StringComparison.Ordinal);
+        Assert.Contains("/app/analytics?from=2026-11-01&to=2026-11-30", text, StringComparison.Ordinal);
         Assert.Contains("<th scope=\"row\" style=\"text-align:left;padding:4px 12px 4px 0\">Impressions</th><td style=\"text-align:right;padding:4px 12px\">2,040</td>",
             mail.HtmlBody ?? "", StringComparison.Ordinal);
         var pdf = Assert.Single(mail.Attachments.OfType<MimePart>());
@@ -83,7 +83,10 @@ public sealed class MonthlyReportTests(MonthlyReportFactory factory) : IClassFix
         Assert.Single(Reports(second.Email));
         Assert.Equal(2, await factory.CountAsync($"SELECT count(*) FROM \"tenant_{admin.TenantId:N}\".monthly_report_deliveries WHERE month = '2026-11' AND sent_at IS NOT NULL"));
 
-        var after = (await admin.Client.GetFromJsonAsync<JsonObject>("/api/v1/analytics/monthly-report"))!;
+        // Hours later the access token has expired: sign in again.
+        var login = await factory.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email = admin.Email, password = admin.Password });
+        var again = await factory.AccountFromAsync(login, admin.Email, admin.Password);
+        var after = (await again.Client.GetFromJsonAsync<JsonObject>("/api/v1/analytics/monthly-report"))!;
         Assert.Equal("2026-11", after["lastReportedMonth"]!.GetValue<string>());
         Assert.Equal("2027-01-01", after["nextReportOn"]!.GetValue<string>());
     }
