@@ -39,6 +39,7 @@ public static class DependencyInjection
         services.AddSingleton<Automation.PublishingThrottle>();
         services.AddScoped<Analytics.MetricsCollector>();
         services.AddScoped<Analytics.AnalyticsReport>();
+        services.AddScoped<Analytics.PostResults>();
         services.AddScoped<Drive.DriveAccess>();
         services.AddScoped<Drive.DriveFileImporter>();
         services.AddScoped<Drive.DriveChangeSync>();

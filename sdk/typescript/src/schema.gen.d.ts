@@ -368,6 +368,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/monthly-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the workspace's admins get the monthly analytics report by e-mail (on unless an admin turned it off), and when the next one goes out.
+         * @description API keys need the 'Analytics' permission.
+         */
+        get: operations["GetMonthlyReportSetting"];
+        /**
+         * Turn the monthly analytics report to the workspace's admins on or off (admins only).
+         * @description API keys need the 'Analytics' permission.
+         */
+        put: operations["UpdateMonthlyReportSetting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -3241,6 +3265,8 @@ export interface components {
             /** Format: int32 */
             page?: number | null;
             snippet: string;
+            kind: string;
+            link?: string | null;
         };
         ChatMessageDto: {
             /** Format: uuid */
@@ -3927,6 +3953,16 @@ export interface components {
             /** Format: date-time */
             joinedAt: string;
         };
+        MonthlyReportSettingDto: {
+            enabled: boolean;
+            isDefault: boolean;
+            /** Format: date */
+            nextReportOn: string;
+            lastReportedMonth?: string | null;
+            timeZone: string;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
         NetworkAccountDto: {
             /** Format: uuid */
             id: string;
@@ -4063,6 +4099,7 @@ export interface components {
             platforms: components["schemas"]["PlatformDraftsDto"][];
             sources: components["schemas"]["ChatCitation"][];
             source: components["schemas"]["AiSourceDto"];
+            performance?: string | null;
         };
         PostLinksDto: {
             /** Format: uuid */
@@ -4617,6 +4654,9 @@ export interface components {
             suggestion?: string | null;
             /** Format: int32 */
             limit?: number | null;
+            enabled?: boolean | null;
+        };
+        UpdateMonthlyReportSetting: {
             enabled?: boolean | null;
         };
         UpdateSnippetRequest: {
@@ -6048,6 +6088,122 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetMonthlyReportSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportSettingDto"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many requests: wait the seconds the Retry-After header gives. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateMonthlyReportSetting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMonthlyReportSetting"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MonthlyReportSettingDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not signed in, or the access token is invalid or expired. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Signed in, but the caller's role does not allow this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is not of a media type this operation accepts. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

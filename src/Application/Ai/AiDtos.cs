@@ -95,8 +95,14 @@ public sealed record PostDraftDto(string Text, int Length, bool Shortened);
 
 public sealed record PlatformDraftsDto(Domain.Social.SocialPlatform Platform, string DisplayName, int MaxLength, IReadOnlyList<PostDraftDto> Drafts);
 
-/// <summary>Drafts per platform, with the passages of the documents they drew on (facts, prescribed hashtags, words to avoid).</summary>
-public sealed record PostDraftsDto(Guid CompanyId, string Topic, IReadOnlyList<PlatformDraftsDto> Platforms, IReadOnlyList<ChatCitation> Sources, AiSourceDto Source);
+/// <summary>
+/// Drafts per platform, with the passages of the documents they drew on (facts, prescribed hashtags, words to avoid) and
+/// the post results they lean on; <see cref="Performance"/> says which pattern of the best posts they follow and why
+/// (null with no results).
+/// </summary>
+public sealed record PostDraftsDto(
+    Guid CompanyId, string Topic, IReadOnlyList<PlatformDraftsDto> Platforms, IReadOnlyList<ChatCitation> Sources, AiSourceDto Source,
+    string? Performance = null);
 
 public sealed record AiUsageDto(
     string Month, string Plan, int Requests, int MonthlyLimit, int Remaining, long InputTokens, long OutputTokens, int CachedResponses,

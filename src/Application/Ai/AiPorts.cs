@@ -44,10 +44,19 @@ public sealed record BrandProfile(
 /// (for example "Brand guide › Colours") and its relevance (higher is more relevant; 0 when unknown). When retrieval
 /// compared each part of the passage with the question, <paramref name="PartCosines"/> holds those cosines by the part's
 /// text, so that a generator weighing parts by meaning need not embed them again (not part of a request's identity).
+/// A passage of the workspace's post results (<see cref="Kind"/> <see cref="ChatCitation.ResultsKind"/>) has no asset:
+/// its text is computed from the stored metrics, and <see cref="Link"/> is the analytics page it was computed for.
 /// </summary>
 public sealed record GroundingPassage(
     int Number, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Text, string? Heading = null, double Relevance = 0,
-    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, double>? PartCosines = null);
+    [property: System.Text.Json.Serialization.JsonIgnore] IReadOnlyDictionary<string, double>? PartCosines = null,
+    string Kind = ChatCitation.DocumentKind, string? Link = null)
+{
+    public bool IsResults => Kind == ChatCitation.ResultsKind;
+
+    /// <summary>This passage as a citation by its number, quoting <paramref name="snippet"/>.</summary>
+    public ChatCitation Cite(string snippet) => new(Number, AssetId, AssetName, ChunkId, Page, snippet, Kind, Link);
+}
 
 /// <summary>Tokens a provider reported for one request; zero for the offline provider.</summary>
 public sealed record AiTokenUsage(int InputTokens, int OutputTokens)
@@ -81,8 +90,13 @@ public interface IAiProvider
 
 public sealed record ChatTurn(ChatAuthor Author, string Text);
 
-/// <summary>A question to the strategist with what it may answer from: the profile, the passages and the conversation so far.</summary>
-public sealed record StrategistQuestion(BrandProfile? Profile, IReadOnlyList<GroundingPassage> Passages, IReadOnlyList<ChatTurn> History, string Question);
+/// <summary>
+/// A question to the strategist with what it may answer from: the profile, the passages and the conversation so far.
+/// <paramref name="NoResults"/>: the question asks about the workspace's post results and there are none for it, in
+/// words to say so (so that no number is guessed); null otherwise.
+/// </summary>
+public sealed record StrategistQuestion(
+    BrandProfile? Profile, IReadOnlyList<GroundingPassage> Passages, IReadOnlyList<ChatTurn> History, string Question, string? NoResults = null);
 
 /// <summary>A piece of a streamed answer: text as it arrives, and the token usage when the provider reports it.</summary>
 public sealed record StrategistChunk(string? Text, AiTokenUsage? Usage);
@@ -122,7 +136,16 @@ public interface IMarketAnalyst
     Task<AiResult<MarketAnalysis>> AnalyzeAsync(MarketBrief brief, CancellationToken cancellationToken);
 }
 
-public sealed record PostBrief(BrandProfile Profile, IReadOnlyList<GroundingPassage> Passages, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count);
+/// <summary>
+/// What to write: <paramref name="Performance"/>, when the workspace has results, is what did best in them (the
+/// number of the results passage and the patterns to follow), for the drafts to lean on.
+/// </summary>
+public sealed record PostBrief(
+    BrandProfile Profile, IReadOnlyList<GroundingPassage> Passages, IReadOnlyList<SocialPlatform> Platforms, string Topic, int Count,
+    PerformanceBrief? Performance = null);
+
+/// <summary>The patterns of the workspace's best posts a draft should follow, and the results passage they come from.</summary>
+public sealed record PerformanceBrief(int Passage, IReadOnlyList<Analytics.PostPattern> Follow);
 
 /// <summary>A draft for one platform, with the numbers of the passages it drew on.</summary>
 public sealed record PostDraft(SocialPlatform Platform, string Text, IReadOnlyList<int>? Passages = null);

@@ -23,7 +23,7 @@ public sealed class AskStrategistValidator : AbstractValidator<AskStrategist>
 
 public sealed class AskStrategistHandler(
     ITenantDb db, ICurrentUser user, IBrandStrategist strategist, IAiProvider provider, GroundingRetriever retriever, AiQuota quota,
-    TimeProvider clock) : ICommandHandler<AskStrategist, StrategistReply>
+    Analytics.PostResults results, TimeProvider clock) : ICommandHandler<AskStrategist, StrategistReply>
 {
     // Enough of the conversation to follow it, little enough to leave the prompt to the passages.
     private const int HistoryTurns = 10;
@@ -67,7 +67,14 @@ public sealed class AskStrategistHandler(
         await db.SaveChangesAsync(cancellationToken);
 
         var passages = await retriever.FindAnswersAsync(command.Message, companyId, GroundingRetriever.DefaultPassages, cancellationToken);
-        var ask = new StrategistQuestion(profile, passages, history, question.Content);
+        // A question about the workspace's own results also gets them, computed from the stored metrics, as one more passage.
+        var measured = await results.ForQuestionAsync(command.Message, companyId, passages.Count + 1, cancellationToken);
+        if (measured?.Passage is { } facts)
+        {
+            passages = [.. passages, facts];
+        }
+
+        var ask = new StrategistQuestion(profile, passages, history, question.Content, measured?.NoResults);
         return new StrategistReply(session.Id, StreamAsync(session, question, ask, month, cancellationToken));
     }
 
@@ -123,8 +130,7 @@ public sealed class AskStrategistHandler(
                         if (cited.All(c => c.Marker != number))
                         {
                             var passage = ask.Passages[number - 1];
-                            var citation = new ChatCitation(number, passage.AssetId, passage.AssetName, passage.ChunkId, passage.Page,
-                                GroundingRetriever.Snippet(passage.Text, ask.Question));
+                            var citation = passage.Cite(GroundingRetriever.Snippet(passage.Text, ask.Question));
                             cited.Add(citation);
                             yield return new ChatStreamEvent(ChatStreamEvent.Citation, citation);
                         }

@@ -36,7 +36,8 @@ public sealed class GeneratePostsValidator : AbstractValidator<GeneratePosts>
     }
 }
 
-public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAiProvider provider, GroundingRetriever retriever, CachedAiCall ai)
+public sealed class GeneratePostsHandler(
+    ITenantDb db, IPostDrafter drafter, IAiProvider provider, GroundingRetriever retriever, CachedAiCall ai, Analytics.PostResults results)
     : ICommandHandler<GeneratePosts, PostDraftsDto>
 {
     public const string Kind = "post-drafts";
@@ -51,7 +52,16 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
         var platforms = command.Platforms.Distinct().ToList();
         // The topic's facts, and the social media policy's rules (prescribed hashtags, words to avoid) by their own queries.
         var passages = await retriever.FindEachAsync([topic, "social media hashtags", "words to avoid"], company.Id, 3, 6, cancellationToken);
-        var brief = new PostBrief(profile, passages, platforms, topic, command.Count);
+        // What did best in the brand's recent results (on the one network asked, else on all), for the drafts to lean on.
+        var recent = await results.RecentAsync(company.Id, platforms.Count == 1 ? platforms[0] : null, cancellationToken);
+        PerformanceBrief? performance = null;
+        if (recent.Posts.Count > 0)
+        {
+            passages = [.. passages, Analytics.PostResults.Passage(recent, passages.Count + 1)];
+            performance = new PerformanceBrief(passages.Count, recent.Patterns);
+        }
+
+        var brief = new PostBrief(profile, passages, platforms, topic, command.Count, performance);
         var (drafts, cached) = await ai.RunAsync(AiRequestKey.For(provider.Info, Kind, brief), Kind, ct => drafter.DraftAsync(brief, ct), cancellationToken);
 
         var result = platforms.Select(platform => new PlatformDraftsDto(
@@ -60,7 +70,7 @@ public sealed class GeneratePostsHandler(ITenantDb db, IPostDrafter drafter, IAi
                     .Select(d => closing.Close(d.Text.Trim(), platform)).ToList()))
             .ToList();
         var sources = GroundingQueries.Citations(passages, drafts.SelectMany(d => d.Passages ?? []), topic);
-        return new PostDraftsDto(company.Id, topic, result, sources, AiSourceDto.From(provider.Info, cached));
+        return new PostDraftsDto(company.Id, topic, result, sources, AiSourceDto.From(provider.Info, cached), Analytics.DraftGuidance.For(recent));
     }
 
     /// <summary>

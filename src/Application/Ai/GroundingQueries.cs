@@ -38,6 +38,6 @@ public static class GroundingQueries
         numbers.Distinct().Where(n => n >= 1 && n <= passages.Count).Order().Select(n =>
         {
             var p = passages[n - 1];
-            return new Domain.Ai.ChatCitation(n, p.AssetId, p.AssetName, p.ChunkId, p.Page, GroundingRetriever.Snippet(p.Text, about));
+            return (p with { Number = n }).Cite(GroundingRetriever.Snippet(p.Text, about));
         }).ToList();
 }

@@ -18,9 +18,16 @@ public enum ChatMessageState
 
 /// <summary>
 /// A passage the answer relied on: the <see cref="Marker"/> is the number the answer cites it by ("[2]"), and the
-/// asset, chunk and page say where the user can read it.
+/// asset, chunk and page say where the user can read it. A citation of the workspace's own post results
+/// (<see cref="Kind"/> <see cref="ResultsKind"/>) names no asset: <see cref="AssetName"/> says which results
+/// ("Post results, Oct 2026") and <see cref="Link"/> is the analytics page of that period.
 /// </summary>
-public sealed record ChatCitation(int Marker, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Snippet);
+public sealed record ChatCitation(
+    int Marker, Guid AssetId, string AssetName, Guid ChunkId, int? Page, string Snippet, string Kind = ChatCitation.DocumentKind, string? Link = null)
+{
+    public const string DocumentKind = "document";
+    public const string ResultsKind = "results";
+}
 
 /// <summary>One turn of a <see cref="ChatSession"/>: the user's question or the strategist's answer with its citations.</summary>
 public sealed class ChatMessage : Entity<Guid>

@@ -6,7 +6,7 @@ using Quartz;
 
 namespace BrandAutomator.Infrastructure.Analytics;
 
-/// <summary>Metrics collection: each network's reader on a typed HTTP client, and the clustered collection job.</summary>
+/// <summary>Metrics collection: each network's reader on a typed HTTP client, the clustered collection job and the monthly report job.</summary>
 public static class AnalyticsSetup
 {
     public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
@@ -31,7 +31,17 @@ public static class AnalyticsSetup
             trigger => trigger.WithIdentity("metrics-collection", "system")
                 .WithSimpleSchedule(TimeSpan.FromSeconds(settings.CollectIntervalSeconds), null),
             job => job.WithIdentity(MetricsCollectionJob.Key).DisallowConcurrentExecution());
+        quartz.ScheduleMonthlyReports();
     }
+
+    /// <summary>
+    /// The monthly report job, hourly at seven past (each workspace sends on its own 1st, in its own zone; see
+    /// <see cref="SendMonthlyReports"/>).
+    /// </summary>
+    public static void ScheduleMonthlyReports(this IQuartzBuilder quartz) =>
+        quartz.ScheduleJob<MonthlyReportJob>(
+            trigger => trigger.WithIdentity("monthly-analytics-report", "system").WithCronSchedule("0 7 * * * ?", cron => cron.InTimeZone(TimeZoneInfo.Utc)),
+            job => job.WithIdentity(MonthlyReportJob.Key).DisallowConcurrentExecution());
 
     private static void AddReader<T>(IServiceCollection services, TimeSpan timeout)
         where T : class, INetworkMetricsReader

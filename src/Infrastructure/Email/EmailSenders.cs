@@ -10,13 +10,23 @@ namespace BrandAutomator.Infrastructure.Email;
 
 internal static class Mime
 {
-    public static MimeMessage Build(EmailOptions options, EmailMessage message) => new()
+    public static MimeMessage Build(EmailOptions options, EmailMessage message)
     {
-        From = { new MailboxAddress(options.FromName, options.From) },
-        To = { MailboxAddress.Parse(message.To) },
-        Subject = message.Subject,
-        Body = new TextPart("plain") { Text = message.TextBody },
-    };
+        // Text alone as before; with an HTML alternative or attachments, multipart/alternative inside multipart/mixed.
+        var body = new BodyBuilder { TextBody = message.TextBody, HtmlBody = message.HtmlBody };
+        foreach (var attachment in message.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+        }
+
+        return new MimeMessage
+        {
+            From = { new MailboxAddress(options.FromName, options.From) },
+            To = { MailboxAddress.Parse(message.To) },
+            Subject = message.Subject,
+            Body = message.HtmlBody is null && message.Attachments is not { Count: > 0 } ? new TextPart("plain") { Text = message.TextBody } : body.ToMessageBody(),
+        };
+    }
 }
 
 /// <summary>Writes each message as an .eml file to the outbox folder and logs where: nothing leaves the machine.</summary>
@@ -80,4 +90,7 @@ public sealed class AppLinks(IOptions<EmailOptions> options) : IAppLinks
         new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/v1/content/calendar.ics?token={Uri.EscapeDataString(token)}");
 
     public Uri ContentItem(Guid id) => new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/calendar/items/{id}");
+
+    public Uri Analytics(DateOnly first, DateOnly last) =>
+        new($"{options.Value.PublicBaseUrl.TrimEnd('/')}/app/analytics?from={first:yyyy-MM-dd}&to={last:yyyy-MM-dd}");
 }

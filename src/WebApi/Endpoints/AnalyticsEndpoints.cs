@@ -58,6 +58,19 @@ public static class AnalyticsEndpoints
             .WithName("RefreshAnalytics")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .WithSummary("Read the metrics that are due now instead of at the next collection round.");
+
+        analytics.MapGet("/monthly-report", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetMonthlyReportSetting(), ct)))
+            .WithName("GetMonthlyReportSetting")
+            .WithSummary("Whether the workspace's admins get the monthly analytics report by e-mail (on unless an admin turned it off), and when the next one goes out.");
+
+        analytics.MapPut("/monthly-report", async (UpdateMonthlyReportSetting body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(body, ct)))
+            .RequireAuthorization(Policies.Admin)
+            .WithName("UpdateMonthlyReportSetting")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .WithSummary("Turn the monthly analytics report to the workspace's admins on or off (admins only).");
         return app;
     }
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { errorMessage } from '../../api';
 import { Alert } from '../../components/Alert';
 import { Button, ButtonLink } from '../../components/Button';
@@ -9,6 +10,7 @@ import { formatDate, formatDateTime } from '../../lib/format';
 import { hasRole, useSession } from '../auth/useSession';
 import { AnalyticsFilters } from './AnalyticsFilters';
 import { AnalyticsSummary } from './AnalyticsSummary';
+import { MonthlyReportCard } from './MonthlyReportCard';
 import { NetworksTable, TopPostsTable, UnlistedPostsNote, networkName } from './AnalyticsTables';
 import { downloadReport, useAnalytics, useRefreshAnalytics, type AnalyticsFilter, type AnalyticsOverview } from './api';
 import { TrendChart } from './TrendChart';
@@ -23,7 +25,14 @@ const empty: AnalyticsFilter = { from: '', to: '', companyId: '', platform: '' }
 export default function AnalyticsPage() {
   const session = useSession();
   const canEdit = hasRole(session, 'editor');
-  const [filter, setFilter] = useState<AnalyticsFilter>(empty);
+  // A link can open a period, a network and a brand (the strategist's citations of post results do).
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<AnalyticsFilter>(() => ({
+    from: params.get('from') ?? empty.from,
+    to: params.get('to') ?? empty.to,
+    companyId: params.get('companyId') ?? empty.companyId,
+    platform: params.get('platform') ?? empty.platform,
+  }));
   const overview = useAnalytics(filter);
   const refresh = useRefreshAnalytics();
   const toast = useToast();
@@ -84,6 +93,7 @@ export default function AnalyticsPage() {
         <QueryState query={overview} loadingLabel="Loading analytics" rows={4}>
           {(data) => <AnalyticsBody data={data} />}
         </QueryState>
+        <MonthlyReportCard />
       </div>
     </>
   );

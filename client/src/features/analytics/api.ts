@@ -86,3 +86,23 @@ export async function downloadReport(kind: 'csv' | 'pdf', filter: AnalyticsFilte
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+export type MonthlyReportSetting = components['schemas']['MonthlyReportSettingDto'];
+
+/** Whether the admins get the monthly report by e-mail, and when the next one goes out. */
+export function useMonthlyReportSetting() {
+  const keys = useKeys();
+  return useQuery({
+    queryKey: [...keys, 'monthly-report'] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/analytics/monthly-report', { signal })),
+  });
+}
+
+export function useSetMonthlyReport() {
+  const keys = useKeys();
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (enabled: boolean) => unwrap(api.PUT('/api/v1/analytics/monthly-report', { body: { enabled } })),
+    onSuccess: (data) => client.setQueryData([...keys, 'monthly-report'], data),
+  });
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { ChatCitation } from './stream';
 import styles from './chat.module.css';
 
@@ -93,8 +94,25 @@ function emphasis(text: string, offset: number): ReactNode[] {
     );
 }
 
+/** A cited passage of the workspace's own post results: computed from its metrics, shown on the analytics page. */
+export function isResults(citation: ChatCitation): boolean {
+  return citation.kind === 'results' && !!citation.link;
+}
+
 export function CitationChip({ citation, onCite }: { citation: ChatCitation; onCite: (citation: ChatCitation) => void }) {
   const where = citation.page ? `, page ${citation.page}` : '';
+  if (isResults(citation)) {
+    return (
+      <Link
+        to={citation.link!}
+        className={`${styles.chip} ${styles.resultsChip}`}
+        aria-label={`Source ${citation.marker}: ${citation.assetName}, on the analytics page`}
+        title={`${citation.assetName}: open the analytics page`}
+      >
+        {citation.marker}
+      </Link>
+    );
+  }
   return (
     <button
       type="button"

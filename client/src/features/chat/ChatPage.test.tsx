@@ -47,6 +47,7 @@ const citation = {
   chunkId: 'c1',
   page: null,
   snippet: 'Our roast tastes of bergamot.',
+  kind: 'document',
 };
 
 const notes: Asset = {

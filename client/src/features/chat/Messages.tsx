@@ -1,8 +1,9 @@
+import { Link } from 'react-router';
 import { Alert } from '../../components/Alert';
 import { Badge } from '../../components/Badge';
 import { Button } from '../../components/Button';
 import { offlineProvider, type ChatMessage } from './api';
-import { AnswerText, CitationChip } from './AnswerText';
+import { AnswerText, CitationChip, isResults } from './AnswerText';
 import type { ChatCitation } from './stream';
 import type { LiveExchange } from './useChatStream';
 import styles from './chat.module.css';
@@ -111,10 +112,16 @@ function Sources({ citations, onCite }: { citations: ChatCitation[]; onCite: (ci
         {sorted.map((citation) => (
           <li key={citation.marker}>
             <CitationChip citation={citation} onCite={onCite} />
-            <button type="button" className={styles.sourceName} onClick={() => onCite(citation)}>
-              {citation.assetName}
-              {citation.page ? `, page ${citation.page}` : ''}
-            </button>
+            {isResults(citation) ? (
+              <Link to={citation.link!} className={styles.sourceName}>
+                {citation.assetName} <span className="muted">(your analytics)</span>
+              </Link>
+            ) : (
+              <button type="button" className={styles.sourceName} onClick={() => onCite(citation)}>
+                {citation.assetName}
+                {citation.page ? `, page ${citation.page}` : ''}
+              </button>
+            )}
           </li>
         ))}
       </ul>

@@ -1,6 +1,12 @@
 namespace BrandAutomator.Application.Common.Ports;
 
-public sealed record EmailMessage(string To, string Subject, string TextBody);
+/// <summary>
+/// An e-mail: a plain-text body always, an HTML alternative and attachments (such as a PDF report) when given.
+/// </summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody = null, IReadOnlyList<EmailAttachment>? Attachments = null);
+
+/// <summary>A file sent with an e-mail.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends e-mail: SMTP in production, a local outbox folder in development.</summary>
 public interface IEmailSender
@@ -33,4 +39,7 @@ public interface IAppLinks
 
     /// <summary>A post in the calendar, for e-mails about it.</summary>
     Uri ContentItem(Guid id);
+
+    /// <summary>The analytics page of a period (dates in the workspace's zone), for reports.</summary>
+    Uri Analytics(DateOnly first, DateOnly last);
 }

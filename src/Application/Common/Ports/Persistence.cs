@@ -148,6 +148,10 @@ public interface ITenantDb
 
     DbSet<Domain.Analytics.MetricsAccount> MetricsAccounts { get; }
 
+    DbSet<Domain.Analytics.MonthlyReportSetting> MonthlyReportSettings { get; }
+
+    DbSet<Domain.Analytics.MonthlyReportDelivery> MonthlyReportDeliveries { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 
     Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken);

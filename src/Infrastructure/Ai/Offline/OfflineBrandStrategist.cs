@@ -31,7 +31,7 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
     /// </summary>
     private async Task<Func<Excerpt, double>?> MeaningAsync(StrategistQuestion question, CancellationToken cancellationToken)
     {
-        var candidates = ExcerptPicker.Candidates(question.Passages);
+        var candidates = ExcerptPicker.Candidates(question.Passages.Where(p => !p.IsResults).ToList());
         if (candidates.Count == 0 || string.IsNullOrWhiteSpace(question.Question))
         {
             return null;
@@ -65,12 +65,26 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
             : null;
 
     /// <summary>The answer, weighing parts by meaning only where retrieval measured it (see <see cref="GroundingPassage.PartCosines"/>).</summary>
-    public static IEnumerable<string> Compose(StrategistQuestion question) => Compose(question, Measured(ExcerptPicker.Candidates(question.Passages)));
+    public static IEnumerable<string> Compose(StrategistQuestion question) =>
+        Compose(question, Measured(ExcerptPicker.Candidates(question.Passages.Where(p => !p.IsResults).ToList())));
 
     internal static IEnumerable<string> Compose(StrategistQuestion question, Func<Excerpt, double>? meaning)
     {
         // The answer carries no disclaimer of its own: the provider and its note label it, and the SPA says it once.
-        var excerpts = ExcerptPicker.Pick(question.Question, question.Passages, meaning: meaning);
+        // The workspace's post results come first, as computed (every number from the stored metrics); the documents after.
+        var results = question.Passages.Where(p => p.IsResults).ToList();
+        foreach (var facts in results)
+        {
+            yield return $"From your post results [{facts.Number}]:\n\n{facts.Text.Trim()}\n";
+        }
+
+        var documents = question.Passages.Where(p => !p.IsResults).ToList();
+        var excerpts = ExcerptPicker.Pick(question.Question, documents, meaning: meaning);
+        if (results.Count > 0 && excerpts.Count > 0)
+        {
+            yield return "\n";
+        }
+
         if (excerpts.Count > 0)
         {
             yield return "Your documents say:\n\n";
@@ -85,9 +99,14 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
                 yield return "\nA document quoted here says it is superseded or archived: check it against the current one before relying on it.\n";
             }
         }
-        else
+        else if (results.Count == 0 && question.NoResults is null)
         {
             yield return Abstention.Answer(question.Question) + "\n";
+        }
+
+        if (question.NoResults is { } none)
+        {
+            yield return (excerpts.Count > 0 ? "\n" : "") + none + "\n";
         }
 
         if (question.Profile is { } profile)
@@ -95,10 +114,11 @@ public sealed class OfflineBrandStrategist(IEmbeddingGenerator<string, Embedding
             var asked = Words.StemSet(question.Question);
             var fields = ProfileLines(profile);
             // A field the question names ("our brand voice"); without quotes from the documents, also one whose text it shares words with.
-            var relevant = fields.Where(f => Words.StemSet(f.Label).Overlaps(asked) || (excerpts.Count == 0 && Words.StemSet(f.Text).Overlaps(asked)))
+            var answered = excerpts.Count > 0 || results.Count > 0 || question.NoResults is not null;
+            var relevant = fields.Where(f => Words.StemSet(f.Label).Overlaps(asked) || (!answered && Words.StemSet(f.Text).Overlaps(asked)))
                 .ToList();
             // With quotes from the documents, only the profile fields the question is about; without, the ones that frame any answer.
-            var shown = (relevant.Count > 0 ? relevant : excerpts.Count > 0 ? [] : fields.Where(f => f.Default).ToList()).Take(3).ToList();
+            var shown = (relevant.Count > 0 ? relevant : answered ? [] : fields.Where(f => f.Default).ToList()).Take(3).ToList();
             if (shown.Count > 0)
             {
                 yield return $"\nFrom the profile of {profile.Name}:\n\n";

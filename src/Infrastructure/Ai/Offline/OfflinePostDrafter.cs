@@ -39,9 +39,16 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
             promise = $"{p.Name} is here to help.";
         }
 
+        // The brand's results lean the drafts: hashtags left out where posts without them did better (unless the policy
+        // prescribes them), the call to action dropped where short posts did better; the results passage is cited.
+        var follow = brief.Performance?.Follow ?? [];
+        var noTags = follow.Any(f => f.Key == "hashtags" && !f.Helps);
+        var shortWins = follow.Any(f => f.Key == "short" && f.Helps);
         var hashtags = prescribed.Count > 0
             ? prescribed.Select(h => h.Value).ToList()
+            : noTags ? []
             : new[] { Hashtag(p.Name), Hashtag(p.Industry), Hashtag(topic.Split(' ').Length <= 3 ? topic : null) }.OfType<string>().Distinct().ToList();
+        var results = brief.Performance is { Follow.Count: > 0 } performance ? new[] { performance.Passage } : [];
 
         var drafts = new List<PostDraft>();
         foreach (var platform in brief.Platforms)
@@ -62,12 +69,22 @@ public sealed partial class OfflinePostDrafter : IPostDrafter
 
                 var fact = facts.Count > 0 && i % 2 == 0 ? facts[(i / 2) % facts.Count] : null;
                 var body = fact is null ? Sentence(Clip(promise, 400)) : Sentence(Clip(fact.Text, MaxFactLength));
-                var used = rules.Concat(fact is null ? [] : [fact.Passage.Number]).Distinct().Order().ToList();
-                drafts.Add(new PostDraft(platform, Compose(platform, hook, body, hashtags), used));
+                var used = rules.Concat(fact is null ? [] : [fact.Passage.Number]).Concat(results).Distinct().Order().ToList();
+                var text = Compose(platform, hook, body, hashtags);
+                drafts.Add(new PostDraft(platform, shortWins ? Short(text, hook, body, hashtags) : text, used));
             }
         }
 
         return drafts;
+    }
+
+    /// <summary>The hook and body alone (and the tags), under the length short posts did best at, when that is shorter.</summary>
+    private static string Short(string text, string hook, string body, IReadOnlyList<string> hashtags)
+    {
+        var tags = string.Join(' ', hashtags);
+        var core = Clip($"{hook} {body}", Math.Max(60, BrandAutomator.Application.Analytics.PostPatterns.ShortLength - 1 - (tags.Length > 0 ? tags.Length + 1 : 0)));
+        var shortened = (core + " " + tags).Trim();
+        return shortened.Length < text.Length ? shortened : text;
     }
 
     private static bool Uses(string text, IReadOnlyList<string> banned) =>

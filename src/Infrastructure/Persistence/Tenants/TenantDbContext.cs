@@ -101,6 +101,10 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public DbSet<Domain.Analytics.MetricsAccount> MetricsAccounts => Set<Domain.Analytics.MetricsAccount>();
 
+    public DbSet<Domain.Analytics.MonthlyReportSetting> MonthlyReportSettings => Set<Domain.Analytics.MonthlyReportSetting>();
+
+    public DbSet<Domain.Analytics.MonthlyReportDelivery> MonthlyReportDeliveries => Set<Domain.Analytics.MonthlyReportDelivery>();
+
     public Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(cancellationToken);
 

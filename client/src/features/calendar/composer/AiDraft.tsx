@@ -41,10 +41,12 @@ function AiDraft({ form }: { form: Form }) {
       // The brand's documents the drafts drew on (facts, prescribed hashtags, words to avoid).
       const sources = [...new Set((result.sources ?? []).map((source) => source.assetName))];
       const drawnFrom = sources.length > 0 ? ` Drawn from ${sources.join(', ')}.` : '';
+      // Which pattern of the brand's best posts the drafts follow, and the numbers why.
+      const results = result.performance ? ` ${result.performance}` : '';
       setNote(
         shortened.length > 0
-          ? `Drafted. Shortened to fit: ${shortened.join(', ')}.${drawnFrom} Edit before saving.`
-          : `Drafted for each network.${drawnFrom} Edit before saving.`,
+          ? `Drafted. Shortened to fit: ${shortened.join(', ')}.${drawnFrom}${results} Edit before saving.`
+          : `Drafted for each network.${drawnFrom}${results} Edit before saving.`,
       );
     } catch (error) {
       setFailure(errorMessage(error));

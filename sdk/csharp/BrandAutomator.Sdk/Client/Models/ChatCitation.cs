@@ -24,6 +24,22 @@ namespace BrandAutomator.Sdk.Client.Models
 #endif
         /// <summary>The chunkId property</summary>
         public Guid? ChunkId { get; set; }
+        /// <summary>The kind property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Kind { get; set; }
+#nullable restore
+#else
+        public string Kind { get; set; }
+#endif
+        /// <summary>The link property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Link { get; set; }
+#nullable restore
+#else
+        public string Link { get; set; }
+#endif
         /// <summary>The marker property</summary>
         public int? Marker { get; set; }
         /// <summary>The page property</summary>
@@ -57,6 +73,8 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "assetId", n => { AssetId = n.GetGuidValue(); } },
                 { "assetName", n => { AssetName = n.GetStringValue(); } },
                 { "chunkId", n => { ChunkId = n.GetGuidValue(); } },
+                { "kind", n => { Kind = n.GetStringValue(); } },
+                { "link", n => { Link = n.GetStringValue(); } },
                 { "marker", n => { Marker = n.GetIntValue(); } },
                 { "page", n => { Page = n.GetIntValue(); } },
                 { "snippet", n => { Snippet = n.GetStringValue(); } },
@@ -72,6 +90,8 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteGuidValue("assetId", AssetId);
             writer.WriteStringValue("assetName", AssetName);
             writer.WriteGuidValue("chunkId", ChunkId);
+            writer.WriteStringValue("kind", Kind);
+            writer.WriteStringValue("link", Link);
             writer.WriteIntValue("marker", Marker);
             writer.WriteIntValue("page", Page);
             writer.WriteStringValue("snippet", Snippet);

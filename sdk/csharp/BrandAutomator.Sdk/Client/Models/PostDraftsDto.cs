@@ -14,6 +14,14 @@ namespace BrandAutomator.Sdk.Client.Models
     {
         /// <summary>The companyId property</summary>
         public Guid? CompanyId { get; set; }
+        /// <summary>The performance property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Performance { get; set; }
+#nullable restore
+#else
+        public string Performance { get; set; }
+#endif
         /// <summary>The platforms property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace BrandAutomator.Sdk.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "companyId", n => { CompanyId = n.GetGuidValue(); } },
+                { "performance", n => { Performance = n.GetStringValue(); } },
                 { "platforms", n => { Platforms = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PlatformDraftsDto>(global::BrandAutomator.Sdk.Client.Models.PlatformDraftsDto.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "source", n => { Source = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.AiSourceDto>(global::BrandAutomator.Sdk.Client.Models.AiSourceDto.CreateFromDiscriminatorValue); } },
                 { "sources", n => { Sources = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.ChatCitation>(global::BrandAutomator.Sdk.Client.Models.ChatCitation.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -79,6 +88,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteGuidValue("companyId", CompanyId);
+            writer.WriteStringValue("performance", Performance);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.PlatformDraftsDto>("platforms", Platforms);
             writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.AiSourceDto>("source", Source);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.ChatCitation>("sources", Sources);

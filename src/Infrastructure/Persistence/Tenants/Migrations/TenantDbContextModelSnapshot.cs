@@ -317,6 +317,64 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                     b.ToTable("metrics_accounts", (string)null);
                 });
 
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.MonthlyReportDelivery", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<Guid>("RecipientId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("recipient_id");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_report_deliveries");
+
+                    b.HasIndex("Month", "RecipientId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_monthly_report_deliveries_month_recipient_id");
+
+                    b.ToTable("monthly_report_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("BrandAutomator.Domain.Analytics.MonthlyReportSetting", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_monthly_report_settings");
+
+                    b.ToTable("monthly_report_settings", (string)null);
+                });
+
             modelBuilder.Entity("BrandAutomator.Domain.Analytics.PostMetric", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2,6 +2,7 @@
 #pragma warning disable CS0618
 using BrandAutomator.Sdk.Client.Api.V1.Analytics.BestTimes;
 using BrandAutomator.Sdk.Client.Api.V1.Analytics.ExportCsv;
+using BrandAutomator.Sdk.Client.Api.V1.Analytics.MonthlyReport;
 using BrandAutomator.Sdk.Client.Api.V1.Analytics.Refresh;
 using BrandAutomator.Sdk.Client.Api.V1.Analytics.ReportPdf;
 using BrandAutomator.Sdk.Client.Models;
@@ -30,6 +31,11 @@ namespace BrandAutomator.Sdk.Client.Api.V1.Analytics
         public global::BrandAutomator.Sdk.Client.Api.V1.Analytics.ExportCsv.ExportCsvRequestBuilder ExportCsv
         {
             get => new global::BrandAutomator.Sdk.Client.Api.V1.Analytics.ExportCsv.ExportCsvRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The monthlyReport property</summary>
+        public global::BrandAutomator.Sdk.Client.Api.V1.Analytics.MonthlyReport.MonthlyReportRequestBuilder MonthlyReport
+        {
+            get => new global::BrandAutomator.Sdk.Client.Api.V1.Analytics.MonthlyReport.MonthlyReportRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The refresh property</summary>
         public global::BrandAutomator.Sdk.Client.Api.V1.Analytics.Refresh.RefreshRequestBuilder Refresh
