@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using BrandAutomator.Application.Ai;
 using BrandAutomator.Application.BrandGuard;
@@ -80,6 +81,9 @@ public sealed class ModelBrandGuardReviewer(StructuredCall call, IOptions<AiOpti
         }
         """).RootElement.Clone();
 
+    // Keeps non-English text and currency signs readable (and cheap in tokens); the delimiter's angle brackets are escaped below.
+    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task<AiResult<GuardReview>> ReviewAsync(GuardReviewBrief brief, CancellationToken cancellationToken)
     {
         var limit = TimeSpan.FromSeconds(options.Value.BrandCheckTimeoutSeconds);
@@ -111,7 +115,7 @@ public sealed class ModelBrandGuardReviewer(StructuredCall call, IOptions<AiOpti
             tonePassages = brief.TonePassages,
         };
         // Angle brackets escaped, so quoted text cannot close the quoted-data block.
-        var json = JsonSerializer.Serialize(data, JsonSerializerOptions.Web)
+        var json = JsonSerializer.Serialize(data, DataJson)
             .Replace("<", "\\u003C", StringComparison.Ordinal).Replace(">", "\\u003E", StringComparison.Ordinal);
         return new StringBuilder()
             .AppendLine(Prompts.QuotedDataStart)
