@@ -105,6 +105,17 @@ public sealed class BrandScopeTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Empty(Kinds(await CheckAsync(account, city, "A rad ride."), "bannedWord"));
         Assert.Single(Kinds(await CheckAsync(account, trail, "A rad ride."), "bannedWord"));
 
+        // Moving a document to another brand in the library moves its rules with it; to every brand, they apply to all.
+        var cityGuide = Assert.Single((await account.Client.GetFromJsonAsync<JsonObject>("/api/v1/assets?pageSize=50"))!["items"]!.AsArray(),
+            a => a!["name"]!.GetValue<string>().StartsWith("city-guide", StringComparison.Ordinal))!["id"]!.GetValue<Guid>();
+        await (await account.Client.PatchAsJsonAsync($"/api/v1/assets/{cityGuide}", new { companyId = trail })).EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Single(Kinds(await CheckAsync(account, trail, "An epic ride."), "bannedWord"));
+        Assert.Empty(Kinds(await CheckAsync(account, city, "An epic ride."), "bannedWord"));
+        await (await account.Client.PatchAsJsonAsync($"/api/v1/assets/{cityGuide}", new { everyBrand = true })).EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Single(Kinds(await CheckAsync(account, city, "An epic ride."), "bannedWord"));
+        var both = await account.Client.PatchAsJsonAsync($"/api/v1/assets/{cityGuide}", new { companyId = trail, everyBrand = true });
+        await both.EnsureStatusAsync(HttpStatusCode.BadRequest);
+
         var unknown = await account.Client.PostAsJsonAsync("/api/v1/brand-guard/check",
             new { variants = new[] { new { platform = "x", text = "Hi" } }, companyId = Guid.NewGuid() });
         await unknown.EnsureStatusAsync(HttpStatusCode.NotFound);

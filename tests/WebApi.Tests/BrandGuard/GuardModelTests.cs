@@ -244,7 +244,7 @@ public sealed class GuardOpenAiTests(GuardOpenAiApiFactory factory) : IClassFixt
 
         factory.Provider.Reset();
         factory.Provider.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(90)).WithHeader("Content-Type", "application/json")
+            .RespondWith(Response.Create().WithStatusCode(200).WithDelay(TimeSpan.FromSeconds(40)).WithHeader("Content-Type", "application/json")
                 .WithBody(Completion(review.ToJsonString())));
         var slow = await GuardDocuments.CheckAsync(account, "Cheap rides all weekend, again. #PedalAndPine", tone: false);
 
