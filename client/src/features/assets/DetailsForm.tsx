@@ -47,7 +47,13 @@ export function DetailsForm({ asset }: { asset: Asset }) {
 
   const submit = form.handleSubmit(async (values) => {
     try {
-      const brand = values.companyId ? { companyId: values.companyId } : { everyBrand: true };
+      // The brand is sent only when it changed: a rename never moves a file between brands.
+      const brand =
+        values.companyId === (asset.companyId ?? '')
+          ? {}
+          : values.companyId
+            ? { companyId: values.companyId }
+            : { everyBrand: true };
       const saved = await update.mutateAsync({
         id: asset.id,
         body: { name: values.name, tags: parseTags(values.tags), ...brand },

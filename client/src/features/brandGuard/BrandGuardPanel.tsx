@@ -37,7 +37,8 @@ export function BrandGuardPanel({ variants, onApplyFix, companyId }: BrandGuardP
   const review = useAiReview();
   const texts = JSON.stringify([companyId ?? '', variants]);
   // The AI review stands while the texts are those it reviewed; typing brings back the live offline check.
-  const reviewed = review.data && review.variables && JSON.stringify([review.variables.companyId ?? '', review.variables.variants]) === texts;
+  const reviewed =
+    review.data && review.variables && JSON.stringify([review.variables.companyId ?? '', review.variables.variants]) === texts;
   const result = reviewed ? review.data : check.data;
   const count = result?.variants.reduce((sum, variant) => sum + variant.findings.length, 0) ?? 0;
 
@@ -67,7 +68,9 @@ export function BrandGuardPanel({ variants, onApplyFix, companyId }: BrandGuardP
           >
             {review.isPending ? 'Asking the AI model…' : 'Check with AI'}
           </Button>
-          <span className="muted small">The AI model explains each finding and judges the tone; it counts as one AI request.</span>
+          <span className="muted small">
+            The AI model explains each finding and judges the tone; it counts as one AI request.
+          </span>
         </div>
       )}
       {review.isError && <p className="small">{errorMessage(review.error)}</p>}
@@ -82,8 +85,8 @@ export function BrandGuardPanel({ variants, onApplyFix, companyId }: BrandGuardP
       ) : (
         result?.offline && (
           <p className="muted small">
-            Checked offline: rules read from your documents, figures compared with your current documents, tone compared
-            by similarity.
+            Checked offline: rules read from your documents, figures compared with your current documents, tone compared by
+            similarity.
           </p>
         )
       )}

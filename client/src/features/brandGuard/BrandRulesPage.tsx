@@ -136,9 +136,7 @@ function RuleGroup({ kind, rules, canEdit, brandNames }: RuleGroupProps) {
                 rule.editedByTeam && <Badge>Changed by the team</Badge>
               )}
               {!rule.enabled && <Badge tone="warning">Off</Badge>}
-              {brandNames && (
-                <Badge>{rule.companyId ? (brandNames.get(rule.companyId) ?? 'One brand') : 'Every brand'}</Badge>
-              )}
+              {brandNames && <Badge>{rule.companyId ? (brandNames.get(rule.companyId) ?? 'One brand') : 'Every brand'}</Badge>}
             </div>
             {rule.source && (
               <p className="muted small">
