@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddScoped<Ai.GroundingRetriever>();
         services.AddScoped<BrandGuard.BrandRuleBook>();
         services.AddScoped<BrandGuard.BrandGuardService>();
+        services.AddScoped<BrandGuard.GuardModelPass>();
         services.AddScoped<BrandGuard.ScheduleGate>();
         services.AddSingleton<BrandGuard.ToneJudge>();
         services.AddScoped<Ai.AiQuota>();

@@ -1291,7 +1291,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check a saved post as its text stands now, for the approvals page. */
+        /** Check a saved post as its text stands now against its brand's rules and documents, for the approvals page; useAi has the AI model review the findings. */
         get: operations["CheckContent"];
         put?: never;
         post?: never;
@@ -1308,7 +1308,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The brand's rules, read from its current documents (re-read when they change) and added by the team, each with its source. */
+        /** The brands' rules, read from their current documents (re-read when they change) and added by the team, each with its source and brand; companyId: the rules that brand's posts follow. */
         get: operations["ListBrandRules"];
         put?: never;
         /** Add a rule of the team's own: a banned word, a name, a hashtag, a hashtag limit or a tone description. */
@@ -2845,6 +2845,8 @@ export interface components {
             platform?: components["schemas"]["SocialPlatform"];
             /** Format: int32 */
             limit?: number | null;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         AiSourceDto: {
             provider: string;
@@ -3175,6 +3177,8 @@ export interface components {
             method: string;
             /** Format: int32 */
             ruleCount: number;
+            modelReviewed: boolean;
+            modelNote?: string | null;
         };
         BrandGuardSettingsDto: {
             blockingSeverities: components["schemas"]["FindingSeverity"][];
@@ -3197,6 +3201,8 @@ export interface components {
             source?: components["schemas"]["ChatCitation"];
             /** Format: date-time */
             updatedAt: string;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         /** @enum {string} */
         BrandRuleKind: "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
@@ -3306,6 +3312,9 @@ export interface components {
         CheckPostRequest: {
             variants?: components["schemas"]["CheckVariantDto"][] | null;
             tone?: boolean | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            useAi?: boolean | null;
         };
         CheckVariantDto: {
             platform: components["schemas"]["SocialPlatform"];
@@ -3682,6 +3691,7 @@ export interface components {
             /** Format: uuid */
             ruleId?: string | null;
             blocking: boolean;
+            byModel: boolean;
         };
         FindingFixDto: {
             /** Format: int32 */
@@ -4620,6 +4630,7 @@ export interface components {
             score: number;
             verdict: string;
             source?: components["schemas"]["ChatCitation"];
+            reasons?: string[] | null;
         };
         TwoFactorChallengeResponse: {
             challenge: string;
@@ -4647,6 +4658,9 @@ export interface components {
             name?: string | null;
             tags?: string[] | null;
             altText?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            everyBrand?: boolean | null;
         };
         UpdateBrandRuleRequest: {
             term?: string | null;
@@ -9750,6 +9764,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
                 headers: {
@@ -9772,7 +9795,9 @@ export interface operations {
     };
     CheckContent: {
         parameters: {
-            query?: never;
+            query?: {
+                useAi?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9788,6 +9813,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandCheckDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9830,7 +9864,9 @@ export interface operations {
     };
     ListBrandRules: {
         parameters: {
-            query?: never;
+            query?: {
+                companyId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9844,6 +9880,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandRuleDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9920,6 +9965,15 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

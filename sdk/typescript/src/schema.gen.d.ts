@@ -1292,7 +1292,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check a saved post as its text stands now, for the approvals page. */
+        /** Check a saved post as its text stands now against its brand's rules and documents, for the approvals page; useAi has the AI model review the findings. */
         get: operations["CheckContent"];
         put?: never;
         post?: never;
@@ -1309,7 +1309,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The brand's rules, read from its current documents (re-read when they change) and added by the team, each with its source. */
+        /** The brands' rules, read from their current documents (re-read when they change) and added by the team, each with its source and brand; companyId: the rules that brand's posts follow. */
         get: operations["ListBrandRules"];
         put?: never;
         /** Add a rule of the team's own: a banned word, a name, a hashtag, a hashtag limit or a tone description. */
@@ -2846,6 +2846,8 @@ export interface components {
             platform?: components["schemas"]["SocialPlatform"];
             /** Format: int32 */
             limit?: number | null;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         AiSourceDto: {
             provider: string;
@@ -3176,6 +3178,8 @@ export interface components {
             method: string;
             /** Format: int32 */
             ruleCount: number;
+            modelReviewed: boolean;
+            modelNote?: string | null;
         };
         BrandGuardSettingsDto: {
             blockingSeverities: components["schemas"]["FindingSeverity"][];
@@ -3198,6 +3202,8 @@ export interface components {
             source?: components["schemas"]["ChatCitation"];
             /** Format: date-time */
             updatedAt: string;
+            /** Format: uuid */
+            companyId?: string | null;
         };
         /** @enum {string} */
         BrandRuleKind: "bannedWord" | "name" | "hashtag" | "hashtagLimit" | "tone";
@@ -3307,6 +3313,9 @@ export interface components {
         CheckPostRequest: {
             variants?: components["schemas"]["CheckVariantDto"][] | null;
             tone?: boolean | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            useAi?: boolean | null;
         };
         CheckVariantDto: {
             platform: components["schemas"]["SocialPlatform"];
@@ -3683,6 +3692,7 @@ export interface components {
             /** Format: uuid */
             ruleId?: string | null;
             blocking: boolean;
+            byModel: boolean;
         };
         FindingFixDto: {
             /** Format: int32 */
@@ -4621,6 +4631,7 @@ export interface components {
             score: number;
             verdict: string;
             source?: components["schemas"]["ChatCitation"];
+            reasons?: string[] | null;
         };
         TwoFactorChallengeResponse: {
             challenge: string;
@@ -4648,6 +4659,9 @@ export interface components {
             name?: string | null;
             tags?: string[] | null;
             altText?: string | null;
+            /** Format: uuid */
+            companyId?: string | null;
+            everyBrand?: boolean | null;
         };
         UpdateBrandRuleRequest: {
             term?: string | null;
@@ -9751,6 +9765,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The request body is not of a media type this operation accepts. */
             415: {
                 headers: {
@@ -9773,7 +9796,9 @@ export interface operations {
     };
     CheckContent: {
         parameters: {
-            query?: never;
+            query?: {
+                useAi?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -9789,6 +9814,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandCheckDto"];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9831,7 +9865,9 @@ export interface operations {
     };
     ListBrandRules: {
         parameters: {
-            query?: never;
+            query?: {
+                companyId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9845,6 +9881,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BrandRuleDto"][];
+                };
+            };
+            /** @description The request is not valid; `errors`, when present, names each field at fault with its messages. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not signed in, or the access token is invalid or expired. */
@@ -9921,6 +9966,15 @@ export interface operations {
             };
             /** @description Signed in, but the caller's role does not allow this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Nothing with this id exists in the caller's tenant. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,8 +9,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.Assets;
 
-/// <summary>Renames, retags and/or describes (alt text) an asset.</summary>
-public sealed record UpdateAsset(Guid Id, string? Name, IReadOnlyList<string>? Tags, string? AltText = null) : ICommand<AssetDto>, IRequireRole
+/// <summary>
+/// Renames, retags, describes (alt text) and/or moves an asset to one brand (<paramref name="CompanyId"/>) or to every
+/// brand of the workspace (<paramref name="EveryBrand"/>): a brand's documents guard and ground that brand's posts alone.
+/// </summary>
+public sealed record UpdateAsset(
+    Guid Id, string? Name, IReadOnlyList<string>? Tags, string? AltText = null, Guid? CompanyId = null, bool? EveryBrand = null)
+    : ICommand<AssetDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
 }
@@ -22,6 +27,7 @@ public sealed class UpdateAssetValidator : AbstractValidator<UpdateAsset>
         RuleFor(x => x.Name).NotEmpty().MaximumLength(BrandAsset.MaxNameLength).When(x => x.Name is not null);
         RuleFor(x => x.Tags).Must(t => t is null || t.Count <= BrandAsset.MaxTags).WithMessage($"Up to {BrandAsset.MaxTags} tags.");
         RuleForEach(x => x.Tags).NotEmpty().MaximumLength(40);
+        RuleFor(x => x.CompanyId).Null().When(x => x.EveryBrand == true).WithMessage("Choose one brand or every brand, not both.");
         RuleFor(x => x.AltText).MaximumLength(BrandAsset.MaxAltTextLength)
             .WithMessage($"A description has at most {BrandAsset.MaxAltTextLength:N0} characters.");
     }
@@ -41,6 +47,20 @@ public sealed class UpdateAssetHandler(ITenantDb db, IFileStorage storage, TimeP
         if (command.Tags is not null)
         {
             asset.Tag(command.Tags, clock.GetUtcNow());
+        }
+
+        if (command.CompanyId is { } company)
+        {
+            if (!await db.Companies.AnyAsync(c => c.Id == company, cancellationToken))
+            {
+                throw new NotFoundException("Company", company);
+            }
+
+            asset.AssignTo(company, clock.GetUtcNow());
+        }
+        else if (command.EveryBrand == true)
+        {
+            asset.AssignTo(null, clock.GetUtcNow());
         }
 
         if (command.AltText is not null)

@@ -1,15 +1,20 @@
 using BrandAutomator.Application.Common.Behaviors;
+using BrandAutomator.Application.Common.Errors;
 using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.BrandGuard;
 using BrandAutomator.Domain.Social;
 using BrandAutomator.Domain.Tenants;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.BrandGuard;
 
-/// <summary>A rule the team adds by hand: it is theirs, and re-reading the documents never changes it.</summary>
-public sealed record AddBrandRule(BrandRuleKind Kind, string Term, string? Suggestion, SocialPlatform? Platform, int? Limit)
+/// <summary>
+/// A rule the team adds by hand, for one brand (<paramref name="CompanyId"/>) or, without one, for every brand of the
+/// workspace: it is theirs, and re-reading the documents never changes it.
+/// </summary>
+public sealed record AddBrandRule(BrandRuleKind Kind, string Term, string? Suggestion, SocialPlatform? Platform, int? Limit, Guid? CompanyId = null)
     : ICommand<BrandRuleDto>, IRequireRole
 {
     public static TenantRole RequiredRole => TenantRole.Editor;
@@ -36,9 +41,14 @@ public sealed class AddBrandRuleHandler(ITenantDb db, TimeProvider clock) : ICom
 {
     public async ValueTask<BrandRuleDto> Handle(AddBrandRule command, CancellationToken cancellationToken)
     {
+        if (command.CompanyId is { } company && !await db.Companies.AnyAsync(c => c.Id == company, cancellationToken))
+        {
+            throw new NotFoundException("Company", company);
+        }
+
         var rule = BrandRule.ByTeam(command.Kind, command.Term, command.Suggestion,
             command.Kind == BrandRuleKind.HashtagLimit ? command.Platform : null, command.Kind == BrandRuleKind.HashtagLimit ? command.Limit : null,
-            clock.GetUtcNow());
+            clock.GetUtcNow(), command.CompanyId);
         db.BrandRules.Add(rule);
         await db.SaveChangesAsync(cancellationToken);
         return BrandRuleDto.From(rule);

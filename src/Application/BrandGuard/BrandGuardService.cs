@@ -8,18 +8,30 @@ namespace BrandAutomator.Application.BrandGuard;
 /// <summary>
 /// Checks a post's network texts against the brand: its rules (banned words, names, hashtags), its current documents
 /// (every price, number, date, award) and its tone. Findings are marked blocking by the workspace's chosen severities.
+/// A post is judged by its brand's rules and documents and the workspace-wide ones, never another brand's. With a model
+/// configured and asked for, <see cref="GuardModelPass"/> reviews the offline findings; otherwise they are the answer.
 /// </summary>
-public sealed class BrandGuardService(ITenantDb db, BrandRuleBook rules, IGuardEvidence evidence, ToneJudge tone, IAiProvider provider)
+public sealed class BrandGuardService(
+    ITenantDb db, BrandRuleBook rules, IGuardEvidence evidence, ToneJudge tone, IAiProvider provider, GuardModelPass model)
 {
     // A post is a few sentences; a text that is mostly figures is checked on its first ones, keeping the check fast.
     private const int MaxClaimsPerText = 30;
 
-    public async Task<BrandCheckDto> CheckAsync(IReadOnlyList<CheckVariantDto> variants, bool withTone, CancellationToken cancellationToken)
+    public const string OfflineMethod =
+        "Rules read from your documents, figures checked against your current documents, tone compared by sentence similarity.";
+
+    /// <summary>
+    /// The findings of a post of brand <paramref name="companyId"/> (null: no brand chosen, which in a workspace of one
+    /// brand means that brand); <paramref name="withModel"/> asks the configured model to review them.
+    /// </summary>
+    public async Task<BrandCheckDto> CheckAsync(
+        Guid? companyId, IReadOnlyList<CheckVariantDto> variants, bool withTone, bool withModel, CancellationToken cancellationToken)
     {
-        var book = await rules.CurrentAsync(cancellationToken);
+        var brand = await BrandOfAsync(companyId, cancellationToken);
+        var book = await rules.ForBrandAsync(brand, cancellationToken);
         var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
         var claims = variants.Select(v => (IReadOnlyList<Claim>)Claims.In(v.Text ?? "").Take(MaxClaimsPerText).ToList()).ToList();
-        var statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(cancellationToken) : StatementIndex.Empty;
+        var statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(brand, cancellationToken) : StatementIndex.Empty;
 
         var results = new List<VariantCheckDto>();
         for (var i = 0; i < variants.Count; i++)
@@ -42,9 +54,21 @@ public sealed class BrandGuardService(ITenantDb db, BrandRuleBook rules, IGuardE
             results.Add(new VariantCheckDto(variants[i].Platform, marked, score, marked.Any(f => f.Blocking)));
         }
 
-        // Offline or not, the findings come from the same rules and documents; a model is not asked (yet) for better reasons.
-        return new BrandCheckDto(results, results.Any(r => r.Blocking), provider.Info.IsOffline,
-            "Rules read from your documents, figures checked against your current documents, tone compared by sentence similarity.",
-            book.Count(r => r.Enabled));
+        var offline = new BrandCheckDto(results, results.Any(r => r.Blocking), true, OfflineMethod, book.Count(r => r.Enabled));
+        return withModel && !provider.Info.IsOffline
+            ? await model.ReviewAsync(offline, variants, book, withTone, blocking, cancellationToken)
+            : offline;
+    }
+
+    /// <summary>The brand a post is judged as: its own, or the workspace's only brand when it names none.</summary>
+    private async Task<Guid?> BrandOfAsync(Guid? companyId, CancellationToken cancellationToken)
+    {
+        if (companyId is not null)
+        {
+            return companyId;
+        }
+
+        var brands = await db.Companies.AsNoTracking().Select(c => c.Id).Take(2).ToListAsync(cancellationToken);
+        return brands.Count == 1 ? brands[0] : null;
     }
 }

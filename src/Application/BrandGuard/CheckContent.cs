@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.BrandGuard;
 
-/// <summary>Checks a saved post as it stands now (its text may have changed since it was approved): for the approvals page.</summary>
-public sealed record CheckContent(Guid Id) : IQuery<BrandCheckDto>;
+/// <summary>
+/// Checks a saved post as it stands now (its text may have changed since it was approved), against its brand's rules and
+/// documents: for the approvals page, where <paramref name="UseAi"/> has the configured model review the findings.
+/// </summary>
+public sealed record CheckContent(Guid Id, bool UseAi = false) : IQuery<BrandCheckDto>;
 
 public sealed class CheckContentHandler(ITenantDb db, BrandGuardService guard) : IQueryHandler<CheckContent, BrandCheckDto>
 {
@@ -14,6 +17,6 @@ public sealed class CheckContentHandler(ITenantDb db, BrandGuardService guard) :
     {
         var item = await db.ContentItems.AsNoTracking().SingleOrDefaultAsync(c => c.Id == query.Id, cancellationToken)
             ?? throw new NotFoundException("Post", query.Id);
-        return await guard.CheckAsync(item.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text)).ToList(), true, cancellationToken);
+        return await guard.CheckAsync(item.CompanyId, item.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text)).ToList(), true, query.UseAi, cancellationToken);
     }
 }

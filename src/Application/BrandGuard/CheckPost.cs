@@ -1,11 +1,18 @@
+using BrandAutomator.Application.Common.Errors;
+using BrandAutomator.Application.Common.Ports;
 using BrandAutomator.Domain.Content;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace BrandAutomator.Application.BrandGuard;
 
-/// <summary>Checks a post's network texts against the brand's rules and documents, as the user types; nothing is stored.</summary>
-public sealed record CheckPost(IReadOnlyList<CheckVariantDto> Variants, bool Tone) : IQuery<BrandCheckDto>;
+/// <summary>
+/// Checks a post's network texts against its brand's rules and documents (and the workspace-wide ones); nothing is stored.
+/// As the user types the check is offline and answers at once; <paramref name="UseAi"/> (the composer's "Check with AI")
+/// has the configured model review the findings, counted against the plan's AI requests.
+/// </summary>
+public sealed record CheckPost(IReadOnlyList<CheckVariantDto> Variants, bool Tone, Guid? CompanyId = null, bool UseAi = false) : IQuery<BrandCheckDto>;
 
 public sealed class CheckPostValidator : AbstractValidator<CheckPost>
 {
@@ -24,8 +31,15 @@ public sealed class CheckPostValidator : AbstractValidator<CheckPost>
     }
 }
 
-public sealed class CheckPostHandler(BrandGuardService guard) : IQueryHandler<CheckPost, BrandCheckDto>
+public sealed class CheckPostHandler(ITenantDb db, BrandGuardService guard) : IQueryHandler<CheckPost, BrandCheckDto>
 {
-    public async ValueTask<BrandCheckDto> Handle(CheckPost query, CancellationToken cancellationToken) =>
-        await guard.CheckAsync(query.Variants, query.Tone, cancellationToken);
+    public async ValueTask<BrandCheckDto> Handle(CheckPost query, CancellationToken cancellationToken)
+    {
+        if (query.CompanyId is { } company && !await db.Companies.AnyAsync(c => c.Id == company, cancellationToken))
+        {
+            throw new NotFoundException("Company", company);
+        }
+
+        return await guard.CheckAsync(query.CompanyId, query.Variants, query.Tone, query.UseAi, cancellationToken);
+    }
 }

@@ -50,22 +50,30 @@ public sealed class ScheduleGate(ITenantDb db, BrandGuardService guard, ICurrent
             return [];
         }
 
-        var pending = items.Where(i => i.State != ContentState.Scheduled).ToList();
-        var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
-        var check = variants.Count == 0 ? null : await guard.CheckAsync(variants, blocking.Contains(FindingSeverity.Low), cancellationToken);
-        var blocked = new List<(ContentItem, IReadOnlyList<FindingDto>)>();
-        var next = 0;
-        foreach (var item in pending)
+        // One check per brand: each post is judged by its own brand's rules and documents.
+        var blocked = new Dictionary<ContentItem, IReadOnlyList<FindingDto>>();
+        foreach (var brand in items.Where(i => i.State != ContentState.Scheduled).GroupBy(i => i.CompanyId))
         {
-            var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
-            next += item.Variants.Count;
-            if (findings.Count > 0)
+            var pending = brand.ToList();
+            var variants = pending.SelectMany(i => i.Variants.Select(v => new CheckVariantDto(v.Platform, v.Text))).ToList();
+            // Offline: the decision is the rules', deterministic and fast for a whole import; a model never clears a
+            // blocking rule finding anyway (see GuardReviewMerge).
+            var check = variants.Count == 0
+                ? null
+                : await guard.CheckAsync(brand.Key, variants, blocking.Contains(FindingSeverity.Low), withModel: false, cancellationToken);
+            var next = 0;
+            foreach (var item in pending)
             {
-                blocked.Add((item, findings));
+                var findings = (check?.Variants ?? []).Skip(next).Take(item.Variants.Count).SelectMany(v => v.Findings).Where(f => f.Blocking).ToList();
+                next += item.Variants.Count;
+                if (findings.Count > 0)
+                {
+                    blocked[item] = findings;
+                }
             }
         }
 
-        return blocked;
+        return items.Where(blocked.ContainsKey).Select(i => (i, blocked[i])).ToList();
     }
 
     /// <summary>The findings in a sentence or three, as the refusal says them.</summary>

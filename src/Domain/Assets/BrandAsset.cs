@@ -136,6 +136,16 @@ public sealed class BrandAsset : Entity<Guid>
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Gives the asset to one brand, or (null) to every brand of the workspace: a document's passages then ground and
+    /// guard that brand's posts alone, or every brand's.
+    /// </summary>
+    public void AssignTo(Guid? companyId, DateTimeOffset now)
+    {
+        CompanyId = companyId;
+        UpdatedAt = now;
+    }
+
     public void Tag(IEnumerable<string> tags, DateTimeOffset now)
     {
         var cleaned = tags.Select(t => t.Trim().ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();

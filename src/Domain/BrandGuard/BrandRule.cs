@@ -43,6 +43,9 @@ public sealed class BrandRule : Entity<Guid>
     {
     }
 
+    /// <summary>The brand whose documents or team the rule comes from; null for a workspace-wide rule, which every brand's posts follow.</summary>
+    public Guid? CompanyId { get; private set; }
+
     public BrandRuleKind Kind { get; private set; }
 
     /// <summary>The banned word, the name as spelt, the hashtag, or the tone descriptors.</summary>
@@ -80,15 +83,25 @@ public sealed class BrandRule : Entity<Guid>
     public DateTimeOffset UpdatedAt { get; private set; }
 
     public static BrandRule FromDocuments(
-        BrandRuleKind kind, string term, string? suggestion, SocialPlatform? platform, int? limit, RuleSource source, DateTimeOffset now)
+        BrandRuleKind kind, string term, string? suggestion, SocialPlatform? platform, int? limit, RuleSource source, DateTimeOffset now,
+        Guid? companyId = null)
     {
         var rule = Make(kind, term, suggestion, platform, limit, BrandRuleOrigin.Documents, now);
+        rule.CompanyId = companyId;
         rule.Cite(source, now);
         return rule;
     }
 
-    public static BrandRule ByTeam(BrandRuleKind kind, string term, string? suggestion, SocialPlatform? platform, int? limit, DateTimeOffset now) =>
-        Make(kind, term, suggestion, platform, limit, BrandRuleOrigin.Team, now);
+    public static BrandRule ByTeam(
+        BrandRuleKind kind, string term, string? suggestion, SocialPlatform? platform, int? limit, DateTimeOffset now, Guid? companyId = null)
+    {
+        var rule = Make(kind, term, suggestion, platform, limit, BrandRuleOrigin.Team, now);
+        rule.CompanyId = companyId;
+        return rule;
+    }
+
+    /// <summary>Whether a post of <paramref name="companyId"/> (null: no brand) follows this rule: a workspace-wide rule applies to every post.</summary>
+    public bool AppliesTo(Guid? companyId) => CompanyId is null || CompanyId == companyId;
 
     /// <summary>The key a rule of this kind, term and network has: the same rule read twice has the same key.</summary>
     public static string KeyOf(BrandRuleKind kind, string term, SocialPlatform? platform) =>

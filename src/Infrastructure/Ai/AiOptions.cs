@@ -44,6 +44,13 @@ public sealed class AiOptions : IValidatableObject
     [Range(5, 900)]
     public int TimeoutSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// How long the brand check waits for the model's review ("Check with AI", the approvals page) before it shows the
+    /// offline findings with a note: a person is waiting for it.
+    /// </summary>
+    [Range(2, 120)]
+    public int BrandCheckTimeoutSeconds { get; set; } = 20;
+
     [Range(0.0, 2.0)]
     public double Temperature { get; set; } = 0.4;
 

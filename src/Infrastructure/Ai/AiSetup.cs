@@ -49,6 +49,7 @@ public static class AiSetup
             services.AddSingleton<IMarketAnalyst, OfflineMarketAnalyst>();
             services.AddSingleton<IPostDrafter, OfflinePostDrafter>();
             services.AddSingleton<Application.Social.IProfileBioWriter, OfflineProfileBioWriter>();
+            services.AddSingleton<Application.BrandGuard.IBrandGuardReviewer, OfflineBrandGuardReviewer>();
             return services;
         }
 
@@ -61,6 +62,7 @@ public static class AiSetup
         services.AddSingleton<IMarketAnalyst, ModelMarketAnalyst>();
         services.AddSingleton<IPostDrafter, ModelPostDrafter>();
         services.AddSingleton<Application.Social.IProfileBioWriter, ModelProfileBioWriter>();
+        services.AddSingleton<Application.BrandGuard.IBrandGuardReviewer, ModelBrandGuardReviewer>();
         return services;
     }
 

@@ -13,10 +13,10 @@ namespace BrandAutomator.Infrastructure.BrandGuard;
 /// </summary>
 public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, GuardStatementCache cache) : IGuardEvidence
 {
-    public async Task<StatementIndex> StatementsAsync(CancellationToken cancellationToken)
+    public async Task<StatementIndex> StatementsAsync(Guid? companyId, CancellationToken cancellationToken)
     {
         var version = await EvidenceVersionAsync(cancellationToken);
-        if (cache.Get(tenant.TenantId, version) is { } known)
+        if (cache.Get(tenant.TenantId, companyId, version) is { } known)
         {
             return known;
         }
@@ -25,17 +25,20 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
         var passages = new List<EvidencePassage>();
         await using (var command = new NpgsqlCommand(
             """
-            SELECT c.id, c.asset_id, a.name, c.page, c.heading, c.text, a.status
+            SELECT c.id, c.asset_id, a.name, c.page, c.heading, c.text, a.status, a.company_id
             FROM asset_chunks c JOIN brand_assets a ON a.id = c.asset_id
-            WHERE a.state = 'Ready'
+            WHERE a.state = 'Ready' AND (a.company_id IS NULL OR a.company_id = $1)
             ORDER BY a.created_at, a.id, c.ordinal
             """, connection))
         {
+            // Another brand's price list neither supports nor contradicts this brand's post.
+            command.Parameters.Add(new NpgsqlParameter { Value = (object?)companyId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Uuid });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 passages.Add(new EvidencePassage(reader.GetGuid(1), reader.GetString(2), reader.GetGuid(0), reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6) == "Current"));
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.GetString(6) == "Current",
+                    reader.IsDBNull(7) ? null : reader.GetGuid(7)));
             }
         }
 
@@ -43,7 +46,7 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
         // A document that changed while the passages were read leaves them unkept: the next check reads them again.
         if (await EvidenceVersionAsync(cancellationToken) == version)
         {
-            cache.Keep(tenant.TenantId, version, index);
+            cache.Keep(tenant.TenantId, companyId, version, index);
         }
 
         return index;
@@ -53,7 +56,7 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
     {
         var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand("""
-            SELECT c.id, c.asset_id, a.name, c.page, c.heading, c.text
+            SELECT c.id, c.asset_id, a.name, c.page, c.heading, c.text, a.company_id
             FROM asset_chunks c JOIN brand_assets a ON a.id = c.asset_id
             WHERE a.state = 'Ready' AND a.status = 'Current'
             ORDER BY a.created_at, a.id, c.ordinal
@@ -63,7 +66,7 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
         while (await reader.ReadAsync(cancellationToken))
         {
             found.Add(new RulePassage(reader.GetGuid(1), reader.GetString(2), reader.GetGuid(0), reader.IsDBNull(3) ? null : reader.GetInt32(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5)));
+                reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetGuid(6)));
         }
 
         return found;
@@ -73,10 +76,11 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
     {
         var connection = await OpenAsync(cancellationToken);
         // Rules are read from what the passages say and from the company names: a document's processing, archiving,
-        // restoring or deleting, or a renamed company, changes this; a document's tags or another file's upload do not.
+        // restoring, deleting or moving to another brand, or a renamed company, changes this; a document's tags or
+        // another file's upload do not.
         await using var command = new NpgsqlCommand("""
             SELECT md5(
-                coalesce((SELECT string_agg(a.id::text || '@' || coalesce(a.processed_at::text, ''), ',' ORDER BY a.id)
+                coalesce((SELECT string_agg(a.id::text || '@' || coalesce(a.processed_at::text, '') || '@' || coalesce(a.company_id::text, ''), ',' ORDER BY a.id)
                           FROM brand_assets a WHERE a.state = 'Ready' AND a.status = 'Current' AND a.chunk_count > 0), '')
                 || '|' || coalesce((SELECT string_agg(name, ',' ORDER BY id) FROM companies), ''))
             """, connection);
@@ -85,14 +89,15 @@ public sealed class GuardEvidence(TenantDbContext db, ITenantContext tenant, Gua
 
     /// <summary>
     /// Identifies the ready documents with passages, current or archived, as their statements are read: a document's
-    /// processing, archiving, restoring, renaming or deleting changes it.
+    /// processing, archiving, restoring, renaming, deleting or moving to another brand changes it.
     /// </summary>
     private async Task<string> EvidenceVersionAsync(CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """
-            SELECT md5(coalesce(string_agg(a.id::text || '@' || coalesce(a.processed_at::text, '') || '@' || a.status || '@' || a.name, '/' ORDER BY a.id), ''))
+            SELECT md5(coalesce(string_agg(a.id::text || '@' || coalesce(a.processed_at::text, '') || '@' || a.status || '@' || a.name
+                || '@' || coalesce(a.company_id::text, ''), '/' ORDER BY a.id), ''))
             FROM brand_assets a WHERE a.state = 'Ready' AND a.chunk_count > 0
             """, connection);
         return (string)(await command.ExecuteScalarAsync(cancellationToken))!;

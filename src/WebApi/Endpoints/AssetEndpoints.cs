@@ -16,7 +16,8 @@ namespace BrandAutomator.WebApi.Endpoints;
 public static class AssetEndpoints
 {
     /// <summary>Only the fields sent change; an empty <c>altText</c> removes the description.</summary>
-    public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags, string? AltText);
+    /// <summary><c>companyId</c>: the brand the file belongs to; <c>everyBrand</c>: true makes it every brand's (the workspace's).</summary>
+    public sealed record UpdateAssetRequest(string? Name, IReadOnlyList<string>? Tags, string? AltText, Guid? CompanyId, bool? EveryBrand);
 
     public sealed record ArchiveAssetRequest(Guid? SupersededBy);
 
@@ -50,7 +51,7 @@ public static class AssetEndpoints
             .WithSummary("An asset's metadata, processing state and signed links.");
 
         assets.MapPatch("/{id:guid}", async (Guid id, UpdateAssetRequest body, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags, body.AltText), ct)))
+                TypedResults.Ok(await sender.Send(new UpdateAsset(id, body.Name, body.Tags, body.AltText, body.CompanyId, body.EveryBrand), ct)))
             .RequireAuthorization(Policies.Editor)
             .WithName("UpdateAsset")
             .WithSummary("Rename, retag or describe (alt text) an asset.");

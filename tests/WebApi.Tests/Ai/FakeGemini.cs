@@ -30,6 +30,12 @@ public sealed class FakeGemini : IAsyncDisposable
 
     public TaskCompletionSource? Gate { get; set; }
 
+    /// <summary>When set, generateContent answers with the text this returns for the request's body (JSON for structured requests).</summary>
+    public Func<JsonObject, string>? Answer { get; set; }
+
+    /// <summary>How long every answer waits before it is written: a slow provider.</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>When set, every request is answered with this status and Gemini error body.</summary>
     public (int Status, string Body)? Failure { get; set; }
 
@@ -54,12 +60,25 @@ public sealed class FakeGemini : IAsyncDisposable
         LastChunkSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         Gate = null;
         Failure = null;
+        Answer = null;
+        Delay = TimeSpan.Zero;
     }
 
     private async Task HandleAsync(HttpContext context, string call)
     {
         var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         Requests.Enqueue((context.Request.Path + context.Request.QueryString, context.Request.Headers["x-goog-api-key"].ToString(), body));
+        if (Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         if (Failure is { } failure)
         {
             context.Response.StatusCode = failure.Status;
@@ -88,7 +107,7 @@ public sealed class FakeGemini : IAsyncDisposable
         }
 
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(Response(GenerateText, final: true));
+        await context.Response.WriteAsync(Response(Answer is { } answer ? answer(body) : GenerateText, final: true));
     }
 
     private static string Response(string text, bool final)

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import type { Asset } from '../../api';
 import { Button } from '../../components/Button';
 import { FormError } from '../../components/form/FormError';
-import { TextField } from '../../components/form/Fields';
+import { SelectField, TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { useToast } from '../../components/Toaster';
+import { useBrands } from '../brands/api';
 import { useUpdateAsset } from './api';
 import styles from './files.module.css';
 
@@ -16,6 +17,7 @@ const detailsSchema = z.object({
     .string()
     .refine((value) => parseTags(value).length <= 20, 'Use at most 20 tags.')
     .refine((value) => parseTags(value).every((tag) => tag.length <= 40), 'Keep each tag to 40 characters.'),
+  companyId: z.string(),
 });
 
 type DetailsValues = z.infer<typeof detailsSchema>;
@@ -32,24 +34,35 @@ export function parseTags(value: string): string[] {
   ];
 }
 
-/** The file's name and tags, saved together. */
+/** The file's name, tags and, with several brands, the brand it belongs to, saved together. */
 export function DetailsForm({ asset }: { asset: Asset }) {
   const update = useUpdateAsset();
+  const brands = useBrands().data ?? [];
   const toast = useToast();
   const form = useForm<DetailsValues>({
     resolver: zodResolver(detailsSchema),
-    defaultValues: { name: asset.name, tags: asset.tags.join(', ') },
+    defaultValues: { name: asset.name, tags: asset.tags.join(', '), companyId: asset.companyId ?? '' },
   });
   const { errors, isSubmitting, isDirty } = form.formState;
 
   const submit = form.handleSubmit(async (values) => {
     try {
-      const saved = await update.mutateAsync({ id: asset.id, body: { name: values.name, tags: parseTags(values.tags) } });
-      form.reset({ name: saved.name, tags: saved.tags.join(', ') });
+      // The brand is sent only when it changed: a rename never moves a file between brands.
+      const brand =
+        values.companyId === (asset.companyId ?? '')
+          ? {}
+          : values.companyId
+            ? { companyId: values.companyId }
+            : { everyBrand: true };
+      const saved = await update.mutateAsync({
+        id: asset.id,
+        body: { name: values.name, tags: parseTags(values.tags), ...brand },
+      });
+      form.reset({ name: saved.name, tags: saved.tags.join(', '), companyId: saved.companyId ?? '' });
       toast.success('Changes saved.');
     } catch (error) {
       // An error on one tag (tags[2]) shows on the tags field.
-      applyServerErrors(error, form.setError, ['name', 'tags']);
+      applyServerErrors(error, form.setError, ['name', 'tags', 'companyId']);
     }
   });
 
@@ -66,6 +79,21 @@ export function DetailsForm({ asset }: { asset: Asset }) {
           {...form.register('tags')}
         />
       </div>
+      {brands.length > 1 && (
+        <SelectField
+          label="Brand"
+          hint="A brand's documents ground and check that brand's posts only; a file for every brand counts for all."
+          error={errors.companyId?.message}
+          {...form.register('companyId')}
+        >
+          <option value="">Every brand</option>
+          {brands.map((brand) => (
+            <option key={brand.id} value={brand.id}>
+              {brand.name}
+            </option>
+          ))}
+        </SelectField>
+      )}
       <div className="form__actions">
         <Button type="submit" variant="primary" loading={isSubmitting} disabled={!isDirty}>
           Save changes

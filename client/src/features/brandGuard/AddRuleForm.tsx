@@ -6,6 +6,7 @@ import { FormError } from '../../components/form/FormError';
 import { SelectField, TextField } from '../../components/form/Fields';
 import { applyServerErrors } from '../../components/form/serverErrors';
 import { useToast } from '../../components/Toaster';
+import { useBrands } from '../brands/api';
 import { useAddRule } from './rulesApi';
 
 const schema = z
@@ -13,6 +14,7 @@ const schema = z
     kind: z.enum(['bannedWord', 'name', 'hashtag', 'tone']),
     term: z.string().trim().min(1, 'Write the rule.').max(1000, 'At most 1,000 characters.'),
     suggestion: z.string().trim().max(200, 'At most 200 characters.'),
+    companyId: z.string(),
   })
   .refine((v) => v.kind !== 'hashtag' || v.term.startsWith('#'), { path: ['term'], message: 'A hashtag starts with #.' })
   .refine((v) => v.kind === 'tone' || v.term.length <= 200, { path: ['term'], message: 'At most 200 characters.' });
@@ -29,10 +31,11 @@ const termLabels: Record<Values['kind'], string> = {
 /** The team's own rule: a word to avoid (with what to say instead), a name, a hashtag or a tone description. */
 export function AddRuleForm() {
   const add = useAddRule();
+  const brands = useBrands().data ?? [];
   const toast = useToast();
   const form = useForm<Values>({
     resolver: zodResolver(schema),
-    defaultValues: { kind: 'bannedWord', term: '', suggestion: '' },
+    defaultValues: { kind: 'bannedWord', term: '', suggestion: '', companyId: '' },
   });
   const { errors, isSubmitting } = form.formState;
   const kind = useWatch({ control: form.control, name: 'kind' });
@@ -42,11 +45,12 @@ export function AddRuleForm() {
       await add.mutateAsync({
         ...values,
         suggestion: values.kind === 'bannedWord' && values.suggestion ? values.suggestion : null,
+        companyId: values.companyId || null,
       });
       toast.success('The rule was added; every check uses it from now on.');
-      form.reset({ kind: values.kind, term: '', suggestion: '' });
+      form.reset({ kind: values.kind, term: '', suggestion: '', companyId: values.companyId });
     } catch (error) {
-      applyServerErrors(error, form.setError, ['kind', 'term', 'suggestion']);
+      applyServerErrors(error, form.setError, ['kind', 'term', 'suggestion', 'companyId']);
     }
   });
 
@@ -62,6 +66,16 @@ export function AddRuleForm() {
       <TextField label={termLabels[kind]} error={errors.term?.message} {...form.register('term')} />
       {kind === 'bannedWord' && (
         <TextField label="Say instead" optional error={errors.suggestion?.message} {...form.register('suggestion')} />
+      )}
+      {brands.length > 1 && (
+        <SelectField label="For" error={errors.companyId?.message} {...form.register('companyId')}>
+          <option value="">Every brand</option>
+          {brands.map((brand) => (
+            <option key={brand.id} value={brand.id}>
+              {brand.name} only
+            </option>
+          ))}
+        </SelectField>
       )}
       <div className="form__actions">
         <Button type="submit" variant="primary" loading={isSubmitting}>

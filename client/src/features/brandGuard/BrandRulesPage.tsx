@@ -1,7 +1,10 @@
+import { useState } from 'react';
 import { Badge } from '../../components/Badge';
+import { SelectField } from '../../components/form/Fields';
 import { EmptyState, QueryState } from '../../components/States';
 import { errorMessage } from '../../api';
 import { hasRole, useSession } from '../auth/useSession';
+import { useBrands } from '../brands/api';
 import { AddRuleForm } from './AddRuleForm';
 import { BlockingSettings } from './BlockingSettings';
 import { ruleKindLabels, useBrandRules, useUpdateRule, type BrandRule, type RuleKind } from './rulesApi';
@@ -16,8 +19,13 @@ const order: RuleKind[] = ['bannedWord', 'name', 'hashtag', 'hashtagLimit', 'ton
  */
 export default function BrandRulesPage() {
   const rules = useBrandRules();
+  const brands = useBrands().data ?? [];
+  const [brandId, setBrandId] = useState('');
   const isAdmin = hasRole(useSession(), 'admin');
   const canEdit = hasRole(useSession(), 'editor');
+  const brandNames = new Map(brands.map((brand) => [brand.id, brand.name]));
+  // A brand's posts follow its own rules and the workspace-wide ones.
+  const applies = (rule: BrandRule) => !brandId || !rule.companyId || rule.companyId === brandId;
 
   return (
     <div className="stack">
@@ -33,9 +41,25 @@ export default function BrandRulesPage() {
           </div>
         </div>
         <div className="card__body stack">
+          {brands.length > 1 && (
+            <SelectField
+              label="Brand"
+              hint="The rules a brand's posts are checked against: its own and those for every brand."
+              value={brandId}
+              onChange={(event) => setBrandId(event.target.value)}
+            >
+              <option value="">All brands</option>
+              {brands.map((brand) => (
+                <option key={brand.id} value={brand.id}>
+                  {brand.name}
+                </option>
+              ))}
+            </SelectField>
+          )}
           <QueryState query={rules} loadingLabel="Reading your brand rules">
-            {(list) =>
-              list.length === 0 ? (
+            {(all) => {
+              const list = all.filter(applies);
+              return list.length === 0 ? (
                 <EmptyState icon="file" title="No rules yet">
                   Upload your brand guide or social media policy on the files page, or add a rule below.
                 </EmptyState>
@@ -43,10 +67,16 @@ export default function BrandRulesPage() {
                 order
                   .filter((kind) => list.some((rule) => rule.kind === kind))
                   .map((kind) => (
-                    <RuleGroup key={kind} kind={kind} rules={list.filter((rule) => rule.kind === kind)} canEdit={canEdit} />
+                    <RuleGroup
+                      key={kind}
+                      kind={kind}
+                      rules={list.filter((rule) => rule.kind === kind)}
+                      canEdit={canEdit}
+                      brandNames={brands.length > 1 ? brandNames : undefined}
+                    />
                   ))
-              )
-            }
+              );
+            }}
           </QueryState>
         </div>
       </section>
@@ -78,7 +108,15 @@ export default function BrandRulesPage() {
   );
 }
 
-function RuleGroup({ kind, rules, canEdit }: { kind: RuleKind; rules: BrandRule[]; canEdit: boolean }) {
+interface RuleGroupProps {
+  kind: RuleKind;
+  rules: BrandRule[];
+  canEdit: boolean;
+  /** With several brands, each rule says whose it is. */
+  brandNames?: Map<string, string>;
+}
+
+function RuleGroup({ kind, rules, canEdit, brandNames }: RuleGroupProps) {
   const update = useUpdateRule();
   return (
     <div className="stack stack--sm">
@@ -98,6 +136,7 @@ function RuleGroup({ kind, rules, canEdit }: { kind: RuleKind; rules: BrandRule[
                 rule.editedByTeam && <Badge>Changed by the team</Badge>
               )}
               {!rule.enabled && <Badge tone="warning">Off</Badge>}
+              {brandNames && <Badge>{rule.companyId ? (brandNames.get(rule.companyId) ?? 'One brand') : 'Every brand'}</Badge>}
             </div>
             {rule.source && (
               <p className="muted small">

@@ -18,6 +18,8 @@ export function ContentFindings({ id }: { id: string }) {
           : `${findings.length} ${findings.length === 1 ? 'thing' : 'things'} to look at${check.data.blocking ? ', blocks scheduling' : ''}.`}
       </p>
       {findings.length > 0 && <FindingList findings={findings} />}
+      {check.data.modelNote && <p className="muted small">{check.data.modelNote}</p>}
+      {check.data.modelReviewed && <p className="muted small">Reviewed by the AI model, citing only your documents.</p>}
     </section>
   );
 }

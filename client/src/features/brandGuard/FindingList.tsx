@@ -21,6 +21,7 @@ export function FindingList({ findings, onApplyFix }: FindingListProps) {
               {finding.blocking ? 'Blocks scheduling' : severityLabels[finding.severity]}
             </Badge>
             <strong className="small">{kindLabels[finding.kind]}</strong>
+            {finding.byModel && <span className="muted small">AI review</span>}
           </div>
           <p className="small">{finding.reason}</p>
           {finding.source && (

@@ -33,7 +33,7 @@ function useInvalidateGuard() {
 export function useAddRule() {
   const invalidate = useInvalidateGuard();
   return useMutation({
-    mutationFn: (body: { kind: RuleKind; term: string; suggestion?: string | null }) =>
+    mutationFn: (body: { kind: RuleKind; term: string; suggestion?: string | null; companyId?: string | null }) =>
       unwrap(api.POST('/api/v1/brand-guard/rules', { body })),
     onSuccess: invalidate,
   });

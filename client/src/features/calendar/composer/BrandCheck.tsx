@@ -9,6 +9,7 @@ export function BrandCheck({ form }: { form: UseFormReturn<ComposerValues> }) {
   return (
     <BrandGuardPanel
       variants={(values.platforms ?? []).map((platform) => ({ platform, text: textFor(values, platform) ?? '' }))}
+      companyId={values.companyId}
       onApplyFix={(platform, fix, excerpt) => {
         const path = values.sameForAll ? ('shared' as const) : (`texts.${platform}` as const);
         form.setValue(path, applyFix(form.getValues(path) ?? '', fix, excerpt), { shouldDirty: true });

@@ -12,6 +12,8 @@ namespace BrandAutomator.Sdk.Client.Models
     public partial class AddBrandRuleRequest : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The companyId property</summary>
+        public Guid? CompanyId { get; set; }
         /// <summary>The kind property</summary>
         public global::BrandAutomator.Sdk.Client.Models.BrandRuleKind? Kind { get; set; }
         /// <summary>The limit property</summary>
@@ -52,6 +54,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "companyId", n => { CompanyId = n.GetGuidValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.BrandRuleKind>(); } },
                 { "limit", n => { Limit = n.GetIntValue(); } },
                 { "platform", n => { Platform = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>(); } },
@@ -66,6 +69,7 @@ namespace BrandAutomator.Sdk.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("companyId", CompanyId);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.BrandRuleKind>("kind", Kind);
             writer.WriteIntValue("limit", Limit);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.SocialPlatform>("platform", Platform);

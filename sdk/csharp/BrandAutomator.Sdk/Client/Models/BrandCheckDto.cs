@@ -22,6 +22,16 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string Method { get; set; }
 #endif
+        /// <summary>The modelNote property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? ModelNote { get; set; }
+#nullable restore
+#else
+        public string ModelNote { get; set; }
+#endif
+        /// <summary>The modelReviewed property</summary>
+        public bool? ModelReviewed { get; set; }
         /// <summary>The offline property</summary>
         public bool? Offline { get; set; }
         /// <summary>The ruleCount property</summary>
@@ -54,6 +64,8 @@ namespace BrandAutomator.Sdk.Client.Models
             {
                 { "blocking", n => { Blocking = n.GetBoolValue(); } },
                 { "method", n => { Method = n.GetStringValue(); } },
+                { "modelNote", n => { ModelNote = n.GetStringValue(); } },
+                { "modelReviewed", n => { ModelReviewed = n.GetBoolValue(); } },
                 { "offline", n => { Offline = n.GetBoolValue(); } },
                 { "ruleCount", n => { RuleCount = n.GetIntValue(); } },
                 { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.VariantCheckDto>(global::BrandAutomator.Sdk.Client.Models.VariantCheckDto.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -68,6 +80,8 @@ namespace BrandAutomator.Sdk.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("blocking", Blocking);
             writer.WriteStringValue("method", Method);
+            writer.WriteStringValue("modelNote", ModelNote);
+            writer.WriteBoolValue("modelReviewed", ModelReviewed);
             writer.WriteBoolValue("offline", Offline);
             writer.WriteIntValue("ruleCount", RuleCount);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.VariantCheckDto>("variants", Variants);

@@ -12,6 +12,8 @@ namespace BrandAutomator.Sdk.Client.Models
     public partial class BrandRuleDto : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The companyId property</summary>
+        public Guid? CompanyId { get; set; }
         /// <summary>The editedByTeam property</summary>
         public bool? EditedByTeam { get; set; }
         /// <summary>The enabled property</summary>
@@ -70,6 +72,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "companyId", n => { CompanyId = n.GetGuidValue(); } },
                 { "editedByTeam", n => { EditedByTeam = n.GetBoolValue(); } },
                 { "enabled", n => { Enabled = n.GetBoolValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
@@ -90,6 +93,7 @@ namespace BrandAutomator.Sdk.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("companyId", CompanyId);
             writer.WriteBoolValue("editedByTeam", EditedByTeam);
             writer.WriteBoolValue("enabled", Enabled);
             writer.WriteGuidValue("id", Id);

@@ -12,8 +12,12 @@ namespace BrandAutomator.Sdk.Client.Models
     public partial class CheckPostRequest : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The companyId property</summary>
+        public Guid? CompanyId { get; set; }
         /// <summary>The tone property</summary>
         public bool? Tone { get; set; }
+        /// <summary>The useAi property</summary>
+        public bool? UseAi { get; set; }
         /// <summary>The variants property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -40,7 +44,9 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "companyId", n => { CompanyId = n.GetGuidValue(); } },
                 { "tone", n => { Tone = n.GetBoolValue(); } },
+                { "useAi", n => { UseAi = n.GetBoolValue(); } },
                 { "variants", n => { Variants = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.CheckVariantDto>(global::BrandAutomator.Sdk.Client.Models.CheckVariantDto.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
@@ -51,7 +57,9 @@ namespace BrandAutomator.Sdk.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteGuidValue("companyId", CompanyId);
             writer.WriteBoolValue("tone", Tone);
+            writer.WriteBoolValue("useAi", UseAi);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.CheckVariantDto>("variants", Variants);
         }
     }

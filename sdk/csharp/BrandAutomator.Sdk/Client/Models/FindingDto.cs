@@ -14,6 +14,8 @@ namespace BrandAutomator.Sdk.Client.Models
     {
         /// <summary>The blocking property</summary>
         public bool? Blocking { get; set; }
+        /// <summary>The byModel property</summary>
+        public bool? ByModel { get; set; }
         /// <summary>The excerpt property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -75,6 +77,7 @@ namespace BrandAutomator.Sdk.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "blocking", n => { Blocking = n.GetBoolValue(); } },
+                { "byModel", n => { ByModel = n.GetBoolValue(); } },
                 { "excerpt", n => { Excerpt = n.GetStringValue(); } },
                 { "fix", n => { Fix = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.FindingFixDto>(global::BrandAutomator.Sdk.Client.Models.FindingFixDto.CreateFromDiscriminatorValue); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::BrandAutomator.Sdk.Client.Models.FindingKind>(); } },
@@ -94,6 +97,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteBoolValue("blocking", Blocking);
+            writer.WriteBoolValue("byModel", ByModel);
             writer.WriteStringValue("excerpt", Excerpt);
             writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.FindingFixDto>("fix", Fix);
             writer.WriteEnumValue<global::BrandAutomator.Sdk.Client.Models.FindingKind>("kind", Kind);

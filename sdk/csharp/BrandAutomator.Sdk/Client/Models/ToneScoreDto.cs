@@ -12,6 +12,14 @@ namespace BrandAutomator.Sdk.Client.Models
     public partial class ToneScoreDto : IParsable
     #pragma warning restore CS1591
     {
+        /// <summary>The reasons property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Reasons { get; set; }
+#nullable restore
+#else
+        public List<string> Reasons { get; set; }
+#endif
         /// <summary>The score property</summary>
         public double? Score { get; set; }
         /// <summary>The source property</summary>
@@ -48,6 +56,7 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "reasons", n => { Reasons = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "source", n => { Source = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.ChatCitation>(global::BrandAutomator.Sdk.Client.Models.ChatCitation.CreateFromDiscriminatorValue); } },
                 { "verdict", n => { Verdict = n.GetStringValue(); } },
@@ -60,6 +69,7 @@ namespace BrandAutomator.Sdk.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfPrimitiveValues<string>("reasons", Reasons);
             writer.WriteDoubleValue("score", Score);
             writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.ChatCitation>("source", Source);
             writer.WriteStringValue("verdict", Verdict);

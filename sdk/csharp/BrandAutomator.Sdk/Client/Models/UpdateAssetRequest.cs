@@ -20,6 +20,10 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string AltText { get; set; }
 #endif
+        /// <summary>The companyId property</summary>
+        public Guid? CompanyId { get; set; }
+        /// <summary>The everyBrand property</summary>
+        public bool? EveryBrand { get; set; }
         /// <summary>The name property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,6 +59,8 @@ namespace BrandAutomator.Sdk.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "altText", n => { AltText = n.GetStringValue(); } },
+                { "companyId", n => { CompanyId = n.GetGuidValue(); } },
+                { "everyBrand", n => { EveryBrand = n.GetBoolValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "tags", n => { Tags = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
             };
@@ -67,6 +73,8 @@ namespace BrandAutomator.Sdk.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("altText", AltText);
+            writer.WriteGuidValue("companyId", CompanyId);
+            writer.WriteBoolValue("everyBrand", EveryBrand);
             writer.WriteStringValue("name", Name);
             writer.WriteCollectionOfPrimitiveValues<string>("tags", Tags);
         }

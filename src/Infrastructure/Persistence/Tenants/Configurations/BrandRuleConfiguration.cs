@@ -19,6 +19,9 @@ internal sealed class BrandRuleConfiguration : IEntityTypeConfiguration<BrandRul
         builder.Property(r => r.SourceAssetName).HasMaxLength(120);
         builder.Property(r => r.SourceSnippet).HasMaxLength(BrandRule.MaxSnippetLength);
         builder.HasIndex(r => r.Key);
+        builder.HasIndex(r => r.CompanyId);
+        // A brand's rules go with the brand.
+        builder.HasOne<Domain.Companies.Company>().WithMany().HasForeignKey(r => r.CompanyId).OnDelete(DeleteBehavior.Cascade);
         // A rule outlives the document it was read from only when the team made it theirs; re-extraction removes the rest.
         builder.HasOne<Domain.Assets.BrandAsset>().WithMany().HasForeignKey(r => r.SourceAssetId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -729,6 +729,10 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<Guid?>("CompanyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("company_id");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -807,6 +811,9 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_brand_rules");
+
+                    b.HasIndex("CompanyId")
+                        .HasDatabaseName("ix_brand_rules_company_id");
 
                     b.HasIndex("Key")
                         .HasDatabaseName("ix_brand_rules_key");
@@ -2530,6 +2537,12 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
 
             modelBuilder.Entity("BrandAutomator.Domain.BrandGuard.BrandRule", b =>
                 {
+                    b.HasOne("BrandAutomator.Domain.Companies.Company", null)
+                        .WithMany()
+                        .HasForeignKey("CompanyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_brand_rules_companies_company_id");
+
                     b.HasOne("BrandAutomator.Domain.Assets.BrandAsset", null)
                         .WithMany()
                         .HasForeignKey("SourceAssetId")

@@ -43,6 +43,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Check
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,6 +62,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Check
                 { "400", global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };

@@ -35,7 +35,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RulesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/rules", pathParameters)
+        public RulesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/rules{?companyId*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,30 +43,32 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public RulesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/rules", rawUrl)
+        public RulesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/rules{?companyId*}", rawUrl)
         {
         }
         /// <summary>
-        /// The brand&apos;s rules, read from its current documents (re-read when they change) and added by the team, each with its source.
+        /// The brands&apos; rules, read from their current documents (re-read when they change) and added by the team, each with its source and brand; companyId: the rules that brand&apos;s posts follow.
         /// </summary>
         /// <returns>A List&lt;global::BrandAutomator.Sdk.Client.Models.BrandRuleDto&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::BrandAutomator.Sdk.Client.Models.BrandRuleDto>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::BrandAutomator.Sdk.Client.Models.BrandRuleDto>?> GetAsync(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder.RulesRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::BrandAutomator.Sdk.Client.Models.BrandRuleDto>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::BrandAutomator.Sdk.Client.Models.BrandRuleDto>> GetAsync(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder.RulesRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -84,6 +86,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 415 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 422 status code</exception>
@@ -104,6 +107,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
                 { "400", global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "404", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "409", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "422", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -112,17 +116,17 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
             return await RequestAdapter.SendAsync<global::BrandAutomator.Sdk.Client.Models.BrandRuleDto>(requestInfo, global::BrandAutomator.Sdk.Client.Models.BrandRuleDto.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The brand&apos;s rules, read from its current documents (re-read when they change) and added by the team, each with its source.
+        /// The brands&apos; rules, read from their current documents (re-read when they change) and added by the team, each with its source and brand; companyId: the rules that brand&apos;s posts follow.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder.RulesRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder.RulesRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -160,6 +164,17 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules
         public global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder WithUrl(string rawUrl)
         {
             return new global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Rules.RulesRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The brands&apos; rules, read from their current documents (re-read when they change) and added by the team, each with its source and brand; companyId: the rules that brand&apos;s posts follow.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class RulesRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("companyId")]
+            public Guid? CompanyId { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }

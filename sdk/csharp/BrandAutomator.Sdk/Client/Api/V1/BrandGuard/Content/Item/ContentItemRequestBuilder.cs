@@ -22,7 +22,7 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ContentItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/content/{id}", pathParameters)
+        public ContentItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/content/{id}{?useAi*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,31 +30,33 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ContentItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/content/{id}", rawUrl)
+        public ContentItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/brand-guard/content/{id}{?useAi*}", rawUrl)
         {
         }
         /// <summary>
-        /// Check a saved post as its text stands now, for the approvals page.
+        /// Check a saved post as its text stands now against its brand&apos;s rules and documents, for the approvals page; useAi has the AI model review the findings.
         /// </summary>
         /// <returns>A <see cref="global::BrandAutomator.Sdk.Client.Models.BrandCheckDto"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::BrandAutomator.Sdk.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::BrandAutomator.Sdk.Client.Models.BrandCheckDto?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::BrandAutomator.Sdk.Client.Models.BrandCheckDto?> GetAsync(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder.ContentItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::BrandAutomator.Sdk.Client.Models.BrandCheckDto> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::BrandAutomator.Sdk.Client.Models.BrandCheckDto> GetAsync(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder.ContentItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::BrandAutomator.Sdk.Client.Models.HttpValidationProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::BrandAutomator.Sdk.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -63,17 +65,17 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item
             return await RequestAdapter.SendAsync<global::BrandAutomator.Sdk.Client.Models.BrandCheckDto>(requestInfo, global::BrandAutomator.Sdk.Client.Models.BrandCheckDto.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Check a saved post as its text stands now, for the approvals page.
+        /// Check a saved post as its text stands now against its brand&apos;s rules and documents, for the approvals page; useAi has the AI model review the findings.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder.ContentItemRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder.ContentItemRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -89,6 +91,17 @@ namespace BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item
         public global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder WithUrl(string rawUrl)
         {
             return new global::BrandAutomator.Sdk.Client.Api.V1.BrandGuard.Content.Item.ContentItemRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Check a saved post as its text stands now against its brand&apos;s rules and documents, for the approvals page; useAi has the AI model review the findings.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class ContentItemRequestBuilderGetQueryParameters 
+        {
+            #pragma warning disable CS1591
+            [QueryParameter("useAi")]
+            public bool? UseAi { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }
