@@ -150,7 +150,11 @@ public sealed class OAuthAuthorizationServer(HttpClient http, IOptions<PlatformO
             ? seconds
             : (long?)null;
         return new OAuthTokens(access, PlatformHttp.String(body["refresh_token"]) is { Length: > 0 } r ? r : null,
-            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null);
+            expiresIn is { } s ? clock.GetUtcNow().AddSeconds(s) : null)
+        {
+            // What the user granted (RFC 6749 5.1): LinkedIn's member post analytics need r_member_postAnalytics.
+            Scopes = PlatformHttp.String(body["scope"]) is { Length: > 0 } granted ? granted : null,
+        };
     }
 
     public async Task<IReadOnlyList<DiscoveredAccount>> DiscoverAccountsAsync(SocialPlatform platform, OAuthTokens tokens, CancellationToken cancellationToken)
