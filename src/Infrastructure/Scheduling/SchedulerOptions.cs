@@ -36,12 +36,14 @@ public sealed class SchedulerOptions
     public int StoreMaxPoolSize { get; set; } = 8;
 
     /// <summary>
-    /// How late a trigger may be and still be taken in the normal rounds. Quartz sets a trigger later than this aside for
-    /// its misfire handler, which takes them back a few at a time: at a peak, posts one minute late would stall there,
-    /// while every post fires as soon as it can anyway (fire now is their misfire instruction).
+    /// How late a trigger may be and still be taken in the normal rounds (Quartz's misfire threshold). Quartz sets a
+    /// later trigger aside for its misfire handler, which takes them back 20 at a time: at a peak minute, posts one
+    /// minute late stall there (bench/publish --peak). The handler also scans only once per threshold, so a larger value
+    /// delays the recovery of triggers missed while every node was down by as much: 60 s (Quartz's default) until the
+    /// scan interval can be set on its own (issue #28).
     /// </summary>
     [Range(5, 86400)]
-    public double MisfireThresholdSeconds { get; set; } = 900;
+    public double MisfireThresholdSeconds { get; set; } = 60;
 
     /// <summary>How often a node checks in; a node silent for longer than the threshold is taken as dead and its work recovered.</summary>
     [Range(0.5, 600)]
