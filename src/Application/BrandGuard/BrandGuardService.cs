@@ -28,18 +28,18 @@ public sealed class BrandGuardService(
         Guid? companyId, IReadOnlyList<CheckVariantDto> variants, bool withTone, bool withModel, CancellationToken cancellationToken)
     {
         var brand = await BrandOfAsync(companyId, cancellationToken);
-        var book = await rules.ForBrandAsync(brand, cancellationToken);
-        var blocking = (await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken))?.BlockingSeverities ?? [FindingSeverity.High];
+        var (book, blocking) = await rules.ForCheckAsync(brand, cancellationToken);
+        // The tone is the slow part (a sentence embedding on the CPU, no database): it runs while the figures are judged.
+        var tones = variants.Select(v => withTone ? tone.JudgeAsync(v.Text ?? "", book, cancellationToken) : null).ToList();
         var claims = variants.Select(v => (IReadOnlyList<Claim>)Claims.In(v.Text ?? "").Take(MaxClaimsPerText).ToList()).ToList();
         var statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(brand, cancellationToken) : StatementIndex.Empty;
 
         var results = new List<VariantCheckDto>();
         for (var i = 0; i < variants.Count; i++)
         {
-            var text = variants[i].Text ?? "";
-            var findings = RuleChecks.Check(text, variants[i].Platform, book).Concat(ClaimJudge.Judge(claims[i], statements)).ToList();
+            var findings = RuleChecks.Check(variants[i].Text ?? "", variants[i].Platform, book).Concat(ClaimJudge.Judge(claims[i], statements)).ToList();
             ToneScoreDto? score = null;
-            if (withTone && await tone.JudgeAsync(text, book, cancellationToken) is { } judged)
+            if (tones[i] is { } judging && await judging is { } judged)
             {
                 score = judged.Score;
                 if (judged.Finding is not null)

@@ -18,17 +18,28 @@ public sealed class BrandRuleBook(ITenantDb db, IGuardEvidence evidence, TimePro
     public async Task<IReadOnlyList<BrandRule>> ForBrandAsync(Guid? companyId, CancellationToken cancellationToken) =>
         (await CurrentAsync(cancellationToken)).Where(r => r.AppliesTo(companyId)).ToList();
 
+    /// <summary>What a check of a post of one brand needs: the rules it follows and the severities the workspace has chosen to block.</summary>
+    public async Task<(IReadOnlyList<BrandRule> Rules, IReadOnlyList<FindingSeverity> Blocking)> ForCheckAsync(
+        Guid? companyId, CancellationToken cancellationToken)
+    {
+        var (rules, settings) = await ReadAsync(cancellationToken);
+        return (rules.Where(r => r.AppliesTo(companyId)).ToList(), settings?.BlockingSeverities ?? [FindingSeverity.High]);
+    }
+
     /// <summary>Every rule of every brand, read again from the documents first when they changed.</summary>
-    public async Task<IReadOnlyList<BrandRule>> CurrentAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<BrandRule>> CurrentAsync(CancellationToken cancellationToken) => (await ReadAsync(cancellationToken)).Rules;
+
+    private async Task<(IReadOnlyList<BrandRule> Rules, TenantSettings? Settings)> ReadAsync(CancellationToken cancellationToken)
     {
         var source = await evidence.SourceFingerprintAsync(cancellationToken);
         var settings = await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         if (settings?.BrandRulesSource != source)
         {
             await RereadAsync(cancellationToken);
+            settings = await db.TenantSettings.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
         }
 
-        return await db.BrandRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Term).ToListAsync(cancellationToken);
+        return (await db.BrandRules.AsNoTracking().OrderBy(r => r.Kind).ThenBy(r => r.Term).ToListAsync(cancellationToken), settings);
     }
 
     private async Task RereadAsync(CancellationToken cancellationToken)

@@ -31,33 +31,27 @@ public static class ClaimJudge
         // What the figure is about: its nearest content words (a brand name further off says nothing about a price).
         var about = claim.Terms.Take(NearestTerms).ToHashSet();
         var needed = about.Count == 0 ? 0 : 1;
-        bool Same(Claim f) => f.Kind == claim.Kind && f.Value == claim.Value;
         var stating = statements.Stating(claim.Kind, claim.Value).ToList();
         var support = stating.Where(s => s.Passage.Current).Select(s => Overlap(s, about)).DefaultIfEmpty(-1).Max();
 
         // Another figure counts against the claim only from a statement about the same thing: most of those words.
         var minimum = Math.Max(Math.Min(2, about.Count), (int)Math.Ceiling(about.Count * 0.5));
-        var rival = minimum == 0
-            ? null
-            : statements.About(about, minimum)
-                .Where(c => c.Statement.Passage.Current && c.Statement.Figures.Any(f => f.Kind == claim.Kind) && !c.Statement.Figures.Any(Same))
-                .OrderByDescending(c => c.Overlap).ThenBy(c => FirstMatch(c.Statement, about)).ThenBy(c => c.Statement.Text.Length)
-                .Select(c => c.Statement).FirstOrDefault();
+        var rival = minimum == 0 ? null : statements.Rival(about, minimum, claim.Kind, claim.Value);
         // "Full service £95" is not supported by "one full Saturday ... £95" when "Full service ... £119" is more about it.
-        if (support >= needed && (rival is null || Overlap(rival, about) <= support))
+        if (support >= needed && (rival is null || rival.Value.Overlap <= support))
         {
             return null;
         }
 
         var archived = stating.FirstOrDefault(s => !s.Passage.Current && Overlap(s, about) >= Math.Max(needed, minimum));
         var from = archived is null ? "" : $", a figure from \u201C{archived.Passage.AssetName}\u201D, which is archived";
-        if (rival is not null)
+        if (rival?.Statement is { } rivalStatement)
         {
-            var figure = rival.Figures.Where(f => f.Kind == claim.Kind).OrderBy(f => Math.Abs(f.Value - claim.Value)).First();
+            var figure = rivalStatement.Figures.Where(f => f.Kind == claim.Kind).OrderBy(f => Math.Abs(f.Value - claim.Value)).First();
             var replacement = Restate(claim, figure);
             return new FindingDto(FindingKind.ContradictedClaim, FindingSeverity.High,
-                $"\u201C{claim.Text}\u201D{from}: \u201C{rival.Passage.AssetName}\u201D gives {figure.Text}.",
-                claim.Start, claim.Length, claim.Text, Cite(rival), new FindingFixDto(claim.Start, claim.Length, replacement, $"Use {replacement}"),
+                $"\u201C{claim.Text}\u201D{from}: \u201C{rivalStatement.Passage.AssetName}\u201D gives {figure.Text}.",
+                claim.Start, claim.Length, claim.Text, Cite(rivalStatement), new FindingFixDto(claim.Start, claim.Length, replacement, $"Use {replacement}"),
                 null, false);
         }
 
@@ -96,19 +90,6 @@ public static class ClaimJudge
     }
 
     private static int Overlap(GuardStatement s, HashSet<string> about) => s.Terms.Count(about.Contains);
-
-    private static int FirstMatch(GuardStatement s, HashSet<string> about)
-    {
-        for (var i = 0; i < s.Terms.Count; i++)
-        {
-            if (about.Contains(s.Terms[i]))
-            {
-                return i;
-            }
-        }
-
-        return int.MaxValue;
-    }
 
     private static ChatCitation Cite(GuardStatement s) =>
         new(1, s.Passage.AssetId, s.Passage.AssetName, s.Passage.ChunkId, s.Passage.Page, s.Text.Length > 240 ? s.Text[..239] + "…" : s.Text);
