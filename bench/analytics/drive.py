@@ -237,6 +237,7 @@ def get(path, token):
     return elapsed, body
 
 
+log("page requests: a warm-up, then the measured requests")
 for a in measured:  # warm-up: JIT, plans, the tenants' first connections; not measured
     for _, path in variants(a):
         get(path, tokens[a["n"]])
@@ -249,6 +250,7 @@ for i in range(page_requests):
     latencies.append(elapsed)
     by_variant.setdefault(label, []).append(elapsed)
 load_after_page = os.getloadavg()
+log("page requests: done")
 # What PostgreSQL itself spends on the page's two reads of a year and its period before (the widest variant), warm.
 schema = measured[0]["schema"]
 plans = []
