@@ -19,7 +19,7 @@ public static class StrategyResultsText
 
     /// <summary>The part for <paramref name="s"/>, resting on the results passage numbered <paramref name="source"/>; null without results.</summary>
     public static StrategyResults? Section(PostResultsSummary s, int source) =>
-        s.Posts.Count == 0 ? null : new StrategyResults(s.Period.Span, Findings(s), Recommendations(s), source);
+        s.Posts.Count == 0 ? null : new StrategyResults(s.Period.Span, Fitted(Findings(s)), Fitted(Recommendations(s)), source);
 
     public static IReadOnlyList<string> Findings(PostResultsSummary s)
     {
@@ -34,8 +34,8 @@ public static class StrategyResultsText
         var networks = s.Networks();
         if (networks.Count > 1)
         {
-            findings.Add("By network: " + string.Join("; ", networks.Select(n =>
-                $"{n.Platform.DisplayName()} {PostPatterns.Percent(n.Rate)} engagement rate ({PostResultsText.Count(n.Posts, "post")}, " +
+            findings.Add("Engagement rate by network: " + string.Join("; ", networks.Select(n =>
+                $"{n.Platform.DisplayName()} {PostPatterns.Percent(n.Rate)} ({PostResultsText.Count(n.Posts, "post")}, " +
                 $"{PostResultsText.Number(n.Impressions)} impressions)")) + ".");
         }
 
@@ -112,6 +112,19 @@ public static class StrategyResultsText
         items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    /// <summary>Every line within <see cref="StrategyResults.MaxLineLength"/> (a long hashtag or title could push one over), at most <see cref="StrategyResults.MaxLines"/>.</summary>
+    private static List<string> Fitted(IReadOnlyList<string> lines) =>
+        lines.Take(StrategyResults.MaxLines).Select(l =>
+        {
+            if (l.Length <= StrategyResults.MaxLineLength)
+            {
+                return l;
+            }
+
+            var cut = l.LastIndexOf(' ', StrategyResults.MaxLineLength - 2);
+            return l[..(cut > StrategyResults.MaxLineLength / 2 ? cut : StrategyResults.MaxLineLength - 1)].TrimEnd(' ', ',', ';', ':') + "…";
+        }).ToList();
 
     private static string Clipped(string title)
     {

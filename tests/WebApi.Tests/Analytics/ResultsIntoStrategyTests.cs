@@ -147,7 +147,7 @@ public sealed class ResultsIntoStrategyTests(InsightsFactory factory) : IClassFi
         // 9,920 impressions) and 2 on X (400 on 5,000), hashtags on 2 posts (19 on 1,800) against 952 on 13,120 without.
         Assert.Equal("13 August – 10 November 2026", results["period"]!.GetValue<string>());
         Assert.Equal("In the last 90 days (13 August – 10 November 2026), 8 posts went out: 14,920 impressions, 971 engagements (6.5% engagement rate) and 67 clicks.", findings[0]);
-        Assert.Equal("By network: X 8.0% engagement rate (2 posts, 5,000 impressions); LinkedIn 5.8% engagement rate (6 posts, 9,920 impressions).", findings[1]);
+        Assert.Equal("Engagement rate by network: X 8.0% (2 posts, 5,000 impressions); LinkedIn 5.8% (6 posts, 9,920 impressions).", findings[1]);
         Assert.Equal("Best post: “September launch” on LinkedIn, Tue 15 Sep 09:00: 5,000 impressions, 400 engagements (8.0% engagement rate), 20 clicks.", findings[2]);
         Assert.Contains("Posts with hashtags: 1.1% engagement rate, against 7.3% for posts without hashtags (2 and 6 posts).", findings);
         Assert.Equal("Give X the larger share of your posts: its 8.0% engagement rate over 2 posts is the best of your networks (against 5.8% on LinkedIn).", recommendations[0]);

@@ -326,7 +326,7 @@ describe('onboarding wizard', () => {
         ? {
             period: '13 August – 10 November 2026',
             findings: [
-              'By network: X 8.0% engagement rate (2 posts, 5,000 impressions); LinkedIn 5.8% engagement rate (6 posts, 9,920 impressions).',
+              'Engagement rate by network: X 8.0% (2 posts, 5,000 impressions); LinkedIn 5.8% (6 posts, 9,920 impressions).',
             ],
             recommendations: [
               'Give X the larger share of your posts: its 8.0% engagement rate over 2 posts is the best of your networks (against 5.8% on LinkedIn).',
@@ -364,7 +364,7 @@ describe('onboarding wizard', () => {
 
     const section = await screen.findByRole('region', { name: 'What your results show' });
     expect(within(section).getByText(/From your published posts, 13 August – 10 November 2026/)).toBeInTheDocument();
-    expect(within(section).getByText(/^By network: X 8.0% engagement rate/)).toBeInTheDocument();
+    expect(within(section).getByText(/^Engagement rate by network: X 8.0%/)).toBeInTheDocument();
     expect(within(section).getByText(/^Give X the larger share of your posts/)).toBeInTheDocument();
     const link = within(section).getByRole('link', { name: 'Source 1: Post results, last 90 days, on the analytics page' });
     expect(link).toHaveAttribute('href', '/app/analytics?from=2026-08-13&to=2026-11-10&companyId=c1');
