@@ -40,7 +40,7 @@ public static class StrategyResultsText
         }
 
         var best = s.Top(1)[0];
-        findings.Add("Best post: " + PostResultsText.Post(best with { Title = Clipped(best.Title) }, withNetwork: true));
+        findings.Add((s.Posts.Count == 1 ? "The one post with metrics: " : "Best post: ") + PostResultsText.Post(best with { Title = Clipped(best.Title) }, withNetwork: true));
         findings.AddRange(s.Patterns.Take(MaxPatterns).Select(PostPatterns.Sentence));
         if (s.BestTimes.Count > 0)
         {

@@ -39,7 +39,7 @@ public class StrategyResultsTests
         Assert.Equal(
         [
             "In the last 90 days (13 August – 10 November 2026), 2 posts went out, 1 with metrics so far: 1,240 impressions, 76 engagements (6.1% engagement rate) and 12 clicks.",
-            "Best post: “Roastery tour” on LinkedIn, Tue 3 Nov 09:00: 1,240 impressions, 76 engagements (6.1% engagement rate), 12 clicks.",
+            "The one post with metrics: “Roastery tour” on LinkedIn, Tue 3 Nov 09:00: 1,240 impressions, 76 engagements (6.1% engagement rate), 12 clicks.",
             "The hour whose posts drew the most engagement (Europe/Berlin time): Tuesday 09:00 (1 post).",
         ], results.Findings);
         Assert.Equal(
