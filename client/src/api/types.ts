@@ -29,6 +29,8 @@ export type VoiceStep = Schemas['VoiceStep'];
 export type StrategyStep = Schemas['StrategyStep'];
 export type IdentityStep = Schemas['IdentityStep'];
 export type BrandValue = Schemas['BrandValueDto'];
+export type BrandStrategy = Schemas['BrandStrategy'];
+export type StrategyResults = Schemas['StrategyResults'];
 
 export type Asset = Schemas['AssetDto'];
 export type AssetPage = Schemas['AssetPage'];

@@ -118,7 +118,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version.
+         * Draft a brand strategy (vision, mission, values, positioning, voice, taglines, and what the brand's post results show), kept as a new version.
          * @description API keys need the 'AI' permission.
          */
         post: operations["GenerateBrandStrategy"];
@@ -3218,6 +3218,7 @@ export interface components {
             taglines: string[];
             colours?: string[] | null;
             sources?: components["schemas"]["ChatCitation"][] | null;
+            results?: components["schemas"]["StrategyResults"];
         };
         BrandStrategyVersionDto: {
             /** Format: uuid */
@@ -4570,6 +4571,13 @@ export interface components {
         StrategyRequest: {
             /** Format: uuid */
             companyId: string;
+        };
+        StrategyResults: {
+            period: string;
+            findings: string[];
+            recommendations: string[];
+            /** Format: int32 */
+            source: number;
         };
         StrategyStep: {
             vision: string;

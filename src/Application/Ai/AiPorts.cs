@@ -110,7 +110,14 @@ public interface IBrandStrategist
 /// <summary>A structured result and what it cost.</summary>
 public sealed record AiResult<T>(T Value, AiTokenUsage Usage);
 
-public sealed record StrategyBrief(BrandProfile Profile, IReadOnlyList<GroundingPassage> Passages);
+/// <summary>
+/// What a strategy is drafted from: the profile, the passages, and, when the brand has published posts with metrics,
+/// its recent results (<paramref name="Results"/>; the results are also among the passages, by their number).
+/// </summary>
+public sealed record StrategyBrief(BrandProfile Profile, IReadOnlyList<GroundingPassage> Passages, ResultsBrief? Results = null);
+
+/// <summary>The brand's recent results as computed (<paramref name="Summary"/>) and the number of the passage that carries them.</summary>
+public sealed record ResultsBrief(int Passage, Analytics.PostResultsSummary Summary);
 
 /// <summary>Drafts a complete brand strategy (vision, mission, values, positioning, voice, taglines) for a company.</summary>
 public interface IStrategyGenerator

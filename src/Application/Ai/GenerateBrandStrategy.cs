@@ -10,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 namespace BrandAutomator.Application.Ai;
 
 /// <summary>
-/// Drafts a brand strategy for the company from its profile and documents and keeps it as a new version. An identical
-/// request (same profile, documents, provider and model) returns the version it made before, without a new AI request.
+/// Drafts a brand strategy for the company from its profile and documents and keeps it as a new version. When the brand
+/// has published posts with metrics, its results of the last 90 days are one more passage, and the strategy says what they
+/// show and recommends accordingly, citing them. An identical request (same profile, documents, results, provider and
+/// model) returns the version it made before, without a new AI request.
 /// </summary>
 public sealed record GenerateBrandStrategy(Guid CompanyId) : ICommand<BrandStrategyVersionDto>, IRequireRole, IRequireEntitlement
 {
@@ -22,7 +24,7 @@ public sealed record GenerateBrandStrategy(Guid CompanyId) : ICommand<BrandStrat
 
 public sealed class GenerateBrandStrategyHandler(
     ITenantDb db, ICurrentUser user, IStrategyGenerator generator, IAiProvider provider, GroundingRetriever retriever,
-    CachedAiCall ai, TimeProvider clock) : ICommandHandler<GenerateBrandStrategy, BrandStrategyVersionDto>
+    CachedAiCall ai, Analytics.PostResults results, TimeProvider clock) : ICommandHandler<GenerateBrandStrategy, BrandStrategyVersionDto>
 {
     public const string Kind = "brand-strategy";
     private const int PassagesPerTopic = 2;
@@ -39,10 +41,19 @@ public sealed class GenerateBrandStrategyHandler(
         var profile = BrandProfile.From(company);
         // The brand guide's own statements first (each found by its own query), then what bears on the profile as a whole.
         var passages = await retriever.FindEachAsync([.. BrandTopics, ProfileTopics.Of(profile)], company.Id, PassagesPerTopic, MaxPassages, cancellationToken);
-        var brief = new StrategyBrief(profile, passages);
+        // The brand's own recent results on every network, when it has any with metrics: measured, never guessed.
+        var recent = await results.RecentAsync(company.Id, null, cancellationToken);
+        ResultsBrief? measured = null;
+        if (recent.Posts.Count > 0)
+        {
+            passages = [.. passages, Analytics.PostResults.Passage(recent, passages.Count + 1)];
+            measured = new ResultsBrief(passages.Count, recent);
+        }
+
+        var brief = new StrategyBrief(profile, passages, measured);
         var key = AiRequestKey.For(provider.Info, Kind, brief);
 
-        var (strategy, cached) = await ai.RunAsync(key, Kind, async ct => Checked(await generator.GenerateAsync(brief, ct)), cancellationToken);
+        var (strategy, cached) = await ai.RunAsync(key, Kind, async ct => Checked(Grounded(await generator.GenerateAsync(brief, ct), brief)), cancellationToken);
         var same = await db.StrategyVersions
             .Where(v => v.CompanyId == company.Id && v.RequestHash == key && !v.Edited)
             .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
@@ -58,6 +69,9 @@ public sealed class GenerateBrandStrategyHandler(
         await db.SaveChangesAsync(cancellationToken);
         return BrandStrategyVersionDto.From(version, cached);
     }
+
+    private static AiResult<BrandStrategy> Grounded(AiResult<BrandStrategy> result, StrategyBrief brief) =>
+        result with { Value = StrategyResultsGrounding.Apply(result.Value, brief) };
 
     /// <summary>Checked before it is cached: a strategy the profile could not take is the model's fault, not the caller's.</summary>
     private AiResult<BrandStrategy> Checked(AiResult<BrandStrategy> result)

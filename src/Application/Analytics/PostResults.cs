@@ -28,8 +28,20 @@ public sealed record PostResultsSummary(
     public IReadOnlyList<ResultPost> Top(int count = TopCount) =>
         Posts.OrderByDescending(p => p.Engagements).ThenByDescending(p => p.Impressions).ThenBy(p => p.PublishedAt).Take(count).ToList();
 
+    /// <summary>The posts with metrics by network, the best engagement rate first.</summary>
+    public IReadOnlyList<NetworkResults> Networks() =>
+        Posts.GroupBy(p => p.Platform)
+            .Select(g => new NetworkResults(g.Key, g.Count(), g.Sum(p => p.Impressions), g.Sum(p => p.Engagements), g.Sum(p => p.Clicks)))
+            .OrderByDescending(n => n.Rate ?? -1).ThenByDescending(n => n.Posts).ThenBy(n => n.Platform).ToList();
+
     /// <summary>The name of these results as a source: "LinkedIn post results, Oct 2026".</summary>
     public string SourceName => $"{(Platform is { } p ? p.DisplayName() + " post results" : "Post results")}, {Period.Label}";
+}
+
+/// <summary>One network's share of a period's results.</summary>
+public sealed record NetworkResults(SocialPlatform Platform, int Posts, long Impressions, long Engagements, long Clicks)
+{
+    public double? Rate => AnalyticsReport.Rate(Engagements, Impressions);
 }
 
 /// <summary>

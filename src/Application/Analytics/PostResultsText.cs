@@ -21,6 +21,15 @@ public static class PostResultsText
         text.Append(CultureInfo.InvariantCulture,
             $"- {Count(s.Published, "post")} published{(missing > 0 ? $", {s.Posts.Count} with metrics so far" : "")}: {Number(s.Impressions)} impressions, " +
             $"{Number(s.Engagements)} engagements ({PostPatterns.Percent(AnalyticsReport.Rate(s.Engagements, s.Impressions))} engagement rate), {Number(s.Clicks)} clicks.\n");
+        var networks = s.Networks();
+        if (s.Platform is null && networks.Count > 1)
+        {
+            text.Append("- By network: ")
+                .Append(string.Join("; ", networks.Select(n => $"{n.Platform.DisplayName()} {PostPatterns.Percent(n.Rate)} engagement rate " +
+                    $"({Count(n.Posts, "post")}, {Number(n.Impressions)} impressions, {Number(n.Engagements)} engagements)")))
+                .Append(".\n");
+        }
+
         var top = s.Top();
         text.Append(top.Count == 1 ? "- The best post:\n" : $"- The {Words(top.Count)} best posts, by engagements:\n");
         for (var i = 0; i < top.Count; i++)
@@ -60,13 +69,13 @@ public static class PostResultsText
               "and will not guess. The analytics page shows them as soon as the networks report them.";
     }
 
-    private static string Post(ResultPost p, bool withNetwork) =>
+    internal static string Post(ResultPost p, bool withNetwork) =>
         $"“{p.Title}”{(withNetwork ? $" on {p.Platform.DisplayName()}" : "")}, {p.Local.ToString("ddd d MMM HH:mm", En)}: " +
         $"{Number(p.Impressions)} impressions, {Number(p.Engagements)} engagements ({PostPatterns.Percent(p.Rate)} engagement rate), {Number(p.Clicks)} clicks.";
 
     public static string Number(long value) => value.ToString("N0", En);
 
-    private static string Count(int n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
+    internal static string Count(int n, string noun) => $"{Number(n)} {noun}{(n == 1 ? "" : "s")}";
 
     private static string Words(int n) => n switch { 2 => "two", 3 => "three", 4 => "four", 5 => "five", _ => Number(n) };
 }

@@ -7,12 +7,26 @@ namespace BrandAutomator.Domain.Ai;
 public sealed record VoiceGuidelines(string Tone, IReadOnlyList<string> Do, IReadOnlyList<string> Avoid);
 
 /// <summary>
+/// "What your results show": what the brand's own published posts of <see cref="Period"/> show (<see cref="Findings"/>,
+/// every number measured) and what the strategy recommends because of it (<see cref="Recommendations"/>: networks,
+/// formats, posting times, cadence). <see cref="Source"/> is the marker of the results citation in
+/// <see cref="BrandStrategy.Sources"/>, which links to the analytics page of the period.
+/// </summary>
+public sealed record StrategyResults(string Period, IReadOnlyList<string> Findings, IReadOnlyList<string> Recommendations, int Source)
+{
+    public const int MaxLines = 8;
+    public const int MaxLineLength = 400;
+}
+
+/// <summary>
 /// A complete brand strategy as the strategist proposes it and the user edits it: with the brand colours its documents
-/// state (#RRGGBB), and the passages of the documents it was drafted from.
+/// state (#RRGGBB), the passages of the documents it was drafted from, and, when the brand has published posts with
+/// metrics, what those results show (<see cref="Results"/>; null for a brand without results).
 /// </summary>
 public sealed record BrandStrategy(
     string Vision, string Mission, IReadOnlyList<BrandValue> Values, string PositioningStatement, VoiceGuidelines VoiceGuidelines,
-    IReadOnlyList<string> Taglines, IReadOnlyList<string>? Colours = null, IReadOnlyList<ChatCitation>? Sources = null)
+    IReadOnlyList<string> Taglines, IReadOnlyList<string>? Colours = null, IReadOnlyList<ChatCitation>? Sources = null,
+    StrategyResults? Results = null)
 {
     public const int MaxTaglines = 10;
     public const int MaxTaglineLength = 120;
@@ -75,6 +89,18 @@ public sealed record BrandStrategy(
         if (Colours is { } colours && (colours.Count > Company.MaxColours || colours.Any(c => !Company.IsHexColour(c))))
         {
             throw new DomainRuleException($"Give at most {Company.MaxColours} colours, written #RRGGBB.", "colours");
+        }
+
+        if (Results is { } results)
+        {
+            Text(results.Period, 100, "results.period");
+            List(results.Findings, StrategyResults.MaxLines, StrategyResults.MaxLineLength, "results.findings", allowEmpty: false);
+            List(results.Recommendations, StrategyResults.MaxLines, StrategyResults.MaxLineLength, "results.recommendations", allowEmpty: true);
+            // Measured facts are only ever shown with the results they were measured from.
+            if (Sources?.Any(s => s.Marker == results.Source && s.Kind == ChatCitation.ResultsKind && s.Link is not null) != true)
+            {
+                throw new DomainRuleException("The results part cites the post results it comes from.", "results");
+            }
         }
 
         return this;
@@ -158,8 +184,8 @@ public sealed class BrandStrategyVersion : Entity<Guid>
 
     public void Edit(BrandStrategy strategy, DateTimeOffset now)
     {
-        // The documents it was drafted from stay its sources, whatever the edit says.
-        Strategy = (strategy with { Sources = Strategy.Sources }).Checked();
+        // The documents it was drafted from stay its sources, and the measured results stay as measured, whatever the edit says.
+        Strategy = (strategy with { Sources = Strategy.Sources, Results = Strategy.Results }).Checked();
         Edited = true;
         UpdatedAt = Stored(now);
     }

@@ -34,7 +34,16 @@ public static class AiSchemas
             },
             "taglines": { "type": "array", "minItems": 1, "maxItems": 10, "items": { "type": "string", "maxLength": 120 } },
             "colours": { "type": "array", "maxItems": 8, "items": { "type": "string", "maxLength": 7 } },
-            "passages": { "type": "array", "items": { "type": "integer" } }
+            "passages": { "type": "array", "items": { "type": "integer" } },
+            "results": {
+              "type": "object",
+              "properties": {
+                "findings": { "type": "array", "maxItems": 8, "items": { "type": "string", "maxLength": 400 } },
+                "recommendations": { "type": "array", "maxItems": 8, "items": { "type": "string", "maxLength": 400 } },
+                "passages": { "type": "array", "items": { "type": "integer" } }
+              },
+              "required": ["findings", "recommendations"]
+            }
           },
           "required": ["vision", "mission", "values", "positioningStatement", "voiceGuidelines", "taglines"]
         }

@@ -66,7 +66,7 @@ public static class AiEndpoints
             .ProducesProblem(StatusCodes.Status402PaymentRequired)
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .WithName("GenerateBrandStrategy")
-            .WithSummary("Draft a brand strategy (vision, mission, values, positioning, voice, taglines), kept as a new version.");
+            .WithSummary("Draft a brand strategy (vision, mission, values, positioning, voice, taglines, and what the brand's post results show), kept as a new version.");
 
         ai.MapGet("/brand-strategies", async (Guid companyId, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ListBrandStrategyVersions(companyId), ct)))

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using BrandAutomator.TestSupport;
 using BrandAutomator.WebApi.Tests.Ai;
+using BrandAutomator.WebApi.Tests.Billing;
 
 namespace BrandAutomator.WebApi.Tests.Analytics;
 
@@ -123,4 +124,89 @@ public sealed class ResultsIntoStrategyTests(InsightsFactory factory) : IClassFi
             Assert.DoesNotContain("#", draft!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_brand_strategy_says_what_the_brands_own_results_show_and_recommends_from_them_citing_them()
+    {
+        var admin = await factory.BerlinWorkspaceAsync();
+        var brand = await admin.CreateBrandAsync();
+        await SeedAutumnAsync(admin, brand);
+        await factory.ResultAsync(admin, "x", "Cold brew thread", "Cold brew, step by step.", Berlin(10, 8, 9), 2000, 150, 20, 20, 10, brand: brand);
+        // Another brand's post and a post of no brand: not this brand's results.
+        var other = await OtherBrandAsync(admin);
+        await factory.ResultAsync(admin, "linkedIn", "Tea tasting", "Our first tea tasting.", Berlin(10, 9, 9), 9000, 900, 90, 90, 90, image: true, brand: other);
+        await factory.ResultAsync(admin, "linkedIn", "Workspace note", "A note from the team.", Berlin(10, 10, 9), 7000, 700, 70, 70, 70);
+
+        var version = await GenerateStrategyAsync(admin, brand);
+        var strategy = version["strategy"]!;
+        var results = strategy["results"]!;
+        var findings = Lines(results["findings"]);
+        var recommendations = Lines(results["recommendations"]);
+
+        // The last 90 days up to Tuesday 10 November 2026 in Berlin, this brand only: 6 LinkedIn posts (571 engagements on
+        // 9,920 impressions) and 2 on X (400 on 5,000), hashtags on 2 posts (19 on 1,800) against 952 on 13,120 without.
+        Assert.Equal("13 August – 10 November 2026", results["period"]!.GetValue<string>());
+        Assert.Equal("In the last 90 days (13 August – 10 November 2026), 8 posts went out: 14,920 impressions, 971 engagements (6.5% engagement rate) and 67 clicks.", findings[0]);
+        Assert.Equal("Engagement rate by network: X 8.0% (2 posts, 5,000 impressions); LinkedIn 5.8% (6 posts, 9,920 impressions).", findings[1]);
+        Assert.Equal("Best post: “September launch” on LinkedIn, Tue 15 Sep 09:00: 5,000 impressions, 400 engagements (8.0% engagement rate), 20 clicks.", findings[2]);
+        Assert.Contains("Posts with hashtags: 1.1% engagement rate, against 7.3% for posts without hashtags (2 and 6 posts).", findings);
+        Assert.Equal("Give X the larger share of your posts: its 8.0% engagement rate over 2 posts is the best of your networks (against 5.8% on LinkedIn).", recommendations[0]);
+        Assert.Contains("Leave hashtags out: posts with hashtags had a 1.1% engagement rate, against 7.3% for the rest.", recommendations);
+        Assert.Contains(recommendations, r => r.StartsWith("Schedule posts first for Tuesday at 09:00", StringComparison.Ordinal) && r.Contains("(Europe/Berlin time)", StringComparison.Ordinal));
+        Assert.Equal("Keep at least your current pace of about 3 posts a month (you published 8 posts in these 90 days), so that the next results confirm or correct these findings.", recommendations[^1]);
+        var json = strategy.ToJsonString();
+        Assert.DoesNotContain("Tea tasting", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Workspace note", json, StringComparison.Ordinal);
+
+        // Cited as the strategist cites results: the analytics page of the period, for this brand.
+        var citation = strategy["sources"]!.AsArray().Single(c => c!["kind"]!.GetValue<string>() == "results")!;
+        Assert.Equal(results["source"]!.GetValue<int>(), citation["marker"]!.GetValue<int>());
+        Assert.Equal("Post results, last 90 days", citation["assetName"]!.GetValue<string>());
+        Assert.Equal($"/app/analytics?from=2026-08-13&to=2026-11-10&companyId={brand}", citation["link"]!.GetValue<string>());
+        Assert.Contains("8 posts published: 14,920 impressions", citation["snippet"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        // Kept with the version, and an edit leaves the measured results as they were.
+        var edited = strategy.DeepClone().AsObject();
+        edited["vision"] = "Great coffee at every desk";
+        edited["results"] = new JsonObject { ["period"] = "All time", ["findings"] = new JsonArray("We went viral."), ["recommendations"] = new JsonArray(), ["source"] = 1 };
+        var put = await admin.Client.PutAsJsonAsync($"/api/v1/ai/brand-strategies/{version["id"]}", edited);
+        await put.EnsureStatusAsync(HttpStatusCode.OK);
+        var saved = (await put.Content.ReadFromJsonAsync<JsonObject>())!["strategy"]!;
+        Assert.Equal("Great coffee at every desk", saved["vision"]!.GetValue<string>());
+        Assert.Equal(findings, Lines(saved["results"]!["findings"]));
+    }
+
+    [Fact]
+    public async Task A_brand_without_results_gets_a_strategy_that_says_nothing_about_results_even_when_another_brand_has_some()
+    {
+        var admin = await factory.BerlinWorkspaceAsync();
+        var measured = await admin.CreateBrandAsync();
+        await SeedAutumnAsync(admin, measured);
+        var brand = await OtherBrandAsync(admin);
+
+        var strategy = (await GenerateStrategyAsync(admin, brand))["strategy"]!;
+
+        Assert.Null(strategy["results"]);
+        Assert.DoesNotContain(strategy["sources"]?.AsArray() ?? [], c => c!["kind"]!.GetValue<string>() == "results");
+        var json = strategy.ToJsonString();
+        Assert.DoesNotContain("engagement", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("impressions", json, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"\d+(\.\d)?%", json);
+    }
+
+    private static async Task<Guid> OtherBrandAsync(Account admin)
+    {
+        var response = await admin.CreateBrandAsync("Southwind Tea");
+        await response.EnsureStatusAsync(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+    }
+
+    private static async Task<JsonObject> GenerateStrategyAsync(Account admin, Guid brand)
+    {
+        var response = await admin.Client.PostAsJsonAsync("/api/v1/ai/generate-brand-strategy", new { companyId = brand });
+        await response.EnsureStatusAsync(HttpStatusCode.Created);
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+    }
+
+    private static List<string> Lines(JsonNode? array) => array!.AsArray().Select(l => l!.GetValue<string>()).ToList();
 }

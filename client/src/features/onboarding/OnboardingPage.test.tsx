@@ -297,4 +297,86 @@ describe('onboarding wizard', () => {
     expect(await screen.findByLabelText('Target audience')).toBeDisabled();
     expect(screen.queryByRole('button', { name: 'Save and continue' })).not.toBeInTheDocument();
   });
+
+  it('shows what the brand’s post results show beside an AI draft, citing them as the strategist does', async () => {
+    signIn();
+    const strategy = (results: boolean) => ({
+      vision: 'Gear that lasts a thousand trails',
+      mission: 'We make running gear that is repaired, not replaced.',
+      values: [{ name: 'Durability', description: 'Built to be repaired.' }],
+      positioningStatement: 'For trail runners, Northwind Trail is the gear that lasts.',
+      voiceGuidelines: { tone: 'Plain and warm', do: [], avoid: [] },
+      taglines: ['Made to last'],
+      colours: null,
+      sources: results
+        ? [
+            {
+              marker: 1,
+              assetId: '00000000-0000-0000-0000-000000000000',
+              assetName: 'Post results, last 90 days',
+              chunkId: '00000000-0000-0000-0000-000000000000',
+              page: null,
+              snippet: '8 posts published: 14,920 impressions, 971 engagements (6.5% engagement rate), 67 clicks.',
+              kind: 'results',
+              link: '/app/analytics?from=2026-08-13&to=2026-11-10&companyId=c1',
+            },
+          ]
+        : [],
+      results: results
+        ? {
+            period: '13 August – 10 November 2026',
+            findings: [
+              'Engagement rate by network: X 8.0% (2 posts, 5,000 impressions); LinkedIn 5.8% (6 posts, 9,920 impressions).',
+            ],
+            recommendations: [
+              'Give X the larger share of your posts: its 8.0% engagement rate over 2 posts is the best of your networks (against 5.8% on LinkedIn).',
+            ],
+            source: 1,
+          }
+        : null,
+    });
+    let withResults = true;
+    serve(progress({ currentStep: 4, completedSteps: [1, 2, 3] }), (request) => {
+      if (new URL(request.url).pathname !== '/api/v1/ai/generate-brand-strategy') return undefined;
+      return json(
+        {
+          id: 'v1',
+          companyId: 'c1',
+          number: 1,
+          strategy: strategy(withResults),
+          edited: false,
+          acceptedAt: null,
+          createdAt: '2026-11-10T09:00:00Z',
+          updatedAt: '2026-11-10T09:00:00Z',
+          provider: 'offline',
+          model: 'offline',
+          offline: true,
+          note: 'Offline mode',
+          cached: false,
+        },
+        201,
+      );
+    });
+    render();
+    const user = userEvent.setup();
+
+    await user.click(await screen.findByRole('button', { name: 'AI draft' }));
+
+    const section = await screen.findByRole('region', { name: 'What your results show' });
+    expect(within(section).getByText(/From your published posts, 13 August – 10 November 2026/)).toBeInTheDocument();
+    expect(within(section).getByText(/^Engagement rate by network: X 8.0%/)).toBeInTheDocument();
+    expect(within(section).getByText(/^Give X the larger share of your posts/)).toBeInTheDocument();
+    const link = within(section).getByRole('link', { name: 'Source 1: Post results, last 90 days, on the analytics page' });
+    expect(link).toHaveAttribute('href', '/app/analytics?from=2026-08-13&to=2026-11-10&companyId=c1');
+    expect(screen.getByRole('status')).toHaveTextContent(
+      'Drafted offline from your profile, files and post results. Edit it, then save.',
+    );
+    expect(screen.getByLabelText('Vision')).toHaveValue('Gear that lasts a thousand trails');
+
+    // A brand without results: the draft says nothing about them.
+    withResults = false;
+    await user.click(screen.getByRole('button', { name: 'AI draft' }));
+    expect(await screen.findByText('Drafted offline from your profile and files. Edit it, then save.')).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'What your results show' })).not.toBeInTheDocument();
+  });
 });

@@ -93,7 +93,7 @@ public sealed class ModelStrategyGenerator(StructuredCall call) : IStrategyGener
 {
     public async Task<AiResult<BrandStrategy>> GenerateAsync(StrategyBrief brief, CancellationToken cancellationToken)
     {
-        var (value, usage) = await call.RunAsync(Prompts.StrategyGenerator, Prompts.UserTurn(brief.Profile, brief.Passages, Prompts.StrategyTask()),
+        var (value, usage) = await call.RunAsync(Prompts.StrategyGenerator, Prompts.UserTurn(brief.Profile, brief.Passages, Prompts.StrategyTask(brief)),
             AiSchemas.BrandStrategy, "brand_strategy", "brand strategy", cancellationToken);
         var strategy = new BrandStrategy(
             Text(value, "vision"), Text(value, "mission"),
@@ -106,10 +106,17 @@ public sealed class ModelStrategyGenerator(StructuredCall call) : IStrategyGener
         var colours = value.TryGetProperty("colours", out var c) && c.ValueKind == JsonValueKind.Array
             ? c.EnumerateArray().Select(x => x.GetString()?.Trim().ToUpperInvariant() ?? "").Where(Company.IsHexColour).Distinct().Take(Company.MaxColours).ToList()
             : [];
+        // Optional too: what the results passage shows, resting on it (the handler keeps only what the passage bears out).
+        var results = brief.Results is { } measured && value.TryGetProperty("results", out var r) && r.ValueKind == JsonValueKind.Object
+            ? new StrategyResults(measured.Summary.Period.Span, Texts(r, "findings"), Texts(r, "recommendations"),
+                Numbers(r).Contains(measured.Passage) ? measured.Passage : 0)
+            : null;
         strategy = strategy with
         {
             Colours = colours.Count > 0 ? colours : null,
-            Sources = GroundingQueries.Citations(brief.Passages, Numbers(value), "brand values tone of voice words to avoid colours"),
+            Sources = GroundingQueries.Citations(brief.Passages, Numbers(value).Concat(results is { Source: > 0 } ? [results.Source] : []),
+                "brand values tone of voice words to avoid colours"),
+            Results = results,
         };
         return new AiResult<BrandStrategy>(strategy, usage);
     }

@@ -7,8 +7,8 @@ namespace BrandAutomator.Infrastructure.Ai.Offline;
 
 /// <summary>
 /// A strategy draft without a model: what the profile already says is kept; the values, tone of voice, words to avoid
-/// and colours the brand's documents state are taken from them, citing the passages; the rest is filled from templates
-/// over the fields it has, for the user to edit.
+/// and colours the brand's documents state are taken from them, citing the passages; what the brand's post results show
+/// is computed from them, citing them; the rest is filled from templates over the fields it has, for the user to edit.
 /// </summary>
 public sealed class OfflineStrategyGenerator : IStrategyGenerator
 {
@@ -50,12 +50,20 @@ public sealed class OfflineStrategyGenerator : IStrategyGenerator
         }
 
         used.AddRange(colours.Select(c => c.Passage));
+        // What the brand's results show, computed from its metrics and citing them; nothing at all without results.
+        var results = brief.Results is { } measured ? Application.Analytics.StrategyResultsText.Section(measured.Summary, measured.Passage) : null;
+        if (results is not null)
+        {
+            used.Add(results.Source);
+        }
+
         var strategy = draft with
         {
             Values = values,
             VoiceGuidelines = voice,
             Colours = colours.Count > 0 ? colours.Select(c => c.Value).ToList() : null,
             Sources = GroundingQueries.Citations(brief.Passages, used, "brand values tone of voice words to avoid colours"),
+            Results = results,
         };
         // Every guideline fits the profile as one text: the oldest template lines give way first.
         while (strategy.VoiceText().Length > Company.MaxTextLength && strategy.VoiceGuidelines.Do.Count > 1)

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useFieldArray, type Path } from 'react-hook-form';
-import { api, errorMessage, unwrap } from '../../../api';
+import { api, errorMessage, unwrap, type BrandStrategy } from '../../../api';
 import { Button } from '../../../components/Button';
 import { TextAreaField, TextField } from '../../../components/form/Fields';
 import { maxValues, strategySchema, type StrategyValues } from '../steps';
 import { StepFrame, useStepForm, type StepProps } from './StepFrame';
+import { StrategyResultsPanel } from './StrategyResultsPanel';
 import styles from '../onboarding.module.css';
 
 function fieldsOf(values: StrategyValues): Path<StrategyValues>[] {
@@ -50,12 +51,15 @@ export function StrategyStep({
   const listError = errors.values?.root?.message ?? errors.values?.message;
   const [drafting, setDrafting] = useState(false);
   const [draftNote, setDraftNote] = useState<{ tone: 'info' | 'error'; text: string } | null>(null);
+  // The last draft, for what it says about the brand's post results (the form keeps only the profile's fields).
+  const [draft, setDraft] = useState<BrandStrategy | null>(null);
 
   // POST /api/v1/ai/generate-brand-strategy: the draft fills the fields and nothing is saved until the user saves.
   async function draftWithAi() {
     if (!companyId) return;
     setDrafting(true);
     setDraftNote(null);
+    setDraft(null);
     try {
       const version = await unwrap(api.POST('/api/v1/ai/generate-brand-strategy', { body: { companyId } }));
       const strategy = version.strategy;
@@ -66,11 +70,13 @@ export function StrategyStep({
         values: strategy.values.slice(0, maxValues).map((value) => ({ name: value.name, description: value.description })),
       };
       form.reset(drafted, { keepDefaultValues: true });
+      setDraft(strategy);
+      const from = strategy.results ? 'your profile, files and post results' : 'your profile and files';
       setDraftNote({
         tone: 'info',
         text: version.offline
-          ? 'Drafted offline from your profile and files. Edit it, then save.'
-          : 'Drafted by the AI strategist from your profile and files. Edit it, then save.',
+          ? `Drafted offline from ${from}. Edit it, then save.`
+          : `Drafted by the AI strategist from ${from}. Edit it, then save.`,
       });
     } catch (error) {
       setDraftNote({ tone: 'error', text: errorMessage(error) });
@@ -101,6 +107,7 @@ export function StrategyStep({
             {draftNote.text}
           </p>
         )}
+        {draft && <StrategyResultsPanel strategy={draft} />}
       </div>
     ) : undefined;
 

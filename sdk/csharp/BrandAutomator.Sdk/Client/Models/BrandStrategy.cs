@@ -36,6 +36,14 @@ namespace BrandAutomator.Sdk.Client.Models
 #else
         public string PositioningStatement { get; set; }
 #endif
+        /// <summary>The results property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::BrandAutomator.Sdk.Client.Models.StrategyResults? Results { get; set; }
+#nullable restore
+#else
+        public global::BrandAutomator.Sdk.Client.Models.StrategyResults Results { get; set; }
+#endif
         /// <summary>The sources property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -97,6 +105,7 @@ namespace BrandAutomator.Sdk.Client.Models
                 { "colours", n => { Colours = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "mission", n => { Mission = n.GetStringValue(); } },
                 { "positioningStatement", n => { PositioningStatement = n.GetStringValue(); } },
+                { "results", n => { Results = n.GetObjectValue<global::BrandAutomator.Sdk.Client.Models.StrategyResults>(global::BrandAutomator.Sdk.Client.Models.StrategyResults.CreateFromDiscriminatorValue); } },
                 { "sources", n => { Sources = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.ChatCitation>(global::BrandAutomator.Sdk.Client.Models.ChatCitation.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "taglines", n => { Taglines = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "values", n => { Values = n.GetCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.BrandValue>(global::BrandAutomator.Sdk.Client.Models.BrandValue.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -114,6 +123,7 @@ namespace BrandAutomator.Sdk.Client.Models
             writer.WriteCollectionOfPrimitiveValues<string>("colours", Colours);
             writer.WriteStringValue("mission", Mission);
             writer.WriteStringValue("positioningStatement", PositioningStatement);
+            writer.WriteObjectValue<global::BrandAutomator.Sdk.Client.Models.StrategyResults>("results", Results);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.ChatCitation>("sources", Sources);
             writer.WriteCollectionOfPrimitiveValues<string>("taglines", Taglines);
             writer.WriteCollectionOfObjectValues<global::BrandAutomator.Sdk.Client.Models.BrandValue>("values", Values);
