@@ -43,8 +43,15 @@ public sealed class RegisterAccountHandler(
     {
         // One PostgreSQL transaction (the command's) holds the user, the tenant row, the membership, the new schema's DDL
         // and the first session: a failure anywhere, even a crash, leaves nothing behind, and a retry starts clean.
-        var user = await identity.CreateUserAsync(transaction.Catalog, command.Email, command.Password, command.FullName, cancellationToken);
-        var tenant = await workspaces.ProvisionAsync(transaction.Catalog, command.CompanyName, command.TimeZone, user.Id, cancellationToken);
+        // The password is hashed on the thread pool while PostgreSQL creates the schema; the user is saved after it.
+        var password = identity.HashInBackground(command.Password);
+        UserAccount? created = null;
+        var tenant = await workspaces.ProvisionAsync(transaction.Catalog, command.CompanyName, command.TimeZone, async ct =>
+        {
+            created = await identity.CreateUserAsync(transaction.Catalog, command.Email, password, command.FullName, ct);
+            return created.Id;
+        }, cancellationToken);
+        var user = created ?? throw new InvalidOperationException("The workspace was provisioned without its admin.");
         var response = sessions.Start(user, tenant, TenantRole.Admin);
         await catalog.SaveChangesAsync(cancellationToken);
 

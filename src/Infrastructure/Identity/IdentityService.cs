@@ -13,8 +13,12 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, CatalogD
     private static readonly Lazy<string> DummyHash = new(() =>
         new PasswordHasher<ApplicationUser>().HashPassword(new ApplicationUser(), Guid.NewGuid().ToString()));
 
+    public Task<UserAccount> CreateUserAsync(
+        CatalogTransaction transaction, string email, string password, string fullName, CancellationToken cancellationToken) =>
+        CreateUserAsync(transaction, email, HashInBackground(password), fullName, cancellationToken);
+
     public async Task<UserAccount> CreateUserAsync(
-        CatalogTransaction transaction, string email, string password, string fullName, CancellationToken cancellationToken)
+        CatalogTransaction transaction, string email, PendingPassword password, string fullName, CancellationToken cancellationToken)
     {
         catalog.EnsureCurrent(transaction, "A new user");
         var user = new ApplicationUser
@@ -25,7 +29,16 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, CatalogD
             FullName = fullName.Trim(),
             CreatedAt = clock.GetUtcNow(),
         };
-        var result = await users.CreateAsync(user, password);
+        // What UserManager.CreateAsync(user, password) does, with the hash computed ahead: the password's rules first
+        // (their errors alone, as Identity reports them), then the user's own (e-mail taken) when the user is created.
+        var passwordErrors = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password.Password);
+            passwordErrors.AddRange(check.Errors);
+        }
+
+        var result = passwordErrors.Count > 0 ? IdentityResult.Failed([.. passwordErrors]) : await CreateAsync(user, password);
         if (!result.Succeeded)
         {
             throw new InputValidationException(result.Errors
@@ -35,6 +48,9 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, CatalogD
 
         return ToAccount(user);
     }
+
+    public PendingPassword HashInBackground(string password) =>
+        new(password, Task.Run(() => users.PasswordHasher.HashPassword(new ApplicationUser(), password)));
 
     public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken)
     {
@@ -119,6 +135,12 @@ public sealed class IdentityService(UserManager<ApplicationUser> users, CatalogD
             user.EmailConfirmed = true;
             ThrowIfFailed(await users.UpdateAsync(user), "email");
         }
+    }
+
+    private async Task<IdentityResult> CreateAsync(ApplicationUser user, PendingPassword password)
+    {
+        user.PasswordHash = await password.Hash;
+        return await users.CreateAsync(user);
     }
 
     private async Task<ApplicationUser> RequireAsync(Guid userId) =>

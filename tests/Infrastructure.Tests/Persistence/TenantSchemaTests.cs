@@ -215,6 +215,98 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
         Assert.Equal(latest, (string)(await command.ExecuteScalarAsync())!);
     }
 
+    [Fact]
+    public async Task A_new_schema_is_the_schema_every_migration_makes_when_replayed_one_after_another()
+    {
+        var tenant = await host.ProvisionTenantAsync("Script");
+        var replayed = $"replayed_{Guid.NewGuid():N}";
+        string migrations;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TenantDbContext>();
+            migrations = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>()
+                .GenerateScript(options: Microsoft.EntityFrameworkCore.Migrations.MigrationsSqlGenerationOptions.NoTransactions);
+        }
+
+        await ExecuteAsync($"BEGIN; CREATE SCHEMA \"{replayed}\"; SET LOCAL search_path TO \"{replayed}\"; {migrations} COMMIT;");
+        var made = await DescribeAsync(tenant.SchemaName);
+        var expected = await DescribeAsync(replayed);
+
+        // Tables, columns with their types and nullability, indexes, constraints, and the history, alike.
+        Assert.Equal(expected.Tables, made.Tables);
+        Assert.Equal(expected.Indexes, made.Indexes);
+        Assert.Equal(expected.Constraints, made.Constraints);
+        Assert.Equal(expected.History, made.History);
+        Assert.True(made.Tables.Count > 30);
+        // Defaults: every default of the new schema is the replayed one's. The replayed schema may have more: a column
+        // added to a table that had rows needs a value for them, and the migration leaves it as the column's default.
+        foreach (var (column, value) in made.Defaults)
+        {
+            Assert.Equal((column, value), (column, expected.Defaults.GetValueOrDefault(column)));
+        }
+
+        Assert.All(expected.Defaults.Keys.Except(made.Defaults.Keys), column =>
+            Assert.Contains(column, AddedLater(migrations)));
+    }
+
+    // Columns "table.column" that a migration added to an existing table (ALTER TABLE ... ADD ...).
+    private static HashSet<string> AddedLater(string migrations) =>
+        System.Text.RegularExpressions.Regex.Matches(migrations, @"ALTER TABLE (\S+) ADD (\S+) ")
+            .Select(m => $"{m.Groups[1].Value.Trim('"')}.{m.Groups[2].Value.Trim('"')}")
+            .ToHashSet(StringComparer.Ordinal);
+
+    private sealed record SchemaShape(
+        List<string> Tables, List<string> Indexes, List<string> Constraints, List<string> History, Dictionary<string, string> Defaults);
+
+    private async Task<SchemaShape> DescribeAsync(string schema)
+    {
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+
+        string Unqualified(string text) =>
+            text.Replace($"\"{schema}\".", "", StringComparison.Ordinal).Replace($"{schema}.", "", StringComparison.Ordinal);
+
+        async Task<List<(string Key, string Value)>> RowsAsync(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("schema", schema);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(string, string)>();
+            while (await reader.ReadAsync())
+            {
+                // The schema's own name is the one thing that differs by design.
+                rows.Add((Unqualified(reader.GetString(0)), Unqualified(reader.GetString(1))));
+            }
+
+            return rows;
+        }
+
+        var columns = await RowsAsync("""
+            SELECT table_name || '.' || column_name,
+                   format_type(a.atttypid, a.atttypmod) || CASE WHEN c.is_nullable = 'NO' THEN ' not null' ELSE '' END
+                   || coalesce(' identity ' || c.identity_generation, '') || coalesce(' generated ' || c.generation_expression, '')
+                   || E'\t' || coalesce(c.column_default, '')
+            FROM information_schema.columns c
+            JOIN pg_attribute a ON a.attrelid = format('%I.%I', c.table_schema, c.table_name)::regclass AND a.attname = c.column_name
+            WHERE c.table_schema = @schema ORDER BY 1
+            """);
+        var indexes = await RowsAsync("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = @schema ORDER BY 1");
+        var constraints = await RowsAsync("""
+            SELECT conrelid::regclass::text || '.' || conname, contype::text || ' ' || pg_get_constraintdef(oid)
+            FROM pg_constraint WHERE connamespace = @schema::regnamespace ORDER BY 1
+            """);
+        var history = await RowsAsync($"""
+            SELECT 'history', string_agg(migration_id || ' ' || product_version, ', ' ORDER BY migration_id)
+            FROM "{schema}"."__EFMigrationsHistory" WHERE @schema IS NOT NULL
+            """);
+        return new SchemaShape(
+            columns.Select(c => $"{c.Key} {c.Value.Split('\t')[0]}").ToList(),
+            indexes.Select(i => $"{i.Key} {i.Value}").ToList(),
+            constraints.Select(c => $"{c.Key} {c.Value}").ToList(),
+            history.Select(h => h.Value).ToList(),
+            columns.Where(c => c.Value.Split('\t')[1].Length > 0).ToDictionary(c => c.Key, c => c.Value.Split('\t')[1]));
+    }
+
     private async Task<T> InTenantAsync<T>(Guid tenantId, Func<TenantDbContext, Task<T>> work)
     {
         await using var scope = host.Services.CreateAsyncScope();

@@ -2,6 +2,18 @@ namespace BrandAutomator.Application.Common.Ports;
 
 public sealed record UserAccount(Guid Id, string Email, string FullName, bool EmailVerified = false, bool TwoFactorEnabled = false);
 
+/// <summary>
+/// A new account's password whose hash (about 45 ms of CPU: PBKDF2 with 100,000 rounds) is being computed on the thread
+/// pool, so that the caller's database work (a new workspace's schema) runs meanwhile. Made by
+/// <see cref="IIdentityService.HashInBackground"/>; the password's rules are checked when the user is created.
+/// </summary>
+public sealed class PendingPassword(string password, Task<string> hash)
+{
+    public string Password { get; } = password;
+
+    public Task<string> Hash { get; } = hash;
+}
+
 public enum PasswordCheck
 {
     Succeeded,
@@ -18,6 +30,13 @@ public interface IIdentityService
     /// </summary>
     Task<UserAccount> CreateUserAsync(
         CatalogTransaction transaction, string email, string password, string fullName, CancellationToken cancellationToken);
+
+    /// <inheritdoc cref="CreateUserAsync(CatalogTransaction, string, string, string, CancellationToken)"/>
+    Task<UserAccount> CreateUserAsync(
+        CatalogTransaction transaction, string email, PendingPassword password, string fullName, CancellationToken cancellationToken);
+
+    /// <summary>Starts hashing a new account's password on the thread pool; see <see cref="PendingPassword"/>.</summary>
+    PendingPassword HashInBackground(string password);
 
     Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken);
 
