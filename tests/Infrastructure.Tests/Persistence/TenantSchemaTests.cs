@@ -238,22 +238,9 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
         Assert.Equal(expected.Constraints, made.Constraints);
         Assert.Equal(expected.History, made.History);
         Assert.True(made.Tables.Count > 30);
-        // Defaults: every default of the new schema is the replayed one's. The replayed schema may have more: a column
-        // added to a table that had rows needs a value for them, and the migration leaves it as the column's default.
-        foreach (var (column, value) in made.Defaults)
-        {
-            Assert.Equal((column, value), (column, expected.Defaults.GetValueOrDefault(column)));
-        }
-
-        Assert.All(expected.Defaults.Keys.Except(made.Defaults.Keys), column =>
-            Assert.Contains(column, AddedLater(migrations)));
+        // Defaults too, those that migrations gave columns they added to tables with rows included: raw SQL relies on them.
+        Assert.Equal(expected.Defaults, made.Defaults);
     }
-
-    // Columns "table.column" that a migration added to an existing table (ALTER TABLE ... ADD ...).
-    private static HashSet<string> AddedLater(string migrations) =>
-        System.Text.RegularExpressions.Regex.Matches(migrations, @"ALTER TABLE (\S+) ADD (\S+) ")
-            .Select(m => $"{m.Groups[1].Value.Trim('"')}.{m.Groups[2].Value.Trim('"')}")
-            .ToHashSet(StringComparer.Ordinal);
 
     private sealed record SchemaShape(
         List<string> Tables, List<string> Indexes, List<string> Constraints, List<string> History, Dictionary<string, string> Defaults);
