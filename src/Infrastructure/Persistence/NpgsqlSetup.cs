@@ -27,10 +27,7 @@ internal static class NpgsqlSetup
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        // Npgsql's own builder says whether it knows a keyword, not whether the string sets it: ask the plain parser,
-        // in the spellings Npgsql accepts ("Max Auto Prepare", "MaxAutoPrepare", any case).
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
-            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet();
+        var given = GivenKeys(connectionString);
         if (!given.Contains("maxautoprepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
@@ -43,6 +40,14 @@ internal static class NpgsqlSetup
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// The keywords <paramref name="connectionString"/> sets, without spaces and in lower case ("maxautoprepare" for
+    /// "Max Auto Prepare"). Npgsql's own builder says whether it knows a keyword, not whether the string sets it.
+    /// </summary>
+    public static HashSet<string> GivenKeys(string connectionString) =>
+        new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys
+            .Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
 
     public static DbContextOptionsBuilder UseCatalogNpgsql(this DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options.UseNpgsql(dataSource, CatalogOptions).UseSnakeCaseNamingConvention();

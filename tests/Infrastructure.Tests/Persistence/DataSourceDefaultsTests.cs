@@ -1,9 +1,10 @@
 using BrandAutomator.Infrastructure.Persistence;
+using BrandAutomator.Infrastructure.Scheduling;
 using Npgsql;
 
 namespace BrandAutomator.Infrastructure.Tests.Persistence;
 
-/// <summary>The data source's defaults apply only where the connection string is silent.</summary>
+/// <summary>The data sources' defaults (the application's, the scheduler store's) apply only where the connection string is silent.</summary>
 public sealed class DataSourceDefaultsTests
 {
     private const string Server = "Host=localhost;Database=brandautomator;Username=app;Password=secret";
@@ -26,6 +27,20 @@ public sealed class DataSourceDefaultsTests
 
         Assert.Equal(0, settings.MaxAutoPrepare);
         Assert.Equal(8192, settings.ReadBufferSize);
+    }
+
+    [Fact]
+    public void The_scheduler_store_gets_its_own_small_pool_and_auto_prepare_unless_the_string_sets_them()
+    {
+        var options = new SchedulerOptions();
+        var unset = new NpgsqlConnectionStringBuilder(SchedulingSetup.StoreConnectionString(Server, options));
+        var set = new NpgsqlConnectionStringBuilder(
+            SchedulingSetup.StoreConnectionString($"{Server};Max Auto Prepare=0;Maximum Pool Size=3", options));
+
+        Assert.Equal(NpgsqlSetup.AutoPreparedStatements, unset.MaxAutoPrepare);
+        Assert.Equal(options.StoreMaxPoolSize, unset.MaxPoolSize);
+        Assert.Equal(0, set.MaxAutoPrepare);
+        Assert.Equal(3, set.MaxPoolSize);
     }
 
     private static async Task<NpgsqlConnectionStringBuilder> SettingsOfAsync(string connectionString)
