@@ -20,6 +20,9 @@ public static class Logging
                 // (and on the first start it reports the migrations history table that is about to be created).
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore.Database.Command", LogEventLevel.Fatal)
                 .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+                // IHttpClientFactory writes four lines for every request to a network or a model (start, send, headers,
+                // end): at a publishing peak that is most of the log and a share of the CPU. Our adapters log what fails.
+                .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
                 .Enrich.FromLogContext();
             if (!StartupFailure.IsVerbose(builder.Configuration))
             {
