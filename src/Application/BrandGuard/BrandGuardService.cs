@@ -32,7 +32,18 @@ public sealed class BrandGuardService(
         // The tone is the slow part (a sentence embedding on the CPU, no database): it runs while the figures are judged.
         var tones = variants.Select(v => withTone ? tone.JudgeAsync(v.Text ?? "", book, cancellationToken) : null).ToList();
         var claims = variants.Select(v => (IReadOnlyList<Claim>)Claims.In(v.Text ?? "").Take(MaxClaimsPerText).ToList()).ToList();
-        var statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(brand, cancellationToken) : StatementIndex.Empty;
+        StatementIndex statements;
+        try
+        {
+            statements = claims.Any(c => c.Count > 0) ? await evidence.StatementsAsync(brand, cancellationToken) : StatementIndex.Empty;
+        }
+        catch
+        {
+            // The tone's work is still running: let it end before this failure goes up (its own is not the one to report).
+            await Task.WhenAll(tones.OfType<Task>()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            throw;
+        }
+
 
         var results = new List<VariantCheckDto>();
         for (var i = 0; i < variants.Count; i++)
