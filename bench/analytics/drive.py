@@ -6,13 +6,13 @@ import json
 import os
 import re
 import statistics
-import subprocess
 import sys
 import threading
 import time
 import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import client  # noqa: E402
+import psql  # noqa: E402
 
 base, folder, fake, tenants, posts_per_tenant = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 page_requests = int(os.environ.get("ANALYTICS_PAGE_REQUESTS", "240"))
@@ -68,19 +68,12 @@ with concurrent.futures.ThreadPoolExecutor(4) as pool:
 provision_seconds = time.perf_counter() - started
 
 # ---- 2. Posts and metrics straight into each tenant schema, in the shape the publisher and the collector write ----------
-api_log = open(os.path.join(folder, "api.log")).read()
-port = re.search(r"listening on 127\.0\.0\.1:(\d+)", api_log).group(1)
-password = open(os.path.join(folder, "data", "postgres-password")).read().strip()
-env = dict(os.environ, PGHOST="127.0.0.1", PGPORT=port, PGDATABASE="brandautomator", PGUSER="postgres", PGPASSWORD=password)
+cluster = psql.Cluster(folder)
+run_sql = cluster.query
 
 
-def psql(sql, single_transaction=False):
-    args = ["psql", "-X", "-v", "ON_ERROR_STOP=1", "-qAt"] + (["-1"] if single_transaction else []) + ["-f", "-"]
-    return subprocess.run(args, env=env, check=True, capture_output=True, text=True, input=sql).stdout
-
-
-item_columns = psql(f"SELECT column_name FROM information_schema.columns WHERE table_schema = '{accounts[0]['schema']}' "
-                    "AND table_name = 'content_items' ORDER BY ordinal_position").split()
+item_columns = run_sql(f"SELECT column_name FROM information_schema.columns WHERE table_schema = '{accounts[0]['schema']}' "
+                       "AND table_name = 'content_items' ORDER BY ordinal_position").split()
 OVERRIDES = {"id": "p.id", "title": "'Post ' || p.i || ' on ' || p.platform", "state": "'Published'", "company_id": "p.company_id",
              "created_at": "p.published_at - interval '2 days'", "updated_at": "p.published_at", "published_at": "p.published_at",
              "scheduled_at": "p.published_at", "approved_at": "p.published_at - interval '1 day'"}
@@ -178,8 +171,8 @@ def vacuum_sql(a):
 
 
 def load(a):
-    psql(load_sql(a), single_transaction=True)
-    psql(vacuum_sql(a))
+    run_sql(load_sql(a), single_transaction=True)
+    run_sql(vacuum_sql(a))
 
 
 started = time.perf_counter()
@@ -190,8 +183,8 @@ with concurrent.futures.ThreadPoolExecutor(workers) as pool:
         if done % 100 == 0:
             log(f"  {done} tenants loaded ({time.perf_counter() - started:.0f} s)")
 load_seconds = time.perf_counter() - started
-metric_rows = int(psql(f'SELECT count(*) FROM "{accounts[0]["schema"]}".post_metrics'))
-db_size = psql("SELECT pg_size_pretty(pg_database_size('brandautomator'))").strip()
+metric_rows = int(run_sql(f'SELECT count(*) FROM "{accounts[0]["schema"]}".post_metrics'))
+db_size = run_sql("SELECT pg_size_pretty(pg_database_size('brandautomator'))").strip()
 log(f"  loaded in {load_seconds:.0f} s; {metric_rows:,} metric rows in the first tenant; database {db_size}")
 
 # ---- 3. The analytics page: the requests it sends, for tenants with the full data, several periods and filters ---------
@@ -258,8 +251,8 @@ for label, sql in (("posts of the period and the one before, with their titles",
                     f'SELECT p.*, c.title FROM "{schema}".post_performance p JOIN "{schema}".content_items c ON c.id = p.content_item_id '
                     "WHERE p.published_at >= now() - interval '732 days' AND p.published_at < now() + interval '1 day'"),
                    ("followers and profile views by day", f'SELECT * FROM "{schema}".account_metrics WHERE day >= current_date - 732 AND day <= current_date')):
-    psql(f"EXPLAIN (ANALYZE) {sql}")
-    out = psql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+    run_sql(f"EXPLAIN (ANALYZE) {sql}")
+    out = run_sql(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
     plans.append((label, re.search(r"Execution Time: ([\d.]+) ms", out).group(1), out.splitlines()[0][:110]))
 
 
@@ -269,7 +262,7 @@ def pct(values, p):
 
 
 # ---- 4. One collection round of every post, against the fake networks --------------------------------------------------
-psql("""
+run_sql("""
 DO $$ DECLARE s text; BEGIN
   FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' LOOP
     EXECUTE format('UPDATE %I.post_performance SET next_collection_at = now() - interval ''1 minute'' WHERE next_collection_at IS NOT NULL', s);
@@ -302,14 +295,14 @@ def across_tenants(condition):
     """A count over every tenant's post_performance, in one statement."""
     total = 0
     for start in range(0, len(accounts), 250):
-        total += int(psql("SELECT " + " + ".join(
+        total += int(run_sql("SELECT " + " + ".join(
             f"(SELECT count(*) FROM \"{a['schema']}\".post_performance WHERE {condition})" for a in accounts[start:start + 250])) or 0)
     return total
 
 
 left = across_tenants("next_collection_at <= now() - interval '30 seconds' AND platform <> 'GoogleBusiness'")
 read_in_round = across_tenants(f"last_collected_at >= to_timestamp({round_started_wall})")
-duplicates = int(psql(f"""SELECT count(*) FROM (SELECT content_item_id, platform, kind, window_start FROM "{accounts[0]['schema']}".post_metrics
+duplicates = int(run_sql(f"""SELECT count(*) FROM (SELECT content_item_id, platform, kind, window_start FROM "{accounts[0]['schema']}".post_metrics
   GROUP BY 1, 2, 3, 4 HAVING count(*) > 1) d""") or 0)
 load_end = os.getloadavg()
 

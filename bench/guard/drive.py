@@ -12,7 +12,6 @@ import collections
 import json
 import os
 import random
-import re
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ import uuid
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
 import client  # noqa: E402
 import load  # noqa: E402
+import psql  # noqa: E402
 
 base, folder = sys.argv[1], sys.argv[2]
 verbose = "--verbose" in sys.argv
@@ -159,17 +159,10 @@ count = sum(a.get("chunkCount") or 0 for a in items)
 bulk = max(0, passages_wanted - count)
 if bulk:
     folder_data = os.environ["BENCH_DIR"]
-    log = open(os.path.join(folder_data, "api.log")).read()
-    port = re.search(r"listening on 127\.0\.0\.1:(\d+)", log).group(1)
-    password = open(os.path.join(folder_data, "data", "postgres-password")).read().strip()
-    env = dict(os.environ, PGHOST="127.0.0.1", PGPORT=port, PGDATABASE="brandautomator", PGUSER="postgres", PGPASSWORD=password)
-
-    def psql(sql, stdin=None):
-        return subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qAtc", sql], env=env, check=True, capture_output=True, text=True,
-                              input=stdin).stdout
+    cluster = psql.Cluster(folder_data)
 
     real = [json.loads("[" + line.strip()[1:-1] + "]")
-            for line in psql(f'SELECT embedding FROM "{schema}".asset_chunks WHERE embedding IS NOT NULL').splitlines() if line]
+            for line in cluster.query(f'SELECT embedding FROM "{schema}".asset_chunks WHERE embedding IS NOT NULL').splitlines() if line]
     rng = random.Random(30)
     PARTS = ["chain", "cassette", "brake pads", "cables", "bottom bracket", "headset", "hub", "spokes", "tyres", "inner tube", "derailleur",
              "saddle", "pedals", "mudguards", "rack", "lights", "bell", "grips", "stem", "fork"]
@@ -191,12 +184,12 @@ if bulk:
             norm = sum(x * x for x in vector) ** 0.5
             chunk_rows.append(f"{uuid.uuid4()}\t{asset}\t{j}\t\\N\t{text}\tWorkshop journal {f} › Job {j + 1}\t"
                               "{" + ",".join(f"{x / norm:.6f}" for x in vector) + "}")
-    psql(f"""COPY "{schema}".brand_assets (id, name, original_file_name, type, media_type, size_bytes, sha256, storage_key, state,
+    cluster.copy(f"""COPY "{schema}".brand_assets (id, name, original_file_name, type, media_type, size_bytes, sha256, storage_key, state,
              processing_attempts, chunk_count, uploaded_by, index_version, status, created_at, updated_at, processed_at, tags) FROM STDIN""",
-         "\n".join(asset_rows) + "\n")
-    psql(f'COPY "{schema}".asset_chunks (id, asset_id, ordinal, page, text, heading, embedding) FROM STDIN', "\n".join(chunk_rows) + "\n")
-    psql(f'ANALYZE "{schema}".asset_chunks')
-    count = int(psql(f'SELECT count(*) FROM "{schema}".asset_chunks').strip())
+                 "\n".join(asset_rows) + "\n")
+    cluster.copy(f'COPY "{schema}".asset_chunks (id, asset_id, ordinal, page, text, heading, embedding) FROM STDIN', "\n".join(chunk_rows) + "\n")
+    cluster.query(f'ANALYZE "{schema}".asset_chunks')
+    count = int(cluster.query(f'SELECT count(*) FROM "{schema}".asset_chunks').strip())
     print(f"\nFiller: {bulk} passages written into the tenant schema; {count} passages indexed in all.")
 
 

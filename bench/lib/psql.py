@@ -23,3 +23,7 @@ class Cluster:
         if done.returncode != 0:
             raise RuntimeError(f"psql failed ({done.returncode}): {done.stderr.strip()[:2000]}")
         return done.stdout
+
+    def copy(self, sql, rows):
+        """Runs `COPY ... FROM STDIN` with rows in COPY's text format (one per line), sent after it on the same input."""
+        return self.query(f"{sql};\n{rows.rstrip(chr(10))}\n\\.\n")
