@@ -30,16 +30,16 @@ public sealed class DataSourceDefaultsTests
     }
 
     [Fact]
-    public void The_scheduler_store_gets_its_own_small_pool_and_auto_prepare_unless_the_string_sets_them()
+    public void The_scheduler_store_gets_its_own_small_pool_and_no_auto_prepare_unless_the_string_sets_them()
     {
         var options = new SchedulerOptions();
         var unset = new NpgsqlConnectionStringBuilder(SchedulingSetup.StoreConnectionString(Server, options));
         var set = new NpgsqlConnectionStringBuilder(
-            SchedulingSetup.StoreConnectionString($"{Server};Max Auto Prepare=0;Maximum Pool Size=3", options));
+            SchedulingSetup.StoreConnectionString($"{Server};Max Auto Prepare=16;Maximum Pool Size=3", options));
 
-        Assert.Equal(NpgsqlSetup.AutoPreparedStatements, unset.MaxAutoPrepare);
+        Assert.Equal(0, unset.MaxAutoPrepare);
         Assert.Equal(options.StoreMaxPoolSize, unset.MaxPoolSize);
-        Assert.Equal(0, set.MaxAutoPrepare);
+        Assert.Equal(16, set.MaxAutoPrepare);
         Assert.Equal(3, set.MaxPoolSize);
     }
 
