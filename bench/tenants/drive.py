@@ -40,7 +40,8 @@ for i in range(1, count + 1):
     if i == 10:
         rss_at_10 = rss_mb()
     if i % 100 == 0:
-        print(f"  {i} tenants, median sign-up {statistics.median(durations):.0f} ms, RSS {rss_mb():.0f} MB", file=sys.stderr)
+        print(f"  {i} tenants, median sign-up {statistics.median(durations):.0f} ms (the last 100: {statistics.median(durations[-100:]):.0f} ms), "
+              f"RSS {rss_mb():.0f} MB", file=sys.stderr)
 
 rss_at_n = rss_mb()
 growth = rss_at_n - (rss_at_10 if rss_at_10 is not None else rss_at_n)

@@ -149,8 +149,8 @@ public static class SchedulingSetup
     }
 
     /// <summary>
-    /// The store's connection string: its own small pool (see <see cref="SchedulerOptions.StoreMaxPoolSize"/>) and no
-    /// auto-prepare, unless the string sets either.
+    /// The store's connection string: its own small pool (see <see cref="SchedulerOptions.StoreMaxPoolSize"/>) unless the
+    /// string sets one.
     /// </summary>
     internal static string StoreConnectionString(string connectionString, SchedulerOptions scheduler)
     {
@@ -164,14 +164,6 @@ public static class SchedulingSetup
         if (!given.Contains("maxpoolsize") && !given.Contains("maximumpoolsize"))
         {
             builder.MaxPoolSize = scheduler.StoreMaxPoolSize;
-        }
-
-        // No auto-prepare here (Npgsql's default, kept even where the application's pool prepares): with Quartz's
-        // statements prepared, a peak minute (bench/publish --peak) cost PostgreSQL 24.9 ms of CPU a post instead of 9.8 ms
-        // (docs/performance.md). Not taken apart further; generic plans for Quartz's range queries are the likely cause.
-        if (!given.Contains("maxautoprepare"))
-        {
-            builder.MaxAutoPrepare = 0;
         }
 
         return builder.ConnectionString;

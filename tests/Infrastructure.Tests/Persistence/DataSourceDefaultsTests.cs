@@ -30,17 +30,13 @@ public sealed class DataSourceDefaultsTests
     }
 
     [Fact]
-    public void The_scheduler_store_gets_its_own_small_pool_and_no_auto_prepare_unless_the_string_sets_them()
+    public void The_scheduler_store_gets_its_own_small_pool_unless_the_string_sets_one()
     {
         var options = new SchedulerOptions();
-        var unset = new NpgsqlConnectionStringBuilder(SchedulingSetup.StoreConnectionString(Server, options));
-        var set = new NpgsqlConnectionStringBuilder(
-            SchedulingSetup.StoreConnectionString($"{Server};Max Auto Prepare=16;Maximum Pool Size=3", options));
 
-        Assert.Equal(0, unset.MaxAutoPrepare);
-        Assert.Equal(options.StoreMaxPoolSize, unset.MaxPoolSize);
-        Assert.Equal(16, set.MaxAutoPrepare);
-        Assert.Equal(3, set.MaxPoolSize);
+        Assert.Equal(options.StoreMaxPoolSize, new NpgsqlConnectionStringBuilder(SchedulingSetup.StoreConnectionString(Server, options)).MaxPoolSize);
+        Assert.Equal(3, new NpgsqlConnectionStringBuilder(
+            SchedulingSetup.StoreConnectionString($"{Server};Maximum Pool Size=3", options)).MaxPoolSize);
     }
 
     private static async Task<NpgsqlConnectionStringBuilder> SettingsOfAsync(string connectionString)
