@@ -151,6 +151,8 @@ loads = [load()]
 if os.environ.get("BENCH_PG_LOG"):
     # BENCH_PG_LOG=1: every statement of the peak in PostgreSQL's server.log, with its duration (diagnosis only).
     psql("ALTER SYSTEM SET log_min_duration_statement = 0; SELECT pg_reload_conf();")
+if os.environ.get("BENCH_PG_STATS"):
+    psql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset();")
 cpu_start = cpu()
 tracer = None
 if os.environ.get("BENCH_TRACE"):
@@ -207,4 +209,11 @@ print(f"lost:               {len(lost)}  (must be 0: {'PASS' if not lost else 'F
 print(f"CPU per post:       " + ", ".join(f"{k} {v * 1000 / total:.1f} ms" for k, v in sorted(cpu_used.items()))
       + f" (total {sum(cpu_used.values()) * 1000 / total:.1f} ms; the 2 cores give {2000 * 60 / total:.1f} ms per post for one minute)")
 print(f"load average:       {' / '.join(loads[0])} at the due time, {' / '.join(max(loads, key=lambda l: float(l[0])))} at its highest")
+if os.environ.get("BENCH_PG_STATS"):
+    # What PostgreSQL ran from the due time on: statements per post, and the 25 that took the most time.
+    print("PostgreSQL from the due time: " + psql("SELECT sum(calls) || ' statements (' || round(sum(calls) / %d.0, 1) || ' a post), ' || "
+          "round(sum(total_exec_time)::numeric / %d, 2) || ' ms executing a post' FROM pg_stat_statements" % (total, total)))
+    for row in psql("SELECT calls || ' | ' || round(total_exec_time::numeric) || ' ms | ' || rows || ' rows | ' || "
+                    "regexp_replace(left(query, 220), '\\s+', ' ', 'g') FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25").splitlines():
+        print("  " + row)
 sys.exit(0 if duplicates == 0 and not lost and not stuck and pct(0.99) < 60 else 1)
