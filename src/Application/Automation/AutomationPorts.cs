@@ -9,7 +9,8 @@ public interface IAutomationEntitlement
 }
 
 /// <summary>
-/// The durable timer of scheduled posts (Quartz, clustered): one trigger per scheduled item of the current tenant.
+/// The durable timer of scheduled posts (a table every node of the cluster claims from): one entry per scheduled item of
+/// the current tenant.
 /// Scheduling replaces whatever the item had, so a reschedule never leaves the old time behind.
 /// </summary>
 public interface IPublishScheduler

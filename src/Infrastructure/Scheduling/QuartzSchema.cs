@@ -9,7 +9,8 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 
 /// <summary>
 /// Before the scheduler starts: creates the <c>quartz</c> schema with Quartz's own tables (the PostgreSQL script that
-/// ships inside the Quartz assembly, every statement guarded with IF NOT EXISTS) and the Data Protection key table, then
+/// ships inside the Quartz assembly, every statement guarded with IF NOT EXISTS), the due posts' table
+/// (<see cref="DuePostsTable"/>) and the Data Protection key table, then
 /// makes sure a key exists. All of it under one PostgreSQL advisory lock, so that nodes starting together take turns
 /// and the second finds everything in place.
 /// </summary>
@@ -50,6 +51,11 @@ public sealed partial class QuartzSchema(NpgsqlDataSource dataSource, IServicePr
         await Execute(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey})", cancellationToken);
         await Execute(connection, transaction, $"CREATE SCHEMA IF NOT EXISTS {Schema}", cancellationToken);
         foreach (var statement in QuartzStatements())
+        {
+            await Execute(connection, transaction, statement, cancellationToken);
+        }
+
+        foreach (var statement in DuePostsTable.Create)
         {
             await Execute(connection, transaction, statement, cancellationToken);
         }

@@ -23,7 +23,7 @@ public sealed class SchedulerOptions
     [Range(1, 500)]
     public int MaxConcurrency { get; set; } = 64;
 
-    /// <summary>Triggers a node takes from the store in one round (never more than <see cref="MaxConcurrency"/>).</summary>
+    /// <summary>Due posts (or Quartz triggers) a node takes in one round (never more than <see cref="MaxConcurrency"/>).</summary>
     [Range(1, 500)]
     public int MaxBatchSize { get; set; } = 32;
 
@@ -62,6 +62,20 @@ public sealed class SchedulerOptions
     /// <summary>How long an idle node waits before looking for triggers that other nodes wrote.</summary>
     [Range(0.1, 300)]
     public double IdleWaitSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How often a node with free places looks for posts that have come due (one indexed statement). A node that found a
+    /// full batch looks again at once.
+    /// </summary>
+    [Range(0.05, 60)]
+    public double PollSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// How long a node holds the posts it took. It renews the lease every third of it while their runs are out, so another
+    /// node takes them only after this node has stopped (killed, or cut off from the database) for this long.
+    /// </summary>
+    [Range(3, 3600)]
+    public double ClaimLeaseSeconds { get; set; } = 30;
 
     /// <summary>How often the sweep runs.</summary>
     [Range(1, 3600)]

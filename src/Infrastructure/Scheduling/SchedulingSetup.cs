@@ -67,11 +67,16 @@ public static class SchedulingSetup
         services.AddHttpClient<ISocialAuthorizationServer, OAuthAuthorizationServer>(client => client.Timeout = timeout);
         services.AddSingleton<IOAuthStateProtector, OAuthStateProtector>();
 
-        services.AddScoped<IPublishScheduler, QuartzPublishScheduler>();
+        services.AddScoped<IPublishScheduler, DuePostScheduler>();
         services.AddScoped<Application.Drive.IDriveJobs, QuartzDriveJobs>();
         // Before Quartz's hosted service: hosted services start in registration order, and the tables must exist first.
         services.AddSingleton<QuartzSchema>();
         services.AddHostedService(sp => sp.GetRequiredService<QuartzSchema>());
+        if (scheduler.Enabled)
+        {
+            services.AddHostedService<DuePostDispatcher>();
+        }
+
         services.AddQuartz(q =>
         {
             q.ConfigureScheduler(s =>
@@ -103,6 +108,8 @@ public static class SchedulingSetup
                     o.SchemaProvisioning = SchemaProvisioning.Validate;
                 });
             });
+            // Posts are published from the due posts' table (DuePostDispatcher); a post's Quartz job written before it
+            // still fires once, and its run's claim on the post keeps that from publishing twice.
             q.AddJobType<PublishContentJob>();
             q.ScheduleJob<ContentSweepJob>(
                 trigger => trigger.WithIdentity("content-sweep", "system")

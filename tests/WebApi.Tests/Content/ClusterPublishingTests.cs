@@ -92,8 +92,8 @@ internal static class Cluster
 }
 
 /// <summary>
-/// Two API processes (two Quartz nodes, clustered through one PostgreSQL) publish together: every post goes out once,
-/// on time, whichever node's trigger fires it.
+/// Two API processes (two nodes claiming due posts from one PostgreSQL, their Quartz schedulers clustered) publish
+/// together: every post goes out once, on time, whichever node claims it.
 /// </summary>
 public sealed class ClusterPublishingTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
 {

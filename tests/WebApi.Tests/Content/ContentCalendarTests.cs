@@ -279,7 +279,10 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
         await (await admin.Client.DeleteAsync($"/api/v1/social/connections/{created["id"]}")).EnsureStatusAsync(HttpStatusCode.NoContent);
     }
 
+    /// <summary>When the post's entry in the scheduler's due posts falls, in .NET ticks (UTC).</summary>
     private async Task<long> NextFireTicksAsync(Account admin, Guid item) =>
         long.Parse(Assert.Single(await factory.ColumnAsync(
-            "SELECT next_fire_time FROM quartz.qrtz_triggers WHERE job_name = $1", $"{admin.TenantId:N}.{item:N}")), System.Globalization.CultureInfo.InvariantCulture);
+            "SELECT (extract(epoch FROM due_at) * 1000000)::bigint * 10 + 621355968000000000 FROM quartz.due_posts " +
+            "WHERE replace(tenant_id::text, '-', '') || '.' || replace(item_id::text, '-', '') = $1", $"{admin.TenantId:N}.{item:N}")),
+            System.Globalization.CultureInfo.InvariantCulture);
 }

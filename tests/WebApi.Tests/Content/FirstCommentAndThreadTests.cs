@@ -199,9 +199,7 @@ public sealed class FirstCommentAndThreadTests(PublishingFactory factory) : ICla
         var schema = $"tenant_{admin.TenantId:N}";
         var (runA, runB) = (Guid.NewGuid(), Guid.NewGuid());
         await factory.ExecuteSqlAsync($"""
-            DELETE FROM quartz.qrtz_simple_triggers WHERE trigger_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_triggers WHERE job_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_job_details WHERE job_name LIKE '{admin.TenantId:N}.%';
+            DELETE FROM quartz.due_posts WHERE tenant_id = '{admin.TenantId}';
             UPDATE "{schema}".content_items SET state = 'Publishing', current_run_id = '{runA}', due_at = now() - interval '5 seconds',
                 lease_expires_at = now() - interval '1 second' WHERE id = '{between}';
             UPDATE "{schema}".content_items SET state = 'Publishing', current_run_id = '{runB}', due_at = now() - interval '5 seconds',

@@ -233,9 +233,7 @@ public sealed class MediaPublishingTests(PublishingFactory factory) : IClassFixt
     {
         await (await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddHours(1))).EnsureStatusAsync(HttpStatusCode.OK);
         await factory.ExecuteSqlAsync($"""
-            DELETE FROM quartz.qrtz_simple_triggers WHERE trigger_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_triggers WHERE job_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_job_details WHERE job_name LIKE '{admin.TenantId:N}.%';
+            DELETE FROM quartz.due_posts WHERE tenant_id = '{admin.TenantId}';
             UPDATE "tenant_{admin.TenantId:N}".content_items SET due_at = now() + interval '1 second' WHERE id = '{id}';
             """);
     }

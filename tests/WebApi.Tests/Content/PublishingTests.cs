@@ -8,8 +8,8 @@ using static BrandAutomator.WebApi.Tests.Content.ContentHelpers;
 namespace BrandAutomator.WebApi.Tests.Content;
 
 /// <summary>
-/// Publishing through the real pipeline: Quartz on the test database fires each post's trigger, the job claims the post
-/// and speaks to the local fake networks, which count every request.
+/// Publishing through the real pipeline: the due posts' table on the test database hands each post to a node when it is
+/// due, the run claims the post and speaks to the local fake networks, which count every request.
 /// </summary>
 public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<PublishingFactory>
 {
@@ -331,9 +331,7 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         // As if the trigger had never been written, and as if a node had died mid-run after sending nothing.
         var schema = $"tenant_{admin.TenantId:N}";
         await factory.ExecuteSqlAsync($"""
-            DELETE FROM quartz.qrtz_simple_triggers WHERE trigger_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_triggers WHERE job_name LIKE '{admin.TenantId:N}.%';
-            DELETE FROM quartz.qrtz_job_details WHERE job_name LIKE '{admin.TenantId:N}.%';
+            DELETE FROM quartz.due_posts WHERE tenant_id = '{admin.TenantId}';
             UPDATE "{schema}".content_items SET due_at = now() - interval '10 seconds' WHERE id = '{lost}';
             UPDATE "{schema}".content_items SET state = 'Publishing', current_run_id = '{Guid.NewGuid()}',
                 lease_expires_at = now() - interval '1 second' WHERE id = '{stuck}';

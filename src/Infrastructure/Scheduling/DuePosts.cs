@@ -1,0 +1,324 @@
+using System.Collections.Concurrent;
+using BrandAutomator.Application.Automation;
+using BrandAutomator.Application.Common.Ports;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BrandAutomator.Infrastructure.Scheduling;
+
+/// <summary>
+/// The durable timer of scheduled posts: one row per scheduled post of every tenant in <c>quartz.due_posts</c> (the
+/// scheduler's schema), keyed by tenant and post, with the time it is due. Every node claims due rows in batches with
+/// <c>FOR UPDATE SKIP LOCKED</c> under a lease it renews while it publishes them (<see cref="DuePostDispatcher"/>).
+/// </summary>
+/// <remarks>
+/// It replaces one Quartz job and trigger per post. Quartz fires, records and deletes every trigger under one cluster-wide
+/// lock row, so at a peak minute every post queued behind that row (bench/publish --peak: 76 statements and 3.3 s of lock
+/// waits a post). Here one statement claims a batch, nothing is shared between the claims of two nodes, and one
+/// statement ends each post. The database's clock decides what is due, the same clock for every node.
+/// </remarks>
+internal static class DuePostsTable
+{
+    public const string Name = QuartzSchema.Schema + ".due_posts";
+
+    /// <summary>Created with Quartz's tables, under the same advisory lock (see <see cref="QuartzSchema"/>).</summary>
+    public static readonly string[] Create =
+    [
+        $"""
+         CREATE TABLE IF NOT EXISTS {Name} (
+             tenant_id uuid NOT NULL,
+             item_id uuid NOT NULL,
+             due_at timestamptz NOT NULL,
+             version bigint NOT NULL DEFAULT 1,
+             leased_until timestamptz NULL,
+             failures integer NOT NULL DEFAULT 0,
+             PRIMARY KEY (tenant_id, item_id))
+         """,
+        $"CREATE INDEX IF NOT EXISTS due_posts_due_at ON {Name} (due_at)",
+    ];
+}
+
+/// <summary>
+/// <see cref="IPublishScheduler"/> on <see cref="DuePostsTable"/> for the current tenant. Scheduling a post that has a
+/// row moves its time and gives it a new version, so a run still out with the old version cannot remove the new time.
+/// </summary>
+public sealed class DuePostScheduler(NpgsqlDataSource dataSource, ITenantContext tenant) : IPublishScheduler
+{
+    public Task ScheduleAsync(Guid itemId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        ScheduleAsync([(itemId, at)], cancellationToken);
+
+    public Task ScheduleAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
+        WriteAsync(items,
+            "ON CONFLICT (tenant_id, item_id) DO UPDATE SET due_at = EXCLUDED.due_at, version = d.version + 1, leased_until = NULL, failures = 0",
+            cancellationToken);
+
+    public Task ScheduleNewAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
+        WriteAsync(items, "ON CONFLICT (tenant_id, item_id) DO NOTHING", cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, string onConflict, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        // One statement for any number of posts; the same post twice in one call keeps its last time.
+        var last = new Dictionary<Guid, DateTimeOffset>();
+        foreach (var (itemId, at) in items)
+        {
+            last[itemId] = at;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            $"INSERT INTO {DuePostsTable.Name} AS d (tenant_id, item_id, due_at) SELECT $1, i, t FROM unnest($2::uuid[], $3::timestamptz[]) AS u(i, t) {onConflict}");
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = last.Keys.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter
+        {
+            Value = last.Values.Select(a => a.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
+        });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"DELETE FROM {DuePostsTable.Name} WHERE tenant_id = $1 AND item_id = $2");
+        AddKey(command, itemId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsScheduledAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT EXISTS (SELECT 1 FROM {DuePostsTable.Name} WHERE tenant_id = $1 AND item_id = $2)");
+        AddKey(command, itemId);
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private void AddKey(NpgsqlCommand command, Guid itemId)
+    {
+        command.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = itemId, NpgsqlDbType = NpgsqlDbType.Uuid });
+    }
+}
+
+/// <summary>
+/// Each node's publisher of due posts. It claims due rows of <see cref="DuePostsTable"/> in batches (never more than it has
+/// free places for: <see cref="SchedulerOptions.MaxConcurrency"/> runs at once), runs <see cref="PublishDueContent"/> for
+/// each in a scope set to the row's tenant, and removes the row when the run ends. While runs are out it renews their
+/// leases; a node that dies stops renewing, and another node takes its rows once their lease has run out. A run is
+/// idempotent (its claim on the post decides), so a row taken twice never publishes twice.
+/// </summary>
+public sealed partial class DuePostDispatcher(
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<DuePostDispatcher> logger)
+    : BackgroundService
+{
+    /// <summary>A run that throws is tried again after this long, and at most <see cref="MaxFailures"/> times in all.</summary>
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(60);
+
+    private const int MaxFailures = 5;
+
+    private readonly ConcurrentDictionary<(Guid Tenant, Guid Item), long> _running = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var places = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
+        var runs = new ConcurrentDictionary<Task, bool>();
+        using var renewing = new CancellationTokenSource();
+        var renewal = RenewLeasesAsync(TimeSpan.FromSeconds(settings.ClaimLeaseSeconds), renewing.Token);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                // Wait for one free place, then take as many more as are free, up to a batch.
+                await places.WaitAsync(stoppingToken);
+                var wanted = 1;
+                while (wanted < settings.MaxBatchSize && places.Wait(0, CancellationToken.None))
+                {
+                    wanted++;
+                }
+
+                List<(Guid Tenant, Guid Item, long Version)> claimed;
+                try
+                {
+                    claimed = await ClaimAsync(wanted, settings.ClaimLeaseSeconds, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogClaimFailed(logger, ex);
+                    claimed = [];
+                }
+
+                if (claimed.Count < wanted)
+                {
+                    places.Release(wanted - claimed.Count);
+                }
+
+                foreach (var row in claimed)
+                {
+                    _running[(row.Tenant, row.Item)] = row.Version;
+                    var run = Task.Run(() => RunAsync(row), CancellationToken.None);
+                    runs[run] = true;
+                    _ = run.ContinueWith(
+                        done =>
+                        {
+                            runs.TryRemove(done, out _);
+                            places.Release();
+                        },
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                }
+
+                if (claimed.Count < wanted)
+                {
+                    // Nothing more is due now: look again after the poll interval.
+                    await Task.Delay(TimeSpan.FromSeconds(settings.PollSeconds), stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: no more claims; the runs out finish (their rows keep their leases until then).
+        }
+
+        await Task.WhenAll(runs.Keys);
+        await renewing.CancelAsync();
+        await renewal;
+    }
+
+    private async Task<List<(Guid Tenant, Guid Item, long Version)>> ClaimAsync(int count, double leaseSeconds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+             UPDATE {DuePostsTable.Name} d SET leased_until = clock_timestamp() + make_interval(secs => $2)
+             FROM (SELECT tenant_id, item_id FROM {DuePostsTable.Name}
+                   WHERE due_at <= clock_timestamp() AND (leased_until IS NULL OR leased_until < clock_timestamp())
+                   ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
+             WHERE d.tenant_id = due.tenant_id AND d.item_id = due.item_id
+             RETURNING d.tenant_id, d.item_id, d.version
+             """);
+        command.Parameters.Add(new NpgsqlParameter { Value = count, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new NpgsqlParameter { Value = leaseSeconds, NpgsqlDbType = NpgsqlDbType.Double });
+        var claimed = new List<(Guid, Guid, long)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            claimed.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2)));
+        }
+
+        return claimed;
+    }
+
+    private async Task RunAsync((Guid Tenant, Guid Item, long Version) row)
+    {
+        try
+        {
+            try
+            {
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<ITenantContext>().Use(row.Tenant);
+                    // Not cancelled by a shutdown: a run stopped between its request and the answer would leave the post unconfirmed.
+                    await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PublishDueContent(row.Item), CancellationToken.None);
+                }
+
+                // Done (published, failed, retry set, or nothing to do): the row goes unless the post was scheduled again meanwhile.
+                await EndAsync(
+                    $"DELETE FROM {DuePostsTable.Name} WHERE tenant_id = $1 AND item_id = $2 AND version = $3", row, null);
+            }
+            catch (Exception ex)
+            {
+                LogRunFailed(logger, row.Item, row.Tenant, ex);
+                await EndAsync(
+                    $"""
+                     WITH failed AS (UPDATE {DuePostsTable.Name} SET failures = failures + 1, leased_until = clock_timestamp() + make_interval(secs => $4)
+                                     WHERE tenant_id = $1 AND item_id = $2 AND version = $3 RETURNING tenant_id, item_id, failures)
+                     DELETE FROM {DuePostsTable.Name} d USING failed WHERE d.tenant_id = failed.tenant_id AND d.item_id = failed.item_id AND failed.failures >= {MaxFailures}
+                     """,
+                    row, RetryAfterFailure.TotalSeconds);
+            }
+        }
+        finally
+        {
+            _running.TryRemove((row.Tenant, row.Item), out _);
+        }
+    }
+
+    private async Task EndAsync(string sql, (Guid Tenant, Guid Item, long Version) row, double? retrySeconds)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Tenant, NpgsqlDbType = NpgsqlDbType.Uuid });
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Item, NpgsqlDbType = NpgsqlDbType.Uuid });
+            command.Parameters.Add(new NpgsqlParameter { Value = row.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
+            if (retrySeconds is { } seconds)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = seconds, NpgsqlDbType = NpgsqlDbType.Double });
+            }
+
+            await command.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The row keeps its lease and is taken again when it runs out; the run's own claim keeps that from publishing twice.
+            LogEndFailed(logger, row.Item, ex);
+        }
+    }
+
+    /// <summary>Every third of the lease, the rows of the runs still out get a full lease again, in one statement.</summary>
+    private async Task RenewLeasesAsync(TimeSpan lease, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(lease / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var running = _running.ToArray();
+                if (running.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await using var command = dataSource.CreateCommand(
+                        $"""
+                         UPDATE {DuePostsTable.Name} d SET leased_until = clock_timestamp() + make_interval(secs => $4)
+                         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS r(tenant_id, item_id, version)
+                         WHERE d.tenant_id = r.tenant_id AND d.item_id = r.item_id AND d.version = r.version
+                         """);
+                    command.Parameters.Add(new NpgsqlParameter { Value = running.Select(r => r.Key.Tenant).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+                    command.Parameters.Add(new NpgsqlParameter { Value = running.Select(r => r.Key.Item).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+                    command.Parameters.Add(new NpgsqlParameter { Value = running.Select(r => r.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+                    command.Parameters.Add(new NpgsqlParameter { Value = lease.TotalSeconds, NpgsqlDbType = NpgsqlDbType.Double });
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRenewFailed(logger, running.Length, ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped with the dispatcher.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Claiming due posts failed; trying again after the poll interval")]
+    private static partial void LogClaimFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing post {ItemId} of tenant {TenantId} failed; it is tried again later")]
+    private static partial void LogRunFailed(ILogger logger, Guid itemId, Guid tenantId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ending the due row of post {ItemId} failed; it is taken again when its lease runs out")]
+    private static partial void LogEndFailed(ILogger logger, Guid itemId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of {Count} running posts failed")]
+    private static partial void LogRenewFailed(ILogger logger, int count, Exception exception);
+}
