@@ -5,8 +5,10 @@ using Quartz;
 namespace BrandAutomator.Infrastructure.Scheduling;
 
 /// <summary>
-/// Fired by a post's trigger on whichever node acquires it. Its scope's tenant was set from the job data before it was
-/// built (see <see cref="SchedulingSetup"/>); the work itself is the idempotent <see cref="PublishDueContent"/>.
+/// A post's Quartz job from before posts were published from <see cref="DuePostsTable"/>: one written then still fires
+/// once, on whichever node acquires it. Its scope's tenant was set from the job data before it was built (see
+/// <see cref="SchedulingSetup"/>); the work itself is the idempotent <see cref="PublishDueContent"/>, so a post that
+/// also has a due row (the sweep gives one to an overdue post) is still published once. Drive imports share its keys.
 /// </summary>
 public sealed class PublishContentJob(ISender sender) : IJob
 {
