@@ -160,6 +160,11 @@ if os.environ.get("BENCH_TRACE"):
     tracer = subprocess.Popen([os.path.expanduser("~/.dotnet/tools/dotnet-trace"), "collect", "-p", node_pid(api_a.rsplit(":", 1)[1]),
                                "--profile", "dotnet-sampled-thread-time", "--duration", "00:00:00:40", "-o", os.environ["BENCH_TRACE"]],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+perf = None
+if os.environ.get("BENCH_PERF"):
+    # BENCH_PERF=FILE (diagnosis): samples every process's CPU with call graphs for the first 30 s of the peak (perf record).
+    perf = subprocess.Popen(["perf", "record", "-F", "499", "-a", "-g", "-o", os.environ["BENCH_PERF"], "--", "sleep", "30"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 deadline = time.time() + 1200
 while time.time() < deadline:
     time.sleep(5)
