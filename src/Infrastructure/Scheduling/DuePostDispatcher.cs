@@ -19,7 +19,8 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 /// idempotent (its claim on the post decides), so a row taken twice never publishes twice.
 /// </summary>
 public sealed partial class DuePostDispatcher(
-    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<DuePostDispatcher> logger)
+    NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, TimeProvider clock,
+    ILogger<DuePostDispatcher> logger)
     : BackgroundService
 {
     /// <summary>A run that throws is tried again after this long, and at most <see cref="MaxFailures"/> times in all.</summary>
@@ -101,13 +102,16 @@ public sealed partial class DuePostDispatcher(
             $"""
              UPDATE {DuePostsTable.Name} d SET leased_until = clock_timestamp() + make_interval(secs => $2)
              FROM (SELECT tenant_id, item_id FROM {DuePostsTable.Name}
-                   WHERE due_at <= clock_timestamp() AND (leased_until IS NULL OR leased_until < clock_timestamp())
+                   WHERE due_at <= $3 AND (leased_until IS NULL OR leased_until < clock_timestamp())
                    ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED) due
              WHERE d.tenant_id = due.tenant_id AND d.item_id = due.item_id
              RETURNING d.tenant_id, d.item_id, d.version
              """);
         command.Parameters.Add(new NpgsqlParameter { Value = count, NpgsqlDbType = NpgsqlDbType.Integer });
         command.Parameters.Add(new NpgsqlParameter { Value = leaseSeconds, NpgsqlDbType = NpgsqlDbType.Double });
+        // What is due is the application's clock, as for the run's own check and for Quartz's triggers (a test host may
+        // shift it); leases are the database's clock, the one every node shares.
+        command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         var claimed = new List<(Guid, Guid, long)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

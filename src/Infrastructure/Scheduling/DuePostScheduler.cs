@@ -14,7 +14,8 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 /// It replaces one Quartz job and trigger per post. Quartz fires, records and deletes every trigger under one cluster-wide
 /// lock row, so at a peak minute every post queued behind that row (bench/publish --peak: 76 statements and 3.3 s of lock
 /// waits a post). Here one statement claims a batch, nothing is shared between the claims of two nodes, and one
-/// statement ends each post. The database's clock decides what is due, the same clock for every node.
+/// statement ends each post. The application's clock decides what is due (as it did for Quartz), the database's clock
+/// times the leases.
 /// </remarks>
 internal static class DuePostsTable
 {

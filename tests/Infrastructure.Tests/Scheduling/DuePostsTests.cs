@@ -162,7 +162,7 @@ public sealed class DuePostsTests : IAsyncLifetime
             .AddScoped<ISender>(sp => new RecordingSender(sp.GetRequiredService<TenantContext>(), run))
             .BuildServiceProvider();
         var options = Options.Create(new SchedulerOptions { MaxConcurrency = 8, MaxBatchSize = 4, PollSeconds = 0.1, ClaimLeaseSeconds = 3 });
-        return new DuePostDispatcher(_dataSource, services.GetRequiredService<IServiceScopeFactory>(), options, new ErrorsLogger(_errors));
+        return new DuePostDispatcher(_dataSource, services.GetRequiredService<IServiceScopeFactory>(), options, TimeProvider.System, new ErrorsLogger(_errors));
     }
 
     private async Task<(DateTimeOffset At, long Version)> RowAsync(Guid tenant, Guid item)
