@@ -69,6 +69,19 @@ for path in glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True):
 print(passed, failed, skipped)
 PY
 )"
+
+# The failed tests by name, each with its message's first line, so that the end of a long log says what failed.
+python3 - "$RESULTS" <<'PY'
+import glob, os, sys
+import xml.etree.ElementTree as ET
+
+for path in sorted(glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True)):
+    for element in ET.parse(path).iter():
+        if element.tag.endswith("}UnitTestResult") and element.attrib.get("outcome") not in ("Passed", "NotExecuted"):
+            message = next((m.text or "" for m in element.iter() if m.tag.endswith("}Message")), "").strip()
+            first = message.splitlines()[0][:300] if message else ""
+            print(f"FAILED {element.attrib.get('testName')} ({os.path.basename(path)}): {first}")
+PY
 read -r passed failed_tests skipped <<<"$totals"
 
 echo
