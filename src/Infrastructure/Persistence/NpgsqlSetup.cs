@@ -27,18 +27,22 @@ internal static class NpgsqlSetup
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var given = GivenKeys(connectionString);
+        ApplyDefaults(builder.ConnectionStringBuilder, GivenKeys(connectionString));
+        return builder.Build();
+    }
+
+    /// <summary>The two defaults of <see cref="BuildDataSource"/>, for a setting <paramref name="given"/> does not name.</summary>
+    public static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, HashSet<string> given)
+    {
         if (!given.Contains("maxautoprepare"))
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
+            builder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
         if (!given.Contains("readbuffersize"))
         {
-            builder.ConnectionStringBuilder.ReadBufferSize = ReadBufferBytes;
+            builder.ReadBufferSize = ReadBufferBytes;
         }
-
-        return builder.Build();
     }
 
     /// <summary>
