@@ -83,12 +83,8 @@ public static class DependencyInjection
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        // The process's shared pool: the catalog, the due posts, statements outside a tenant, and tenants too when
-        // Database:TenantPoolGroups is 1. With groups, tenants' statements go through their group's pool and this one
-        // keeps a quarter of Maximum Pool Size (TenantConnectionGroups).
-        services.AddSingleton(sp => NpgsqlSetup.BuildDataSource(connectionString, sp.GetRequiredService<TenantConnectionGroups>().SharedPoolSize));
-        services.AddSingleton(sp => new TenantConnectionGroups(connectionString,
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.TenantPoolGroups));
+        // One pool for the whole process: the catalog and every tenant schema share it (DESIGN.md section 3).
+        services.AddSingleton(_ => NpgsqlSetup.BuildDataSource(connectionString));
 
         // Pooled contexts: a request leases a ready DbContext instead of building its options and EF's internal services
         // anew, which was the largest cost of a read (bench/api, docs/performance.md).
@@ -100,6 +96,8 @@ public static class DependencyInjection
 
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
+        services.AddSingleton(sp => new TenantConnectionGroups(connectionString,
+            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.TenantPoolGroups));
         services.AddSingleton<TenantSearchPathInterceptor>();
         services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => options
             .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())

@@ -22,19 +22,12 @@ internal static class NpgsqlSetup
     /// <item>A 64 KiB read buffer instead of 8 KiB: a calendar page of 200 posts arrives in 8 reads instead of 22 (64 KiB
     /// more memory per open connection).</item>
     /// </list>
-    /// Measured with bench/api (docs/performance.md). <paramref name="maxPoolSize"/> replaces the string's Maximum Pool
-    /// Size (the shared pool's part of it when tenants have pools of their own: <c>TenantConnectionGroups</c>).
+    /// Measured with bench/api (docs/performance.md).
     /// </summary>
-    public static NpgsqlDataSource BuildDataSource(string connectionString, int? maxPoolSize = null)
+    public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         ApplyDefaults(builder.ConnectionStringBuilder, GivenKeys(connectionString));
-        if (maxPoolSize is { } max)
-        {
-            builder.ConnectionStringBuilder.MaxPoolSize = max;
-            builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, max);
-        }
-
         return builder.Build();
     }
 

@@ -9,23 +9,18 @@ namespace BrandAutomator.Infrastructure.Tests.Persistence;
 public sealed class TenantConnectionGroupsTests(InfrastructureHost host) : IClassFixture<InfrastructureHost>
 {
     [Fact]
-    public void The_maximum_pool_size_is_shared_out_with_floors_and_each_group_is_named()
+    public void The_maximum_pool_size_is_shared_out_with_a_floor_and_each_group_is_named()
     {
         var shared = new TenantConnectionGroups("Host=db;Maximum Pool Size=100", 16);
         var floor = new TenantConnectionGroups("Host=db;Maximum Pool Size=20;Minimum Pool Size=10;Application Name=api-eu", 16);
-        var one = new TenantConnectionGroups("Host=db;Maximum Pool Size=30", 1);
+        var one = new TenantConnectionGroups("Host=db", 1);
 
-        // A quarter stays with the shared pool and the rest is split: about Maximum Pool Size in all.
-        Assert.Equal((25, 4), (shared.SharedPoolSize, shared.ConnectionsPerGroup));
-        Assert.InRange(shared.SharedPoolSize + 16 * shared.ConnectionsPerGroup, 80, 100);
-        Assert.Equal((TenantConnectionGroups.MinSharedConnections, TenantConnectionGroups.MinConnectionsPerGroup),
-            (floor.SharedPoolSize, floor.ConnectionsPerGroup));
+        Assert.Equal(7, shared.ConnectionsPerGroup);
+        Assert.Equal(TenantConnectionGroups.MinConnectionsPerGroup, floor.ConnectionsPerGroup);
         var builder = new NpgsqlConnectionStringBuilder(floor.For(Guid.Empty));
-        Assert.Equal((2, 2), (builder.MaxPoolSize, builder.MinPoolSize));
+        Assert.Equal(4, builder.MinPoolSize);
         Assert.StartsWith("api-eu tenants ", builder.ApplicationName, StringComparison.Ordinal);
-        // One group: no pools of their own, the shared pool keeps the whole size.
-        Assert.False(one.Enabled);
-        Assert.Equal(30, one.SharedPoolSize);
+        Assert.Equal(100, new NpgsqlConnectionStringBuilder(one.For(Guid.NewGuid())).MaxPoolSize);
         // Every group is used, about evenly, and a tenant's group is the same each time.
         var counts = Enumerable.Range(0, 16_000).Select(_ => Guid.NewGuid()).GroupBy(shared.GroupOf).Select(g => g.Count()).ToList();
         Assert.Equal(16, counts.Count);

@@ -3,8 +3,8 @@ using Npgsql;
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 
 /// <summary>
-/// Tenants spread over several connection pools by their id, each with its share of the connection string's Maximum
-/// Pool Size, so that a tenant's statements reach the few PostgreSQL backends that already hold its tables.
+/// Tenants spread over several connection pools by their id, each pool with its share of the connection string's
+/// Maximum Pool Size, so that a tenant's statements reach the few PostgreSQL backends that already hold its tables.
 /// </summary>
 /// <remarks>
 /// A backend keeps the catalogue entries (relation cache, plans' look-ups) of every schema it has used. With one pool,
@@ -17,37 +17,21 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 /// </remarks>
 public sealed class TenantConnectionGroups
 {
-    /// <summary>The fewest connections a group may open, whatever its share.</summary>
-    public const int MinConnectionsPerGroup = 2;
-
-    /// <summary>The fewest connections the shared pool keeps when there are groups.</summary>
-    public const int MinSharedConnections = 8;
+    /// <summary>The fewest connections a group may open, whatever its share of the Maximum Pool Size.</summary>
+    public const int MinConnectionsPerGroup = 4;
 
     private readonly string[] _connectionStrings;
 
-    /// <summary>
-    /// Shares out the connection string's Maximum Pool Size (100 unless it sets one): with groups, a quarter (at least
-    /// <see cref="MinSharedConnections"/>) stays with the shared pool (the catalog, the due posts, statements outside a
-    /// tenant) and the rest is split among the groups (at least <see cref="MinConnectionsPerGroup"/> each), so that a
-    /// process still opens about Maximum Pool Size connections in all. With one group, tenants use the shared pool.
-    /// </summary>
     public TenantConnectionGroups(string connectionString, int groups)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(groups, 1);
         var given = NpgsqlSetup.GivenKeys(connectionString);
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         NpgsqlSetup.ApplyDefaults(builder, given);
-        var total = builder.MaxPoolSize;
-        if (groups == 1)
-        {
-            SharedPoolSize = total;
-            _connectionStrings = [];
-            return;
-        }
-
-        SharedPoolSize = Math.Max(MinSharedConnections, total / 4);
-        ConnectionsPerGroup = Math.Max(MinConnectionsPerGroup, (total - SharedPoolSize) / groups);
         var name = given.Contains("applicationname") ? builder.ApplicationName : "BrandAutomator";
+        ConnectionsPerGroup = groups == 1
+            ? builder.MaxPoolSize
+            : Math.Max(MinConnectionsPerGroup, (builder.MaxPoolSize + groups - 1) / groups);
         builder.MaxPoolSize = ConnectionsPerGroup;
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, ConnectionsPerGroup);
         _connectionStrings = Enumerable.Range(1, groups).Select(group =>
@@ -57,13 +41,7 @@ public sealed class TenantConnectionGroups
         }).ToArray();
     }
 
-    /// <summary>Whether tenants have pools of their own (more than one group).</summary>
-    public bool Enabled => _connectionStrings.Length > 0;
-
-    /// <summary>The Maximum Pool Size of the process's shared pool (<see cref="NpgsqlDataSource"/>).</summary>
-    public int SharedPoolSize { get; }
-
-    /// <summary>The Maximum Pool Size of each group; 0 without groups.</summary>
+    /// <summary>The Maximum Pool Size of each group.</summary>
     public int ConnectionsPerGroup { get; }
 
     public int Count => _connectionStrings.Length;

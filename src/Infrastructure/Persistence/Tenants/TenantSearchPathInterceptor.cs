@@ -42,7 +42,7 @@ public sealed partial class TenantSearchPathInterceptor(TenantConnectionGroups? 
 
     private void PointAtGroup(DbConnection connection, ConnectionEventData eventData)
     {
-        if (groups is not { Enabled: true })
+        if (groups is null)
         {
             return;
         }
