@@ -96,8 +96,6 @@ public static class DependencyInjection
 
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
-        services.AddSingleton(sp => new TenantConnectionGroups(connectionString,
-            sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.TenantPoolGroups));
         services.AddSingleton<TenantSearchPathInterceptor>();
         services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => options
             .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())

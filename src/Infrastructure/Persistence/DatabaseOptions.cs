@@ -13,14 +13,6 @@ public sealed class DatabaseOptions
     /// <summary>How many tenant schemas are migrated at once.</summary>
     [Range(1, 64)]
     public int TenantMigrationParallelism { get; set; } = 4;
-
-    /// <summary>
-    /// How many connection pools tenants are spread over, by their id (<c>TenantConnectionGroups</c>): a tenant's
-    /// statements then reach the few backends that already hold its tables. The connection string's Maximum Pool Size
-    /// is shared out among them, at least 4 connections each. 1 puts every tenant in one pool.
-    /// </summary>
-    [Range(1, 256)]
-    public int TenantPoolGroups { get; set; } = 16;
 }
 
 /// <summary>Section <c>Embedded</c>: the local PostgreSQL cluster used when no connection string is set.</summary>

@@ -27,22 +27,18 @@ internal static class NpgsqlSetup
     public static NpgsqlDataSource BuildDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        ApplyDefaults(builder.ConnectionStringBuilder, GivenKeys(connectionString));
-        return builder.Build();
-    }
-
-    /// <summary>The two defaults of <see cref="BuildDataSource"/>, for a setting <paramref name="given"/> does not name.</summary>
-    public static void ApplyDefaults(NpgsqlConnectionStringBuilder builder, HashSet<string> given)
-    {
+        var given = GivenKeys(connectionString);
         if (!given.Contains("maxautoprepare"))
         {
-            builder.MaxAutoPrepare = AutoPreparedStatements;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = AutoPreparedStatements;
         }
 
         if (!given.Contains("readbuffersize"))
         {
-            builder.ReadBufferSize = ReadBufferBytes;
+            builder.ConnectionStringBuilder.ReadBufferSize = ReadBufferBytes;
         }
+
+        return builder.Build();
     }
 
     /// <summary>
