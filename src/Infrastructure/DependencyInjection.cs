@@ -110,6 +110,8 @@ public static class DependencyInjection
         services.AddScoped<ITenantDb>(sp => sp.GetRequiredService<TenantDbContext>());
 
         services.AddSingleton<TenantSchemaScript>();
+        services.AddSingleton<SpareTenantSchemas>();
+        services.AddHostedService<SpareTenantSchemaKeeper>();
         services.AddScoped<ITenantProvisioner, TenantProvisioner>();
         services.AddSingleton<DatabaseMigrator>();
     }

@@ -13,6 +13,13 @@ public sealed class DatabaseOptions
     /// <summary>How many tenant schemas are migrated at once.</summary>
     [Range(1, 64)]
     public int TenantMigrationParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How many tenant schemas are kept made ahead of time, so that a sign-up renames one instead of creating its tables
+    /// while the user waits (<c>SpareTenantSchemas</c>). 0 turns it off.
+    /// </summary>
+    [Range(0, 100)]
+    public int SpareTenantSchemas { get; set; } = 2;
 }
 
 /// <summary>Section <c>Embedded</c>: the local PostgreSQL cluster used when no connection string is set.</summary>

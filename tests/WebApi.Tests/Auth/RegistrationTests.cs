@@ -126,16 +126,17 @@ public sealed class RegistrationTests(ApiFactory factory) : IClassFixture<ApiFac
         var email = ApiClient.UniqueEmail("fault");
         var body = new { email, password = ApiClient.GoodPassword, fullName = "Faulty", companyName = "Faulty Towers" };
         var schemasBefore = await CountAsync("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'tenant_%'");
-        // The fault: the database refuses the tenant's companies table, after the tenant row, the user,
-        // the membership and the schema have been written in the same transaction.
+        // The fault: the database refuses the tenant's companies table, or the renaming of a spare schema to the tenant's
+        // (whichever the sign-up does), inside the sign-up's one transaction with the tenant row, the user and the membership.
         await ExecuteAsync("""
             CREATE FUNCTION public.inject_provisioning_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
             BEGIN
-              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity LIKE 'tenant_%.companies') THEN
+              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity LIKE 'tenant_%.companies'
+                         OR command_tag = 'ALTER SCHEMA' AND object_identity LIKE 'tenant_%') THEN
                 RAISE EXCEPTION 'injected provisioning fault';
               END IF;
             END $$;
-            CREATE EVENT TRIGGER inject_provisioning_fault ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+            CREATE EVENT TRIGGER inject_provisioning_fault ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER SCHEMA')
               EXECUTE FUNCTION public.inject_provisioning_fault();
             """);
         HttpResponseMessage failed;
@@ -169,11 +170,12 @@ public sealed class RegistrationTests(ApiFactory factory) : IClassFixture<ApiFac
         await ExecuteAsync("""
             CREATE FUNCTION public.inject_second_workspace_fault() RETURNS event_trigger LANGUAGE plpgsql AS $$
             BEGIN
-              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity LIKE 'tenant_%.companies') THEN
+              IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() WHERE object_identity LIKE 'tenant_%.companies'
+                         OR command_tag = 'ALTER SCHEMA' AND object_identity LIKE 'tenant_%') THEN
                 RAISE EXCEPTION 'injected provisioning fault';
               END IF;
             END $$;
-            CREATE EVENT TRIGGER inject_second_workspace_fault ON ddl_command_end WHEN TAG IN ('CREATE TABLE')
+            CREATE EVENT TRIGGER inject_second_workspace_fault ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER SCHEMA')
               EXECUTE FUNCTION public.inject_second_workspace_fault();
             """);
         HttpResponseMessage failed;

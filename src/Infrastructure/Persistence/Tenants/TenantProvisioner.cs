@@ -12,17 +12,24 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 
 /// <summary>
-/// Creates a tenant's schema and tables inside the catalog's open transaction, by running the tenant schema's script
-/// (<see cref="TenantSchemaScript"/>, generated once per process) with the new schema as the only search path, in one
-/// round trip. The script also fills the schema's own <c>__EFMigrationsHistory</c>, so later upgrades by
+/// Creates a tenant's schema and tables inside the catalog's open transaction: a spare made ahead of time by the same
+/// script is renamed to the tenant's (<see cref="SpareTenantSchemas"/>), or else the tenant schema's script
+/// (<see cref="TenantSchemaScript"/>, generated once per process) runs with the new schema as the only search path, in
+/// one round trip. The script also fills the schema's own <c>__EFMigrationsHistory</c>, so later upgrades by
 /// <c>MigrateAsync</c> continue from it.
 /// </summary>
-public sealed class TenantProvisioner(CatalogDbContext catalog, TenantSchemaScript script) : ITenantProvisioner
+public sealed class TenantProvisioner(CatalogDbContext catalog, TenantSchemaScript script, SpareTenantSchemas spares) : ITenantProvisioner
 {
     public async Task CreateSchemaAsync(CatalogTransaction inTransaction, Tenant tenant, CancellationToken cancellationToken)
     {
         var transaction = catalog.EnsureCurrent(inTransaction, "A tenant schema");
         var connection = catalog.Database.GetDbConnection();
+        if (await spares.TryTakeAsync(connection, transaction.GetDbTransaction(), tenant.SchemaName, cancellationToken))
+        {
+            tenant.RecordSchemaVersion(script.LatestMigration);
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
         command.CommandText = $"""
