@@ -43,7 +43,8 @@ public sealed class RegisterAccountHandler(
     {
         // One PostgreSQL transaction (the command's) holds the user, the tenant row, the membership, the new schema's DDL
         // and the first session: a failure anywhere, even a crash, leaves nothing behind, and a retry starts clean.
-        // The password is hashed on the thread pool while PostgreSQL creates the schema; the user is saved after it.
+        // The password is hashed on the thread pool while PostgreSQL creates the schema (or renames a spare made ahead of
+        // time); the user is saved after it.
         var password = identity.HashInBackground(command.Password);
         UserAccount? created = null;
         var tenant = await workspaces.ProvisionAsync(transaction.Catalog, command.CompanyName, command.TimeZone, async ct =>

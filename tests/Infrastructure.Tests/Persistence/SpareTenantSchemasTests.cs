@@ -36,6 +36,33 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
     }
 
     [Fact]
+    public async Task The_keeper_fills_the_spares_when_it_starts_and_again_as_soon_as_a_sign_up_took_one()
+    {
+        using var keeper = ActivatorUtilities.CreateInstance<SpareTenantSchemaKeeper>(host.Services);
+        // None ready to begin with.
+        await ExecuteAsync($"""
+            DO $$ DECLARE spare text; BEGIN
+                FOR spare IN DELETE FROM {SpareTenantSchemas.Table} RETURNING schema_name LOOP
+                    EXECUTE format('DROP SCHEMA %I CASCADE', spare);
+                END LOOP;
+            END $$;
+            """);
+
+        await keeper.StartAsync(CancellationToken.None);
+        try
+        {
+            await WaitForReadyAsync(2);
+            await host.ProvisionTenantAsync("Kept");
+            // Told at once by the sign-up: far sooner than its one-minute round.
+            await WaitForReadyAsync(2);
+        }
+        finally
+        {
+            await keeper.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Sign_ups_at_once_never_share_a_spare_and_those_that_find_none_make_their_own_schema()
     {
         await Spares.FillAsync(CancellationToken.None);
@@ -107,6 +134,16 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
         Assert.Equal(db.GetService<IDesignTimeModel>().Model.GetRelationalModel().Tables.Count(t => !t.IsExcludedFromMigrations), (int)tables);
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         Assert.Equal(0, await db.Companies.CountAsync());
+    }
+
+    private async Task WaitForReadyAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await ReadyAsync()).Count != count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"The keeper did not make {count} spares within 30 s.");
+            await Task.Delay(100);
+        }
     }
 
     private async Task<List<string>> ReadyAsync()

@@ -193,8 +193,8 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
         Assert.Equal(sevenUtc, posts[0]!["scheduledAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal(eightUtc, posts[1]!["scheduledAt"]!.GetValue<DateTimeOffset>());
         Assert.Equal("Europe/Berlin", posts[1]!["timeZone"]!.GetValue<string>());
-        Assert.Equal(sevenUtc.UtcTicks, await NextFireTicksAsync(admin, summer));
-        Assert.Equal(eightUtc.UtcTicks, await NextFireTicksAsync(admin, winter));
+        Assert.Equal(sevenUtc.UtcTicks, await DueTicksAsync(admin, summer));
+        Assert.Equal(eightUtc.UtcTicks, await DueTicksAsync(admin, winter));
 
         var skipped = await admin.Client.PostAsJsonAsync($"/api/v1/automation/content/{winter}/reschedule", new { at = $"{change.Year + 1}-03-{LastSunday(change.Year + 1, 3):00}T02:30" });
         await skipped.EnsureStatusAsync(HttpStatusCode.BadRequest);
@@ -280,7 +280,7 @@ public sealed class ContentCalendarTests(CalendarFactory factory) : IClassFixtur
     }
 
     /// <summary>When the post's entry in the scheduler's due posts falls, in .NET ticks (UTC).</summary>
-    private async Task<long> NextFireTicksAsync(Account admin, Guid item) =>
+    private async Task<long> DueTicksAsync(Account admin, Guid item) =>
         long.Parse(Assert.Single(await factory.ColumnAsync(
             "SELECT (extract(epoch FROM due_at) * 1000000)::bigint * 10 + 621355968000000000 FROM quartz.due_posts " +
             "WHERE replace(tenant_id::text, '-', '') || '.' || replace(item_id::text, '-', '') = $1", $"{admin.TenantId:N}.{item:N}")),
