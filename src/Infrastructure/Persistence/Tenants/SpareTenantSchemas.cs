@@ -106,10 +106,7 @@ public sealed partial class SpareTenantSchemas(
                 var name = $"spare_{Guid.NewGuid():N}";
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 await using (var command = new NpgsqlCommand($"""
-                    CREATE SCHEMA "{name}";
-                    SET LOCAL search_path TO "{name}";
-                    {script.Sql}
-                    RESET search_path;
+                    {script.CreateSchemaSql(name)}
                     INSERT INTO {Table} (schema_name, script_hash, created_at) VALUES ('{name}', '{ScriptHash}', now());
                     """, connection, transaction))
                 {

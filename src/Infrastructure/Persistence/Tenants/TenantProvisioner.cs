@@ -32,12 +32,7 @@ public sealed class TenantProvisioner(CatalogDbContext catalog, TenantSchemaScri
 
         await using var command = connection.CreateCommand();
         command.Transaction = transaction.GetDbTransaction();
-        command.CommandText = $"""
-            CREATE SCHEMA "{tenant.SchemaName}";
-            SET LOCAL search_path TO "{tenant.SchemaName}";
-            {script.Sql}
-            RESET search_path;
-            """;
+        command.CommandText = script.CreateSchemaSql(tenant.SchemaName);
         await command.ExecuteNonQueryAsync(cancellationToken);
         tenant.RecordSchemaVersion(script.LatestMigration);
     }
@@ -81,6 +76,14 @@ public sealed class TenantSchemaScript
         });
 
     public string Sql => _script.Value.Sql;
+
+    /// <summary>The schema <paramref name="schemaName"/> and its tables, with it as the only search path for the script.</summary>
+    public string CreateSchemaSql(string schemaName) => $"""
+        CREATE SCHEMA "{schemaName}";
+        SET LOCAL search_path TO "{schemaName}";
+        {Sql}
+        RESET search_path;
+        """;
 
     public string LatestMigration => _script.Value.Latest;
 
