@@ -33,8 +33,8 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
 {
     public async ValueTask<ContentPage> Handle(ListContent query, CancellationToken cancellationToken)
     {
-        // One connection for the zone, the page and what goes with it.
-        await using var connection = await db.HoldConnectionAsync(cancellationToken);
+        // One connection for the zone, the page and what goes with it; the zone comes with the connection's set-up.
+        await using var connection = await time.HoldConnectionAsync(cancellationToken);
         var zone = await time.ZoneAsync(cancellationToken);
         var items = db.ContentItems.AsNoTracking();
         if (query.From is { Length: > 0 } from)

@@ -23,6 +23,22 @@ public sealed class TenantTime(ITenantDb db)
         return _zone;
     }
 
+    /// <summary>
+    /// Keeps the scope's connection until the result is disposed (<see cref="ITenantDb.HoldConnectionAsync"/>) and reads
+    /// the zone with it: when this opens the connection, in the same round trip that sets it up.
+    /// </summary>
+    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_zone is not null)
+        {
+            return await db.HoldConnectionAsync(cancellationToken);
+        }
+
+        var (held, zoneId) = await db.HoldConnectionWithTimeZoneAsync(cancellationToken);
+        _zone = Find(zoneId) ?? TimeZoneInfo.Utc;
+        return held;
+    }
+
     public static TimeZoneInfo? Find(string? id)
     {
         if (string.IsNullOrWhiteSpace(id))

@@ -175,6 +175,12 @@ public interface ITenantDb
     Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// <see cref="HoldConnectionAsync"/> and <see cref="TimeZoneIdAsync"/> together: when this opens the connection, the
+    /// zone is read in the same round trip that sets the connection up.
+    /// </summary>
+    Task<(IAsyncDisposable Held, string? TimeZoneId)> HoldConnectionWithTimeZoneAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// The workspace's time zone (IANA id, kept in the catalog), or null; read on this context's connection, so that a
     /// request that needs the zone and the tenant's data leases one connection, not two.
     /// </summary>

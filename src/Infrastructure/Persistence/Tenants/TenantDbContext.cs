@@ -17,7 +17,7 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants;
 /// One model for every tenant schema: table names are unqualified and resolve through the connection's
 /// <c>search_path</c>, which <see cref="TenantSearchPathInterceptor"/> sets to the current tenant's schema alone.
 /// </summary>
-public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) : DbContext(options), ITenantDb
+public sealed partial class TenantDbContext(DbContextOptions<TenantDbContext> options) : DbContext(options), ITenantDb
 {
     /// <summary>The text-search configuration of asset passages (stemming, stop words).</summary>
     public const string SearchConfiguration = "english";
@@ -125,52 +125,17 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
 
     public void DiscardChanges() => ChangeTracker.Clear();
 
-    public async Task<IAsyncDisposable> HoldConnectionAsync(CancellationToken cancellationToken)
-    {
-        // EF counts opens: a connection already open (a transaction) stays open after this one is released.
-        await Database.OpenConnectionAsync(cancellationToken);
-        return new HeldConnection(Database);
-    }
-
-    public async Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken)
-    {
-        var tenantId = Tenant?.TenantId ?? throw new InvalidOperationException("No tenant is set for this scope.");
-        // Read on nearly every request, so one plain statement instead of a composed query (EF's SqlQuery builds and
-        // looks up its query each time). It is the one catalog table this context reads, qualified (the search_path holds
-        // the tenant's schema alone), and only the row of the context's own tenant; inside the request's transaction when there is one.
-        var opened = Database.GetDbConnection().State != System.Data.ConnectionState.Open;
-        if (opened)
-        {
-            await Database.OpenConnectionAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var command = new Npgsql.NpgsqlCommand("SELECT time_zone FROM public.tenants WHERE id = $1", (Npgsql.NpgsqlConnection)Database.GetDbConnection())
-            {
-                Transaction = (Npgsql.NpgsqlTransaction?)Database.CurrentTransaction?.GetDbTransaction(),
-            };
-            command.Parameters.Add(new Npgsql.NpgsqlParameter { Value = tenantId, NpgsqlDbType = NpgsqlDbType.Uuid });
-            return await command.ExecuteScalarAsync(cancellationToken) as string;
-        }
-        finally
-        {
-            if (opened)
-            {
-                await Database.CloseConnectionAsync();
-            }
-        }
-    }
-
     public override void Dispose()
     {
         Tenant = null;
+        TimeZoneReadOnOpen = null;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         Tenant = null;
+        TimeZoneReadOnOpen = null;
         return base.DisposeAsync();
     }
 
@@ -237,9 +202,4 @@ public sealed class TenantDbContext(DbContextOptions<TenantDbContext> options) :
             b.HasIndex("SearchVector").HasMethod("GIN");
         });
     }
-}
-
-file sealed class HeldConnection(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database) : IAsyncDisposable
-{
-    public async ValueTask DisposeAsync() => await database.CloseConnectionAsync();
 }
