@@ -93,8 +93,10 @@ public sealed class ListContentHandler(ITenantDb db, TenantTime time, TimeProvid
             ? await db.SocialConnections.AsNoTracking().ToListAsync(cancellationToken)
             : [];
         var now = clock.GetUtcNow();
+        // Each post gets its own attempts (a page of published posts has a few hundred), not the whole page's to filter.
+        var attemptsOf = attempts.ToLookup(a => a.ContentItemId);
         return new ContentPage(
-            page.Select(c => ContentItemDto.From(c, zone, attempts, connections, now)).ToList(), query.Page, query.PageSize, total, zone.Id);
+            page.Select(c => ContentItemDto.From(c, zone, attemptsOf.Contains(c.Id) ? [.. attemptsOf[c.Id]] : [], connections, now)).ToList(), query.Page, query.PageSize, total, zone.Id);
     }
 
     private static DateTimeOffset ParseBound(string value, TimeZoneInfo zone, string field) =>
