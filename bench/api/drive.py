@@ -74,7 +74,7 @@ p50, p99 = fixed["p50Ms"] or 0, fixed["p99Ms"] or 0
 print(f"wrk:                     {CONNECTIONS} connections, 2 threads, {ROUNDS} alternating rounds of {ROUND_SECONDS} s after 10 s warm-up each")
 print(f"ours (calendar, JWT+Mediator+EF):  {ours_max:.0f} req/s  (rounds: {', '.join(f'{x:.0f}' for x in ours_rps)})")
 print(f"raw baseline (Npgsql, same JSON):  {raw_max:.0f} req/s  (rounds: {', '.join(f'{x:.0f}' for x in raw_rps)})")
-print(f"ratio ours/baseline:     {ratio:.2f}  (median of the rounds' ratios; target >= 0.6: {'PASS' if ratio >= 0.6 else 'FAIL'})")
+print(f"ratio ours/baseline:     {ratio:.2f}  (median of the rounds' ratios; target >= 0.8, issue #28: {'PASS' if ratio >= 0.8 else 'FAIL'})")
 print(f"fixed rate:              {RATE} req/s for {RATE_SECONDS} s, open loop (bench/loadgen), {fixed['sent']} sent, "
       f"{fixed['completed']} answered, {not_200} not 200 {fixed['byStatus']}"
       + (f"; STOPPED after {fixed['stoppedAfterSeconds']:.1f} s: more than {max(50, 2 * RATE)} requests were waiting, "
@@ -85,4 +85,4 @@ print(f"generator:               {fixed['cpuMsPerRequest']:.3f} ms CPU per reque
       f"at p99 ({fixed['sendLateMaxMs']} ms at most)")
 print(f"API memory (RSS):        {client.rss_mb(pid):.0f} MB")
 print(f"load average (1/5/15):   {load.loadavg()}  on {os.cpu_count()} cores")
-sys.exit(0 if ratio >= 0.6 and p99 < 25 and not not_200 and not overloaded else 1)
+sys.exit(0 if ratio >= 0.8 and p99 < 25 and not not_200 and not overloaded else 1)
