@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -39,10 +37,8 @@ public sealed partial class SpareTenantSchemas(
     private const string MakerUnlock = "SELECT pg_advisory_unlock(hashtext('brandautomator.spare_tenant_schemas'))";
 
     private readonly SemaphoreSlim _needed = new(0, 1);
-    private readonly Lazy<string> _scriptHash = new(() => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(script.Sql)))[..16]);
-
     /// <summary>The hash of this process's schema script: a spare is only taken by a process with the same script.</summary>
-    public string ScriptHash => _scriptHash.Value;
+    public string ScriptHash => script.Hash;
 
     /// <summary>
     /// Takes a ready spare and renames it to <paramref name="schemaName"/> inside <paramref name="transaction"/>; false when

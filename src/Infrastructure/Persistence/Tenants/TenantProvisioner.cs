@@ -51,7 +51,11 @@ public sealed class TenantSchemaScript
 {
     private readonly Lazy<(string Sql, string Latest)> _script;
 
-    public TenantSchemaScript(IServiceProvider services) =>
+    private readonly Lazy<string> _hash;
+
+    public TenantSchemaScript(IServiceProvider services)
+    {
+        _hash = new Lazy<string>(() => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(Sql)))[..16]);
         _script = new Lazy<(string, string)>(() =>
         {
             using var scope = services.CreateScope();
@@ -74,8 +78,12 @@ public sealed class TenantSchemaScript
 
             return (sql.ToString(), latest);
         });
+    }
 
     public string Sql => _script.Value.Sql;
+
+    /// <summary>A short hash of <see cref="Sql"/>: schemas made ahead of time are only used by a release with the same script.</summary>
+    public string Hash => _hash.Value;
 
     /// <summary>The schema <paramref name="schemaName"/> and its tables, with it as the only search path for the script.</summary>
     public string CreateSchemaSql(string schemaName) => $"""
