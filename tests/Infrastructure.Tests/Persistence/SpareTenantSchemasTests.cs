@@ -40,7 +40,7 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
     {
         using var keeper = ActivatorUtilities.CreateInstance<SpareTenantSchemaKeeper>(host.Services);
         // None ready to begin with.
-        await ExecuteAsync($"""
+        await host.ExecuteAsync($"""
             DO $$ DECLARE spare text; BEGIN
                 FOR spare IN DELETE FROM {SpareTenantSchemas.Table} RETURNING schema_name LOOP
                     EXECUTE format('DROP SCHEMA %I CASCADE', spare);
@@ -107,7 +107,7 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
     public async Task A_spare_of_another_release_is_never_taken_and_is_dropped_once_no_node_of_that_release_can_be_taking_it()
     {
         var (recent, old) = ($"spare_{Guid.NewGuid():N}", $"spare_{Guid.NewGuid():N}");
-        await ExecuteAsync($"""
+        await host.ExecuteAsync($"""
             CREATE SCHEMA "{recent}"; CREATE SCHEMA "{old}";
             INSERT INTO {SpareTenantSchemas.Table} (schema_name, script_hash, created_at)
             VALUES ('{recent}', 'another', now() - interval '1 minute'), ('{old}', 'another', now() - interval '1 hour');
@@ -120,7 +120,7 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
         Assert.Equal(0L, await CountAsync($"SELECT count(*) FROM pg_namespace WHERE nspname = '{old}'"));
         Assert.Equal(1L, await CountAsync($"SELECT count(*) FROM {SpareTenantSchemas.Table} WHERE script_hash = 'another'"));
         await AssertCompleteAsync(tenant);
-        await ExecuteAsync($"""DROP SCHEMA "{recent}"; DELETE FROM {SpareTenantSchemas.Table} WHERE schema_name = '{recent}';""");
+        await host.ExecuteAsync($"""DROP SCHEMA "{recent}"; DELETE FROM {SpareTenantSchemas.Table} WHERE schema_name = '{recent}';""");
     }
 
     /// <summary>The tenant's schema has every table of the model, none pending a migration, and answers a query.</summary>
@@ -176,13 +176,5 @@ public sealed class SpareTenantSchemasTests(InfrastructureHost host) : IClassFix
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

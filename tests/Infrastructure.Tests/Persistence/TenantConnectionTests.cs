@@ -17,7 +17,7 @@ public sealed class TenantConnectionTests(InfrastructureHost host) : IClassFixtu
     public async Task The_time_zone_comes_with_the_connection_that_holds_the_tenant_schema()
     {
         var tenant = await host.ProvisionTenantAsync("Zone");
-        await ExecuteAsync($"UPDATE public.tenants SET time_zone = 'Europe/Berlin' WHERE id = '{tenant.Id}'");
+        await host.ExecuteAsync($"UPDATE public.tenants SET time_zone = 'Europe/Berlin' WHERE id = '{tenant.Id}'");
         await using var dataSource = NpgsqlDataSource.Create(host.ConnectionString);
         await using var db = Context(dataSource, tenant.Id);
 
@@ -102,13 +102,5 @@ public sealed class TenantConnectionTests(InfrastructureHost host) : IClassFixtu
             Transaction = (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction(),
         };
         return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

@@ -57,6 +57,15 @@ public sealed class InfrastructureHost : IAsyncLifetime
         return tenant;
     }
 
+    /// <summary>Runs SQL as the database's owner, outside any tenant context: to set up or break what a test needs.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task DisposeAsync()
     {
         await Services.DisposeAsync();
@@ -190,7 +199,7 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
             await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync(previous);
             return 0;
         });
-        await ExecuteAsync($"UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}'");
+        await host.ExecuteAsync($"UPDATE public.tenants SET schema_version = NULL WHERE id = '{tenant.Id}'");
         Assert.Contains(latest, await InTenantAsync(tenant.Id, async db => (await db.Database.GetPendingMigrationsAsync()).ToList()));
 
         await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
@@ -228,7 +237,7 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
                 .GenerateScript(options: Microsoft.EntityFrameworkCore.Migrations.MigrationsSqlGenerationOptions.NoTransactions);
         }
 
-        await ExecuteAsync($"BEGIN; CREATE SCHEMA \"{replayed}\"; SET LOCAL search_path TO \"{replayed}\"; {migrations} COMMIT;");
+        await host.ExecuteAsync($"BEGIN; CREATE SCHEMA \"{replayed}\"; SET LOCAL search_path TO \"{replayed}\"; {migrations} COMMIT;");
         var made = await DescribeAsync(tenant.SchemaName);
         var expected = await DescribeAsync(replayed);
 
@@ -307,12 +316,4 @@ public sealed class TenantSchemaTests(InfrastructureHost host) : IClassFixture<I
             await work(db);
             return 0;
         });
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(host.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }
