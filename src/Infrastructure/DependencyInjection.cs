@@ -83,11 +83,8 @@ public static class DependencyInjection
     {
         var connectionString = configuration.GetConnectionString("Default")
             ?? throw new InvalidOperationException("ConnectionStrings:Default is not set.");
-        // One pool for the catalog and every tenant schema (DESIGN.md section 3), beside the tenant groups' pools
-        // (TenantContextGroups), which take their connections out of the same Maximum Pool Size.
-        var groups = TenantContextGroups.Plan.For(
-            connectionString, configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions());
-        services.AddSingleton(_ => NpgsqlSetup.BuildDataSource(groups.ConnectionString));
+        // One pool for the whole process: the catalog and every tenant schema share it (DESIGN.md section 3).
+        services.AddSingleton(_ => NpgsqlSetup.BuildDataSource(connectionString));
 
         // Pooled contexts: a request leases a ready DbContext instead of building its options and EF's internal services
         // anew, which was the largest cost of a read (bench/api, docs/performance.md).
@@ -102,7 +99,7 @@ public static class DependencyInjection
         services.AddSingleton<TenantSearchPathInterceptor>();
         services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => TenantContextGroups.Configure(
             options, sp, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new TenantContextGroups(groups, sp));
+        services.AddSingleton(sp => new TenantContextGroups(sp.GetRequiredService<IOptions<DatabaseOptions>>(), connectionString, sp));
         // A scope whose tenant is known leases from its tenant's group when the group has room (tenant affinity),
         // otherwise from the shared pool. Either way the context works for the scope's tenant: the interceptor reads it
         // when a connection opens.

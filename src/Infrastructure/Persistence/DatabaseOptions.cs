@@ -30,12 +30,11 @@ public sealed class DatabaseOptions
     public int TenantConnectionGroups { get; set; } = 16;
 
     /// <summary>
-    /// How many contexts, and so connections, a group lends at once; beyond that a scope uses the shared pool. The
-    /// groups' connections come out of the connection string's Maximum Pool Size, at most half of it (fewer per group
-    /// when that is less): by default 16 x 3 of 100, and the shared pool keeps 52.
+    /// How many contexts, and so connections, a group lends at once; beyond that a scope uses the shared pool. At most
+    /// groups x this many connections are open besides the shared pool's (64 by default).
     /// </summary>
     [Range(1, 100)]
-    public int ConnectionsPerTenantGroup { get; set; } = 3;
+    public int ConnectionsPerTenantGroup { get; set; } = 4;
 }
 
 /// <summary>Section <c>Embedded</c>: the local PostgreSQL cluster used when no connection string is set.</summary>

@@ -2,6 +2,7 @@ using BrandAutomator.Infrastructure.Persistence;
 using BrandAutomator.Infrastructure.Persistence.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BrandAutomator.Infrastructure.Tests.Persistence;
@@ -14,38 +15,10 @@ namespace BrandAutomator.Infrastructure.Tests.Persistence;
 public sealed class TenantContextGroupsTests(InfrastructureHost host) : IClassFixture<InfrastructureHost>
 {
     [Fact]
-    public void The_groups_take_at_most_half_of_the_maximum_pool_size_and_the_shared_pool_keeps_the_rest()
-    {
-        var defaults = new DatabaseOptions();
-        var plan = TenantContextGroups.Plan.For("Host=db;Password=secret", defaults);
-        Assert.Equal((16, 3), (plan.Groups, plan.PerGroup));
-        var shared = new NpgsqlConnectionStringBuilder(plan.ConnectionString);
-        Assert.Equal(100 - 48, shared.MaxPoolSize);
-        Assert.Equal("secret", shared.Password);
-
-        // A small pool: fewer groups of one connection each, half of it still shared.
-        var small = TenantContextGroups.Plan.For("Host=db;Maximum Pool Size=24;Minimum Pool Size=20", defaults);
-        Assert.Equal((12, 1), (small.Groups, small.PerGroup));
-        Assert.Equal(12, new NpgsqlConnectionStringBuilder(small.ConnectionString).MaxPoolSize);
-        Assert.Equal(12, new NpgsqlConnectionStringBuilder(small.ConnectionString).MinPoolSize);
-
-        // Off, or no pool to share out: the connection string is the one given.
-        var off = TenantContextGroups.Plan.For("Host=db", new DatabaseOptions { TenantConnectionGroups = 0 });
-        Assert.Equal(("Host=db", 0, 0), (off.ConnectionString, off.Groups, off.PerGroup));
-        Assert.Equal(0, TenantContextGroups.Plan.For("Host=db;Pooling=false", defaults).Groups);
-
-        // Tenants are spread about evenly, and a tenant's group is the same each time.
-        var groups = host.Services.GetRequiredService<TenantContextGroups>();
-        var tenants = Enumerable.Range(0, 16_000).Select(_ => Guid.NewGuid()).ToList();
-        Assert.All(tenants.GroupBy(groups.GroupOf), group => Assert.InRange(group.Count(), 800, 1200));
-        Assert.All(tenants.Take(100), tenant => Assert.Equal(groups.GroupOf(tenant), groups.GroupOf(tenant)));
-    }
-
-    [Fact]
     public async Task A_tenant_s_scopes_reach_its_group_s_few_backends_and_each_works_in_its_own_schema()
     {
         var groups = host.Services.GetRequiredService<TenantContextGroups>();
-        var perGroup = groups.PerGroup;
+        var perGroup = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionsPerTenantGroup;
         // Two tenants that share a group, and one of another group.
         var tenants = new List<Guid>();
         Guid first, sameGroup, otherGroup;
@@ -90,7 +63,7 @@ public sealed class TenantContextGroupsTests(InfrastructureHost host) : IClassFi
     public async Task A_full_group_or_an_unknown_tenant_leases_from_the_shared_pool_with_the_same_model()
     {
         var groups = host.Services.GetRequiredService<TenantContextGroups>();
-        var perGroup = groups.PerGroup;
+        var perGroup = host.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionsPerTenantGroup;
         var tenant = (await host.ProvisionTenantAsync("Full group")).Id;
 
         var held = new List<AsyncServiceScope>();

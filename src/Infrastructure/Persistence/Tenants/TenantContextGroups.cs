@@ -2,6 +2,7 @@ using BrandAutomator.Application.Common.Ports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace BrandAutomator.Infrastructure.Persistence.Tenants;
@@ -31,10 +32,13 @@ public sealed class TenantContextGroups : IAsyncDisposable
     private readonly int[] _lent;
     private readonly int _perGroup;
 
-    public TenantContextGroups(Plan plan, IServiceProvider services)
+    /// <param name="connectionString">The shared data source's connection string, with its password.</param>
+    public TenantContextGroups(IOptions<DatabaseOptions> options, string connectionString, IServiceProvider services)
     {
-        _perGroup = plan.PerGroup;
-        _dataSources = Enumerable.Range(0, plan.Groups).Select(_ => NpgsqlSetup.BuildDataSource(plan.ConnectionString)).ToArray();
+        var settings = options.Value;
+        _perGroup = settings.ConnectionsPerTenantGroup;
+        _dataSources = Enumerable.Range(0, settings.TenantConnectionGroups)
+            .Select(_ => NpgsqlSetup.BuildDataSource(connectionString)).ToArray();
         _contexts = _dataSources.Select(dataSource =>
         {
             var builder = new DbContextOptionsBuilder<TenantDbContext>().UseApplicationServiceProvider(services);
@@ -44,38 +48,8 @@ public sealed class TenantContextGroups : IAsyncDisposable
         _lent = new int[_dataSources.Length];
     }
 
-    /// <summary>
-    /// The node's connections shared out: <paramref name="connectionString"/>'s Maximum Pool Size stays the most the
-    /// process opens, the groups take at most half of it, and the shared pool keeps the rest.
-    /// </summary>
-    /// <param name="ConnectionString">The connection string of the shared pool and of every group's data source.</param>
-    /// <param name="Groups">How many groups there are (0: affinity off).</param>
-    /// <param name="PerGroup">How many contexts, and so connections, each group lends at once.</param>
-    public sealed record Plan(string ConnectionString, int Groups, int PerGroup)
-    {
-        public static Plan For(string connectionString, DatabaseOptions options)
-        {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            var half = builder.Pooling ? builder.MaxPoolSize / 2 : 0;
-            var groups = Math.Min(options.TenantConnectionGroups, half);
-            var perGroup = groups == 0 ? 0 : Math.Min(options.ConnectionsPerTenantGroup, half / groups);
-            if (perGroup == 0)
-            {
-                return new Plan(connectionString, 0, 0);
-            }
-
-            // Every data source gets the same string, so that every tenant context shares EF Core's internal services.
-            builder.MaxPoolSize -= groups * perGroup;
-            builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
-            return new Plan(builder.ConnectionString, groups, perGroup);
-        }
-    }
-
     /// <summary>How many groups there are; 0 when affinity is off.</summary>
     public int Count => _dataSources.Length;
-
-    /// <summary>How many contexts each group lends at once.</summary>
-    public int PerGroup => _perGroup;
 
     /// <summary>The group of <paramref name="tenantId"/>: the same in every process.</summary>
     public int GroupOf(Guid tenantId) => (int)((uint)tenantId.GetHashCode() % (uint)_dataSources.Length);
