@@ -97,17 +97,13 @@ public static class DependencyInjection
         services.AddScoped<TenantContext>();
         services.AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>());
         services.AddSingleton<TenantSearchPathInterceptor>();
-        services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => TenantContextGroups.Configure(
-            options, sp, sp.GetRequiredService<NpgsqlDataSource>()));
-        services.AddSingleton(sp => new TenantContextGroups(sp.GetRequiredService<IOptions<DatabaseOptions>>(), connectionString, sp));
-        // A scope whose tenant is known leases from its tenant's group when the group has room (tenant affinity),
-        // otherwise from the shared pool. Either way the context works for the scope's tenant: the interceptor reads it
-        // when a connection opens.
-        services.AddScoped(sp => sp.GetRequiredService<TenantContextGroups>().LeaseFor(
-            sp.GetRequiredService<ITenantContext>(), sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TenantDbContext>>()));
+        services.AddPooledDbContextFactory<TenantDbContext>((sp, options) => options
+            .UseTenantNpgsql(sp.GetRequiredService<NpgsqlDataSource>())
+            .AddInterceptors(sp.GetRequiredService<TenantSearchPathInterceptor>(), sp.GetRequiredService<Webhooks.WebhookOutboxInterceptor>()));
+        // A leased context works for the scope's tenant; the interceptor reads it when a connection opens.
         services.AddScoped(sp =>
         {
-            var db = sp.GetRequiredService<TenantContextGroups.Lease>().Context;
+            var db = sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<TenantDbContext>>().CreateDbContext();
             db.Tenant = sp.GetRequiredService<ITenantContext>();
             return db;
         });

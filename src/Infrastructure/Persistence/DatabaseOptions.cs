@@ -20,21 +20,6 @@ public sealed class DatabaseOptions
     /// </summary>
     [Range(0, 100)]
     public int SpareTenantSchemas { get; set; } = 2;
-
-    /// <summary>
-    /// Into how many groups tenants are spread, each with its own pool of contexts and connections, so that a tenant's
-    /// statements reach backends that already know its tables (<c>TenantContextGroups</c>). 0 turns it off: every
-    /// tenant context then comes from the one shared pool.
-    /// </summary>
-    [Range(0, 256)]
-    public int TenantConnectionGroups { get; set; } = 16;
-
-    /// <summary>
-    /// How many contexts, and so connections, a group lends at once; beyond that a scope uses the shared pool. At most
-    /// groups x this many connections are open besides the shared pool's (64 by default).
-    /// </summary>
-    [Range(1, 100)]
-    public int ConnectionsPerTenantGroup { get; set; } = 4;
 }
 
 /// <summary>Section <c>Embedded</c>: the local PostgreSQL cluster used when no connection string is set.</summary>
