@@ -114,4 +114,19 @@ public sealed partial class PublishDueContentHandler
 
     private static List<NetworkResult> NetworkResults(List<(SocialPlatform Platform, PublishResult Result)> results) =>
         results.Select(r => new NetworkResult(r.Platform, OutcomeOf(r.Result.Kind), r.Result.PostId, r.Result.Message, r.Result.RetryAfter)).ToList();
+
+    /// <summary>
+    /// The run lost the post: its changes to the post are dropped (the sweep's outcome stands), but what the networks
+    /// answered is still written to the attempts, whose outcome may have been waiting for the save that failed.
+    /// </summary>
+    private async Task LostLeaseAsync(ContentItem item)
+    {
+        LogLostLease(logger, item.Id);
+        db.DiscardChanges();
+        if (_finished.Count > 0)
+        {
+            db.PublishAttempts.UpdateRange(_finished);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
 }

@@ -35,6 +35,9 @@ public sealed partial class PublishDueContentHandler(
 {
     private static readonly TimeSpan MediaLinkLifetime = TimeSpan.FromHours(2);
 
+    /// <summary>The attempts this run has finished (their start is committed; their outcome may still be on its way).</summary>
+    private readonly List<PublishAttempt> _finished = [];
+
     public async ValueTask<PublishRunOutcome> Handle(PublishDueContent command, CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -79,6 +82,8 @@ public sealed partial class PublishDueContentHandler(
         {
             try
             {
+                // The last network's outcomes are committed before this one's turn, which may be a long wait at a peak.
+                await db.SaveChangesAsync(CancellationToken.None);
                 // A turn with the network and the account first (many runs are out at a peak), then every part of this network.
                 var account = SocialConnection.ChooseForPost(connections, variant.Platform, item.CompanyId);
                 await using var turn = await throttle.EnterAsync(variant.Platform, account?.Id, cancellationToken);
@@ -92,8 +97,7 @@ public sealed partial class PublishDueContentHandler(
             catch (DbUpdateConcurrencyException)
             {
                 // The run lost the post (the sweep took it back after the lease ran out): stop without sending more.
-                LogLostLease(logger, item.Id);
-                db.DiscardChanges();
+                await LostLeaseAsync(item);
                 return PublishRunOutcome.NothingToDo;
             }
         }
@@ -187,8 +191,10 @@ public sealed partial class PublishDueContentHandler(
             result = PublishResult.Lost($"The request to {platform.DisplayName()} failed in an unexpected way: {ex.Message}");
         }
 
+        // Committed with the run's next write: the next part's attempt (before its request goes out), the next network's
+        // turn, or the run's conclusion. One connection lease fewer for each post; see LostLeaseAsync for a failed save.
         attempt.Finish(OutcomeOf(result.Kind), result.PostId, result.Message, clock.GetUtcNow());
-        await db.SaveChangesAsync(CancellationToken.None);
+        _finished.Add(attempt);
         return result;
     }
 
@@ -247,8 +253,7 @@ public sealed partial class PublishDueContentHandler(
         }
         catch (DbUpdateConcurrencyException)
         {
-            LogLostLease(logger, item.Id);
-            db.DiscardChanges();
+            await LostLeaseAsync(item);
             return PublishRunOutcome.NothingToDo;
         }
 

@@ -343,6 +343,41 @@ public sealed class PublishingTests(PublishingFactory factory) : IClassFixture<P
         Assert.Single(Fakes.PublishRequests(stuckMarker));
     }
 
+    [Fact]
+    public async Task A_run_that_loses_its_post_while_the_request_is_out_still_writes_what_the_network_answered()
+    {
+        var admin = await factory.RegisterAsync();
+        await ConnectAllAsync(admin);
+        var marker = FakePlatforms.NewMarker();
+        Fakes.Script("x", marker, FakeAnswer.Slow(TimeSpan.FromSeconds(4)));
+        var id = await CreatePostAsync(admin, "x", $"Taken back {marker}");
+        var schema = $"tenant_{admin.TenantId:N}";
+        var attempts = $"SELECT count(*) FROM \"{schema}\".publish_attempts WHERE content_item_id = '{id}'";
+
+        await (await ScheduleAsync(admin, id, DateTimeOffset.UtcNow.AddSeconds(1))).EnsureStatusAsync(HttpStatusCode.OK);
+        var waited = Stopwatch.StartNew();
+        while (await factory.CountAsync(attempts) == 0 && waited.Elapsed < Patience)
+        {
+            await Task.Delay(100);
+        }
+
+        // While the request is out, the post is written by someone else (as by the sweep after a lease ran out): the
+        // run's conclusion, saved with the attempt's outcome, fails on the post's version.
+        await factory.ExecuteSqlAsync($"UPDATE \"{schema}\".content_items SET title = title || ' (taken back)' WHERE id = '{id}'");
+
+        // What the network answered is written all the same, and nothing is sent again.
+        var outcome = $"{attempts} AND outcome = 'Published' AND platform_post_id IS NOT NULL";
+        while (await factory.CountAsync(outcome) == 0 && waited.Elapsed < Patience)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(1, await factory.CountAsync(outcome));
+        Assert.Equal(1, await factory.CountAsync(attempts));
+        Assert.Single(Fakes.PublishRequests(marker));
+        Assert.Equal("publishing", (await GetPostAsync(admin, id))["state"]!.GetValue<string>());
+    }
+
     private async Task<bool> OutboxContainsAsync(string to, string text)
     {
         for (var i = 0; i < 40; i++)
