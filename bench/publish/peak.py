@@ -216,9 +216,14 @@ print(f"CPU per post:       " + ", ".join(f"{k} {v * 1000 / total:.1f} ms" for k
 print(f"load average:       {' / '.join(loads[0])} at the due time, {' / '.join(max(loads, key=lambda l: float(l[0])))} at its highest")
 if os.environ.get("BENCH_PG_STATS"):
     # What PostgreSQL ran from the due time on: statements per post, and the 25 that took the most time.
+    # Planning is tracked too (pg_stat_statements.track_planning): a statement planned again for each tenant's search_path
+    # shows as plans close to calls.
     print("PostgreSQL from the due time: " + psql("SELECT sum(calls) || ' statements (' || round(sum(calls) / %d.0, 1) || ' a post), ' || "
-          "round(sum(total_exec_time)::numeric / %d, 2) || ' ms executing a post' FROM pg_stat_statements" % (total, total)))
-    for row in psql("SELECT calls || ' | ' || round(total_exec_time::numeric) || ' ms | ' || rows || ' rows | ' || "
-                    "regexp_replace(left(query, 220), '\\s+', ' ', 'g') FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 25").splitlines():
+          "round(sum(total_exec_time)::numeric / %d, 2) || ' ms executing and ' || round(sum(total_plan_time)::numeric / %d, 2) || "
+          "' ms planning a post, ' || sum(plans) || ' plans' FROM pg_stat_statements" % (total, total, total)))
+    for row in psql("SELECT calls || ' | ' || plans || ' plans | ' || round(total_exec_time::numeric) || ' ms | ' || "
+                    "round(total_plan_time::numeric) || ' ms planning | ' || rows || ' rows | ' || "
+                    "regexp_replace(left(query, 220), '\\s+', ' ', 'g') FROM pg_stat_statements "
+                    "ORDER BY total_exec_time + total_plan_time DESC LIMIT 25").splitlines():
         print("  " + row)
 sys.exit(0 if duplicates == 0 and not lost and not stuck and pct(0.99) < 60 else 1)
