@@ -30,25 +30,24 @@ public sealed partial class TenantDbContext
             }
         }
 
-        var zone = await OpenReadingTimeZoneAsync(cancellationToken);
-        return (new HeldConnection(Database), zone);
-    }
-
-    public async Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken)
-    {
-        if (IsOpen)
-        {
-            return await ReadTimeZoneIdAsync(cancellationToken);
-        }
-
         try
         {
-            return await OpenReadingTimeZoneAsync(cancellationToken);
+            var zone = await OpenReadingTimeZoneAsync(cancellationToken);
+            return (new HeldConnection(Database), zone);
         }
-        finally
+        catch
         {
             await Database.CloseConnectionAsync();
+            throw;
         }
+    }
+
+    /// <summary>The zone alone: the same I/O as <see cref="HoldConnectionWithTimeZoneAsync"/>, the hold released at once.</summary>
+    public async Task<string?> TimeZoneIdAsync(CancellationToken cancellationToken)
+    {
+        var (held, zone) = await HoldConnectionWithTimeZoneAsync(cancellationToken);
+        await held.DisposeAsync();
+        return zone;
     }
 
     /// <summary>
