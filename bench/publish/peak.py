@@ -143,8 +143,6 @@ if datetime.now(timezone.utc) >= t0:
 
 markers = {m for x in made for _, m in x["posts"]}
 schemas = [x["schema"] for x in made]
-union = " UNION ALL ".join(f"""SELECT state FROM "{s}".content_items""" for s in schemas)
-states_sql = f"SELECT state || '=' || count(*) FROM ({union}) s GROUP BY state ORDER BY 1"
 while datetime.now(timezone.utc) < t0:
     time.sleep(1)
 loads = [load()]
@@ -165,14 +163,18 @@ if os.environ.get("BENCH_PERF"):
     # BENCH_PERF=FILE (diagnosis): samples every process's CPU with call graphs for the first 30 s of the peak (perf record).
     perf = subprocess.Popen(["perf", "record", "-F", "499", "-a", "-g", "-o", os.environ["BENCH_PERF"], "--", "sleep", "30"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+# Progress from the due posts' one table (a post Scheduled or Publishing has its row until its run ends, a retry gets a
+# new one). The states of every tenant's posts are read once, after the peak: that 1,000-table UNION ALL costs a fresh
+# backend about a second of CPU to open and plan, and polled every 5 s it took that from the runs being measured.
+due_sql = "SELECT count(*) || ' ' || count(*) FILTER (WHERE leased_until > clock_timestamp()) FROM quartz.due_posts"
 deadline = time.time() + 1200
 while time.time() < deadline:
     time.sleep(5)
     loads.append(load())
-    states = dict(line.split("=") for line in psql(states_sql).splitlines())
-    busy = int(states.get("Scheduled", 0)) + int(states.get("Publishing", 0))
-    print(f"  {int((datetime.now(timezone.utc) - t0).total_seconds())} s: {states}", file=sys.stderr)
-    if busy == 0:
+    left, out = psql(due_sql).split()
+    print(f"  {int((datetime.now(timezone.utc) - t0).total_seconds())} s: {left} posts still due, {out} of them being published",
+          file=sys.stderr)
+    if left == "0":
         break
 
 cpu_used = {k: v - cpu_start.get(k, 0) for k, v in cpu().items()}
