@@ -18,6 +18,12 @@ namespace BrandAutomator.Infrastructure.Scheduling;
 /// leases; a node that dies stops renewing, and another node takes its rows once their lease has run out. A run is
 /// idempotent (its claim on the post decides), so a row taken twice never publishes twice.
 /// </summary>
+/// <remarks>
+/// The rows of runs that ended are removed together, in the same round trip and transaction as the next claim (at most
+/// <see cref="SchedulerOptions.PollSeconds"/> later, and at once when the node stops): at a peak that is one connection
+/// lease, reset and commit fewer for every post. Until then a row keeps its lease, so no node takes it; should this node
+/// die first, the row is taken when the lease runs out and its run finds nothing to do.
+/// </remarks>
 public sealed partial class DuePostDispatcher(
     NpgsqlDataSource dataSource, IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, TimeProvider clock,
     ILogger<DuePostDispatcher> logger)
@@ -29,6 +35,9 @@ public sealed partial class DuePostDispatcher(
     private const int MaxFailures = 5;
 
     private readonly ConcurrentDictionary<(Guid Tenant, Guid Item), long> _running = new();
+
+    /// <summary>Rows whose run has ended, to be removed with the next claim (unless the post was scheduled again meanwhile).</summary>
+    private readonly ConcurrentQueue<(Guid Tenant, Guid Item, long Version)> _ended = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,11 +103,19 @@ public sealed partial class DuePostDispatcher(
         await Task.WhenAll(runs.Keys);
         await renewing.CancelAsync();
         await renewal;
+        await RemoveEndedAsync();
     }
 
     private async Task<List<(Guid Tenant, Guid Item, long Version)>> ClaimAsync(int count, double leaseSeconds, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        var ended = TakeEnded();
+        await using var batch = dataSource.CreateBatch();
+        if (ended.Count > 0)
+        {
+            batch.BatchCommands.Add(RemoveCommand(ended));
+        }
+
+        var command = new NpgsqlBatchCommand(
             $"""
              UPDATE {DuePostsTable.Name} d SET leased_until = clock_timestamp() + make_interval(secs => $2)
              FROM (SELECT tenant_id, item_id FROM {DuePostsTable.Name}
@@ -112,14 +129,71 @@ public sealed partial class DuePostDispatcher(
         // What is due is the application's clock, as for the run's own check and for Quartz's triggers (a test host may
         // shift it); leases are the database's clock, the one every node shares.
         command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow().UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        batch.BatchCommands.Add(command);
         var claimed = new List<(Guid, Guid, long)>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        try
         {
-            claimed.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2)));
+            // One implicit transaction: the ended rows go and the next ones are claimed, or neither.
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                claimed.Add((reader.GetGuid(0), reader.GetGuid(1), reader.GetInt64(2)));
+            }
+        }
+        catch
+        {
+            ended.ForEach(_ended.Enqueue);
+            throw;
         }
 
         return claimed;
+    }
+
+    private List<(Guid Tenant, Guid Item, long Version)> TakeEnded()
+    {
+        var ended = new List<(Guid Tenant, Guid Item, long Version)>();
+        while (_ended.TryDequeue(out var row))
+        {
+            ended.Add(row);
+        }
+
+        return ended;
+    }
+
+    /// <summary>Removes the ended runs' rows, each only at the version its run had (a post scheduled again keeps its new row).</summary>
+    private static NpgsqlBatchCommand RemoveCommand(List<(Guid Tenant, Guid Item, long Version)> ended)
+    {
+        var command = new NpgsqlBatchCommand(
+            $"""
+             DELETE FROM {DuePostsTable.Name} d USING unnest($1::uuid[], $2::uuid[], $3::bigint[]) AS e(tenant_id, item_id, version)
+             WHERE d.tenant_id = e.tenant_id AND d.item_id = e.item_id AND d.version = e.version
+             """);
+        command.Parameters.Add(new NpgsqlParameter { Value = ended.Select(r => r.Tenant).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = ended.Select(r => r.Item).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = ended.Select(r => r.Version).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        return command;
+    }
+
+    /// <summary>When the node stops: the ended runs' rows go now rather than with a claim that will not come.</summary>
+    private async Task RemoveEndedAsync()
+    {
+        var ended = TakeEnded();
+        if (ended.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var batch = dataSource.CreateBatch();
+            batch.BatchCommands.Add(RemoveCommand(ended));
+            await batch.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The rows keep their leases and are taken again when they run out; each run's own claim keeps that from publishing twice.
+            LogEndFailed(logger, ended.Count, ex);
+        }
     }
 
     private async Task RunAsync((Guid Tenant, Guid Item, long Version) row)
@@ -135,14 +209,14 @@ public sealed partial class DuePostDispatcher(
                     await scope.ServiceProvider.GetRequiredService<ISender>().Send(new PublishDueContent(row.Item), CancellationToken.None);
                 }
 
-                // Done (published, failed, retry set, or nothing to do): the row goes unless the post was scheduled again meanwhile.
-                await EndAsync(
-                    $"DELETE FROM {DuePostsTable.Name} WHERE tenant_id = $1 AND item_id = $2 AND version = $3", row, null);
+                // Done (published, failed, retry set, or nothing to do): the row goes with the next claim, unless the post was
+                // scheduled again meanwhile.
+                _ended.Enqueue(row);
             }
             catch (Exception ex)
             {
                 LogRunFailed(logger, row.Item, row.Tenant, ex);
-                await EndAsync(
+                await FailedAsync(
                     $"""
                      WITH failed AS (UPDATE {DuePostsTable.Name} SET failures = failures + 1, leased_until = clock_timestamp() + make_interval(secs => $4)
                                      WHERE tenant_id = $1 AND item_id = $2 AND version = $3 RETURNING tenant_id, item_id, failures)
@@ -157,7 +231,7 @@ public sealed partial class DuePostDispatcher(
         }
     }
 
-    private async Task EndAsync(string sql, (Guid Tenant, Guid Item, long Version) row, double? retrySeconds)
+    private async Task FailedAsync(string sql, (Guid Tenant, Guid Item, long Version) row, double retrySeconds)
     {
         try
         {
@@ -165,17 +239,13 @@ public sealed partial class DuePostDispatcher(
             command.Parameters.Add(new NpgsqlParameter { Value = row.Tenant, NpgsqlDbType = NpgsqlDbType.Uuid });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Item, NpgsqlDbType = NpgsqlDbType.Uuid });
             command.Parameters.Add(new NpgsqlParameter { Value = row.Version, NpgsqlDbType = NpgsqlDbType.Bigint });
-            if (retrySeconds is { } seconds)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = seconds, NpgsqlDbType = NpgsqlDbType.Double });
-            }
-
+            command.Parameters.Add(new NpgsqlParameter { Value = retrySeconds, NpgsqlDbType = NpgsqlDbType.Double });
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
             // The row keeps its lease and is taken again when it runs out; the run's own claim keeps that from publishing twice.
-            LogEndFailed(logger, row.Item, ex);
+            LogEndFailed(logger, 1, ex);
         }
     }
 
@@ -225,8 +295,8 @@ public sealed partial class DuePostDispatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "Publishing post {ItemId} of tenant {TenantId} failed; it is tried again later")]
     private static partial void LogRunFailed(ILogger logger, Guid itemId, Guid tenantId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ending the due row of post {ItemId} failed; it is taken again when its lease runs out")]
-    private static partial void LogEndFailed(ILogger logger, Guid itemId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ending {Count} due rows failed; they are taken again when their leases run out")]
+    private static partial void LogEndFailed(ILogger logger, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Renewing the leases of {Count} running posts failed")]
     private static partial void LogRenewFailed(ILogger logger, int count, Exception exception);

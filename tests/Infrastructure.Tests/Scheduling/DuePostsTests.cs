@@ -119,6 +119,43 @@ public sealed class DuePostsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_row_of_a_run_that_ended_goes_with_the_next_claim_or_when_the_node_stops()
+    {
+        var tenant = Guid.NewGuid();
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        await SchedulerFor(tenant).ScheduleAsync(first, DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
+        var runs = new ConcurrentQueue<Guid>();
+        var node = Node((_, item) =>
+        {
+            runs.Enqueue(item);
+            return Task.CompletedTask;
+        });
+
+        await node.StartAsync(CancellationToken.None);
+        // The first row goes with a later claim (this node looks every 0.1 s).
+        await WaitAsync(async () => runs.Contains(first) && await CountAsync() == 0, TimeSpan.FromSeconds(30),
+            () => $"{runs.Count} runs, {CountAsync().GetAwaiter().GetResult()} rows left; {string.Join("; ", _errors)}");
+        await node.StopAsync(CancellationToken.None);
+
+        // A node that looks only every minute: the second row is still there after its run, and goes as the node stops.
+        await SchedulerFor(tenant).ScheduleAsync(second, DateTimeOffset.UtcNow.AddSeconds(-1), CancellationToken.None);
+        var slow = Node((_, item) =>
+        {
+            runs.Enqueue(item);
+            return Task.CompletedTask;
+        }, pollSeconds: 60);
+        await slow.StartAsync(CancellationToken.None);
+        await WaitAsync(() => Task.FromResult(runs.Contains(second)), TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+        Assert.Equal(1L, await CountAsync());
+        await slow.StopAsync(CancellationToken.None);
+
+        Assert.Empty(_errors);
+        Assert.Equal([first, second], runs.ToArray());
+        Assert.Equal(0L, await CountAsync());
+    }
+
+    [Fact]
     public async Task A_run_that_throws_keeps_its_post_for_a_later_try_and_a_lease_left_by_a_dead_node_is_taken_when_it_runs_out()
     {
         var tenant = Guid.NewGuid();
@@ -155,14 +192,14 @@ public sealed class DuePostsTests : IAsyncLifetime
     }
 
     /// <summary>A node's dispatcher whose runs call <paramref name="run"/> with the scope's tenant and the post.</summary>
-    private DuePostDispatcher Node(Func<Guid, Guid, Task> run)
+    private DuePostDispatcher Node(Func<Guid, Guid, Task> run, double pollSeconds = 0.1)
     {
         var services = new ServiceCollection()
             .AddScoped<TenantContext>()
             .AddScoped<ITenantContext>(sp => sp.GetRequiredService<TenantContext>())
             .AddScoped<ISender>(sp => new RecordingSender(sp.GetRequiredService<TenantContext>(), run))
             .BuildServiceProvider();
-        var options = Options.Create(new SchedulerOptions { MaxConcurrency = 8, MaxBatchSize = 4, PollSeconds = 0.1, ClaimLeaseSeconds = 3 });
+        var options = Options.Create(new SchedulerOptions { MaxConcurrency = 8, MaxBatchSize = 4, PollSeconds = pollSeconds, ClaimLeaseSeconds = 3 });
         return new DuePostDispatcher(_dataSource, services.GetRequiredService<IServiceScopeFactory>(), options, TimeProvider.System, new ErrorsLogger(_errors));
     }
 
