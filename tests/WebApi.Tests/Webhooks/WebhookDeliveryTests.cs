@@ -105,6 +105,43 @@ public sealed class WebhookDeliveryTests(WebhookFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_event_is_kept_only_while_an_enabled_endpoint_of_the_workspace_takes_its_type()
+    {
+        await using var receiver = await FakeWebhookReceiver.StartAsync();
+        var admin = await factory.RegisterAsync();
+        var neighbour = await factory.RegisterAsync();
+        await neighbour.CreateEndpointAsync(receiver.Url, "post.scheduled");
+        await ContentHelpers.ConnectAsync(admin, "linkedIn");
+        var at = factory.Time.GetUtcNow().AddDays(2);
+        async Task<long> ScheduleOneAsync()
+        {
+            var postId = await ContentHelpers.CreatePostAsync(admin, "linkedIn", "Spring is here");
+            await (await ContentHelpers.ScheduleAsync(admin, postId, at)).EnsureStatusAsync(HttpStatusCode.OK);
+            return await factory.CountAsync($"SELECT count(*) FROM public.webhook_events WHERE tenant_id = '{admin.TenantId}'");
+        }
+
+        // No endpoint here (another workspace's does not count), then one that takes other types only: nothing is written.
+        Assert.Equal(0, await ScheduleOneAsync());
+        var (endpointId, secret) = await admin.CreateEndpointAsync(receiver.Url, "asset.ready");
+        receiver.Secret = secret;
+        Assert.Equal(0, await ScheduleOneAsync());
+
+        // Taking the type: the event is written with the change, and sent.
+        var on = await admin.Client.PutAsJsonAsync($"/api/v1/webhooks/{endpointId}",
+            new { url = receiver.Url, description = "flow", events = new[] { "post.scheduled" }, enabled = true });
+        await on.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, await ScheduleOneAsync());
+        await factory.DeliverAsync();
+        Assert.Equal("post.scheduled", Assert.Single(receiver.Received).Type);
+
+        // Turned off: nothing more is written.
+        var off = await admin.Client.PutAsJsonAsync($"/api/v1/webhooks/{endpointId}",
+            new { url = receiver.Url, description = "flow", events = new[] { "post.scheduled" }, enabled = false });
+        await off.EnsureStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1, await ScheduleOneAsync());
+    }
+
+    [Fact]
     public async Task An_endpoint_that_keeps_failing_turns_itself_off_and_its_admins_are_emailed()
     {
         await using var receiver = await FakeWebhookReceiver.StartAsync();

@@ -2346,9 +2346,9 @@ namespace BrandAutomator.Infrastructure.Persistence.Tenants.Migrations
                         .HasColumnName("type");
 
                     b.HasKey("Id")
-                        .HasName("pk_webhook_events");
+                        .HasName("pk_webhook_outbox");
 
-                    b.ToTable("webhook_events", "public", t =>
+                    b.ToTable("webhook_outbox", "public", t =>
                         {
                             t.ExcludeFromMigrations();
                         });
