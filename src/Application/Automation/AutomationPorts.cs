@@ -27,6 +27,12 @@ public interface IPublishScheduler
     Task ScheduleNewAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
         ScheduleAsync(items, cancellationToken);
 
+    /// <summary>
+    /// A trigger for each item that has none, at its time; items that have one keep it as it is. Returns how many were
+    /// written. One statement: no item can get a trigger between a check and the write.
+    /// </summary>
+    Task<int> ScheduleMissingAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken);
+
     /// <summary>Removes the item's trigger; an item without one is not an error.</summary>
     Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken);
 

@@ -55,11 +55,15 @@ public sealed class DuePostScheduler(NpgsqlDataSource dataSource, ITenantContext
     public Task ScheduleNewAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
         WriteAsync(items, "ON CONFLICT (tenant_id, item_id) DO NOTHING", cancellationToken);
 
-    private async Task WriteAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, string onConflict, CancellationToken cancellationToken)
+    public Task<int> ScheduleMissingAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, CancellationToken cancellationToken) =>
+        WriteAsync(items, "ON CONFLICT (tenant_id, item_id) DO NOTHING", cancellationToken);
+
+    /// <summary>Writes the rows in one statement and returns how many it wrote (a conflict left alone is not counted).</summary>
+    private async Task<int> WriteAsync(IReadOnlyCollection<(Guid ItemId, DateTimeOffset At)> items, string onConflict, CancellationToken cancellationToken)
     {
         if (items.Count == 0)
         {
-            return;
+            return 0;
         }
 
         // One statement for any number of posts; the same post twice in one call keeps its last time.
@@ -77,7 +81,7 @@ public sealed class DuePostScheduler(NpgsqlDataSource dataSource, ITenantContext
         {
             Value = last.Values.Select(a => a.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz,
         });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task UnscheduleAsync(Guid itemId, CancellationToken cancellationToken)

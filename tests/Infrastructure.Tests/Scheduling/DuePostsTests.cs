@@ -35,7 +35,7 @@ public sealed class DuePostsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Scheduling_again_moves_the_time_and_the_version_scheduling_new_keeps_what_is_there_and_unscheduling_removes_it()
+    public async Task Scheduling_again_moves_the_time_and_the_version_scheduling_new_or_missing_keeps_what_is_there_and_unscheduling_removes_it()
     {
         var tenant = Guid.NewGuid();
         var scheduler = SchedulerFor(tenant);
@@ -59,6 +59,12 @@ public sealed class DuePostsTests : IAsyncLifetime
         // Another tenant's post of the same id is another row.
         Assert.False(await SchedulerFor(Guid.NewGuid()).IsScheduledAsync(b, CancellationToken.None));
         Assert.True(await scheduler.IsScheduledAsync(b, CancellationToken.None));
+
+        // The sweep's write: a row only for the posts without one; a post with one keeps its time and version.
+        Assert.Equal(1, await scheduler.ScheduleMissingAsync([(a, at.AddHours(5)), (b, at.AddHours(5))], CancellationToken.None));
+        Assert.Equal((at.AddHours(5), 1L), await RowAsync(tenant, a));
+        Assert.Equal((at.AddHours(4), 2L), await RowAsync(tenant, b));
+        Assert.Equal(0, await scheduler.ScheduleMissingAsync([], CancellationToken.None));
     }
 
     [Fact]
